@@ -1,0 +1,106 @@
+//! Use cases of keeping the data safe: backup, restore, check.
+
+use std::path::Path;
+
+use super::Desk;
+use crate::error::{Error, Result, StoreError};
+use crate::store::BackupInfo;
+use crate::store::audit::{self, Ctx};
+
+impl Desk {
+    /// Takes a verified backup into `dir` (default: the data directory's `backups/`).
+    pub fn backup_now(&mut self, ctx: &Ctx, dir: Option<&Path>) -> Result<BackupInfo> {
+        let dir = dir
+            .map(Path::to_owned)
+            .unwrap_or_else(|| self.dir.backups());
+        let info = self.store.backup_to(&dir, ctx.now, "sao-luu")?;
+        self.store.write(|tx| -> Result<()> {
+            let detail = serde_json::json!({ "path": info.path, "size_bytes": info.size_bytes });
+            audit::append(tx, ctx, "backup.create", "database", &[], Some(detail))?;
+            Ok(())
+        })?;
+        Ok(info)
+    }
+
+    /// Replaces the data with the backup `file`, after checking it and backing up what is
+    /// there now. Returns the safety backup of the replaced data.
+    pub fn restore(&mut self, ctx: &Ctx, file: &Path) -> Result<BackupInfo> {
+        let backups = self.dir.backups();
+        let safety = self.store.restore_from(file, &backups, ctx.now)?;
+        self.store.write(|tx| -> Result<()> {
+            let detail = serde_json::json!({ "from": file, "safety_backup": safety.path });
+            audit::append(tx, ctx, "backup.restore", "database", &[], Some(detail))?;
+            Ok(())
+        })?;
+        Ok(safety)
+    }
+}
+
+/// How a restore went.
+#[derive(Debug, Clone)]
+pub enum Restored {
+    /// The live data was sound: it was backed up (verified) before being replaced.
+    Replaced { safety_backup: BackupInfo },
+    /// The live data could not be opened (damaged): it was moved aside, never deleted.
+    DamagedMovedAside { moved_to: std::path::PathBuf },
+}
+
+/// Restores the data directory `root` from the backup `file`: checks the file first; backs
+/// up sound live data, or moves damaged live data aside, before anything is replaced.
+pub fn restore_data_dir(root: &Path, file: &Path, ctx: &Ctx) -> Result<(Desk, Restored)> {
+    crate::store::verify_backup_file(file)?;
+    match Desk::open(root, ctx.now) {
+        Ok(mut desk) => {
+            let safety_backup = desk.restore(ctx, file)?;
+            Ok((desk, Restored::Replaced { safety_backup }))
+        }
+        Err(Error::Store(StoreError::Corrupt { .. } | StoreError::NotADatabase { .. })) => {
+            let db = crate::datadir::DataDir::new(root).database();
+            let moved_to = move_aside(&db, ctx)?;
+            copy_into_place(file, &db)?;
+            let mut desk = Desk::open(root, ctx.now)?;
+            desk.store.write(|tx| -> Result<()> {
+                let detail = serde_json::json!({ "from": file, "damaged_moved_to": moved_to });
+                audit::append(tx, ctx, "backup.restore", "database", &[], Some(detail))?;
+                Ok(())
+            })?;
+            Ok((desk, Restored::DamagedMovedAside { moved_to }))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| {
+        Error::Store(StoreError::Io {
+            path: path.to_owned(),
+            source,
+        })
+    }
+}
+
+/// Renames the damaged database (and its -wal/-shm) to `….hong-YYYYMMDD-HHMMSS`.
+fn move_aside(db: &Path, ctx: &Ctx) -> Result<std::path::PathBuf> {
+    let stamp = ctx.now.format("%Y%m%d-%H%M%S");
+    let target = db.with_file_name(format!("tiepdan-hong-{stamp}.sqlite3"));
+    std::fs::rename(db, &target).map_err(io_err(db))?;
+    for suffix in ["-wal", "-shm"] {
+        let side = std::path::PathBuf::from(format!("{}{suffix}", db.display()));
+        if side.exists() {
+            let side_target = std::path::PathBuf::from(format!("{}{suffix}", target.display()));
+            std::fs::rename(&side, &side_target).map_err(io_err(&side))?;
+        }
+    }
+    Ok(target)
+}
+
+/// Copies `file` to `db` through a temporary name, so `db` is either absent or complete.
+fn copy_into_place(file: &Path, db: &Path) -> Result<()> {
+    let partial = db.with_extension("restoring");
+    std::fs::copy(file, &partial).map_err(io_err(&partial))?;
+    std::fs::File::open(&partial)
+        .and_then(|f| f.sync_all())
+        .map_err(io_err(&partial))?;
+    std::fs::rename(&partial, db).map_err(io_err(db))?;
+    Ok(())
+}

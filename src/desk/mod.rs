@@ -1,0 +1,73 @@
+//! Use cases: what an officer or an administrator does. Each one validates its input,
+//! runs in ONE SQLite transaction and appends its audit row in that same transaction.
+//!
+//! ```no_run
+//! use tiepdan::{Desk, Ctx};
+//! let mut desk = Desk::open("/tmp/tiepdan-demo".as_ref(), chrono::Local::now().naive_local()).unwrap();
+//! println!("{:?}", desk.status().unwrap().office);
+//! ```
+
+mod agencies;
+mod maintenance;
+
+pub use maintenance::{Restored, restore_data_dir};
+mod office;
+
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::datadir::DataDir;
+use crate::domain::office::Office;
+use crate::error::Result;
+use crate::store::{BackupInfo, Store};
+
+/// The application's entry point to its data: one open store in one data directory.
+#[derive(Debug)]
+pub struct Desk {
+    store: Store,
+    dir: DataDir,
+}
+
+/// What the window's status bar and first screen need to know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AppStatus {
+    /// `None` until the first-run form has been saved.
+    pub office: Option<Office>,
+    pub data_dir: String,
+    pub database: String,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    pub last_backup: Option<BackupInfo>,
+    pub version: String,
+}
+
+impl Desk {
+    /// Opens the data directory `root` (creating it and the database on first use).
+    pub fn open(root: &Path, now: NaiveDateTime) -> Result<Desk> {
+        let dir = DataDir::new(root);
+        let store = Store::open(&dir.database(), &dir.backups(), now)?;
+        Ok(Desk { store, dir })
+    }
+
+    pub fn data_dir(&self) -> &DataDir {
+        &self.dir
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn status(&self) -> Result<AppStatus> {
+        Ok(AppStatus {
+            office: self.office()?,
+            data_dir: self.dir.root().display().to_string(),
+            database: self.store.path().display().to_string(),
+            schema_version: self.store.schema_version()?,
+            last_backup: self.store.last_backup()?,
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        })
+    }
+}

@@ -1,0 +1,75 @@
+//! Use cases of the office profile (first run, Cài đặt).
+
+use rusqlite::{OptionalExtension, params};
+
+use super::Desk;
+use crate::domain::office::{Office, OfficeInput};
+use crate::error::{Error, Result};
+use crate::store::audit::{self, Ctx};
+
+impl Desk {
+    /// The office profile, `None` before the first run is completed.
+    pub fn office(&self) -> Result<Option<Office>> {
+        let office = self
+            .store
+            .conn()
+            .query_row(
+                "SELECT name, parent, place, province, commune_code, remote_area, chair,
+                        party_secretary
+                 FROM office WHERE id = 1",
+                [],
+                |r| {
+                    Ok(Office {
+                        name: r.get(0)?,
+                        parent: r.get(1)?,
+                        place: r.get(2)?,
+                        province: r.get(3)?,
+                        commune_code: r.get(4)?,
+                        remote_area: r.get(5)?,
+                        chair: r.get(6)?,
+                        party_secretary: r.get(7)?,
+                    })
+                },
+            )
+            .optional()?;
+        Ok(office)
+    }
+
+    /// Creates or replaces the office profile.
+    pub fn save_office(&mut self, ctx: &Ctx, input: &OfficeInput) -> Result<Office> {
+        let office = input.validate().map_err(Error::Invalid)?;
+        let before = self.office()?;
+        self.store.write(|tx| -> Result<()> {
+            tx.execute(
+                "INSERT INTO office (id, name, parent, place, province, commune_code, remote_area,
+                                     chair, party_secretary, updated_at)
+                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (id) DO UPDATE SET
+                    name = excluded.name, parent = excluded.parent, place = excluded.place,
+                    province = excluded.province, commune_code = excluded.commune_code,
+                    remote_area = excluded.remote_area, chair = excluded.chair,
+                    party_secretary = excluded.party_secretary, updated_at = excluded.updated_at",
+                params![
+                    office.name,
+                    office.parent,
+                    office.place,
+                    office.province,
+                    office.commune_code,
+                    office.remote_area,
+                    office.chair,
+                    office.party_secretary,
+                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                ],
+            )?;
+            let action = if before.is_some() {
+                "office.update"
+            } else {
+                "office.create"
+            };
+            let detail = serde_json::json!({ "before": before, "after": &office });
+            audit::append(tx, ctx, action, "office", &[1], Some(detail))?;
+            Ok(())
+        })?;
+        Ok(office)
+    }
+}

@@ -1,0 +1,56 @@
+//! The types that cross into the UI, and the TypeScript declarations generated from them
+//! (`ui/src/lib/bindings.ts`). The file is never edited by hand: a test compares it with
+//! what the Rust types say, and `UPDATE_BINDINGS=1 cargo test` rewrites it.
+
+use ts_rs::TS;
+
+use crate::desk::AppStatus;
+use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
+use crate::domain::office::{Office, OfficeInput};
+use crate::error::{ErrorData, FieldError};
+use crate::store::{BackupInfo, Health};
+
+/// The TypeScript module declaring every IPC type.
+pub fn typescript_bindings() -> String {
+    let cfg = ts_rs::Config::default();
+    let decls = [
+        ErrorData::decl(&cfg),
+        FieldError::decl(&cfg),
+        Office::decl(&cfg),
+        OfficeInput::decl(&cfg),
+        Agency::decl(&cfg),
+        AgencyInput::decl(&cfg),
+        AgencyRole::decl(&cfg),
+        BackupInfo::decl(&cfg),
+        Health::decl(&cfg),
+        AppStatus::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p tiepdan ipc`.\n// Do not edit by hand.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ui_bindings_match_the_rust_types() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/lib/bindings.ts");
+        let expected = super::typescript_bindings();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(path, &expected).unwrap();
+        }
+        let actual = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "ui/src/lib/bindings.ts is out of date: run UPDATE_BINDINGS=1 cargo test -p tiepdan ipc"
+        );
+    }
+}

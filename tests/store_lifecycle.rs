@@ -1,0 +1,127 @@
+//! The store's life: creation with the durability settings, migration with a verified
+//! backup first, the audit trail written with each use case and never rewritten.
+
+mod common;
+
+use common::*;
+use rusqlite::Connection;
+use tiepdan::Desk;
+use tiepdan::store::{APPLICATION_ID, LATEST_VERSION};
+
+#[test]
+fn a_new_store_is_wal_full_sync_with_foreign_keys_and_fts5() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(dir.path(), at("2026-11-23 08:00")).unwrap();
+    let conn = desk.store().conn();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    let sync: i64 = conn
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    let fk: i64 = conn
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    let app: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
+    assert_eq!(app, i64::from(APPLICATION_ID));
+    assert_eq!(version, LATEST_VERSION);
+    conn.execute_batch("CREATE VIRTUAL TABLE temp.t USING fts5(body); DROP TABLE temp.t;")
+        .expect("FTS5 is compiled in");
+}
+
+#[test]
+fn an_older_schema_is_backed_up_and_verified_before_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        // A database from before the first migration: ours, but at schema version 0,
+        // with data of its own that must survive in the backup.
+        let conn = Connection::open(db(dir.path())).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch(
+            "CREATE TABLE legacy_notes (text TEXT); INSERT INTO legacy_notes VALUES ('sổ cũ');",
+        )
+        .unwrap();
+    }
+    let desk = Desk::open(dir.path(), at("2026-11-23 08:00")).unwrap();
+    assert_eq!(desk.store().schema_version().unwrap(), LATEST_VERSION);
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(backups.len(), 1);
+    let name = backups[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert_eq!(
+        name,
+        format!("tiepdan-20261123-080000-truoc-nang-cap-v0-v{LATEST_VERSION}.sqlite3")
+    );
+    let copy = Connection::open(&backups[0]).unwrap();
+    let note: String = copy
+        .query_row("SELECT text FROM legacy_notes", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(note, "sổ cũ");
+    let status = desk.status().unwrap();
+    assert_eq!(status.last_backup.unwrap().path, backups[0]);
+}
+
+#[test]
+fn saving_the_office_writes_its_audit_row_in_the_same_transaction() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-11-23 08:00")).unwrap();
+    desk.save_office(&ctx("2026-11-23 08:05"), &office())
+        .unwrap();
+    let mut changed = office();
+    changed.chair = "Lê Thị Bình".into();
+    desk.save_office(&ctx("2026-11-24 10:00"), &changed)
+        .unwrap();
+    let rows = tiepdan::store::audit::recent(desk.store().conn(), 10).unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].action, "office.update");
+    assert_eq!(rows[0].at, "2026-11-24T10:00:00");
+    assert_eq!(rows[0].actor, "kiểm thử");
+    assert_eq!(rows[0].entity_ids, [1]);
+    let detail = rows[0].detail.as_ref().unwrap();
+    assert_eq!(detail["before"]["chair"], "Phạm Văn Hùng");
+    assert_eq!(detail["after"]["chair"], "Lê Thị Bình");
+    assert_eq!(rows[1].action, "office.create");
+}
+
+#[test]
+fn the_audit_trail_refuses_updates_and_deletes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-11-23 08:00")).unwrap();
+    desk.save_office(&ctx("2026-11-23 08:05"), &office())
+        .unwrap();
+    let conn = desk.store().conn();
+    let upd = conn
+        .execute("UPDATE audit_log SET actor = 'ai đó'", [])
+        .unwrap_err();
+    assert!(upd.to_string().contains("append-only"), "{upd}");
+    let del = conn.execute("DELETE FROM audit_log", []).unwrap_err();
+    assert!(del.to_string().contains("append-only"), "{del}");
+}
+
+#[test]
+fn stored_text_is_nfc() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-11-23 08:00")).unwrap();
+    let mut input = office();
+    input.chair = unicode_nfd("Nguyễn  Đức  Thắng");
+    desk.save_office(&ctx("2026-11-23 08:05"), &input).unwrap();
+    assert_eq!(desk.office().unwrap().unwrap().chair, "Nguyễn Đức Thắng");
+}
+
+fn unicode_nfd(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd().collect()
+}

@@ -1,0 +1,74 @@
+// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p tiepdan ipc`.
+// Do not edit by hand.
+
+export type ErrorData = { code: string, message_vi: string, fields: Array<FieldError>, };
+
+export type FieldError = { field: string, message_vi: string, };
+
+export type Office = { name: string, parent: string, place: string, province: string, commune_code: string | null, remote_area: boolean, chair: string, party_secretary: string | null, };
+
+export type OfficeInput = { 
+/**
+ * Full name, e.g. "Ủy ban nhân dân xã Ba Tơ".
+ */
+name: string, 
+/**
+ * The body above it, e.g. "Ủy ban nhân dân tỉnh Quảng Ngãi".
+ */
+parent: string, 
+/**
+ * Place name used in the date line of documents (địa danh), e.g. "Ba Tơ".
+ */
+place: string, province: string, 
+/**
+ * Official 5-digit commune code, optional.
+ */
+commune_code: string | null, 
+/**
+ * Vùng sâu, vùng xa, đi lại khó khăn: lengthens complaint deadlines.
+ */
+remote_area: boolean, 
+/**
+ * Chủ tịch UBND.
+ */
+chair: string, 
+/**
+ * Bí thư Đảng ủy, optional.
+ */
+party_secretary: string | null, };
+
+export type Agency = { id: number, name: string, role: AgencyRole, address: string | null, };
+
+export type AgencyInput = { name: string, role: AgencyRole, address: string | null, };
+
+export type AgencyRole = "commune_chair" | "commune_vice_chair" | "commune_committee_member" | "commune_office_head" | "commune_official" | "commune_police" | "province_chair" | "province_department" | "court" | "procuracy" | "party_member" | "enterprise" | "private_person" | "other";
+
+export type BackupInfo = { path: string, 
+/**
+ * When it was taken, `YYYY-MM-DDTHH:MM:SS`.
+ */
+at: string, reason: string, size_bytes: number, };
+
+export type Health = { 
+/**
+ * `PRAGMA user_version`: the schema version the file is at.
+ */
+schema_version: number, 
+/**
+ * The newest schema version this build understands.
+ */
+supported_version: number, 
+/**
+ * `PRAGMA integrity_check` said "ok".
+ */
+integrity_ok: boolean, 
+/**
+ * The problems integrity_check listed (at most 20).
+ */
+problems: Array<string>, size_bytes: number, };
+
+export type AppStatus = { 
+/**
+ * `None` until the first-run form has been saved.
+ */
+office: Office | null, data_dir: string, database: string, schema_version: number, last_backup: BackupInfo | null, version: string, };
