@@ -1,0 +1,75 @@
+//! The IPC commands: one call into the core each, errors returned as data.
+
+use tauri::{AppHandle, Manager, State};
+use tiepdan::desk::AppStatus;
+use tiepdan::domain::office::OfficeInput;
+use tiepdan::store::BackupInfo;
+use tiepdan::{Ctx, Desk, ErrorData};
+
+use crate::AppState;
+
+/// "TiếpDân — <office name>".
+pub fn window_title(office: &str) -> String {
+    format!("TiếpDân — {office}")
+}
+
+fn ctx() -> Ctx {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "không rõ".into());
+    Ctx {
+        actor: format!("{user} (ứng dụng)"),
+        now: chrono::Local::now().naive_local(),
+    }
+}
+
+/// Runs `f` on the open desk, or returns why the data could not be opened.
+fn with_desk<T>(
+    state: &State<'_, AppState>,
+    f: impl FnOnce(&mut Desk) -> tiepdan::Result<T>,
+) -> Result<T, ErrorData> {
+    let mut guard = state
+        .desk
+        .lock()
+        .map_err(|_| internal("khóa dữ liệu bị hỏng sau một lỗi trước đó; hãy mở lại ứng dụng"))?;
+    match guard.as_mut() {
+        Ok(desk) => f(desk).map_err(|e| e.to_data()),
+        Err(e) => Err(e.clone()),
+    }
+}
+
+fn internal(message: &str) -> ErrorData {
+    ErrorData {
+        code: "internal".into(),
+        message_vi: format!("Lỗi nội bộ: {message}."),
+        fields: Vec::new(),
+    }
+}
+
+#[tauri::command]
+pub fn app_status(state: State<'_, AppState>) -> Result<AppStatus, ErrorData> {
+    with_desk(&state, |desk| desk.status())
+}
+
+#[tauri::command]
+pub fn save_office(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: OfficeInput,
+) -> Result<AppStatus, ErrorData> {
+    let status = with_desk(&state, |desk| {
+        desk.save_office(&ctx(), &input)?;
+        desk.status()
+    })?;
+    if let (Some(office), Some(window)) = (&status.office, app.get_webview_window("main")) {
+        window
+            .set_title(&window_title(&office.name))
+            .map_err(|e| internal(&e.to_string()))?;
+    }
+    Ok(status)
+}
+
+#[tauri::command]
+pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ErrorData> {
+    with_desk(&state, |desk| desk.backup_now(&ctx(), None))
+}

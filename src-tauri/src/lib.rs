@@ -1,0 +1,79 @@
+//! The TiếpDân window: a thin Tauri v2 shell. Each command is one call into the core's
+//! `Desk`; errors cross to the UI as `ErrorData` (code + Vietnamese message + fields).
+//! This crate holds no rule and no SQL.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use tauri::Manager;
+use tiepdan::{Desk, ErrorData, datadir};
+
+/// The open data, or why it could not be opened (shown by the UI with the way out).
+pub struct AppState {
+    pub desk: Mutex<Result<Desk, ErrorData>>,
+    pub data_dir: PathBuf,
+}
+
+/// `--data DIR` or `--data=DIR` from the command line.
+fn data_option(args: &[String]) -> Option<PathBuf> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--data" {
+            return it.next().map(PathBuf::from);
+        }
+        if let Some(v) = a.strip_prefix("--data=") {
+            return Some(PathBuf::from(v));
+        }
+    }
+    None
+}
+
+pub fn run() {
+    let args: Vec<String> = std::env::args().collect();
+    let env = std::env::var_os(datadir::ENV_VAR).map(PathBuf::from);
+    let data_dir = datadir::resolve(data_option(&args), env);
+    let now = chrono::Local::now().naive_local();
+    let desk = Desk::open(&data_dir, now).map_err(|e| e.to_data());
+    let title = match &desk {
+        Ok(d) => d
+            .office()
+            .ok()
+            .flatten()
+            .map(|o| commands::window_title(&o.name)),
+        Err(_) => None,
+    };
+    let state = AppState {
+        desk: Mutex::new(desk),
+        data_dir,
+    };
+    tauri::Builder::default()
+        .manage(state)
+        .setup(move |app| {
+            if let (Some(title), Some(window)) = (title, app.get_webview_window("main")) {
+                window.set_title(&title)?;
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_status,
+            commands::save_office,
+            commands::backup_now,
+        ])
+        .run(tauri::generate_context!())
+        .expect("the Tauri runtime starts");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_option_accepts_both_spellings() {
+        let a = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(data_option(&a(&["app", "--data", "/x"])), Some("/x".into()));
+        assert_eq!(data_option(&a(&["app", "--data=/y"])), Some("/y".into()));
+        assert_eq!(data_option(&a(&["app"])), None);
+    }
+}

@@ -1,0 +1,91 @@
+"""First run in the real window: empty data directory → office form → dashboard."""
+
+import subprocess
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import screenshot
+
+OFFICE = "Ủy ban nhân dân xã Ba Tơ"
+
+
+def wait(driver, seconds=30):
+    return WebDriverWait(driver, seconds)
+
+
+def test_first_run_form_leads_to_the_dashboard_with_the_office_name(tmp_path, open_window, cli_binary):
+    data = tmp_path / "data"
+    driver = open_window(data)
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "first-run")))
+    assert "Chào mừng đến với TiếpDân" in driver.find_element(By.TAG_NAME, "h1").text
+
+    # Saving an empty form explains, in Vietnamese, what to fix, and saves nothing.
+    driver.find_element(By.ID, "office-save").click()
+    summary = wait(driver).until(EC.visibility_of_element_located((By.ID, "office-error-summary")))
+    assert "Chưa nhập tên cơ quan." in summary.text
+    assert "Chưa nhập họ tên Chủ tịch." in summary.text
+    screenshot(driver, "first-run-errors")
+
+    # Type the profile; Enter moves to the next field, Ctrl+S saves.
+    name = driver.find_element(By.ID, "office-name")
+    name.click()
+    name.send_keys(OFFICE, Keys.ENTER)
+    active = driver.switch_to.active_element
+    assert active.get_attribute("id") == "office-parent", "Enter moves to the next field"
+    active.send_keys("Ủy ban nhân dân tỉnh Quảng Ngãi")
+    driver.find_element(By.ID, "office-place").send_keys("Ba Tơ")
+    driver.find_element(By.ID, "office-province").send_keys("Quảng Ngãi")
+    driver.find_element(By.ID, "office-commune_code").send_keys("123")
+    driver.find_element(By.ID, "office-chair").send_keys("Phạm Văn Hùng")
+    driver.find_element(By.ID, "office-save").click()
+    error = wait(driver).until(EC.visibility_of_element_located((By.ID, "office-commune_code-error")))
+    assert "5 chữ số" in error.text
+    # What was typed is still there after the error.
+    assert driver.find_element(By.ID, "office-name").get_attribute("value") == OFFICE
+
+    code = driver.find_element(By.ID, "office-commune_code")
+    code.clear()
+    code.send_keys("21769", Keys.CONTROL, "s")
+
+    heading = wait(driver).until(EC.visibility_of_element_located((By.ID, "dashboard-office")))
+    wait(driver).until(lambda d: d.find_element(By.ID, "dashboard-office").text == OFFICE)
+    assert driver.find_element(By.ID, "dashboard").is_displayed()
+    assert heading.tag_name == "h1"
+    assert driver.title == f"TiếpDân — {OFFICE}"
+    assert "Tổng quan" in driver.find_element(By.CSS_SELECTOR, "nav").text
+    screenshot(driver, "dashboard")
+
+    # The left rail reaches every area.
+    for area, title in [("intake", "Tiếp công dân"), ("reports", "Báo cáo"), ("settings", "Cài đặt")]:
+        driver.find_element(By.ID, f"nav-{area}").click()
+        wait(driver).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == title)
+    driver.find_element(By.ID, "backup-now").click()
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "settings"), "Đã sao lưu và kiểm tra"))
+    screenshot(driver, "settings")
+    driver.quit()
+
+    # The profile is in the database, which is sound.
+    check = subprocess.run([cli_binary, "check", "--data", str(data)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    assert list((data / "backups").glob("tiepdan-*-sao-luu.sqlite3"))
+
+    # Reopening goes straight to the dashboard.
+    again = open_window(data)
+    wait(again).until(EC.visibility_of_element_located((By.ID, "dashboard-office")))
+    assert again.find_element(By.ID, "dashboard-office").text == OFFICE
+
+
+def test_a_damaged_database_is_reported_not_repaired(tmp_path, open_window):
+    data = tmp_path / "data"
+    data.mkdir()
+    garbage = bytes(range(256)) * 20
+    (data / "tiepdan.sqlite3").write_bytes(garbage)
+    driver = open_window(data)
+    box = wait(driver).until(EC.visibility_of_element_located((By.ID, "open-error")))
+    assert "Không mở được dữ liệu" in box.text
+    assert "khôi phục" in box.text
+    screenshot(driver, "open-error")
+    assert (data / "tiepdan.sqlite3").read_bytes() == garbage

@@ -1,0 +1,29 @@
+// Typed calls into the Tauri shell. The types come from Rust (bindings.ts, generated);
+// an error always arrives as ErrorData with a Vietnamese message, never as an exception.
+import { invoke } from '@tauri-apps/api/core';
+import type { AppStatus, BackupInfo, ErrorData, OfficeInput } from './bindings';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
+
+/** Turns whatever was thrown into ErrorData, so no error is ever swallowed or raw. */
+export function toErrorData(e: unknown): ErrorData {
+  if (typeof e === 'object' && e !== null && 'code' in e && 'message_vi' in e) {
+    const d = e as ErrorData;
+    return { code: d.code, message_vi: d.message_vi, fields: d.fields ?? [] };
+  }
+  return { code: 'internal', message_vi: `Lỗi không mong đợi: ${String(e)}`, fields: [] };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await invoke<T>(command, args) };
+  } catch (e) {
+    return { ok: false, error: toErrorData(e) };
+  }
+}
+
+export const api = {
+  appStatus: () => call<AppStatus>('app_status'),
+  saveOffice: (input: OfficeInput) => call<AppStatus>('save_office', { input }),
+  backupNow: () => call<BackupInfo>('backup_now'),
+};

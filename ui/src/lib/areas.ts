@@ -1,0 +1,43 @@
+// The areas of the left rail, in the order of SCREENS.md, with what each one holds.
+
+export type AreaId = 'dashboard' | 'intake' | 'petitions' | 'schedule' | 'reports' | 'catalogues' | 'settings';
+
+export interface AreaInfo {
+  id: AreaId;
+  title: string;
+  description: string;
+}
+
+export const AREAS: readonly AreaInfo[] = [
+  { id: 'dashboard', title: 'Tổng quan', description: 'Việc hôm nay, đơn quá hạn và sắp đến hạn, xu hướng theo tháng.' },
+  {
+    id: 'intake',
+    title: 'Tiếp công dân',
+    description:
+      'Ghi lượt tiếp công dân và các đơn nộp tại chỗ, tìm người đã từng đến và vụ việc cũ, in giấy biên nhận. Màn hình này đang được xây dựng.',
+  },
+  {
+    id: 'petitions',
+    title: 'Đơn thư',
+    description:
+      'Sổ theo dõi đơn: đề xuất thẩm quyền, thụ lý, chuyển đơn, hướng dẫn, thời hạn giải quyết và lý do của từng ngày hạn. Màn hình này đang được xây dựng.',
+  },
+  {
+    id: 'schedule',
+    title: 'Lịch tiếp dân',
+    description:
+      'Lịch tiếp công dân định kỳ của Chủ tịch và Bí thư, đặt lịch hẹn, tài liệu chuẩn bị cho buổi tiếp. Màn hình này đang được xây dựng.',
+  },
+  {
+    id: 'reports',
+    title: 'Báo cáo',
+    description:
+      'Báo cáo thống kê theo mẫu Thông tư 01/2024 (6 tháng, năm…) xuất Excel và PDF, mỗi số liệu dẫn tới hồ sơ gốc. Màn hình này đang được xây dựng.',
+  },
+  {
+    id: 'catalogues',
+    title: 'Danh mục',
+    description: 'Cơ quan, lĩnh vực, lịch nghỉ lễ và ngày làm bù, quy định pháp luật đang áp dụng, cán bộ. Màn hình này đang được xây dựng.',
+  },
+  { id: 'settings', title: 'Cài đặt', description: 'Thông tin cơ quan, sao lưu và khôi phục.' },
+];

@@ -1,0 +1,34 @@
+// Dates as officers read and type them: dd/mm/yyyy, 24-hour times, "." thousands.
+
+/** "2026-11-23" or "2026-11-23T09:15:00" → "23/11/2026" (with " 09:15" when timed). */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(iso);
+  if (!m) return iso;
+  const date = `${m[3]}/${m[2]}/${m[1]}`;
+  return m[4] ? `${date} ${m[4]}:${m[5]}` : date;
+}
+
+/** 1234567 → "1.234.567". */
+export function formatNumber(n: number): string {
+  return Math.trunc(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+export type BackupFreshness = 'none' | 'fresh' | 'stale';
+
+/** A backup older than one day is stale (shown amber in the status bar). */
+export function backupFreshness(lastBackupAt: string | null | undefined, now: Date): BackupFreshness {
+  if (!lastBackupAt) return 'none';
+  const taken = new Date(lastBackupAt);
+  if (Number.isNaN(taken.getTime())) return 'none';
+  return now.getTime() - taken.getTime() > 24 * 60 * 60 * 1000 ? 'stale' : 'fresh';
+}
+
+/** Today as the dashboard heading says it: "Thứ Hai, 23/11/2026". */
+export function todayHeading(now: Date): string {
+  const days = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+  const dd = String(now.getDate()).padStart(2, '0');
+  const mm = String(now.getMonth() + 1).padStart(2, '0');
+  return `${days[now.getDay()]}, ${dd}/${mm}/${now.getFullYear()}`;
+}

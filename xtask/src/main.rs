@@ -1,0 +1,223 @@
+//! `cargo xtask`: the project's automation, in Rust rather than scattered shell.
+//!
+//! - `cargo xtask start [-- ARGS]`: installs what a fresh Debian/Ubuntu machine lacks,
+//!   builds the UI and starts the desktop app (default data directory unless `--data DIR`).
+//! - `cargo xtask test`: every check CI runs — fmt, clippy, core and UI tests, the UI's
+//!   linter and type check, the desktop build, and the end-to-end test in the real window
+//!   under Xvfb.
+//! - `cargo xtask deps`: only the installation step.
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// Debian packages needed to build the desktop app.
+const BUILD_PACKAGES: &[&str] = &[
+    "build-essential",
+    "pkg-config",
+    "file",
+    "libwebkit2gtk-4.1-dev",
+    "libxdo-dev",
+    "libssl-dev",
+    "libayatana-appindicator3-dev",
+    "librsvg2-dev",
+];
+
+/// Debian packages needed only by the tests.
+const TEST_PACKAGES: &[&str] = &[
+    "xvfb",
+    "webkit2gtk-driver",
+    "poppler-utils",
+    "imagemagick",
+    "python3-venv",
+];
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("start") => start(&args[1..]),
+        Some("test") => test(),
+        Some("deps") => deps(true),
+        Some("e2e") => e2e(),
+        _ => Err("usage: cargo xtask start [-- ARGS] | test | deps | e2e".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_owned()
+}
+
+fn run(cmd: &mut Command) -> Result {
+    eprintln!("$ {cmd:?}");
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{cmd:?} failed with {status}"))
+    }
+}
+
+fn succeeds(cmd: &mut Command) -> bool {
+    cmd.stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
+}
+
+fn cargo() -> Command {
+    let mut c = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    c.current_dir(root());
+    c
+}
+
+fn npm(args: &[&str]) -> Result {
+    run(Command::new("npm")
+        .args(args)
+        .current_dir(root().join("ui")))
+}
+
+/// Installs missing Debian packages (as root, or through sudo).
+fn apt_install(packages: &[&str]) -> Result {
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|p| {
+            let out = Command::new("dpkg-query")
+                .args(["-W", "-f=${Status}", p])
+                .output();
+            !matches!(out, Ok(o) if String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    let prefix: Vec<&str> = if is_root { vec![] } else { vec!["sudo"] };
+    let apt = |args: &[&str]| {
+        let mut all: Vec<&str> = prefix.clone();
+        all.push("apt-get");
+        all.extend_from_slice(args);
+        let mut c = Command::new(all[0]);
+        c.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+        c
+    };
+    run(&mut apt(&["update", "-qq"]))?;
+    let mut install = vec!["install", "-y", "-qq", "--no-install-recommends"];
+    install.extend(&missing);
+    run(&mut apt(&install)).map_err(|e| {
+        format!(
+            "{e}\nInstall these packages and try again: {}",
+            missing.join(" ")
+        )
+    })
+}
+
+fn ui_deps() -> Result {
+    if !root().join("ui/node_modules/.package-lock.json").exists() {
+        npm(&["ci", "--no-audit", "--no-fund"])?;
+    }
+    Ok(())
+}
+
+fn ui_build() -> Result {
+    ui_deps()?;
+    npm(&["run", "build"])
+}
+
+/// The Python environment of the end-to-end tests, in target/ so it is never committed.
+fn e2e_python() -> Result<PathBuf> {
+    let venv = root().join("target/e2e-venv");
+    let python = venv.join("bin/python");
+    if !python.exists() {
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    }
+    let ready = succeeds(Command::new(&python).args(["-c", "import selenium, pytest"]));
+    if !ready {
+        run(Command::new(&python)
+            .args(["-m", "pip", "install", "-q", "-r"])
+            .arg(root().join("tests/e2e/requirements.txt")))?;
+    }
+    Ok(python)
+}
+
+fn tauri_driver() -> Result {
+    let on_path = succeeds(Command::new("tauri-driver").arg("--help"));
+    let home = env::var("HOME").unwrap_or_default();
+    let in_cargo_bin = Path::new(&home).join(".cargo/bin/tauri-driver").exists();
+    if !on_path && !in_cargo_bin {
+        run(cargo().args(["install", "tauri-driver", "--locked", "--version", "2.1.0"]))?;
+    }
+    Ok(())
+}
+
+fn deps(for_tests: bool) -> Result {
+    apt_install(BUILD_PACKAGES)?;
+    if for_tests {
+        apt_install(TEST_PACKAGES)?;
+        tauri_driver()?;
+        e2e_python()?;
+    }
+    ui_deps()
+}
+
+fn start(args: &[String]) -> Result {
+    deps(false)?;
+    ui_build()?;
+    let mut c = cargo();
+    c.args(["run", "--package", "tiepdan-desktop", "--"]);
+    c.args(args.iter().filter(|a| a.as_str() != "--"));
+    run(&mut c)
+}
+
+fn e2e() -> Result {
+    let python = e2e_python()?;
+    run(Command::new(python)
+        .args(["-m", "pytest", "-v", "-p", "no:cacheprovider", "tests/e2e"])
+        .current_dir(root()))
+}
+
+fn test() -> Result {
+    deps(true)?;
+    run(cargo().args(["fmt", "--all", "--", "--check"]))?;
+    // The desktop crate embeds ui/dist, so the UI is built before anything compiles it.
+    ui_build()?;
+    npm(&["run", "check"])?;
+    npm(&["run", "lint"])?;
+    npm(&["test"])?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(cargo().args(["test", "--workspace"]))?;
+    run(cargo().args([
+        "build",
+        "--package",
+        "tiepdan-desktop",
+        "--package",
+        "tiepdan",
+    ]))?;
+    e2e()
+}
