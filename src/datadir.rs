@@ -1,7 +1,9 @@
-//! Where the data lives: `--data DIR`, else the `TIEPDAN_DATA` environment variable, else
-//! the operating system's per-user data directory (e.g. `~/.local/share/tiepdan` on Linux,
-//! `%APPDATA%\TiepDan\data` on Windows). The edges (CLI, window) read the arguments and
-//! the environment and pass them here.
+//! Where the data lives, in order: `--data DIR`; the `TIEPDAN_DATA` environment variable;
+//! portable mode — a folder `data` beside the program when the marker file
+//! `tiepdan-portable.txt` sits beside it (for offices that run the app from a USB stick);
+//! else the operating system's per-user data directory (`~/.local/share/tiepdan` on Linux,
+//! `%APPDATA%\TiepDan\tiepdan\data` on Windows). The edges (CLI, window) read the
+//! arguments, the environment and the program's folder and pass them here.
 
 use std::path::{Path, PathBuf};
 
@@ -11,13 +13,31 @@ pub const ENV_VAR: &str = "TIEPDAN_DATA";
 /// The database file inside a data directory.
 pub const DB_FILE: &str = "tiepdan.sqlite3";
 
+/// The marker file that switches on portable mode when it sits beside the program.
+pub const PORTABLE_MARKER: &str = "tiepdan-portable.txt";
+
 /// Chooses the data directory: the explicit option first, then the environment value, then
-/// the OS default.
-pub fn resolve(option: Option<PathBuf>, env: Option<PathBuf>) -> PathBuf {
-    option
-        .or(env)
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or_else(default_dir)
+/// portable mode (when `program_dir` holds the marker), then the OS default.
+pub fn resolve(
+    option: Option<PathBuf>,
+    env: Option<PathBuf>,
+    program_dir: Option<&Path>,
+) -> PathBuf {
+    let non_empty = |p: &PathBuf| !p.as_os_str().is_empty();
+    if let Some(p) = option.filter(non_empty).or(env.filter(non_empty)) {
+        return p;
+    }
+    match program_dir {
+        Some(dir) if dir.join(PORTABLE_MARKER).is_file() => dir.join("data"),
+        _ => default_dir(),
+    }
+}
+
+/// The folder of the running program, for portable mode.
+pub fn program_dir() -> Option<PathBuf> {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(Path::to_owned))
 }
 
 /// The OS's per-user data directory for TiếpDân, or `./tiepdan-data` where the OS has none.
@@ -54,10 +74,26 @@ mod tests {
 
     #[test]
     fn the_option_wins_over_the_environment() {
-        let chosen = resolve(Some("/a".into()), Some("/b".into()));
+        let chosen = resolve(Some("/a".into()), Some("/b".into()), None);
         assert_eq!(chosen, PathBuf::from("/a"));
-        assert_eq!(resolve(None, Some("/b".into())), PathBuf::from("/b"));
-        assert_eq!(resolve(None, Some("".into())), default_dir());
-        assert_eq!(resolve(None, None), default_dir());
+        assert_eq!(resolve(None, Some("/b".into()), None), PathBuf::from("/b"));
+        assert_eq!(resolve(None, Some("".into()), None), default_dir());
+        assert_eq!(resolve(None, None, None), default_dir());
+    }
+
+    #[test]
+    fn the_portable_marker_puts_the_data_beside_the_program() {
+        let program = tempfile::tempdir().unwrap();
+        assert_eq!(resolve(None, None, Some(program.path())), default_dir());
+        std::fs::write(program.path().join(PORTABLE_MARKER), "").unwrap();
+        assert_eq!(
+            resolve(None, None, Some(program.path())),
+            program.path().join("data")
+        );
+        // --data and TIEPDAN_DATA still win.
+        assert_eq!(
+            resolve(None, Some("/b".into()), Some(program.path())),
+            PathBuf::from("/b")
+        );
     }
 }

@@ -4,6 +4,7 @@
 
 use ts_rs::TS;
 
+use crate::about::{AboutInfo, CrateLicense, FontLicense};
 use crate::desk::AppStatus;
 use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
 use crate::domain::office::{Office, OfficeInput};
@@ -24,6 +25,9 @@ pub fn typescript_bindings() -> String {
         BackupInfo::decl(&cfg),
         Health::decl(&cfg),
         AppStatus::decl(&cfg),
+        CrateLicense::decl(&cfg),
+        FontLicense::decl(&cfg),
+        AboutInfo::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p tiepdan ipc`.\n// Do not edit by hand.\n\n",

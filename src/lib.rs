@@ -5,6 +5,7 @@
 //! [`desk`] use cases; `desk` uses [`domain`] rules, [`text`] and the [`store`]. Nothing below
 //! `desk` reads the clock or the environment: "now" and the data directory are passed in.
 
+pub mod about;
 pub mod datadir;
 pub mod desk;
 pub mod domain;

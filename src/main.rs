@@ -94,7 +94,7 @@ fn ctx() -> Ctx {
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
-    let root = datadir::resolve(cli.data, None);
+    let root = datadir::resolve(cli.data, None, datadir::program_dir().as_deref());
     let dir = datadir::DataDir::new(&root);
     match cli.command {
         Command::Init(args) => {

@@ -1,6 +1,7 @@
 //! The IPC commands: one call into the core each, errors returned as data.
 
 use tauri::{AppHandle, Manager, State};
+use tiepdan::about::AboutInfo;
 use tiepdan::desk::AppStatus;
 use tiepdan::domain::office::OfficeInput;
 use tiepdan::store::BackupInfo;
@@ -67,6 +68,11 @@ pub fn save_office(
             .map_err(|e| internal(&e.to_string()))?;
     }
     Ok(status)
+}
+
+#[tauri::command]
+pub fn about_info(state: State<'_, AppState>) -> Result<AboutInfo, ErrorData> {
+    with_desk(&state, |desk| desk.about())
 }
 
 #[tauri::command]

@@ -33,7 +33,7 @@ fn data_option(args: &[String]) -> Option<PathBuf> {
 pub fn run() {
     let args: Vec<String> = std::env::args().collect();
     let env = std::env::var_os(datadir::ENV_VAR).map(PathBuf::from);
-    let data_dir = datadir::resolve(data_option(&args), env);
+    let data_dir = datadir::resolve(data_option(&args), env, datadir::program_dir().as_deref());
     let now = chrono::Local::now().naive_local();
     let desk = Desk::open(&data_dir, now).map_err(|e| e.to_data());
     let title = match &desk {
@@ -60,6 +60,7 @@ pub fn run() {
             commands::app_status,
             commands::save_office,
             commands::backup_now,
+            commands::about_info,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

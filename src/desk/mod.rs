@@ -13,7 +13,7 @@ mod maintenance;
 pub use maintenance::{Restored, restore_data_dir};
 mod office;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -58,6 +58,23 @@ impl Desk {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// What the About page shows.
+    pub fn about(&self) -> Result<crate::about::AboutInfo> {
+        let db = self.store.path();
+        let wal = PathBuf::from(format!("{}-wal", db.display()));
+        let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        Ok(crate::about::AboutInfo {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            data_dir: self.dir.root().display().to_string(),
+            database: db.display().to_string(),
+            database_size_bytes: size(db) + size(&wal),
+            last_backup: self.store.last_backup()?,
+            license: env!("CARGO_PKG_LICENSE").to_owned(),
+            fonts: crate::about::font_licenses(),
+            crates: crate::about::crate_licenses(),
+        })
     }
 
     pub fn status(&self) -> Result<AppStatus> {

@@ -6,6 +6,13 @@
 //!   linter and type check, the desktop build, and the end-to-end test in the real window
 //!   under Xvfb.
 //! - `cargo xtask deps`: only the installation step.
+//! - `cargo xtask package windows|deb|check`: installers (see `package.rs`); `check` is CI's
+//!   packaging test (both packages, .deb installed, end-to-end on it, upgrade keeps data).
+//! - `cargo xtask licenses [--check]`: the shipped crates' licences (see `licenses.rs`).
+//! - `cargo xtask bench`: launch time and memory of the window (see `docs/benchmarks.md`).
+
+mod licenses;
+mod package;
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -41,7 +48,14 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("deps") => deps(true),
         Some("e2e") => e2e(),
-        _ => Err("usage: cargo xtask start [-- ARGS] | test | deps | e2e".into()),
+        Some("package") if args.get(1).map(String::as_str) == Some("check") => package::check_packages(),
+        Some("package") => package::package(&args[1..]),
+        Some("licenses") => licenses::licenses(args.iter().any(|a| a == "--check")),
+        Some("bench") => bench(),
+        _ => Err(
+            "usage: cargo xtask start [-- ARGS] | test | deps | e2e | package windows|deb|check | licenses [--check] | bench"
+                .into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -91,6 +105,27 @@ fn npm(args: &[&str]) -> Result {
         .current_dir(root().join("ui")))
 }
 
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+/// Runs `apt-get ARGS` as root (directly, or through sudo).
+fn apt_get(args: &[&str]) -> Result {
+    let mut c = if is_root() {
+        Command::new("apt-get")
+    } else {
+        let mut c = Command::new("sudo");
+        c.arg("apt-get");
+        c
+    };
+    c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+    run(&mut c)
+}
+
 /// Installs missing Debian packages (as root, or through sudo).
 fn apt_install(packages: &[&str]) -> Result {
     let missing: Vec<&str> = packages
@@ -106,24 +141,10 @@ fn apt_install(packages: &[&str]) -> Result {
     if missing.is_empty() {
         return Ok(());
     }
-    let is_root = Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false);
-    let prefix: Vec<&str> = if is_root { vec![] } else { vec!["sudo"] };
-    let apt = |args: &[&str]| {
-        let mut all: Vec<&str> = prefix.clone();
-        all.push("apt-get");
-        all.extend_from_slice(args);
-        let mut c = Command::new(all[0]);
-        c.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
-        c
-    };
-    run(&mut apt(&["update", "-qq"]))?;
+    apt_get(&["update", "-qq"])?;
     let mut install = vec!["install", "-y", "-qq", "--no-install-recommends"];
     install.extend(&missing);
-    run(&mut apt(&install)).map_err(|e| {
+    apt_get(&install).map_err(|e| {
         format!(
             "{e}\nInstall these packages and try again: {}",
             missing.join(" ")
@@ -189,15 +210,45 @@ fn start(args: &[String]) -> Result {
 }
 
 fn e2e() -> Result {
+    e2e_with(&[])
+}
+
+/// The end-to-end tests, with extra environment (e.g. the installed binaries).
+fn e2e_with(env: &[(&str, &str)]) -> Result {
+    let python = e2e_python()?;
+    let mut c = Command::new(python);
+    c.args(["-m", "pytest", "-v", "-p", "no:cacheprovider", "tests/e2e"])
+        .current_dir(root());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    run(&mut c)
+}
+
+/// Launch time and memory of the real window (tests/e2e/bench_launch.py).
+fn bench() -> Result {
+    deps(true)?;
+    ui_build()?;
+    run(cargo().args([
+        "build",
+        "--release",
+        "--package",
+        "tiepdan-desktop",
+        "--package",
+        "tiepdan",
+    ]))?;
     let python = e2e_python()?;
     run(Command::new(python)
-        .args(["-m", "pytest", "-v", "-p", "no:cacheprovider", "tests/e2e"])
+        .arg("tests/e2e/bench_launch.py")
+        .env("TIEPDAN_APP", root().join("target/release/tiepdan-desktop"))
+        .env("TIEPDAN_CLI", root().join("target/release/tiepdan"))
         .current_dir(root()))
 }
 
 fn test() -> Result {
     deps(true)?;
     run(cargo().args(["fmt", "--all", "--", "--check"]))?;
+    licenses::licenses(true)?;
     // The desktop crate embeds ui/dist, so the UI is built before anything compiles it.
     ui_build()?;
     npm(&["run", "check"])?;

@@ -1,7 +1,7 @@
 // Typed calls into the Tauri shell. The types come from Rust (bindings.ts, generated);
 // an error always arrives as ErrorData with a Vietnamese message, never as an exception.
 import { invoke } from '@tauri-apps/api/core';
-import type { AppStatus, BackupInfo, ErrorData, OfficeInput } from './bindings';
+import type { AboutInfo, AppStatus, BackupInfo, ErrorData, OfficeInput } from './bindings';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
 
@@ -26,4 +26,5 @@ export const api = {
   appStatus: () => call<AppStatus>('app_status'),
   saveOffice: (input: OfficeInput) => call<AppStatus>('save_office', { input }),
   backupNow: () => call<BackupInfo>('backup_now'),
+  aboutInfo: () => call<AboutInfo>('about_info'),
 };

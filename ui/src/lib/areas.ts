@@ -1,6 +1,6 @@
 // The areas of the left rail, in the order of SCREENS.md, with what each one holds.
 
-export type AreaId = 'dashboard' | 'intake' | 'petitions' | 'schedule' | 'reports' | 'catalogues' | 'settings';
+export type AreaId = 'dashboard' | 'intake' | 'petitions' | 'schedule' | 'reports' | 'catalogues' | 'settings' | 'about';
 
 export interface AreaInfo {
   id: AreaId;
@@ -40,4 +40,5 @@ export const AREAS: readonly AreaInfo[] = [
     description: 'Cơ quan, lĩnh vực, lịch nghỉ lễ và ngày làm bù, quy định pháp luật đang áp dụng, cán bộ. Màn hình này đang được xây dựng.',
   },
   { id: 'settings', title: 'Cài đặt', description: 'Thông tin cơ quan, sao lưu và khôi phục.' },
+  { id: 'about', title: 'Giới thiệu', description: 'Phiên bản, nơi lưu dữ liệu và giấy phép của các thành phần.' },
 ];

@@ -72,3 +72,13 @@ export type AppStatus = {
  * `None` until the first-run form has been saved.
  */
 office: Office | null, data_dir: string, database: string, schema_version: number, last_backup: BackupInfo | null, version: string, };
+
+export type CrateLicense = { name: string, version: string, license: string, };
+
+export type FontLicense = { family: string, license: string, };
+
+export type AboutInfo = { version: string, data_dir: string, database: string, 
+/**
+ * The database file and its write-ahead log, in bytes.
+ */
+database_size_bytes: number, last_backup: BackupInfo | null, license: string, fonts: Array<FontLicense>, crates: Array<CrateLicense>, };

@@ -1,0 +1,132 @@
+; TiếpDân — Windows installer (NSIS 3, Unicode). Built by `cargo xtask package windows`,
+; which passes VERSION, STAGE (the folder with the files to install) and OUTFILE.
+; Per-user install: no administrator rights are needed.
+
+Unicode true
+ManifestDPIAware true
+SetCompressor /SOLID lzma
+RequestExecutionLevel user
+
+!include "MUI2.nsh"
+!include "LogicLib.nsh"
+
+!ifndef VERSION
+  !error "VERSION is not defined"
+!endif
+!ifndef STAGE
+  !error "STAGE is not defined"
+!endif
+!ifndef OUTFILE
+  !error "OUTFILE is not defined"
+!endif
+
+!define APPNAME "TiếpDân"
+!define APPKEY "TiepDan"
+!define UNINSTKEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APPKEY}"
+; Where the app keeps its data by default (directories::ProjectDirs on Windows).
+!define DATADIR "$APPDATA\TiepDan\tiepdan"
+; The WebView2 runtime's client id (Evergreen).
+!define WV2ID "{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}"
+
+Name "${APPNAME} ${VERSION}"
+OutFile "${OUTFILE}"
+InstallDir "$LOCALAPPDATA\Programs\${APPKEY}"
+InstallDirRegKey HKCU "Software\${APPKEY}" "InstallDir"
+BrandingText "${APPNAME} ${VERSION}"
+
+VIProductVersion "${VERSION}.0"
+VIAddVersionKey /LANG=0 "ProductName" "${APPNAME}"
+VIAddVersionKey /LANG=0 "FileDescription" "Cài đặt ${APPNAME} — phần mềm tiếp công dân cấp xã"
+VIAddVersionKey /LANG=0 "FileVersion" "${VERSION}"
+VIAddVersionKey /LANG=0 "ProductVersion" "${VERSION}"
+VIAddVersionKey /LANG=0 "LegalCopyright" "MIT OR Apache-2.0"
+
+!define MUI_ICON "${STAGE}\TiepDan.ico"
+!define MUI_UNICON "${STAGE}\TiepDan.ico"
+!define MUI_ABORTWARNING
+!define MUI_WELCOMEPAGE_TEXT "Chương trình sẽ cài ${APPNAME} ${VERSION} cho người dùng này (không cần quyền quản trị).$\r$\n$\r$\nNếu máy đã có phiên bản cũ, dữ liệu được giữ nguyên; lần mở đầu tiên ứng dụng tự sao lưu rồi nâng cấp dữ liệu.$\r$\n$\r$\nBấm Tiếp để tiếp tục."
+!define MUI_FINISHPAGE_RUN "$INSTDIR\TiepDan.exe"
+!define MUI_FINISHPAGE_RUN_TEXT "Mở ${APPNAME} ngay"
+
+!insertmacro MUI_PAGE_WELCOME
+!insertmacro MUI_PAGE_DIRECTORY
+!insertmacro MUI_PAGE_INSTFILES
+!insertmacro MUI_PAGE_FINISH
+
+!define MUI_COMPONENTSPAGE_TEXT_TOP "Dữ liệu (cơ sở dữ liệu và bản sao lưu) được giữ lại, trừ khi bạn đánh dấu ô dưới đây."
+!insertmacro MUI_UNPAGE_CONFIRM
+!insertmacro MUI_UNPAGE_COMPONENTS
+!insertmacro MUI_UNPAGE_INSTFILES
+
+!insertmacro MUI_LANGUAGE "Vietnamese"
+
+; True when the WebView2 runtime is installed (machine-wide or for this user).
+!macro WebView2Present RESULT
+  StrCpy ${RESULT} ""
+  ReadRegStr ${RESULT} HKLM "SOFTWARE\WOW6432Node\Microsoft\EdgeUpdate\Clients\${WV2ID}" "pv"
+  ${If} ${RESULT} == ""
+  ${OrIf} ${RESULT} == "0.0.0.0"
+    ReadRegStr ${RESULT} HKLM "SOFTWARE\Microsoft\EdgeUpdate\Clients\${WV2ID}" "pv"
+  ${EndIf}
+  ${If} ${RESULT} == ""
+  ${OrIf} ${RESULT} == "0.0.0.0"
+    ReadRegStr ${RESULT} HKCU "Software\Microsoft\EdgeUpdate\Clients\${WV2ID}" "pv"
+  ${EndIf}
+!macroend
+
+Function .onInit
+  !insertmacro WebView2Present $0
+  ${If} $0 == ""
+  ${OrIf} $0 == "0.0.0.0"
+    MessageBox MB_YESNO|MB_ICONEXCLAMATION "Máy này chưa có Microsoft Edge WebView2 Runtime, thành phần Windows mà ${APPNAME} cần để hiển thị cửa sổ.$\r$\n$\r$\nWindows 11 và Windows 10 đã cập nhật đều có sẵn. Nếu chưa có: trên một máy có Internet, tải bộ cài 'WebView2 Runtime — Evergreen Standalone Installer (x64)' từ trang Microsoft, chép vào USB, chạy trên máy này, rồi cài lại ${APPNAME}.$\r$\n$\r$\nVẫn tiếp tục cài đặt?" IDYES +2
+    Abort
+  ${EndIf}
+FunctionEnd
+
+Section "${APPNAME}" SecApp
+  SectionIn RO
+  SetOutPath "$INSTDIR"
+  File "${STAGE}\TiepDan.exe"
+  File "${STAGE}\tiepdan.exe"
+  File "${STAGE}\WebView2Loader.dll"
+  File "${STAGE}\TiepDan.ico"
+  SetOutPath "$INSTDIR\licenses"
+  File /r "${STAGE}\licenses\*.*"
+
+  WriteUninstaller "$INSTDIR\Uninstall.exe"
+  CreateShortcut "$SMPROGRAMS\${APPNAME}.lnk" "$INSTDIR\TiepDan.exe" "" "$INSTDIR\TiepDan.ico"
+  CreateShortcut "$DESKTOP\${APPNAME}.lnk" "$INSTDIR\TiepDan.exe" "" "$INSTDIR\TiepDan.ico"
+
+  WriteRegStr HKCU "Software\${APPKEY}" "InstallDir" "$INSTDIR"
+  WriteRegStr HKCU "${UNINSTKEY}" "DisplayName" "${APPNAME}"
+  WriteRegStr HKCU "${UNINSTKEY}" "DisplayVersion" "${VERSION}"
+  WriteRegStr HKCU "${UNINSTKEY}" "Publisher" "${APPNAME}"
+  WriteRegStr HKCU "${UNINSTKEY}" "DisplayIcon" "$INSTDIR\TiepDan.ico"
+  WriteRegStr HKCU "${UNINSTKEY}" "InstallLocation" "$INSTDIR"
+  WriteRegStr HKCU "${UNINSTKEY}" "UninstallString" '"$INSTDIR\Uninstall.exe"'
+  WriteRegDWORD HKCU "${UNINSTKEY}" "NoModify" 1
+  WriteRegDWORD HKCU "${UNINSTKEY}" "NoRepair" 1
+SectionEnd
+
+Section "un.${APPNAME}" UnApp
+  SectionIn RO
+  Delete "$SMPROGRAMS\${APPNAME}.lnk"
+  Delete "$DESKTOP\${APPNAME}.lnk"
+  Delete "$INSTDIR\TiepDan.exe"
+  Delete "$INSTDIR\tiepdan.exe"
+  Delete "$INSTDIR\WebView2Loader.dll"
+  Delete "$INSTDIR\TiepDan.ico"
+  RMDir /r "$INSTDIR\licenses"
+  Delete "$INSTDIR\Uninstall.exe"
+  ; Portable data beside the program is data too: kept unless the box below is ticked.
+  RMDir "$INSTDIR"
+  DeleteRegKey HKCU "${UNINSTKEY}"
+  DeleteRegKey HKCU "Software\${APPKEY}"
+SectionEnd
+
+Section /o "un.Xóa cả dữ liệu và bản sao lưu (không thể khôi phục)" UnData
+  RMDir /r "${DATADIR}"
+  RMDir /r "$INSTDIR\data"
+  Delete "$INSTDIR\tiepdan-portable.txt"
+  RMDir "$INSTDIR"
+SectionEnd
