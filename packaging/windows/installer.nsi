@@ -120,12 +120,15 @@ Section "un.${APPNAME}" UnApp
   Delete "$INSTDIR\Uninstall.exe"
   ; Portable data beside the program is data too: kept unless the box below is ticked.
   RMDir "$INSTDIR"
+  ; The webview's own cache (not TiếpDân data).
+  RMDir /r "$LOCALAPPDATA\vn.tiepdan.desktop"
   DeleteRegKey HKCU "${UNINSTKEY}"
   DeleteRegKey HKCU "Software\${APPKEY}"
 SectionEnd
 
 Section /o "un.Xóa cả dữ liệu và bản sao lưu (không thể khôi phục)" UnData
   RMDir /r "${DATADIR}"
+  RMDir "$APPDATA\TiepDan"
   RMDir /r "$INSTDIR\data"
   Delete "$INSTDIR\tiepdan-portable.txt"
   RMDir "$INSTDIR"

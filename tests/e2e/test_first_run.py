@@ -7,7 +7,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import screenshot
+from harness import screenshot
 
 OFFICE = "Ủy ban nhân dân xã Ba Tơ"
 
@@ -27,7 +27,7 @@ def test_first_run_form_leads_to_the_dashboard_with_the_office_name(tmp_path, op
     summary = wait(driver).until(EC.visibility_of_element_located((By.ID, "office-error-summary")))
     assert "Chưa nhập tên cơ quan." in summary.text
     assert "Chưa nhập họ tên Chủ tịch." in summary.text
-    screenshot(driver, "first-run-errors")
+    screenshot("first-run-errors")
 
     # Type the profile; Enter moves to the next field, Ctrl+S saves.
     name = driver.find_element(By.ID, "office-name")
@@ -56,7 +56,7 @@ def test_first_run_form_leads_to_the_dashboard_with_the_office_name(tmp_path, op
     assert heading.tag_name == "h1"
     assert driver.title == f"TiếpDân — {OFFICE}"
     assert "Tổng quan" in driver.find_element(By.CSS_SELECTOR, "nav").text
-    screenshot(driver, "dashboard")
+    screenshot("dashboard")
 
     # The left rail reaches every area.
     for area, title in [("intake", "Tiếp công dân"), ("reports", "Báo cáo"), ("settings", "Cài đặt")]:
@@ -69,7 +69,7 @@ def test_first_run_form_leads_to_the_dashboard_with_the_office_name(tmp_path, op
     driver.find_element(By.ID, "nav-settings").click()
     driver.find_element(By.ID, "backup-now").click()
     wait(driver).until(EC.text_to_be_present_in_element((By.ID, "settings"), "Đã sao lưu và kiểm tra"))
-    screenshot(driver, "settings")
+    screenshot("settings")
     driver.quit()
 
     # The profile is in the database, which is sound.
@@ -92,5 +92,5 @@ def test_a_damaged_database_is_reported_not_repaired(tmp_path, open_window):
     box = wait(driver).until(EC.visibility_of_element_located((By.ID, "open-error")))
     assert "Không mở được dữ liệu" in box.text
     assert "khôi phục" in box.text
-    screenshot(driver, "open-error")
+    screenshot("open-error")
     assert (data / "tiepdan.sqlite3").read_bytes() == garbage

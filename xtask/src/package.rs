@@ -18,6 +18,7 @@ const ALLOWED_DLLS: &[&str] = &[
     "advapi32.dll",
     "bcrypt.dll",
     "bcryptprimitives.dll",
+    "combase.dll",
     "comctl32.dll",
     "comdlg32.dll",
     "crypt32.dll",
@@ -25,6 +26,7 @@ const ALLOWED_DLLS: &[&str] = &[
     "d3d11.dll",
     "dwmapi.dll",
     "dwrite.dll",
+    "dbghelp.dll",
     "dxgi.dll",
     "gdi32.dll",
     "gdiplus.dll",
@@ -35,6 +37,8 @@ const ALLOWED_DLLS: &[&str] = &[
     "ntdll.dll",
     "ole32.dll",
     "oleaut32.dll",
+    "oleacc.dll",
+    "powrprof.dll",
     "propsys.dll",
     "rpcrt4.dll",
     "secur32.dll",
@@ -42,6 +46,7 @@ const ALLOWED_DLLS: &[&str] = &[
     "shell32.dll",
     "shlwapi.dll",
     "user32.dll",
+    "uiautomationcore.dll",
     "userenv.dll",
     "uxtheme.dll",
     "version.dll",
@@ -310,6 +315,7 @@ fn dir_size(dir: &Path) -> u64 {
 /// CI's packaging checks: both packages build; the .deb installs, runs the end-to-end
 /// test from the installed binaries, and an upgrade keeps a database with records in it.
 pub fn check_packages() -> Result {
+    crate::deps(true)?;
     windows(&crate_version())?;
     let version = crate_version();
     let first = deb(&version, true)?;
