@@ -7,6 +7,7 @@ use ts_rs::TS;
 use crate::about::{AboutInfo, CrateLicense, FontLicense};
 use crate::desk::AppStatus;
 use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
+use crate::domain::identity::{IdKind, Sex};
 use crate::domain::office::{Office, OfficeInput};
 use crate::error::{ErrorData, FieldError};
 use crate::store::{BackupInfo, Health};
@@ -22,6 +23,8 @@ pub fn typescript_bindings() -> String {
         Agency::decl(&cfg),
         AgencyInput::decl(&cfg),
         AgencyRole::decl(&cfg),
+        IdKind::decl(&cfg),
+        Sex::decl(&cfg),
         BackupInfo::decl(&cfg),
         Health::decl(&cfg),
         AppStatus::decl(&cfg),

@@ -9,8 +9,10 @@ pub mod about;
 pub mod datadir;
 pub mod desk;
 pub mod domain;
+pub mod edge;
 pub mod error;
 pub mod ipc;
+pub mod rules;
 pub mod store;
 pub mod text;
 

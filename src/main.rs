@@ -84,13 +84,7 @@ fn main() -> ExitCode {
 }
 
 fn ctx() -> Ctx {
-    let user = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "không rõ".into());
-    Ctx {
-        actor: format!("{user} (dòng lệnh)"),
-        now: chrono::Local::now().naive_local(),
-    }
+    tiepdan::edge::ctx_now("dòng lệnh")
 }
 
 fn run(cli: Cli) -> Result<(), Error> {

@@ -15,13 +15,7 @@ pub fn window_title(office: &str) -> String {
 }
 
 fn ctx() -> Ctx {
-    let user = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "không rõ".into());
-    Ctx {
-        actor: format!("{user} (ứng dụng)"),
-        now: chrono::Local::now().naive_local(),
-    }
+    tiepdan::edge::ctx_now("ứng dụng")
 }
 
 /// Runs `f` on the open desk, or returns why the data could not be opened.

@@ -2,4 +2,5 @@
 //! the environment: values in, values out, so every rule can be tested on fixed data.
 
 pub mod agency;
+pub mod identity;
 pub mod office;

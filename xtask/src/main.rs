@@ -225,18 +225,28 @@ fn e2e_with(env: &[(&str, &str)]) -> Result {
     run(&mut c)
 }
 
-/// Launch time and memory of the real window (tests/e2e/bench_launch.py).
-fn bench() -> Result {
-    deps(true)?;
+/// Builds the UI, then the window and the command line in release mode (for `target`).
+fn build_release(target: Option<&str>) -> Result {
     ui_build()?;
-    run(cargo().args([
+    let mut c = cargo();
+    c.args([
         "build",
         "--release",
         "--package",
         "tiepdan-desktop",
         "--package",
         "tiepdan",
-    ]))?;
+    ]);
+    if let Some(t) = target {
+        c.args(["--target", t]);
+    }
+    run(&mut c)
+}
+
+/// Launch time and memory of the real window (tests/e2e/bench_launch.py).
+fn bench() -> Result {
+    deps(true)?;
+    build_release(None)?;
     let python = e2e_python()?;
     run(Command::new(python)
         .arg("tests/e2e/bench_launch.py")

@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{Result, apt_install, cargo, root, run, ui_build};
+use crate::{Result, apt_install, build_release, root, run};
 
 const WINDOWS_TARGET: &str = "x86_64-pc-windows-gnu";
 
@@ -128,17 +128,7 @@ pub fn windows(version: &str) -> Result<PathBuf> {
     if !installed {
         run(Command::new("rustup").args(["target", "add", WINDOWS_TARGET]))?;
     }
-    ui_build()?;
-    run(cargo().args([
-        "build",
-        "--release",
-        "--target",
-        WINDOWS_TARGET,
-        "--package",
-        "tiepdan-desktop",
-        "--package",
-        "tiepdan",
-    ]))?;
+    build_release(Some(WINDOWS_TARGET))?;
     let out = root().join("target").join(WINDOWS_TARGET).join("release");
     let stage = root().join("target/dist/windows-stage");
     fresh_dir(&stage)?;
@@ -244,15 +234,7 @@ fn check_imports(exe: &Path) -> Result {
 /// Builds the .deb; `build` false re-packages the existing release binaries.
 pub fn deb(version: &str, build: bool) -> Result<PathBuf> {
     if build {
-        ui_build()?;
-        run(cargo().args([
-            "build",
-            "--release",
-            "--package",
-            "tiepdan-desktop",
-            "--package",
-            "tiepdan",
-        ]))?;
+        build_release(None)?;
     }
     let r = root();
     let release = r.join("target/release");

@@ -43,6 +43,10 @@ export type AgencyInput = { name: string, role: AgencyRole, address: string | nu
 
 export type AgencyRole = "commune_chair" | "commune_vice_chair" | "commune_committee_member" | "commune_office_head" | "commune_official" | "commune_police" | "province_chair" | "province_department" | "court" | "procuracy" | "party_member" | "enterprise" | "private_person" | "other";
 
+export type IdKind = "cccd" | "cmnd" | "passport" | "other" | "none";
+
+export type Sex = "male" | "female";
+
 export type BackupInfo = { path: string, 
 /**
  * When it was taken, `YYYY-MM-DDTHH:MM:SS`.
