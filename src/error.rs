@@ -92,6 +92,9 @@ pub enum Error {
 
     #[error(transparent)]
     Store(#[from] StoreError),
+
+    #[error(transparent)]
+    Rules(#[from] crate::rules::RuleFileError),
 }
 
 impl From<rusqlite::Error> for Error {
@@ -121,6 +124,7 @@ impl Error {
         match self {
             Error::Invalid(_) => "invalid",
             Error::OfficeMissing => "office_missing",
+            Error::Rules(_) => "rules",
             Error::Store(s) => match s {
                 StoreError::NotADatabase { .. } => "not_a_database",
                 StoreError::Corrupt { .. } => "corrupt",

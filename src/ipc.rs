@@ -5,8 +5,9 @@
 use ts_rs::TS;
 
 use crate::about::{AboutInfo, CrateLicense, FontLicense};
-use crate::desk::AppStatus;
+use crate::desk::{AppStatus, Citizen, CitizenMatch};
 use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
+use crate::domain::citizen::{CitizenInput, MatchKind};
 use crate::domain::identity::{IdKind, Sex};
 use crate::domain::office::{Office, OfficeInput};
 use crate::error::{ErrorData, FieldError};
@@ -25,6 +26,10 @@ pub fn typescript_bindings() -> String {
         AgencyRole::decl(&cfg),
         IdKind::decl(&cfg),
         Sex::decl(&cfg),
+        CitizenInput::decl(&cfg),
+        Citizen::decl(&cfg),
+        MatchKind::decl(&cfg),
+        CitizenMatch::decl(&cfg),
         BackupInfo::decl(&cfg),
         Health::decl(&cfg),
         AppStatus::decl(&cfg),

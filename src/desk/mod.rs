@@ -8,8 +8,10 @@
 //! ```
 
 mod agencies;
+mod citizens;
 mod maintenance;
 
+pub use citizens::{Citizen, CitizenMatch};
 pub use maintenance::{Restored, restore_data_dir};
 mod office;
 
@@ -22,6 +24,7 @@ use ts_rs::TS;
 use crate::datadir::DataDir;
 use crate::domain::office::Office;
 use crate::error::Result;
+use crate::rules::identity::IdentityRules;
 use crate::store::{BackupInfo, Store};
 
 /// The application's entry point to its data: one open store in one data directory.
@@ -29,6 +32,26 @@ use crate::store::{BackupInfo, Store};
 pub struct Desk {
     store: Store,
     dir: DataDir,
+    rules: Rules,
+}
+
+/// The legal data in force for this office: the shipped defaults, or an administrator's
+/// edited copy in the data directory's `rules/` folder.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub identity: IdentityRules,
+}
+
+impl Rules {
+    /// Reads `<data>/rules/*.toml` where present; a broken file is an error, never ignored.
+    fn load(dir: &DataDir) -> Result<Rules> {
+        let path = dir.root().join("rules").join(crate::rules::identity::FILE);
+        let identity = match std::fs::read_to_string(&path) {
+            Ok(text) => IdentityRules::parse(&text)?,
+            Err(_) => IdentityRules::default_rules(),
+        };
+        Ok(Rules { identity })
+    }
 }
 
 /// What the window's status bar and first screen need to know.
@@ -49,7 +72,8 @@ impl Desk {
     pub fn open(root: &Path, now: NaiveDateTime) -> Result<Desk> {
         let dir = DataDir::new(root);
         let store = Store::open(&dir.database(), &dir.backups(), now)?;
-        Ok(Desk { store, dir })
+        let rules = Rules::load(&dir)?;
+        Ok(Desk { store, dir, rules })
     }
 
     pub fn data_dir(&self) -> &DataDir {

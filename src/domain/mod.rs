@@ -2,5 +2,6 @@
 //! the environment: values in, values out, so every rule can be tested on fixed data.
 
 pub mod agency;
+pub mod citizen;
 pub mod identity;
 pub mod office;

@@ -47,6 +47,22 @@ export type IdKind = "cccd" | "cmnd" | "passport" | "other" | "none";
 
 export type Sex = "male" | "female";
 
+export type CitizenInput = { full_name: string, id_kind: IdKind, id_number: string | null, 
+/**
+ * Ngày cấp, `YYYY-MM-DD`.
+ */
+id_issued_on: string | null, 
+/**
+ * Nơi cấp.
+ */
+id_issued_by: string | null, birth_year: number | null, gender: Sex | null, address: string, phone: string | null, };
+
+export type Citizen = { id: number, full_name: string, id_kind: IdKind, id_number: string | null, birth_year: number | null, gender: Sex | null, address: string, phone: string | null, };
+
+export type MatchKind = "id_number" | "exact_name" | "folded_name";
+
+export type CitizenMatch = { citizen: Citizen, matched_by: MatchKind, };
+
 export type BackupInfo = { path: string, 
 /**
  * When it was taken, `YYYY-MM-DDTHH:MM:SS`.

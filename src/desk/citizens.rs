@@ -1,0 +1,201 @@
+//! Use cases of citizens at the front desk: register one, find earlier ones while typing.
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::Desk;
+use crate::domain::citizen::{CitizenInput, MatchKind, name_match};
+use crate::domain::identity::{IdKind, Sex};
+use crate::error::{Error, Result};
+use crate::store::audit::{self, Ctx};
+use crate::text::{Collation, fold};
+
+/// A stored citizen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Citizen {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub full_name: String,
+    pub id_kind: IdKind,
+    pub id_number: Option<String>,
+    pub birth_year: Option<i32>,
+    pub gender: Option<Sex>,
+    pub address: String,
+    pub phone: Option<String>,
+}
+
+/// A citizen found while the officer types, with why it matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CitizenMatch {
+    pub citizen: Citizen,
+    pub matched_by: MatchKind,
+}
+
+fn kind_str(k: IdKind) -> &'static str {
+    match k {
+        IdKind::Cccd => "cccd",
+        IdKind::Cmnd => "cmnd",
+        IdKind::Passport => "passport",
+        IdKind::Other => "other",
+        IdKind::NoPaper => "none",
+    }
+}
+
+fn parse_kind(s: &str) -> IdKind {
+    match s {
+        "cccd" => IdKind::Cccd,
+        "cmnd" => IdKind::Cmnd,
+        "passport" => IdKind::Passport,
+        "other" => IdKind::Other,
+        _ => IdKind::NoPaper,
+    }
+}
+
+fn sex_str(s: Sex) -> &'static str {
+    match s {
+        Sex::Male => "male",
+        Sex::Female => "female",
+    }
+}
+
+const COLUMNS: &str = "id, full_name, id_kind, id_number, birth_year, gender, address, phone";
+
+fn row_to_citizen(r: &rusqlite::Row<'_>) -> rusqlite::Result<Citizen> {
+    let kind: String = r.get(2)?;
+    let gender: Option<String> = r.get(5)?;
+    Ok(Citizen {
+        id: r.get(0)?,
+        full_name: r.get(1)?,
+        id_kind: parse_kind(&kind),
+        id_number: r.get(3)?,
+        birth_year: r.get(4)?,
+        gender: gender.map(|g| {
+            if g == "female" {
+                Sex::Female
+            } else {
+                Sex::Male
+            }
+        }),
+        address: r.get(6)?,
+        phone: r.get(7)?,
+    })
+}
+
+impl Desk {
+    /// Registers a citizen. The same identity number cannot be registered twice: the
+    /// officer is told to choose the existing citizen instead.
+    pub fn add_citizen(&mut self, ctx: &Ctx, input: &CitizenInput) -> Result<Citizen> {
+        let this_year = ctx.now.format("%Y").to_string().parse().unwrap_or(2026);
+        let c = input
+            .validate(&self.rules.identity, this_year)
+            .map_err(Error::Invalid)?;
+        if let Some(number) = &c.id_number
+            && let Some(existing) = self.citizen_by_id_number(number)?
+        {
+            return Err(Error::Invalid(vec![crate::error::FieldError::new(
+                "id_number",
+                format!(
+                    "Số giấy tờ {number} đã có trong sổ: {} ({}). Hãy chọn công dân này thay vì tạo mới.",
+                    existing.full_name, existing.address
+                ),
+            )]));
+        }
+        let id = self.store.write(|tx| -> Result<i64> {
+            tx.execute(
+                "INSERT INTO citizens (full_name, name_fold, id_kind, id_number, id_issued_on,
+                     id_issued_by, birth_year, gender, address, address_fold, phone, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![
+                    c.full_name,
+                    c.name_fold,
+                    kind_str(c.id_kind),
+                    c.id_number,
+                    c.id_issued_on.map(|d| d.format("%Y-%m-%d").to_string()),
+                    c.id_issued_by,
+                    c.birth_year,
+                    c.gender.map(sex_str),
+                    c.address,
+                    c.address_fold,
+                    c.phone,
+                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            audit::append(tx, ctx, "citizen.create", "citizen", &[id], None)?;
+            Ok(id)
+        })?;
+        Ok(Citizen {
+            id,
+            full_name: c.full_name,
+            id_kind: c.id_kind,
+            id_number: c.id_number,
+            birth_year: c.birth_year,
+            gender: c.gender,
+            address: c.address,
+            phone: c.phone,
+        })
+    }
+
+    fn citizen_by_id_number(&self, number: &str) -> Result<Option<Citizen>> {
+        let sql = format!("SELECT {COLUMNS} FROM citizens WHERE id_number = ?1 LIMIT 1");
+        Ok(self
+            .store
+            .conn()
+            .query_row(&sql, [number], row_to_citizen)
+            .optional()?)
+    }
+
+    /// Citizens matching what is being typed: the identity number exactly first, then names
+    /// with the diacritics as typed, then names without tones; at most `limit`.
+    pub fn find_citizens(
+        &self,
+        name: &str,
+        id_number: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<CitizenMatch>> {
+        let mut found: Vec<CitizenMatch> = Vec::new();
+        let number: String = id_number
+            .unwrap_or_default()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_uppercase();
+        if !number.is_empty()
+            && let Some(c) = self.citizen_by_id_number(&number)?
+        {
+            found.push(CitizenMatch {
+                citizen: c,
+                matched_by: MatchKind::IdNumber,
+            });
+        }
+        let folded = fold(name);
+        if let Some(first) = folded.split(' ').find(|w| !w.is_empty()) {
+            let sql = format!(
+                "SELECT {COLUMNS} FROM citizens WHERE name_fold LIKE '%' || ?1 || '%' LIMIT 2000"
+            );
+            let mut stmt = self.store.conn().prepare(&sql)?;
+            let rows = stmt.query_map([first], row_to_citizen)?;
+            for c in rows {
+                let c = c?;
+                if found.iter().any(|m| m.citizen.id == c.id) {
+                    continue;
+                }
+                if let Some(kind) = name_match(name, &c.full_name) {
+                    found.push(CitizenMatch {
+                        citizen: c,
+                        matched_by: kind,
+                    });
+                }
+            }
+        }
+        let collation = Collation::vietnamese();
+        found.sort_by(|a, b| {
+            a.matched_by
+                .cmp(&b.matched_by)
+                .then_with(|| collation.compare(&a.citizen.full_name, &b.citizen.full_name))
+        });
+        found.truncate(limit);
+        Ok(found)
+    }
+}

@@ -1,0 +1,175 @@
+//! Citizens at the front desk on a real database: registration, duplicate identity numbers,
+//! finding earlier citizens while typing, and the editable identity rules.
+
+mod common;
+
+use common::*;
+use tiepdan::Desk;
+use tiepdan::domain::citizen::{CitizenInput, MatchKind};
+use tiepdan::domain::identity::{IdKind, Sex};
+
+fn citizen(name: &str, id: Option<&str>, year: i32, sex: Sex, address: &str) -> CitizenInput {
+    CitizenInput {
+        full_name: name.into(),
+        id_kind: if id.is_some() {
+            IdKind::Cccd
+        } else {
+            IdKind::NoPaper
+        },
+        id_number: id.map(str::to_owned),
+        birth_year: Some(year),
+        gender: Some(sex),
+        address: address.into(),
+        ..CitizenInput::default()
+    }
+}
+
+fn desk_with_people() -> (tempfile::TempDir, Desk) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-11-23 08:00")).unwrap();
+    let c = ctx("2026-11-23 08:00");
+    for (name, id, year, sex, address) in [
+        (
+            "Nguyễn Văn Đức",
+            Some("034068012345"),
+            1968,
+            Sex::Male,
+            "Thôn Đông",
+        ),
+        ("Nguyễn Văn Dục", None, 1970, Sex::Male, "Thôn Tây"),
+        ("Đường Thị Lan", None, 1980, Sex::Female, "Thôn Bắc"),
+        ("Dương Thị Lan", None, 1981, Sex::Female, "Thôn Nam"),
+        (
+            "Trần Văn Bình",
+            Some("051075000111"),
+            1975,
+            Sex::Male,
+            "Thôn Đông",
+        ),
+    ] {
+        desk.add_citizen(&c, &citizen(name, id, year, sex, address))
+            .unwrap();
+    }
+    (dir, desk)
+}
+
+#[test]
+fn typing_finds_the_identity_number_first_then_exact_then_toneless_names() {
+    let (_dir, desk) = desk_with_people();
+    let found = desk
+        .find_citizens("nguyen van duc", Some("034 068 012 345"), 10)
+        .unwrap();
+    let names: Vec<(&str, MatchKind)> = found
+        .iter()
+        .map(|m| (m.citizen.full_name.as_str(), m.matched_by))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Nguyễn Văn Đức", MatchKind::IdNumber),
+            ("Nguyễn Văn Dục", MatchKind::FoldedName)
+        ]
+    );
+    let found = desk.find_citizens("Dương Thị", None, 10).unwrap();
+    let names: Vec<(&str, MatchKind)> = found
+        .iter()
+        .map(|m| (m.citizen.full_name.as_str(), m.matched_by))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Dương Thị Lan", MatchKind::ExactName),
+            ("Đường Thị Lan", MatchKind::FoldedName)
+        ]
+    );
+    assert!(desk.find_citizens("Lê", None, 10).unwrap().is_empty());
+    assert!(desk.find_citizens("", None, 10).unwrap().is_empty());
+}
+
+#[test]
+fn the_same_identity_number_is_not_registered_twice() {
+    let (_dir, mut desk) = desk_with_people();
+    let again = citizen(
+        "Nguyễn Văn Đức",
+        Some("034068012345"),
+        1968,
+        Sex::Male,
+        "Thôn Khác",
+    );
+    let e = desk
+        .add_citizen(&ctx("2026-11-23 09:00"), &again)
+        .unwrap_err();
+    assert_eq!(e.code(), "invalid");
+    assert!(
+        e.to_string()
+            .contains("đã có trong sổ: Nguyễn Văn Đức (Thôn Đông)"),
+        "{e}"
+    );
+    let count: i64 = desk
+        .store()
+        .conn()
+        .query_row("SELECT count(*) FROM citizens", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(count, 5);
+}
+
+#[test]
+fn a_bad_citizen_is_refused_and_nothing_is_written() {
+    let (_dir, mut desk) = desk_with_people();
+    let bad = citizen(
+        "Lê Văn Tám",
+        Some("034068012345"),
+        1986,
+        Sex::Male,
+        "Thôn Đông",
+    );
+    let e = desk
+        .add_citizen(&ctx("2026-11-23 09:00"), &bad)
+        .unwrap_err();
+    assert!(e.to_string().contains("không khớp năm sinh"), "{e}");
+    let (citizens, audits): (i64, i64) = desk
+        .store()
+        .conn()
+        .query_row(
+            "SELECT (SELECT count(*) FROM citizens), (SELECT count(*) FROM audit_log WHERE action = 'citizen.create')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((citizens, audits), (5, 5));
+}
+
+#[test]
+fn an_administrators_rule_file_replaces_the_default_and_a_broken_one_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules_dir = dir.path().join("rules");
+    std::fs::create_dir_all(&rules_dir).unwrap();
+    let shipped = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/rules/identity.toml"
+    ))
+    .unwrap();
+    // An edited table where digit 0 means the 19th century.
+    let edited = shipped.replace(
+        "{ digit = 0, century_start = 1900",
+        "{ digit = 0, century_start = 1800",
+    );
+    std::fs::write(rules_dir.join("identity.toml"), edited).unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-11-23 08:00")).unwrap();
+    let e = desk
+        .add_citizen(
+            &ctx("2026-11-23 08:00"),
+            &citizen("Nguyễn Văn Đức", Some("034068012345"), 1968, Sex::Male, "x"),
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("1868"), "{e}");
+    drop(desk);
+
+    std::fs::write(rules_dir.join("identity.toml"), "century_sex = 3").unwrap();
+    let e = Desk::open(dir.path(), at("2026-11-23 08:00")).unwrap_err();
+    assert_eq!(e.code(), "rules");
+    assert!(
+        e.to_string().contains("identity.toml không dùng được"),
+        "{e}"
+    );
+}
