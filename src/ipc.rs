@@ -5,11 +5,15 @@
 use ts_rs::TS;
 
 use crate::about::{AboutInfo, CrateLicense, FontLicense};
-use crate::desk::{AppStatus, Citizen, CitizenMatch};
+use crate::desk::{AppStatus, Citizen, CitizenMatch, RecordedVisit};
 use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
 use crate::domain::citizen::{CitizenInput, MatchKind};
 use crate::domain::identity::{IdKind, Sex};
 use crate::domain::office::{Office, OfficeInput};
+use crate::domain::visit::{
+    CaseChoice, CitizenRef, Field, PaperInput, PetitionInput, PetitionKind, ReceivedBy, Reception,
+    VisitInput,
+};
 use crate::error::{ErrorData, FieldError};
 use crate::store::{BackupInfo, Health};
 
@@ -30,6 +34,16 @@ pub fn typescript_bindings() -> String {
         Citizen::decl(&cfg),
         MatchKind::decl(&cfg),
         CitizenMatch::decl(&cfg),
+        Reception::decl(&cfg),
+        ReceivedBy::decl(&cfg),
+        PetitionKind::decl(&cfg),
+        Field::decl(&cfg),
+        PaperInput::decl(&cfg),
+        PetitionInput::decl(&cfg),
+        CitizenRef::decl(&cfg),
+        CaseChoice::decl(&cfg),
+        VisitInput::decl(&cfg),
+        RecordedVisit::decl(&cfg),
         BackupInfo::decl(&cfg),
         Health::decl(&cfg),
         AppStatus::decl(&cfg),

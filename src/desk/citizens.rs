@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::Desk;
-use crate::domain::citizen::{CitizenInput, MatchKind, name_match};
+use crate::domain::citizen::{CitizenInput, MatchKind, NewCitizen, name_match};
 use crate::domain::identity::{IdKind, Sex};
 use crate::error::{Error, Result};
 use crate::store::audit::{self, Ctx};
@@ -82,11 +82,39 @@ fn row_to_citizen(r: &rusqlite::Row<'_>) -> rusqlite::Result<Citizen> {
     })
 }
 
+/// Inserts a validated citizen; the caller writes the audit row.
+pub(super) fn insert_citizen(
+    tx: &rusqlite::Connection,
+    ctx: &Ctx,
+    c: &NewCitizen,
+) -> rusqlite::Result<i64> {
+    tx.execute(
+        "INSERT INTO citizens (full_name, name_fold, id_kind, id_number, id_issued_on,
+             id_issued_by, birth_year, gender, address, address_fold, phone, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            c.full_name,
+            c.name_fold,
+            kind_str(c.id_kind),
+            c.id_number,
+            c.id_issued_on.map(|d| d.format("%Y-%m-%d").to_string()),
+            c.id_issued_by,
+            c.birth_year,
+            c.gender.map(sex_str),
+            c.address,
+            c.address_fold,
+            c.phone,
+            ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
 impl Desk {
     /// Registers a citizen. The same identity number cannot be registered twice: the
     /// officer is told to choose the existing citizen instead.
     pub fn add_citizen(&mut self, ctx: &Ctx, input: &CitizenInput) -> Result<Citizen> {
-        let this_year = ctx.now.format("%Y").to_string().parse().unwrap_or(2026);
+        let this_year = chrono::Datelike::year(&ctx.now);
         let c = input
             .validate(&self.rules.identity, this_year)
             .map_err(Error::Invalid)?;
@@ -102,26 +130,7 @@ impl Desk {
             )]));
         }
         let id = self.store.write(|tx| -> Result<i64> {
-            tx.execute(
-                "INSERT INTO citizens (full_name, name_fold, id_kind, id_number, id_issued_on,
-                     id_issued_by, birth_year, gender, address, address_fold, phone, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                params![
-                    c.full_name,
-                    c.name_fold,
-                    kind_str(c.id_kind),
-                    c.id_number,
-                    c.id_issued_on.map(|d| d.format("%Y-%m-%d").to_string()),
-                    c.id_issued_by,
-                    c.birth_year,
-                    c.gender.map(sex_str),
-                    c.address,
-                    c.address_fold,
-                    c.phone,
-                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string(),
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
+            let id = insert_citizen(tx, ctx, &c)?;
             audit::append(tx, ctx, "citizen.create", "citizen", &[id], None)?;
             Ok(id)
         })?;
@@ -137,7 +146,7 @@ impl Desk {
         })
     }
 
-    fn citizen_by_id_number(&self, number: &str) -> Result<Option<Citizen>> {
+    pub(super) fn citizen_by_id_number(&self, number: &str) -> Result<Option<Citizen>> {
         let sql = format!("SELECT {COLUMNS} FROM citizens WHERE id_number = ?1 LIMIT 1");
         Ok(self
             .store

@@ -13,7 +13,9 @@ mod maintenance;
 
 pub use citizens::{Citizen, CitizenMatch};
 pub use maintenance::{Restored, restore_data_dir};
+pub use visits::RecordedVisit;
 mod office;
+mod visits;
 
 use std::path::{Path, PathBuf};
 

@@ -5,3 +5,4 @@ pub mod agency;
 pub mod citizen;
 pub mod identity;
 pub mod office;
+pub mod visit;

@@ -63,6 +63,58 @@ export type MatchKind = "id_number" | "exact_name" | "folded_name";
 
 export type CitizenMatch = { citizen: Citizen, matched_by: MatchKind, };
 
+export type Reception = "regular" | "periodic" | "ad_hoc";
+
+export type ReceivedBy = "head" | "delegate" | "officer";
+
+export type PetitionKind = "complaint" | "denunciation" | "recommendation" | "feedback";
+
+export type Field = "policy" | "land" | "civil_service" | "corruption" | "judicial" | "party" | "other_admin" | "other";
+
+export type PaperInput = { title: string, 
+/**
+ * Bản chính (true) or bản sao.
+ */
+original: boolean, pages: number | null, };
+
+export type PetitionInput = { kind: PetitionKind, field: Field, summary: string, anonymous: boolean, respondent_role: AgencyRole | null, respondent_name: string | null, 
+/**
+ * Complaints: 1 (lần đầu) or 2 (lần hai).
+ */
+instance: number | null, 
+/**
+ * Complaints: when the contested decision was received or learned of, `YYYY-MM-DD`.
+ */
+contested_on: string | null, papers: Array<PaperInput>, };
+
+export type CitizenRef = { "existing": number } | { "new": CitizenInput };
+
+export type CaseChoice = "new" | { "existing": number };
+
+export type VisitInput = { 
+/**
+ * `YYYY-MM-DDTHH:MM`, Vietnam local time.
+ */
+at: string, reception: Reception, received_by: ReceivedBy, citizens: Array<CitizenRef>, 
+/**
+ * Positions in `citizens` of those who speak for the group; empty = the first.
+ */
+representatives: Array<number>, 
+/**
+ * Head-count, at least the number of citizens named.
+ */
+people: number, case: CaseChoice, summary: string, outcome: string, petitions: Array<PetitionInput>, };
+
+export type RecordedVisit = { visit_id: number, case_id: number, 
+/**
+ * In the order of the input's citizens.
+ */
+citizen_ids: Array<number>, petition_ids: Array<number>, 
+/**
+ * A repeat visit: the case existed before.
+ */
+repeat: boolean, };
+
 export type BackupInfo = { path: string, 
 /**
  * When it was taken, `YYYY-MM-DDTHH:MM:SS`.

@@ -1,0 +1,220 @@
+//! Recording a visit (lượt tiếp) with its citizens and petitions: one transaction, one
+//! audit row, nothing half-written.
+
+use chrono::Datelike;
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::Desk;
+use super::citizens::insert_citizen;
+use crate::domain::citizen::NewCitizen;
+use crate::domain::visit::{CaseChoice, CitizenRef, VisitInput};
+use crate::error::{Error, FieldError, Result};
+use crate::store::audit::{self, Ctx};
+
+/// What a recorded visit created or reused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RecordedVisit {
+    #[ts(type = "number")]
+    pub visit_id: i64,
+    #[ts(type = "number")]
+    pub case_id: i64,
+    /// In the order of the input's citizens.
+    #[ts(type = "Array<number>")]
+    pub citizen_ids: Vec<i64>,
+    #[ts(type = "Array<number>")]
+    pub petition_ids: Vec<i64>,
+    /// A repeat visit: the case existed before.
+    pub repeat: bool,
+}
+
+/// The interchange name of an enum value (its serde name), e.g. `PetitionKind::Complaint`
+/// → "complaint".
+fn name<T: Serialize>(v: T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        other => unreachable!("enums of the domain serialise as strings, got {other:?}"),
+    }
+}
+
+enum Who {
+    Existing(i64),
+    New(Box<NewCitizen>),
+}
+
+impl Desk {
+    /// Records a visit: registers the citizens typed now, opens or reuses the case, stores
+    /// the visit and each petition with its papers. All checks first, then one transaction.
+    pub fn record_visit(&mut self, ctx: &Ctx, input: &VisitInput) -> Result<RecordedVisit> {
+        let mut errors = Vec::new();
+        let checked = input.validate(ctx.now);
+        if let Err(e) = &checked {
+            errors.extend(e.iter().cloned());
+        }
+        let mut who = Vec::new();
+        for (i, c) in input.citizens.iter().enumerate() {
+            match c {
+                CitizenRef::Existing(id) => {
+                    if !self.exists("citizens", *id)? {
+                        errors.push(FieldError::new(
+                            &format!("citizens.{i}"),
+                            format!(
+                                "Công dân thứ {} không còn trong sổ; hãy tìm và chọn lại.",
+                                i + 1
+                            ),
+                        ));
+                    }
+                    who.push(Who::Existing(*id));
+                }
+                CitizenRef::New(typed) => {
+                    match typed.validate(&self.rules.identity, ctx.now.year()) {
+                        Ok(new) => {
+                            if let Some(number) = &new.id_number
+                                && let Some(existing) = self.citizen_by_id_number(number)?
+                            {
+                                errors.push(FieldError::new(
+                                &format!("citizens.{i}.id_number"),
+                                format!(
+                                    "Công dân thứ {}: số giấy tờ {number} đã có trong sổ ({}, {}); hãy chọn công dân này.",
+                                    i + 1,
+                                    existing.full_name,
+                                    existing.address
+                                ),
+                            ));
+                            }
+                            who.push(Who::New(Box::new(new)));
+                        }
+                        Err(e) => errors.extend(e.into_iter().map(|f| FieldError {
+                            field: format!("citizens.{i}.{}", f.field),
+                            message_vi: format!("Công dân thứ {}: {}", i + 1, f.message_vi),
+                        })),
+                    }
+                }
+            }
+        }
+        if let CaseChoice::Existing(case_id) = input.case
+            && !self.exists("cases", case_id)?
+        {
+            errors.push(FieldError::new(
+                "case",
+                "Vụ việc đã chọn không còn trong sổ; hãy chọn lại.",
+            ));
+        }
+        let visit = match checked {
+            Ok(v) if errors.is_empty() => v,
+            _ => return Err(Error::Invalid(errors)),
+        };
+
+        self.store.write(|tx| -> Result<RecordedVisit> {
+            let stamp = ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string();
+            let mut citizen_ids = Vec::new();
+            for w in &who {
+                citizen_ids.push(match w {
+                    Who::Existing(id) => *id,
+                    Who::New(c) => insert_citizen(tx, ctx, c)?,
+                });
+            }
+            let (case_id, repeat) = match input.case {
+                CaseChoice::Existing(id) => (id, true),
+                CaseChoice::New => {
+                    let title: String = visit
+                        .petitions
+                        .first()
+                        .map(|p| p.summary.as_str())
+                        .unwrap_or(&visit.summary)
+                        .chars()
+                        .take(200)
+                        .collect();
+                    tx.execute(
+                        "INSERT INTO cases (title, opened_on, created_at) VALUES (?1, ?2, ?3)",
+                        params![title, visit.at.date().to_string(), stamp],
+                    )?;
+                    (tx.last_insert_rowid(), false)
+                }
+            };
+            tx.execute(
+                "INSERT INTO visits (case_id, at, reception, received_by, people, repeat, summary,
+                                     outcome, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    case_id,
+                    visit.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                    name(input.reception),
+                    name(input.received_by),
+                    input.people,
+                    repeat,
+                    visit.summary,
+                    visit.outcome,
+                    stamp
+                ],
+            )?;
+            let visit_id = tx.last_insert_rowid();
+            for (pos, id) in citizen_ids.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO visit_citizens (visit_id, citizen_id, position, representative)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![visit_id, id, pos, visit.representatives.contains(&pos)],
+                )?;
+            }
+            let mut petition_ids = Vec::new();
+            for p in &visit.petitions {
+                tx.execute(
+                    "INSERT INTO petitions (case_id, visit_id, received_on, channel, kind, field,
+                         anonymous, signatories, respondent_role, respondent_name, instance,
+                         contested_on, summary, summary_fold, created_at)
+                     VALUES (?1, ?2, ?3, 'in_person', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                    params![
+                        case_id,
+                        visit_id,
+                        visit.at.date().to_string(),
+                        name(p.kind),
+                        name(p.field),
+                        p.anonymous,
+                        if p.anonymous { 0 } else { citizen_ids.len() },
+                        p.respondent_role.map(name),
+                        p.respondent_name,
+                        p.instance,
+                        p.contested_on.map(|d| d.to_string()),
+                        p.summary,
+                        p.summary_fold,
+                        stamp
+                    ],
+                )?;
+                let petition_id = tx.last_insert_rowid();
+                if !p.anonymous {
+                    for (pos, id) in citizen_ids.iter().enumerate() {
+                        tx.execute(
+                            "INSERT INTO petition_citizens (petition_id, citizen_id, position)
+                             VALUES (?1, ?2, ?3)",
+                            params![petition_id, id, pos],
+                        )?;
+                    }
+                }
+                for paper in &p.papers {
+                    tx.execute(
+                        "INSERT INTO petition_papers (petition_id, title, original, pages)
+                         VALUES (?1, ?2, ?3, ?4)",
+                        params![petition_id, paper.title, paper.original, paper.pages],
+                    )?;
+                }
+                petition_ids.push(petition_id);
+            }
+            let detail = serde_json::json!({
+                "case": case_id, "repeat": repeat, "citizens": citizen_ids, "petitions": petition_ids,
+            });
+            audit::append(tx, ctx, "visit.record", "visit", &[visit_id], Some(detail))?;
+            Ok(RecordedVisit { visit_id, case_id, citizen_ids, petition_ids, repeat })
+        })
+    }
+
+    fn exists(&self, table: &str, id: i64) -> Result<bool> {
+        let sql = format!("SELECT 1 FROM {table} WHERE id = ?1");
+        Ok(self
+            .store
+            .conn()
+            .query_row(&sql, [id], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+}

@@ -1,0 +1,226 @@
+//! Recording visits at the front desk on a real database.
+
+mod common;
+
+use common::*;
+use tiepdan::Desk;
+use tiepdan::domain::agency::AgencyRole;
+use tiepdan::domain::citizen::CitizenInput;
+use tiepdan::domain::identity::{IdKind, Sex};
+use tiepdan::domain::visit::*;
+
+fn new_citizen(name: &str, id: &str, year: i32) -> CitizenRef {
+    CitizenRef::New(CitizenInput {
+        full_name: name.into(),
+        id_kind: IdKind::Cccd,
+        id_number: Some(id.into()),
+        birth_year: Some(year),
+        gender: Some(Sex::Male),
+        address: "Thôn Đông, xã Ba Tơ".into(),
+        ..CitizenInput::default()
+    })
+}
+
+fn petition(kind: PetitionKind, summary: &str) -> PetitionInput {
+    PetitionInput {
+        kind,
+        field: Field::Land,
+        summary: summary.into(),
+        anonymous: false,
+        respondent_role: Some(AgencyRole::CommuneChair),
+        respondent_name: None,
+        instance: None,
+        contested_on: None,
+        papers: vec![PaperInput {
+            title: "Giấy chứng nhận quyền sử dụng đất".into(),
+            original: false,
+            pages: Some(2),
+        }],
+    }
+}
+
+fn visit(citizens: Vec<CitizenRef>, case: CaseChoice, petitions: Vec<PetitionInput>) -> VisitInput {
+    VisitInput {
+        at: "2026-11-23T09:14".into(),
+        reception: Reception::Regular,
+        received_by: ReceivedBy::Officer,
+        people: citizens.len().max(1) as u32,
+        citizens,
+        representatives: vec![],
+        case,
+        summary: "Tranh chấp ranh giới đất".into(),
+        outcome: "Tiếp nhận đơn, hẹn trả lời".into(),
+        petitions,
+    }
+}
+
+fn count(desk: &Desk, table: &str) -> i64 {
+    desk.store()
+        .conn()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_first_visit_then_a_repeat_are_one_case_with_two_visits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-11-23 08:00")).unwrap();
+    let c = ctx("2026-11-23 09:20");
+    let first = desk
+        .record_visit(
+            &c,
+            &visit(
+                vec![
+                    new_citizen("nguyễn văn đức", "034068012345", 1968),
+                    new_citizen("Lê Văn Tám", "034070000222", 1970),
+                ],
+                CaseChoice::New,
+                vec![petition(
+                    PetitionKind::Complaint,
+                    "Khiếu nại quyết định thu hồi đất",
+                )],
+            ),
+        )
+        .unwrap();
+    assert!(!first.repeat);
+    assert_eq!(first.citizen_ids.len(), 2);
+    assert_eq!(first.petition_ids.len(), 1);
+
+    let again = desk
+        .record_visit(
+            &ctx("2026-11-23 10:00"),
+            &visit(
+                vec![CitizenRef::Existing(first.citizen_ids[0])],
+                CaseChoice::Existing(first.case_id),
+                vec![],
+            ),
+        )
+        .unwrap();
+    assert!(again.repeat);
+    assert_eq!(again.case_id, first.case_id);
+    assert_eq!(
+        (
+            count(&desk, "cases"),
+            count(&desk, "visits"),
+            count(&desk, "citizens")
+        ),
+        (1, 2, 2)
+    );
+
+    let conn = desk.store().conn();
+    let (name, kind, instance, signatories): (String, String, i64, i64) = conn
+        .query_row(
+            "SELECT c.full_name, p.kind, p.instance, p.signatories FROM petitions p
+             JOIN petition_citizens pc ON pc.petition_id = p.id AND pc.position = 0
+             JOIN citizens c ON c.id = pc.citizen_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (name.as_str(), kind.as_str(), instance, signatories),
+        ("Nguyễn Văn Đức", "complaint", 1, 2)
+    );
+    let reps: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM visit_citizens WHERE visit_id = ?1 AND representative = 1",
+            [first.visit_id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reps, 1);
+    let audits: Vec<String> = tiepdan::store::audit::recent(conn, 10)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.action)
+        .collect();
+    assert_eq!(audits, ["visit.record", "visit.record"]);
+}
+
+#[test]
+fn an_anonymous_denunciation_keeps_no_link_to_the_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-11-23 08:00")).unwrap();
+    let mut p = petition(
+        PetitionKind::Denunciation,
+        "Tố cáo cán bộ địa chính nhận tiền",
+    );
+    p.anonymous = true;
+    p.field = Field::Corruption;
+    let r = desk
+        .record_visit(
+            &ctx("2026-11-23 09:20"),
+            &visit(
+                vec![new_citizen("Phan Văn Kiên", "034071000333", 1971)],
+                CaseChoice::New,
+                vec![p],
+            ),
+        )
+        .unwrap();
+    assert_eq!(count(&desk, "petition_citizens"), 0);
+    let signatories: i64 = desk
+        .store()
+        .conn()
+        .query_row(
+            "SELECT signatories FROM petitions WHERE id = ?1",
+            [r.petition_ids[0]],
+            |x| x.get(0),
+        )
+        .unwrap();
+    assert_eq!(signatories, 0);
+}
+
+#[test]
+fn a_bad_visit_writes_nothing_and_names_every_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-11-23 08:00")).unwrap();
+    desk.record_visit(
+        &ctx("2026-11-23 09:15"),
+        &visit(
+            vec![new_citizen("Nguyễn Văn Đức", "034068012345", 1968)],
+            CaseChoice::New,
+            vec![],
+        ),
+    )
+    .unwrap();
+    let before: Vec<i64> = ["citizens", "cases", "visits", "petitions", "audit_log"]
+        .iter()
+        .map(|t| count(&desk, t))
+        .collect();
+    let bad = visit(
+        vec![
+            CitizenRef::Existing(999),
+            new_citizen("Trần Thị B", "03406801234", 1968),
+            new_citizen("Nguyễn Văn Đức", "034068012345", 1968),
+        ],
+        CaseChoice::Existing(42),
+        vec![petition(PetitionKind::Complaint, "  ")],
+    );
+    let e = desk
+        .record_visit(&ctx("2026-11-23 09:20"), &bad)
+        .unwrap_err();
+    let data = e.to_data();
+    let fields: Vec<&str> = data.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "petitions.0.summary",
+            "citizens.0",
+            "citizens.1.id_number",
+            "citizens.2.id_number",
+            "case"
+        ],
+        "{data:?}"
+    );
+    assert!(
+        data.fields[2]
+            .message_vi
+            .starts_with("Công dân thứ 2: Số CCCD/căn cước phải có 12 chữ số")
+    );
+    assert!(data.fields[3].message_vi.contains("đã có trong sổ"));
+    let after: Vec<i64> = ["citizens", "cases", "visits", "petitions", "audit_log"]
+        .iter()
+        .map(|t| count(&desk, t))
+        .collect();
+    assert_eq!(before, after);
+}
