@@ -5,7 +5,7 @@
 use ts_rs::TS;
 
 use crate::about::{AboutInfo, CrateLicense, FontLicense};
-use crate::desk::{AppStatus, Citizen, CitizenMatch, RecordedVisit};
+use crate::desk::{AppStatus, CaseSummary, Citizen, CitizenMatch, RecordedVisit};
 use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
 use crate::domain::citizen::{CitizenInput, MatchKind};
 use crate::domain::identity::{IdKind, Sex};
@@ -33,6 +33,7 @@ pub fn typescript_bindings() -> String {
         CitizenInput::decl(&cfg),
         Citizen::decl(&cfg),
         MatchKind::decl(&cfg),
+        CaseSummary::decl(&cfg),
         CitizenMatch::decl(&cfg),
         Reception::decl(&cfg),
         ReceivedBy::decl(&cfg),

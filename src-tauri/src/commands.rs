@@ -2,8 +2,9 @@
 
 use tauri::{AppHandle, Manager, State};
 use tiepdan::about::AboutInfo;
-use tiepdan::desk::AppStatus;
+use tiepdan::desk::{AppStatus, CitizenMatch, RecordedVisit};
 use tiepdan::domain::office::OfficeInput;
+use tiepdan::domain::visit::VisitInput;
 use tiepdan::store::BackupInfo;
 use tiepdan::{Ctx, Desk, ErrorData};
 
@@ -62,6 +63,25 @@ pub fn save_office(
             .map_err(|e| internal(&e.to_string()))?;
     }
     Ok(status)
+}
+
+#[tauri::command]
+pub fn find_citizens(
+    state: State<'_, AppState>,
+    name: String,
+    id_number: Option<String>,
+) -> Result<Vec<CitizenMatch>, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.find_citizens(&name, id_number.as_deref(), 8)
+    })
+}
+
+#[tauri::command]
+pub fn record_visit(
+    state: State<'_, AppState>,
+    input: VisitInput,
+) -> Result<RecordedVisit, ErrorData> {
+    with_desk(&state, |desk| desk.record_visit(&ctx(), &input))
 }
 
 #[tauri::command]

@@ -61,6 +61,8 @@ pub fn run() {
             commands::save_office,
             commands::backup_now,
             commands::about_info,
+            commands::find_citizens,
+            commands::record_visit,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

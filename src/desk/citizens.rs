@@ -30,6 +30,8 @@ pub struct Citizen {
 pub struct CitizenMatch {
     pub citizen: Citizen,
     pub matched_by: MatchKind,
+    /// The cases this citizen came about, newest first.
+    pub cases: Vec<CaseSummary>,
 }
 
 fn kind_str(k: IdKind) -> &'static str {
@@ -176,6 +178,7 @@ impl Desk {
             found.push(CitizenMatch {
                 citizen: c,
                 matched_by: MatchKind::IdNumber,
+                cases: Vec::new(),
             });
         }
         let folded = fold(name);
@@ -194,6 +197,7 @@ impl Desk {
                     found.push(CitizenMatch {
                         citizen: c,
                         matched_by: kind,
+                        cases: Vec::new(),
                     });
                 }
             }
@@ -205,6 +209,52 @@ impl Desk {
                 .then_with(|| collation.compare(&a.citizen.full_name, &b.citizen.full_name))
         });
         found.truncate(limit);
+        for m in &mut found {
+            m.cases = self.cases_of_citizen(m.citizen.id)?;
+        }
         Ok(found)
+    }
+}
+
+/// A case a citizen came about before, for the "Đã từng đến" panel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CaseSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    pub opened_on: String,
+    pub status: String,
+    #[ts(type = "number")]
+    pub visits: i64,
+    #[ts(type = "number")]
+    pub petitions: i64,
+}
+
+impl Desk {
+    /// The cases a citizen has visits or petitions in, newest first.
+    pub fn cases_of_citizen(&self, citizen_id: i64) -> Result<Vec<CaseSummary>> {
+        let mut stmt = self.store.conn().prepare(
+            "SELECT c.id, c.title, c.opened_on, c.status,
+                    (SELECT count(*) FROM visits v WHERE v.case_id = c.id),
+                    (SELECT count(*) FROM petitions p WHERE p.case_id = c.id)
+             FROM cases c
+             WHERE c.id IN (SELECT v.case_id FROM visits v JOIN visit_citizens vc ON vc.visit_id = v.id
+                            WHERE vc.citizen_id = ?1
+                            UNION
+                            SELECT p.case_id FROM petitions p JOIN petition_citizens pc ON pc.petition_id = p.id
+                            WHERE pc.citizen_id = ?1)
+             ORDER BY c.opened_on DESC, c.id DESC",
+        )?;
+        let rows = stmt.query_map([citizen_id], |r| {
+            Ok(CaseSummary {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                opened_on: r.get(2)?,
+                status: r.get(3)?,
+                visits: r.get(4)?,
+                petitions: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }

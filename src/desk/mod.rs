@@ -11,7 +11,7 @@ mod agencies;
 mod citizens;
 mod maintenance;
 
-pub use citizens::{Citizen, CitizenMatch};
+pub use citizens::{CaseSummary, Citizen, CitizenMatch};
 pub use maintenance::{Restored, restore_data_dir};
 pub use visits::RecordedVisit;
 mod office;

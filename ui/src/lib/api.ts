@@ -1,7 +1,16 @@
 // Typed calls into the Tauri shell. The types come from Rust (bindings.ts, generated);
 // an error always arrives as ErrorData with a Vietnamese message, never as an exception.
 import { invoke } from '@tauri-apps/api/core';
-import type { AboutInfo, AppStatus, BackupInfo, ErrorData, OfficeInput } from './bindings';
+import type {
+  AboutInfo,
+  AppStatus,
+  BackupInfo,
+  CitizenMatch,
+  ErrorData,
+  OfficeInput,
+  RecordedVisit,
+  VisitInput,
+} from './bindings';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
 
@@ -27,4 +36,7 @@ export const api = {
   saveOffice: (input: OfficeInput) => call<AppStatus>('save_office', { input }),
   backupNow: () => call<BackupInfo>('backup_now'),
   aboutInfo: () => call<AboutInfo>('about_info'),
+  findCitizens: (name: string, idNumber: string | null) =>
+    call<CitizenMatch[]>('find_citizens', { name, idNumber }),
+  recordVisit: (input: VisitInput) => call<RecordedVisit>('record_visit', { input }),
 };

@@ -14,7 +14,7 @@ export const AREAS: readonly AreaInfo[] = [
     id: 'intake',
     title: 'Tiếp công dân',
     description:
-      'Ghi lượt tiếp công dân và các đơn nộp tại chỗ, tìm người đã từng đến và vụ việc cũ, in giấy biên nhận. Màn hình này đang được xây dựng.',
+      'Ghi lượt tiếp công dân và các đơn nộp tại chỗ, tìm người đã từng đến và vụ việc cũ.',
   },
   {
     id: 'petitions',

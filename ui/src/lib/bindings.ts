@@ -61,7 +61,13 @@ export type Citizen = { id: number, full_name: string, id_kind: IdKind, id_numbe
 
 export type MatchKind = "id_number" | "exact_name" | "folded_name";
 
-export type CitizenMatch = { citizen: Citizen, matched_by: MatchKind, };
+export type CaseSummary = { id: number, title: string, opened_on: string, status: string, visits: number, petitions: number, };
+
+export type CitizenMatch = { citizen: Citizen, matched_by: MatchKind, 
+/**
+ * The cases this citizen came about, newest first.
+ */
+cases: Array<CaseSummary>, };
 
 export type Reception = "regular" | "periodic" | "ad_hoc";
 

@@ -27,3 +27,15 @@ describe('format', () => {
     expect(todayHeading(new Date('2026-11-29T10:00:00'))).toBe('Chủ nhật, 29/11/2026');
   });
 });
+
+describe('typed times', () => {
+  it('reads dd/mm/yyyy hh:mm and refuses impossible dates', async () => {
+    const { parseDateTime, formatDateTimeInput } = await import('./format');
+    expect(parseDateTime('23/11/2026 09:14')).toBe('2026-11-23T09:14');
+    expect(parseDateTime(' 1/2/2026 7:05 ')).toBe('2026-02-01T07:05');
+    expect(parseDateTime('30/02/2026 09:00')).toBeNull();
+    expect(parseDateTime('23/11/2026 24:00')).toBeNull();
+    expect(parseDateTime('2026-11-23 09:14')).toBeNull();
+    expect(formatDateTimeInput(new Date(2026, 10, 23, 9, 4))).toBe('23/11/2026 09:04');
+  });
+});

@@ -32,3 +32,22 @@ export function todayHeading(now: Date): string {
   const mm = String(now.getMonth() + 1).padStart(2, '0');
   return `${days[now.getDay()]}, ${dd}/${mm}/${now.getFullYear()}`;
 }
+
+/** A Date as the officer types a time: "23/11/2026 09:14". */
+export function formatDateTimeInput(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** "23/11/2026 09:14" (or "23/11/2026 9:14") → "2026-11-23T09:14"; null when malformed. */
+export function parseDateTime(text: string): string | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})\s*$/.exec(text);
+  if (!m) return null;
+  const [day, month, year, hour, minute] = m.slice(1).map(Number);
+  const d = new Date(year, month - 1, day, hour, minute);
+  if (d.getFullYear() !== year || d.getMonth() !== month - 1 || d.getDate() !== day || hour > 23 || minute > 59) {
+    return null;
+  }
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${p(month)}-${p(day)}T${p(hour)}:${p(minute)}`;
+}

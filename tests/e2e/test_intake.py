@@ -1,0 +1,73 @@
+"""The front desk in the real window: a first visit with a petition, a bad identity number
+explained, and a repeat visit found while typing and linked to the same case."""
+
+import sqlite3
+import subprocess
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from harness import screenshot
+
+
+def wait(driver, seconds=30):
+    return WebDriverWait(driver, seconds)
+
+
+def counts(data):
+    con = sqlite3.connect(f"file:{data / 'tiepdan.sqlite3'}?mode=ro", uri=True)
+    try:
+        return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("cases", "visits", "citizens", "petitions"))
+    finally:
+        con.close()
+
+
+def test_first_visit_then_repeat_visit_of_the_same_case(tmp_path, open_window, cli_binary):
+    data = tmp_path / "data"
+    subprocess.run(
+        [cli_binary, "--data", str(data), "init", "--name", "Ủy ban nhân dân xã Ba Tơ", "--parent", "UBND tỉnh Quảng Ngãi",
+         "--place", "Ba Tơ", "--province", "Quảng Ngãi", "--chair", "Phạm Văn Hùng"],
+        check=True, capture_output=True,
+    )
+    driver = open_window(data)
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-intake"))).click()
+    name = wait(driver).until(EC.visibility_of_element_located((By.ID, "citizen-0-full_name")))
+    name.send_keys("nguyễn văn đức")
+    driver.find_element(By.ID, "citizen-0-id_number").send_keys("03406801234")  # 11 digits
+    driver.find_element(By.ID, "citizen-0-birth_year").send_keys("1968")
+    Select(driver.find_element(By.ID, "citizen-0-gender")).select_by_visible_text("Nam")
+    driver.find_element(By.ID, "citizen-0-address").send_keys("Thôn Đông, xã Ba Tơ")
+    driver.find_element(By.ID, "intake-summary").send_keys("Tranh chấp ranh giới đất với hộ liền kề")
+    driver.find_element(By.ID, "add-petition").click()
+    Select(driver.find_element(By.ID, "petition-0-kind")).select_by_visible_text("Khiếu nại")
+    driver.find_element(By.ID, "petition-0-summary").send_keys("Khiếu nại quyết định thu hồi đất số 12/QĐ-UBND")
+    driver.find_element(By.ID, "petition-0-papers").send_keys("Quyết định 12/QĐ-UBND (bản sao)")
+    driver.find_element(By.ID, "intake-save").click()
+
+    summary = wait(driver).until(EC.visibility_of_element_located((By.ID, "intake-error-summary")))
+    assert "Số CCCD/căn cước phải có 12 chữ số; đã nhập 11." in summary.text
+    assert counts(data) == (0, 0, 0, 0), "nothing is saved on an error"
+    # What was typed is still there.
+    assert driver.find_element(By.ID, "citizen-0-full_name").get_attribute("value") == "nguyễn văn đức"
+
+    number = driver.find_element(By.ID, "citizen-0-id_number")
+    number.send_keys("5", Keys.CONTROL, "s")
+    saved = wait(driver).until(EC.visibility_of_element_located((By.ID, "intake-saved")))
+    assert "1 đơn" in saved.text
+    assert counts(data) == (1, 1, 1, 1)
+    screenshot("intake-saved")
+
+    # The same person comes back: typing the name without tones finds him and his case.
+    driver.find_element(By.ID, "citizen-0-full_name").send_keys("nguyen van duc")
+    panel = wait(driver).until(EC.visibility_of_element_located((By.ID, "citizen-0-matches")))
+    assert "Nguyễn Văn Đức" in panel.text
+    assert "Khiếu nại quyết định thu hồi đất số 12/QĐ-UBND" in panel.text
+    screenshot("intake-seen-before")
+    panel.find_element(By.XPATH, ".//button[contains(., 'Cùng vụ việc')]").click()
+    assert "Khiếu nại quyết định thu hồi đất" in driver.find_element(By.ID, "intake-case").text
+    driver.find_element(By.ID, "intake-summary").send_keys("Hỏi tiến độ giải quyết")
+    driver.find_element(By.ID, "intake-save").click()
+    saved = wait(driver).until(EC.text_to_be_present_in_element((By.ID, "intake-saved"), "vụ việc cũ"))
+    assert counts(data) == (1, 2, 1, 1), "one case, two visits, one citizen"

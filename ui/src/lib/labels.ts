@@ -1,0 +1,47 @@
+// Vietnamese names of the domain's values, for select boxes and lists.
+import type { Field, IdKind, PetitionKind, ReceivedBy, Reception, Sex } from './bindings';
+
+export const RECEPTION: Record<Reception, string> = {
+  regular: 'Thường xuyên',
+  periodic: 'Định kỳ',
+  ad_hoc: 'Đột xuất',
+};
+
+export const RECEIVED_BY: Record<ReceivedBy, string> = {
+  officer: 'Cán bộ tiếp',
+  head: 'Thủ trưởng tiếp',
+  delegate: 'Người được ủy quyền tiếp',
+};
+
+export const PETITION_KIND: Record<PetitionKind, string> = {
+  complaint: 'Khiếu nại',
+  denunciation: 'Tố cáo',
+  recommendation: 'Kiến nghị',
+  feedback: 'Phản ánh',
+};
+
+export const FIELD: Record<Field, string> = {
+  land: 'Đất đai, nhà cửa',
+  policy: 'Chế độ, chính sách',
+  civil_service: 'Công chức, công vụ',
+  corruption: 'Tham nhũng',
+  judicial: 'Tư pháp',
+  party: 'Đảng, đoàn thể',
+  other_admin: 'Hành chính khác',
+  other: 'Khác',
+};
+
+export const ID_KIND: Record<IdKind, string> = {
+  cccd: 'CCCD / Căn cước',
+  cmnd: 'CMND',
+  passport: 'Hộ chiếu',
+  other: 'Giấy tờ khác',
+  none: 'Không có giấy tờ',
+};
+
+export const SEX: Record<Sex, string> = { male: 'Nam', female: 'Nữ' };
+
+/** The options of a select box, in the record's order. */
+export function options<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
+  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+}
