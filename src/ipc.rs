@@ -5,7 +5,7 @@
 use ts_rs::TS;
 
 use crate::about::{AboutInfo, CrateLicense, FontLicense};
-use crate::desk::{AppStatus, CaseSummary, Citizen, CitizenMatch, RecordedVisit};
+use crate::desk::{AppStatus, CaseSummary, Citizen, CitizenMatch, Draft, RecordedVisit};
 use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
 use crate::domain::citizen::{CitizenInput, MatchKind};
 use crate::domain::identity::{IdKind, Sex};
@@ -45,6 +45,7 @@ pub fn typescript_bindings() -> String {
         CaseChoice::decl(&cfg),
         VisitInput::decl(&cfg),
         RecordedVisit::decl(&cfg),
+        Draft::decl(&cfg),
         BackupInfo::decl(&cfg),
         Health::decl(&cfg),
         AppStatus::decl(&cfg),

@@ -138,6 +138,46 @@ fn a_first_visit_then_a_repeat_are_one_case_with_two_visits() {
 }
 
 #[test]
+fn a_draft_survives_until_its_visit_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let typed =
+        serde_json::json!({ "rows": [{ "full_name": "Nguyễn Văn Đức" }], "summary": "Tranh chấp" });
+    {
+        let mut desk = Desk::open(dir.path(), at("2026-11-23 08:00")).unwrap();
+        desk.save_draft(&ctx("2026-11-23 09:10"), "intake", &typed)
+            .unwrap();
+        // The process ends here without saving the visit (a crash, a power cut).
+    }
+    let mut desk = Desk::open(dir.path(), at("2026-11-23 09:30")).unwrap();
+    let draft = desk
+        .draft("intake")
+        .unwrap()
+        .expect("the draft is offered back");
+    assert_eq!(draft.content, typed);
+    assert_eq!(draft.updated_at, "2026-11-23T09:10:00");
+    assert_eq!(count(&desk, "visits"), 0, "a draft is never a visit");
+    desk.record_visit(
+        &ctx("2026-11-23 09:31"),
+        &visit(
+            vec![new_citizen("Nguyễn Văn Đức", "034068012345", 1968)],
+            CaseChoice::New,
+            vec![],
+        ),
+    )
+    .unwrap();
+    assert_eq!(
+        desk.draft("intake").unwrap(),
+        None,
+        "saving the visit removes its draft"
+    );
+    let huge = serde_json::json!({ "summary": "x".repeat(300 * 1024) });
+    let e = desk
+        .save_draft(&ctx("2026-11-23 09:40"), "intake", &huge)
+        .unwrap_err();
+    assert!(e.to_string().contains("Bản nháp quá lớn"), "{e}");
+}
+
+#[test]
 fn an_anonymous_denunciation_keeps_no_link_to_the_people() {
     let dir = tempfile::tempdir().unwrap();
     let mut desk = Desk::open(dir.path(), at("2026-11-23 08:00")).unwrap();

@@ -2,7 +2,7 @@
 
 use tauri::{AppHandle, Manager, State};
 use tiepdan::about::AboutInfo;
-use tiepdan::desk::{AppStatus, CitizenMatch, RecordedVisit};
+use tiepdan::desk::{AppStatus, CitizenMatch, Draft, RecordedVisit};
 use tiepdan::domain::office::OfficeInput;
 use tiepdan::domain::visit::VisitInput;
 use tiepdan::store::BackupInfo;
@@ -82,6 +82,25 @@ pub fn record_visit(
     input: VisitInput,
 ) -> Result<RecordedVisit, ErrorData> {
     with_desk(&state, |desk| desk.record_visit(&ctx(), &input))
+}
+
+#[tauri::command]
+pub fn save_draft(
+    state: State<'_, AppState>,
+    form: String,
+    content: serde_json::Value,
+) -> Result<(), ErrorData> {
+    with_desk(&state, |desk| desk.save_draft(&ctx(), &form, &content))
+}
+
+#[tauri::command]
+pub fn load_draft(state: State<'_, AppState>, form: String) -> Result<Option<Draft>, ErrorData> {
+    with_desk(&state, |desk| desk.draft(&form))
+}
+
+#[tauri::command]
+pub fn discard_draft(state: State<'_, AppState>, form: String) -> Result<(), ErrorData> {
+    with_desk(&state, |desk| desk.discard_draft(&form))
 }
 
 #[tauri::command]

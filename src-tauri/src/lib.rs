@@ -63,6 +63,9 @@ pub fn run() {
             commands::about_info,
             commands::find_citizens,
             commands::record_visit,
+            commands::save_draft,
+            commands::load_draft,
+            commands::discard_draft,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

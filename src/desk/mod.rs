@@ -9,9 +9,11 @@
 
 mod agencies;
 mod citizens;
+mod drafts;
 mod maintenance;
 
 pub use citizens::{CaseSummary, Citizen, CitizenMatch};
+pub use drafts::Draft;
 pub use maintenance::{Restored, restore_data_dir};
 pub use visits::RecordedVisit;
 mod office;

@@ -13,6 +13,9 @@ use crate::domain::visit::{CaseChoice, CitizenRef, VisitInput};
 use crate::error::{Error, FieldError, Result};
 use crate::store::audit::{self, Ctx};
 
+/// The name of the intake form's draft.
+pub const INTAKE_DRAFT: &str = "intake";
+
 /// What a recorded visit created or reused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RecordedVisit {
@@ -204,6 +207,8 @@ impl Desk {
                 "case": case_id, "repeat": repeat, "citizens": citizen_ids, "petitions": petition_ids,
             });
             audit::append(tx, ctx, "visit.record", "visit", &[visit_id], Some(detail))?;
+            // The draft this visit was typed in is now a record.
+            tx.execute("DELETE FROM drafts WHERE form = ?1", [INTAKE_DRAFT])?;
             Ok(RecordedVisit { visit_id, case_id, citizen_ids, petition_ids, repeat })
         })
     }

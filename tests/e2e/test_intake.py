@@ -71,3 +71,37 @@ def test_first_visit_then_repeat_visit_of_the_same_case(tmp_path, open_window, c
     driver.find_element(By.ID, "intake-save").click()
     saved = wait(driver).until(EC.text_to_be_present_in_element((By.ID, "intake-saved"), "vụ việc cũ"))
     assert counts(data) == (1, 2, 1, 1), "one case, two visits, one citizen"
+
+
+def test_a_visit_typed_before_a_crash_is_offered_back(tmp_path, open_window, cli_binary):
+    data = tmp_path / "data"
+    subprocess.run(
+        [cli_binary, "--data", str(data), "init", "--name", "Ủy ban nhân dân xã Ba Tơ", "--parent", "UBND tỉnh Quảng Ngãi",
+         "--place", "Ba Tơ", "--province", "Quảng Ngãi", "--chair", "Phạm Văn Hùng"],
+        check=True, capture_output=True,
+    )
+    driver = open_window(data)
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-intake"))).click()
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "citizen-0-full_name"))).send_keys("Trần Thị Ánh")
+    driver.find_element(By.ID, "intake-summary").send_keys("Đề nghị cấp lại giấy chứng nhận")
+
+    def draft_saved(_):
+        con = sqlite3.connect(f"file:{data / 'tiepdan.sqlite3'}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT content FROM drafts WHERE form = 'intake'").fetchone()
+            return row is not None and "Đề nghị cấp lại giấy chứng nhận" in row[0]
+        finally:
+            con.close()
+
+    wait(driver, 10).until(draft_saved)
+    driver.quit()  # the window goes away without saving the visit
+
+    again = open_window(data)
+    wait(again).until(EC.element_to_be_clickable((By.ID, "nav-intake"))).click()
+    banner = wait(again).until(EC.visibility_of_element_located((By.ID, "intake-draft")))
+    assert "Tiếp tục lượt tiếp đang nhập dở?" in banner.text
+    screenshot("intake-draft")
+    again.find_element(By.ID, "draft-resume").click()
+    assert again.find_element(By.ID, "citizen-0-full_name").get_attribute("value") == "Trần Thị Ánh"
+    assert again.find_element(By.ID, "intake-summary").get_attribute("value") == "Đề nghị cấp lại giấy chứng nhận"
+    assert counts(data)[1] == 0, "a draft is never counted as a visit"

@@ -6,6 +6,7 @@ import type {
   AppStatus,
   BackupInfo,
   CitizenMatch,
+  Draft,
   ErrorData,
   OfficeInput,
   RecordedVisit,
@@ -39,4 +40,7 @@ export const api = {
   findCitizens: (name: string, idNumber: string | null) =>
     call<CitizenMatch[]>('find_citizens', { name, idNumber }),
   recordVisit: (input: VisitInput) => call<RecordedVisit>('record_visit', { input }),
+  saveDraft: (form: string, content: unknown) => call<null>('save_draft', { form, content }),
+  loadDraft: (form: string) => call<Draft | null>('load_draft', { form }),
+  discardDraft: (form: string) => call<null>('discard_draft', { form }),
 };

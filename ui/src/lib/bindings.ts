@@ -121,6 +121,12 @@ citizen_ids: Array<number>, petition_ids: Array<number>,
  */
 repeat: boolean, };
 
+export type Draft = { form: string, content: unknown, 
+/**
+ * `YYYY-MM-DDTHH:MM:SS`.
+ */
+updated_at: string, };
+
 export type BackupInfo = { path: string, 
 /**
  * When it was taken, `YYYY-MM-DDTHH:MM:SS`.
