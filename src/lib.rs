@@ -12,6 +12,7 @@ pub mod domain;
 pub mod edge;
 pub mod error;
 pub mod ipc;
+pub mod print;
 pub mod rules;
 pub mod store;
 pub mod text;

@@ -1,0 +1,80 @@
+//! The header of an administrative document (ND 30/2020, Phụ lục I): agency block on the
+//! left (parent body upright, issuing body bold, a short rule, "Số: …"), national title
+//! and motto on the right (bold, the motto underlined), place and date in italics.
+
+use super::layout::{Align, LEFT, Style, TEXT_W, Writer};
+
+pub struct Header<'a> {
+    /// "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" (upper-cased here).
+    pub parent: &'a str,
+    /// "ỦY BAN NHÂN DÂN XÃ BA TƠ" (upper-cased here).
+    pub agency: &'a str,
+    /// "05/GBN".
+    pub number: &'a str,
+    /// "Ba Tơ, ngày 23 tháng 11 năm 2026".
+    pub place_and_date: &'a str,
+}
+
+/// The left column is a little under half of the text width, as in the ND 30 samples.
+const LEFT_W: f32 = 72.0;
+
+pub fn write(w: &mut Writer, h: &Header<'_>) {
+    let right_x = LEFT + LEFT_W;
+    let right_w = TEXT_W - LEFT_W + 10.0;
+    let top = w.y;
+    w.put(
+        LEFT - 8.0,
+        LEFT_W + 8.0,
+        Align::Center,
+        Style::Regular,
+        12.0,
+        &h.parent.to_uppercase(),
+    );
+    w.put(
+        right_x,
+        right_w,
+        Align::Center,
+        Style::Bold,
+        12.0,
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    );
+    w.advance(12.0);
+    let agency = h.agency.to_uppercase();
+    w.put(
+        LEFT - 8.0,
+        LEFT_W + 8.0,
+        Align::Center,
+        Style::Bold,
+        12.0,
+        &agency,
+    );
+    let motto = "Độc lập - Tự do - Hạnh phúc";
+    w.put(right_x, right_w, Align::Center, Style::Bold, 13.0, motto);
+    w.advance(13.0);
+    // Rules: a third of the agency name under it; the full motto width under the motto.
+    let agency_mid = LEFT - 8.0 + (LEFT_W + 8.0) / 2.0;
+    w.rule(agency_mid - 12.0, agency_mid + 12.0, 0.0);
+    let motto_w = w.width(motto, Style::Bold, 13.0);
+    let motto_mid = right_x + right_w / 2.0;
+    w.rule(motto_mid - motto_w / 2.0, motto_mid + motto_w / 2.0, 0.0);
+    w.gap(4.0);
+    w.put(
+        LEFT - 8.0,
+        LEFT_W + 8.0,
+        Align::Center,
+        Style::Regular,
+        13.0,
+        &format!("Số: {}", h.number),
+    );
+    w.put(
+        right_x,
+        right_w,
+        Align::Center,
+        Style::Italic,
+        13.0,
+        h.place_and_date,
+    );
+    w.advance(13.0);
+    w.gap(6.0);
+    debug_assert!(w.y > top);
+}

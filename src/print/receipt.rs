@@ -1,0 +1,203 @@
+//! Giấy biên nhận thông tin, tài liệu, bằng chứng: the receipt handed to a citizen for the
+//! papers received at the desk. Fields per ../shared/domain/LEGAL.md §3c.
+
+use super::header::{self, Header};
+use super::layout::{Align, LEFT, Style, TEXT_W, Writer};
+
+/// One paper received.
+pub struct ReceivedPaper {
+    pub title: String,
+    pub original: bool,
+    pub pages: Option<u32>,
+}
+
+/// Everything the receipt prints; plain values.
+pub struct Receipt {
+    pub parent: String,
+    pub agency: String,
+    pub number: String,
+    /// Địa danh, e.g. "Ba Tơ".
+    pub place: String,
+    pub at: chrono::NaiveDateTime,
+    /// Where the papers were received, e.g. "Trụ sở tiếp công dân, Ủy ban nhân dân xã Ba Tơ".
+    pub received_at: String,
+    pub officer: String,
+    /// "Ông" or "Bà".
+    pub provider_title: String,
+    pub provider_name: String,
+    /// "034068012345, cấp ngày …, nơi cấp …" or empty.
+    pub provider_id: String,
+    pub provider_address: String,
+    pub provider_phone: String,
+    pub content: String,
+    pub papers: Vec<ReceivedPaper>,
+    /// Copies made, and how many go to the provider (UNCONFIRMED practice: configurable).
+    pub copies: u32,
+    pub copies_to_provider: u32,
+}
+
+pub fn render(r: &Receipt) -> Vec<u8> {
+    use chrono::Timelike;
+    let mut w = Writer::new("Giấy biên nhận thông tin, tài liệu, bằng chứng");
+    let place_and_date = format!("{}, {}", r.place, super::date_in_words(r.at.date()));
+    header::write(
+        &mut w,
+        &Header {
+            parent: &r.parent,
+            agency: &r.agency,
+            number: &r.number,
+            place_and_date: &place_and_date,
+        },
+    );
+    w.line(Align::Center, Style::Bold, 14.0, "GIẤY BIÊN NHẬN");
+    w.line(
+        Align::Center,
+        Style::Bold,
+        14.0,
+        "Thông tin, tài liệu, bằng chứng",
+    );
+    w.rule(LEFT + TEXT_W / 2.0 - 20.0, LEFT + TEXT_W / 2.0 + 20.0, 0.5);
+    w.gap(6.0);
+    let body = |w: &mut Writer, text: &str| w.paragraph(Style::Regular, 13.0, 10.0, text);
+    body(
+        &mut w,
+        &format!(
+            "Vào hồi {} giờ {:02} phút, {}, tại {}.",
+            r.at.hour(),
+            r.at.minute(),
+            super::date_in_words(r.at.date()),
+            r.received_at
+        ),
+    );
+    body(
+        &mut w,
+        &format!("Tôi là: {}, cán bộ tiếp công dân.", r.officer),
+    );
+    body(
+        &mut w,
+        &format!("Đã nhận của {}: {}.", r.provider_title, r.provider_name),
+    );
+    if !r.provider_id.is_empty() {
+        body(
+            &mut w,
+            &format!("Số định danh cá nhân/CMND/Hộ chiếu: {}.", r.provider_id),
+        );
+    }
+    body(&mut w, &format!("Địa chỉ: {}.", r.provider_address));
+    if !r.provider_phone.is_empty() {
+        body(&mut w, &format!("Số điện thoại: {}.", r.provider_phone));
+    }
+    body(&mut w, &format!("Nội dung: {}", r.content));
+    body(&mut w, "Các thông tin, tài liệu, bằng chứng gồm:");
+    if r.papers.is_empty() {
+        body(&mut w, "(không có tài liệu kèm theo)");
+    }
+    for (i, p) in r.papers.iter().enumerate() {
+        let kind = if p.original {
+            "bản chính"
+        } else {
+            "bản sao"
+        };
+        let pages = p.pages.map(|n| format!(", {n} trang")).unwrap_or_default();
+        body(&mut w, &format!("{}. {} ({kind}{pages});", i + 1, p.title));
+    }
+    body(
+        &mut w,
+        &format!(
+            "Giấy biên nhận được lập thành {:02} bản, mỗi bên giữ {:02} bản, giao cho người cung cấp {:02} bản.",
+            r.copies, r.copies_to_provider, r.copies_to_provider
+        ),
+    );
+    w.gap(6.0);
+    w.ensure(40.0);
+    let half = TEXT_W / 2.0;
+    w.put(
+        LEFT,
+        half,
+        Align::Center,
+        Style::Bold,
+        13.0,
+        "NGƯỜI CUNG CẤP",
+    );
+    w.put(
+        LEFT + half,
+        half,
+        Align::Center,
+        Style::Bold,
+        13.0,
+        "NGƯỜI NHẬN",
+    );
+    w.advance(13.0);
+    w.put(
+        LEFT,
+        half,
+        Align::Center,
+        Style::Italic,
+        13.0,
+        "(Ký, ghi rõ họ tên)",
+    );
+    w.put(
+        LEFT + half,
+        half,
+        Align::Center,
+        Style::Italic,
+        13.0,
+        "(Ký, ghi rõ họ tên)",
+    );
+    w.advance(13.0);
+    w.gap(22.0);
+    w.put(
+        LEFT,
+        half,
+        Align::Center,
+        Style::Bold,
+        13.0,
+        &r.provider_name,
+    );
+    w.put(
+        LEFT + half,
+        half,
+        Align::Center,
+        Style::Bold,
+        13.0,
+        &r.officer,
+    );
+    w.advance(13.0);
+    w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_receipt_is_a_pdf() {
+        let pdf = render(&sample());
+        assert!(pdf.starts_with(b"%PDF-"));
+        assert!(pdf.len() > 1000);
+    }
+
+    pub(crate) fn sample() -> Receipt {
+        Receipt {
+            parent: "Ủy ban nhân dân tỉnh Quảng Ngãi".into(),
+            agency: "Ủy ban nhân dân xã Ba Tơ".into(),
+            number: "05/GBN".into(),
+            place: "Ba Tơ".into(),
+            at: chrono::NaiveDateTime::parse_from_str("2026-11-23 09:14", "%Y-%m-%d %H:%M").unwrap(),
+            received_at: "Trụ sở tiếp công dân, Ủy ban nhân dân xã Ba Tơ".into(),
+            officer: "Lê Thị Hoa".into(),
+            provider_title: "Ông".into(),
+            provider_name: "Nguyễn Văn Đức".into(),
+            provider_id: "034068012345".into(),
+            provider_address: "Thôn Đông, xã Ba Tơ".into(),
+            provider_phone: "0912345678".into(),
+            content: "Khiếu nại quyết định thu hồi đất số 12/QĐ-UBND của Ủy ban nhân dân xã Ba Tơ về việc thu hồi 250 m² đất nông nghiệp của hộ gia đình ông Nguyễn Văn Đức.".into(),
+            papers: vec![
+                ReceivedPaper { title: "Quyết định số 12/QĐ-UBND".into(), original: false, pages: Some(3) },
+                ReceivedPaper { title: "Giấy chứng nhận quyền sử dụng đất".into(), original: true, pages: Some(4) },
+            ],
+            copies: 2,
+            copies_to_provider: 1,
+        }
+    }
+}
