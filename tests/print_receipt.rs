@@ -3,31 +3,7 @@
 
 use std::process::Command;
 
-use tiepdan::print::receipt::{Receipt, ReceivedPaper, render};
-
-fn sample() -> Receipt {
-    Receipt {
-        parent: "Ủy ban nhân dân tỉnh Quảng Ngãi".into(),
-        agency: "Ủy ban nhân dân xã Ba Tơ".into(),
-        number: "05/GBN".into(),
-        place: "Ba Tơ".into(),
-        at: chrono::NaiveDateTime::parse_from_str("2026-01-05 09:04", "%Y-%m-%d %H:%M").unwrap(),
-        received_at: "Trụ sở tiếp công dân, Ủy ban nhân dân xã Ba Tơ".into(),
-        officer: "Lê Thị Hoa".into(),
-        provider_title: "Ông".into(),
-        provider_name: "Nguyễn Văn Đức".into(),
-        provider_id: "034068012345".into(),
-        provider_address: "Thôn Đông, xã Ba Tơ".into(),
-        provider_phone: "0912345678".into(),
-        content: "Khiếu nại quyết định thu hồi đất số 12/QĐ-UBND của Ủy ban nhân dân xã Ba Tơ về việc thu hồi 250 m² đất nông nghiệp của hộ gia đình ông Nguyễn Văn Đức, đề nghị xem xét lại giá bồi thường và hỗ trợ tái định cư.".into(),
-        papers: vec![
-            ReceivedPaper { title: "Quyết định số 12/QĐ-UBND".into(), original: false, pages: Some(3) },
-            ReceivedPaper { title: "Giấy chứng nhận quyền sử dụng đất".into(), original: true, pages: None },
-        ],
-        copies: 2,
-        copies_to_provider: 1,
-    }
-}
+use tiepdan::print::receipt::{render, specimen};
 
 fn tool(name: &str, args: &[&str]) -> String {
     let out = Command::new(name)
@@ -46,7 +22,7 @@ fn tool(name: &str, args: &[&str]) -> String {
 fn the_receipt_reads_back_in_vietnamese_with_its_font_embedded() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bien-nhan.pdf");
-    std::fs::write(&path, render(&sample())).unwrap();
+    std::fs::write(&path, render(&specimen())).unwrap();
     let p = path.to_str().unwrap();
     let text = tool("pdftotext", &["-layout", p, "-"]);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");

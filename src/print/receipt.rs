@@ -166,38 +166,49 @@ pub fn render(r: &Receipt) -> Vec<u8> {
     w.finish()
 }
 
+/// A filled-in receipt, for print previews, the example and the tests.
+pub fn specimen() -> Receipt {
+    Receipt {
+        parent: "Ủy ban nhân dân tỉnh Quảng Ngãi".into(),
+        agency: "Ủy ban nhân dân xã Ba Tơ".into(),
+        number: "05/GBN".into(),
+        place: "Ba Tơ".into(),
+        at: chrono::NaiveDate::from_ymd_opt(2026, 1, 5)
+            .and_then(|d| d.and_hms_opt(9, 4, 0))
+            .expect("a valid date"),
+        received_at: "Trụ sở tiếp công dân, Ủy ban nhân dân xã Ba Tơ".into(),
+        officer: "Lê Thị Hoa".into(),
+        provider_title: "Ông".into(),
+        provider_name: "Nguyễn Văn Đức".into(),
+        provider_id: "034068012345".into(),
+        provider_address: "Thôn Đông, xã Ba Tơ".into(),
+        provider_phone: "0912345678".into(),
+        content: "Khiếu nại quyết định thu hồi đất số 12/QĐ-UBND của Ủy ban nhân dân xã Ba Tơ về việc thu hồi 250 m² đất nông nghiệp của hộ gia đình ông Nguyễn Văn Đức, đề nghị xem xét lại giá bồi thường và hỗ trợ tái định cư.".into(),
+        papers: vec![
+            ReceivedPaper {
+                title: "Quyết định số 12/QĐ-UBND".into(),
+                original: false,
+                pages: Some(3),
+            },
+            ReceivedPaper {
+                title: "Giấy chứng nhận quyền sử dụng đất".into(),
+                original: true,
+                pages: None,
+            },
+        ],
+        copies: 2,
+        copies_to_provider: 1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn a_receipt_is_a_pdf() {
-        let pdf = render(&sample());
+        let pdf = render(&specimen());
         assert!(pdf.starts_with(b"%PDF-"));
         assert!(pdf.len() > 1000);
-    }
-
-    pub(crate) fn sample() -> Receipt {
-        Receipt {
-            parent: "Ủy ban nhân dân tỉnh Quảng Ngãi".into(),
-            agency: "Ủy ban nhân dân xã Ba Tơ".into(),
-            number: "05/GBN".into(),
-            place: "Ba Tơ".into(),
-            at: chrono::NaiveDateTime::parse_from_str("2026-11-23 09:14", "%Y-%m-%d %H:%M").unwrap(),
-            received_at: "Trụ sở tiếp công dân, Ủy ban nhân dân xã Ba Tơ".into(),
-            officer: "Lê Thị Hoa".into(),
-            provider_title: "Ông".into(),
-            provider_name: "Nguyễn Văn Đức".into(),
-            provider_id: "034068012345".into(),
-            provider_address: "Thôn Đông, xã Ba Tơ".into(),
-            provider_phone: "0912345678".into(),
-            content: "Khiếu nại quyết định thu hồi đất số 12/QĐ-UBND của Ủy ban nhân dân xã Ba Tơ về việc thu hồi 250 m² đất nông nghiệp của hộ gia đình ông Nguyễn Văn Đức.".into(),
-            papers: vec![
-                ReceivedPaper { title: "Quyết định số 12/QĐ-UBND".into(), original: false, pages: Some(3) },
-                ReceivedPaper { title: "Giấy chứng nhận quyền sử dụng đất".into(), original: true, pages: Some(4) },
-            ],
-            copies: 2,
-            copies_to_provider: 1,
-        }
     }
 }

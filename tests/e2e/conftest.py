@@ -6,6 +6,7 @@ Environment:
   TIEPDAN_CLI   the command-line binary (default: target/debug/tiepdan)
 """
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,16 @@ def open_window(tauri_driver, app_binary):
             d.quit()
         except Exception:
             pass
+
+
+@pytest.fixture
+def office_data(tmp_path, cli_binary) -> Path:
+    """A data directory whose office is already set up (through the command line)."""
+    data = tmp_path / "data"
+    subprocess.run(
+        [cli_binary, "--data", str(data), "init", "--name", "Ủy ban nhân dân xã Ba Tơ",
+         "--parent", "UBND tỉnh Quảng Ngãi", "--place", "Ba Tơ", "--province", "Quảng Ngãi",
+         "--chair", "Phạm Văn Hùng"],
+        check=True, capture_output=True,
+    )
+    return data

@@ -2,7 +2,6 @@
 explained, and a repeat visit found while typing and linked to the same case."""
 
 import sqlite3
-import subprocess
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -24,13 +23,8 @@ def counts(data):
         con.close()
 
 
-def test_first_visit_then_repeat_visit_of_the_same_case(tmp_path, open_window, cli_binary):
-    data = tmp_path / "data"
-    subprocess.run(
-        [cli_binary, "--data", str(data), "init", "--name", "Ủy ban nhân dân xã Ba Tơ", "--parent", "UBND tỉnh Quảng Ngãi",
-         "--place", "Ba Tơ", "--province", "Quảng Ngãi", "--chair", "Phạm Văn Hùng"],
-        check=True, capture_output=True,
-    )
+def test_first_visit_then_repeat_visit_of_the_same_case(office_data, open_window):
+    data = office_data
     driver = open_window(data)
     wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-intake"))).click()
     name = wait(driver).until(EC.visibility_of_element_located((By.ID, "citizen-0-full_name")))
@@ -73,13 +67,8 @@ def test_first_visit_then_repeat_visit_of_the_same_case(tmp_path, open_window, c
     assert counts(data) == (1, 2, 1, 1), "one case, two visits, one citizen"
 
 
-def test_a_visit_typed_before_a_crash_is_offered_back(tmp_path, open_window, cli_binary):
-    data = tmp_path / "data"
-    subprocess.run(
-        [cli_binary, "--data", str(data), "init", "--name", "Ủy ban nhân dân xã Ba Tơ", "--parent", "UBND tỉnh Quảng Ngãi",
-         "--place", "Ba Tơ", "--province", "Quảng Ngãi", "--chair", "Phạm Văn Hùng"],
-        check=True, capture_output=True,
-    )
+def test_a_visit_typed_before_a_crash_is_offered_back(office_data, open_window):
+    data = office_data
     driver = open_window(data)
     wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-intake"))).click()
     wait(driver).until(EC.visibility_of_element_located((By.ID, "citizen-0-full_name"))).send_keys("Trần Thị Ánh")
