@@ -82,6 +82,14 @@ fn typing_finds_the_identity_number_first_then_exact_then_toneless_names() {
             ("Đường Thị Lan", MatchKind::FoldedName)
         ]
     );
+    // Kinds and sexes come back as they were stored.
+    let duc = &desk.find_citizens("", Some("034068012345"), 1).unwrap()[0].citizen;
+    assert_eq!((duc.id_kind, duc.gender), (IdKind::Cccd, Some(Sex::Male)));
+    let lan = &desk.find_citizens("Dương Thị Lan", None, 1).unwrap()[0].citizen;
+    assert_eq!(
+        (lan.id_kind, lan.gender),
+        (IdKind::NoPaper, Some(Sex::Female))
+    );
     assert!(desk.find_citizens("Lê", None, 10).unwrap().is_empty());
     assert!(desk.find_citizens("", None, 10).unwrap().is_empty());
 }

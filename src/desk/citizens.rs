@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::Desk;
+use super::{Desk, from_name, name};
 use crate::domain::citizen::{CitizenInput, MatchKind, NewCitizen, name_match};
 use crate::domain::identity::{IdKind, Sex};
 use crate::error::{Error, Result};
@@ -34,42 +34,18 @@ pub struct CitizenMatch {
     pub cases: Vec<CaseSummary>,
 }
 
-fn kind_str(k: IdKind) -> &'static str {
-    match k {
-        IdKind::Cccd => "cccd",
-        IdKind::Cmnd => "cmnd",
-        IdKind::Passport => "passport",
-        IdKind::Other => "other",
-        IdKind::NoPaper => "none",
-    }
-}
-
-fn parse_kind(s: &str) -> IdKind {
-    match s {
-        "cccd" => IdKind::Cccd,
-        "cmnd" => IdKind::Cmnd,
-        "passport" => IdKind::Passport,
-        "other" => IdKind::Other,
-        _ => IdKind::NoPaper,
-    }
-}
-
-fn sex_str(s: Sex) -> &'static str {
-    match s {
-        Sex::Male => "male",
-        Sex::Female => "female",
-    }
-}
-
 const COLUMNS: &str = "id, full_name, id_kind, id_number, birth_year, gender, address, phone";
 
 fn row_to_citizen(r: &rusqlite::Row<'_>) -> rusqlite::Result<Citizen> {
     let kind: String = r.get(2)?;
     let gender: Option<String> = r.get(5)?;
+    let column = |i: usize, e: String| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
+    };
     Ok(Citizen {
         id: r.get(0)?,
         full_name: r.get(1)?,
-        id_kind: parse_kind(&kind),
+        id_kind: from_name(&kind).map_err(|e| column(2, e))?,
         id_number: r.get(3)?,
         birth_year: r.get(4)?,
         gender: gender.map(|g| {
@@ -97,12 +73,12 @@ pub(super) fn insert_citizen(
         params![
             c.full_name,
             c.name_fold,
-            kind_str(c.id_kind),
+            name(c.id_kind),
             c.id_number,
             c.id_issued_on.map(|d| d.format("%Y-%m-%d").to_string()),
             c.id_issued_by,
             c.birth_year,
-            c.gender.map(sex_str),
+            c.gender.map(name),
             c.address,
             c.address_fold,
             c.phone,

@@ -116,3 +116,18 @@ impl Desk {
         })
     }
 }
+
+/// The stored (and interchange) name of a domain enum value: its serde name, e.g.
+/// `PetitionKind::Complaint` → "complaint". One vocabulary for the database and the files.
+pub(crate) fn name<T: Serialize>(v: T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        other => unreachable!("enums of the domain serialise as strings, got {other:?}"),
+    }
+}
+
+/// The domain enum value stored as `s`; the error names the unknown value.
+pub(crate) fn from_name<T: serde::de::DeserializeOwned>(s: &str) -> std::result::Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned()))
+        .map_err(|_| format!("giá trị không hợp lệ trong cơ sở dữ liệu: \"{s}\""))
+}

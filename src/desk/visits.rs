@@ -6,8 +6,8 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::Desk;
 use super::citizens::insert_citizen;
+use super::{Desk, name};
 use crate::domain::citizen::NewCitizen;
 use crate::domain::visit::{CaseChoice, CitizenRef, VisitInput};
 use crate::error::{Error, FieldError, Result};
@@ -30,15 +30,6 @@ pub struct RecordedVisit {
     pub petition_ids: Vec<i64>,
     /// A repeat visit: the case existed before.
     pub repeat: bool,
-}
-
-/// The interchange name of an enum value (its serde name), e.g. `PetitionKind::Complaint`
-/// → "complaint".
-fn name<T: Serialize>(v: T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        other => unreachable!("enums of the domain serialise as strings, got {other:?}"),
-    }
 }
 
 enum Who {
