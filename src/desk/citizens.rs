@@ -65,11 +65,13 @@ pub(super) fn insert_citizen(
     tx: &rusqlite::Connection,
     ctx: &Ctx,
     c: &NewCitizen,
+    denouncer_only: bool,
 ) -> rusqlite::Result<i64> {
     tx.execute(
         "INSERT INTO citizens (full_name, name_fold, id_kind, id_number, id_issued_on,
-             id_issued_by, birth_year, gender, address, address_fold, phone, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             id_issued_by, birth_year, gender, address, address_fold, phone, created_at,
+             denouncer_only)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             c.full_name,
             c.name_fold,
@@ -83,6 +85,7 @@ pub(super) fn insert_citizen(
             c.address_fold,
             c.phone,
             ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            denouncer_only,
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -108,7 +111,7 @@ impl Desk {
             )]));
         }
         let id = self.store.write(|tx| -> Result<i64> {
-            let id = insert_citizen(tx, ctx, &c)?;
+            let id = insert_citizen(tx, ctx, &c, false)?;
             audit::append(tx, ctx, "citizen.create", "citizen", &[id], None)?;
             Ok(id)
         })?;

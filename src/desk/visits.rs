@@ -9,9 +9,10 @@ use ts_rs::TS;
 use super::citizens::insert_citizen;
 use super::{Desk, name};
 use crate::domain::citizen::NewCitizen;
-use crate::domain::visit::{CaseChoice, CitizenRef, VisitInput};
+use crate::domain::visit::{CaseChoice, CitizenRef, PetitionKind, VisitInput};
 use crate::error::{Error, FieldError, Result};
 use crate::store::audit::{self, Ctx};
+use crate::text::fold;
 
 /// The name of the intake form's draft.
 pub const INTAKE_DRAFT: &str = "intake";
@@ -102,11 +103,26 @@ impl Desk {
 
         self.store.write(|tx| -> Result<RecordedVisit> {
             let stamp = ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string();
+            // People who came only to denounce are kept out of search and redacted exports.
+            let only_denunciations = !visit.petitions.is_empty()
+                && visit
+                    .petitions
+                    .iter()
+                    .all(|p| p.kind == PetitionKind::Denunciation);
             let mut citizen_ids = Vec::new();
             for w in &who {
                 citizen_ids.push(match w {
-                    Who::Existing(id) => *id,
-                    Who::New(c) => insert_citizen(tx, ctx, c)?,
+                    Who::Existing(id) => {
+                        if !only_denunciations {
+                            tx.execute(
+                                "UPDATE citizens SET denouncer_only = 0
+                                 WHERE id = ?1 AND denouncer_only = 1",
+                                [id],
+                            )?;
+                        }
+                        *id
+                    }
+                    Who::New(c) => insert_citizen(tx, ctx, c, only_denunciations)?,
                 });
             }
             let (case_id, repeat) = match input.case {
@@ -129,8 +145,8 @@ impl Desk {
             };
             tx.execute(
                 "INSERT INTO visits (case_id, at, reception, received_by, people, repeat, summary,
-                                     outcome, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                     summary_fold, outcome, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
                     case_id,
                     visit.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
@@ -139,6 +155,7 @@ impl Desk {
                     input.people,
                     repeat,
                     visit.summary,
+                    fold(&visit.summary),
                     visit.outcome,
                     stamp
                 ],
@@ -177,12 +194,16 @@ impl Desk {
                 )?;
                 let petition_id = tx.last_insert_rowid();
                 if !p.anonymous {
+                    // A denouncer's identity is stored apart from the petition.
+                    let sql = if p.kind == PetitionKind::Denunciation {
+                        "INSERT INTO denouncers (petition_id, citizen_id, position)
+                         VALUES (?1, ?2, ?3)"
+                    } else {
+                        "INSERT INTO petition_citizens (petition_id, citizen_id, position)
+                         VALUES (?1, ?2, ?3)"
+                    };
                     for (pos, id) in citizen_ids.iter().enumerate() {
-                        tx.execute(
-                            "INSERT INTO petition_citizens (petition_id, citizen_id, position)
-                             VALUES (?1, ?2, ?3)",
-                            params![petition_id, id, pos],
-                        )?;
+                        tx.execute(sql, params![petition_id, id, pos])?;
                     }
                 }
                 for paper in &p.papers {
