@@ -9,6 +9,7 @@
 
 mod agencies;
 mod citizens;
+mod documents;
 mod drafts;
 mod maintenance;
 
@@ -17,7 +18,10 @@ pub use drafts::Draft;
 pub use maintenance::{Restored, restore_data_dir};
 pub use visits::RecordedVisit;
 mod office;
+mod visit_view;
 mod visits;
+pub use documents::{IssuedDocument, PrintOptions, VisitForm};
+pub use visit_view::{VisitPerson, VisitPetition, VisitRecord, kind_label};
 
 use std::path::{Path, PathBuf};
 
@@ -28,6 +32,7 @@ use ts_rs::TS;
 use crate::datadir::DataDir;
 use crate::domain::office::Office;
 use crate::error::Result;
+use crate::rules::documents::DocumentRules;
 use crate::rules::identity::IdentityRules;
 use crate::store::{BackupInfo, Store};
 
@@ -44,17 +49,25 @@ pub struct Desk {
 #[derive(Debug, Clone)]
 pub struct Rules {
     pub identity: IdentityRules,
+    pub documents: DocumentRules,
 }
 
 impl Rules {
     /// Reads `<data>/rules/*.toml` where present; a broken file is an error, never ignored.
     fn load(dir: &DataDir) -> Result<Rules> {
-        let path = dir.root().join("rules").join(crate::rules::identity::FILE);
-        let identity = match std::fs::read_to_string(&path) {
-            Ok(text) => IdentityRules::parse(&text)?,
-            Err(_) => IdentityRules::default_rules(),
+        let read = |file: &str| std::fs::read_to_string(dir.root().join("rules").join(file)).ok();
+        let identity = match read(crate::rules::identity::FILE) {
+            Some(text) => IdentityRules::parse(&text)?,
+            None => IdentityRules::default_rules(),
         };
-        Ok(Rules { identity })
+        let documents = match read(crate::rules::documents::FILE) {
+            Some(text) => DocumentRules::parse(&text)?,
+            None => DocumentRules::default_rules(),
+        };
+        Ok(Rules {
+            identity,
+            documents,
+        })
     }
 }
 

@@ -78,3 +78,40 @@ pub fn write(w: &mut Writer, h: &Header<'_>) {
     w.gap(6.0);
     debug_assert!(w.y > top);
 }
+
+/// The signature block: one column per signer, each with its title in bold, "(Ký, ghi rõ
+/// họ tên)" in italics, room to sign, and the name in bold.
+pub fn signatures(w: &mut Writer, signers: &[(&str, &str)]) {
+    if signers.is_empty() {
+        return;
+    }
+    w.gap(6.0);
+    w.ensure(40.0);
+    let col = TEXT_W / signers.len() as f32;
+    let row = |w: &mut Writer, style: Style, text: &dyn Fn(usize) -> String| {
+        for i in 0..signers.len() {
+            w.put(
+                LEFT + col * i as f32,
+                col,
+                Align::Center,
+                style,
+                13.0,
+                &text(i),
+            );
+        }
+        w.advance(13.0);
+    };
+    row(w, Style::Bold, &|i| signers[i].0.to_uppercase());
+    row(w, Style::Italic, &|_| "(Ký, ghi rõ họ tên)".to_owned());
+    w.gap(22.0);
+    row(w, Style::Bold, &|i| signers[i].1.to_owned());
+}
+
+/// "Ông", "Bà" or "Ông/Bà" from what is known of the person.
+pub fn title_of(gender: Option<crate::domain::identity::Sex>) -> &'static str {
+    match gender {
+        Some(crate::domain::identity::Sex::Male) => "Ông",
+        Some(crate::domain::identity::Sex::Female) => "Bà",
+        None => "Ông/Bà",
+    }
+}

@@ -3,8 +3,10 @@
 //! each document takes plain values and returns PDF bytes; numbering and storage are the
 //! desk's job.
 
+pub mod appointment;
 pub mod header;
 pub mod layout;
+pub mod minutes;
 pub mod receipt;
 
 pub use layout::{Align, Style, Writer};

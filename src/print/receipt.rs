@@ -29,6 +29,8 @@ pub struct Receipt {
     pub provider_id: String,
     pub provider_address: String,
     pub provider_phone: String,
+    /// For a group: "đại diện cho đoàn 6 người; người đại diện khác: Bà …"; else empty.
+    pub group: String,
     pub content: String,
     pub papers: Vec<ReceivedPaper>,
     /// Copies made, and how many go to the provider (UNCONFIRMED practice: configurable).
@@ -77,6 +79,9 @@ pub fn render(r: &Receipt) -> Vec<u8> {
         &mut w,
         &format!("Đã nhận của {}: {}.", r.provider_title, r.provider_name),
     );
+    if !r.group.is_empty() {
+        body(&mut w, &format!("Là người {}.", r.group));
+    }
     if !r.provider_id.is_empty() {
         body(
             &mut w,
@@ -108,61 +113,13 @@ pub fn render(r: &Receipt) -> Vec<u8> {
             r.copies, r.copies_to_provider, r.copies_to_provider
         ),
     );
-    w.gap(6.0);
-    w.ensure(40.0);
-    let half = TEXT_W / 2.0;
-    w.put(
-        LEFT,
-        half,
-        Align::Center,
-        Style::Bold,
-        13.0,
-        "NGƯỜI CUNG CẤP",
+    header::signatures(
+        &mut w,
+        &[
+            ("Người cung cấp", &r.provider_name),
+            ("Người nhận", &r.officer),
+        ],
     );
-    w.put(
-        LEFT + half,
-        half,
-        Align::Center,
-        Style::Bold,
-        13.0,
-        "NGƯỜI NHẬN",
-    );
-    w.advance(13.0);
-    w.put(
-        LEFT,
-        half,
-        Align::Center,
-        Style::Italic,
-        13.0,
-        "(Ký, ghi rõ họ tên)",
-    );
-    w.put(
-        LEFT + half,
-        half,
-        Align::Center,
-        Style::Italic,
-        13.0,
-        "(Ký, ghi rõ họ tên)",
-    );
-    w.advance(13.0);
-    w.gap(22.0);
-    w.put(
-        LEFT,
-        half,
-        Align::Center,
-        Style::Bold,
-        13.0,
-        &r.provider_name,
-    );
-    w.put(
-        LEFT + half,
-        half,
-        Align::Center,
-        Style::Bold,
-        13.0,
-        &r.officer,
-    );
-    w.advance(13.0);
     w.finish()
 }
 
@@ -183,6 +140,7 @@ pub fn specimen() -> Receipt {
         provider_id: "034068012345".into(),
         provider_address: "Thôn Đông, xã Ba Tơ".into(),
         provider_phone: "0912345678".into(),
+        group: String::new(),
         content: "Khiếu nại quyết định thu hồi đất số 12/QĐ-UBND của Ủy ban nhân dân xã Ba Tơ về việc thu hồi 250 m² đất nông nghiệp của hộ gia đình ông Nguyễn Văn Đức, đề nghị xem xét lại giá bồi thường và hỗ trợ tái định cư.".into(),
         papers: vec![
             ReceivedPaper {

@@ -4,6 +4,7 @@
 //!
 //! Parsing is pure (text in, rules out); reading the override file is the caller's job.
 
+pub mod documents;
 pub mod identity;
 
 use serde::Deserialize;

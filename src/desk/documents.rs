@@ -1,0 +1,436 @@
+//! Issuing the front desk's documents: each gets the next number of the office's yearly
+//! register and is stored byte for byte with its SHA-256, so printing it again gives the
+//! identical file. The PDF is also written under `<data>/documents/<year>/` for the
+//! system viewer.
+
+use std::path::PathBuf;
+
+use chrono::{Datelike, NaiveDateTime};
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use super::visit_view::VisitRecord;
+use super::{Desk, name};
+use crate::domain::office::Office;
+use crate::domain::visit::ReceivedBy;
+use crate::error::{Error, FieldError, Result};
+use crate::print::{self, header::title_of};
+use crate::rules::documents::FormRule;
+use crate::store::audit::{self, Ctx};
+use crate::text::clean;
+
+/// The documents printed from a visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum VisitForm {
+    /// Giấy biên nhận thông tin, tài liệu, bằng chứng.
+    Receipt,
+    /// Phiếu hẹn.
+    Appointment,
+    /// Biên bản tiếp công dân.
+    Minutes,
+}
+
+/// What the officer adds when printing: the appointment's time, place and purpose; the
+/// minutes' end time. Ignored by the forms that do not need them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PrintOptions {
+    /// Phiếu hẹn: `YYYY-MM-DDTHH:MM`.
+    pub appointment_at: Option<String>,
+    /// Phiếu hẹn: where to come; default the office's reception room.
+    pub appointment_place: Option<String>,
+    /// Phiếu hẹn: what for.
+    pub appointment_purpose: Option<String>,
+}
+
+/// An issued document and where its PDF is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct IssuedDocument {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub form: VisitForm,
+    /// "05/GBN-UBND".
+    pub number_label: String,
+    pub issued_on: String,
+    pub path: String,
+    /// `true` when the document had been issued before and was printed again unchanged.
+    pub reprint: bool,
+    pub sha256: String,
+}
+
+/// "Thời điểm hẹn" checks, pure.
+fn appointment_time(opts: &PrintOptions, now: NaiveDateTime) -> Result<NaiveDateTime> {
+    let fail = |m: String| Error::Invalid(vec![FieldError::new("appointment_at", m)]);
+    let text = opts.appointment_at.as_deref().unwrap_or_default();
+    let at = NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M").map_err(|_| {
+        fail("Chưa nhập hoặc nhập sai thời điểm hẹn; nhập ngày/tháng/năm và giờ:phút.".into())
+    })?;
+    if at <= now {
+        return Err(fail("Thời điểm hẹn phải sau thời điểm hiện tại.".into()));
+    }
+    Ok(at)
+}
+
+impl Desk {
+    /// Prints `form` for the visit: the stored copy when it was issued before, else a new
+    /// numbered document. A new appointment slip is issued each time (each names its own
+    /// time).
+    pub fn print_visit_document(
+        &mut self,
+        ctx: &Ctx,
+        visit_id: i64,
+        form: VisitForm,
+        opts: &PrintOptions,
+    ) -> Result<IssuedDocument> {
+        let visit = self.visit(visit_id)?;
+        if form != VisitForm::Appointment
+            && let Some(doc) = self.stored_document(visit_id, form)?
+        {
+            return Ok(doc);
+        }
+        let office = self.office()?.ok_or(Error::OfficeMissing)?;
+        let appointment_at = match form {
+            VisitForm::Appointment => Some(appointment_time(opts, ctx.now)?),
+            _ => None,
+        };
+        let rules = self.rules.documents.clone();
+        let rule = match form {
+            VisitForm::Receipt => &rules.receipt,
+            VisitForm::Appointment => &rules.appointment,
+            VisitForm::Minutes => &rules.minutes,
+        };
+        let year = ctx.now.year();
+        let root = self.dir.root().to_owned();
+        let doc = self.store.write(|tx| -> Result<IssuedDocument> {
+            let number: i64 = tx.query_row(
+                "SELECT coalesce(max(number), 0) + 1 FROM documents WHERE register_year = ?1",
+                [year],
+                |r| r.get(0),
+            )?;
+            let label = rules.label(rule, number);
+            let pdf = match form {
+                VisitForm::Receipt => receipt(&office, &visit, rule, &label, ctx.now),
+                VisitForm::Minutes => minutes(&office, &visit, rule, &label, ctx.now),
+                VisitForm::Appointment => appointment(
+                    &office,
+                    &visit,
+                    &label,
+                    ctx.now,
+                    appointment_at.unwrap_or(ctx.now),
+                    opts,
+                ),
+            };
+            let sha256 = hex(&Sha256::digest(&pdf));
+            let issued_on = ctx.now.date().to_string();
+            tx.execute(
+                "INSERT INTO documents (form, register_year, number, number_label, issued_on,
+                     case_id, visit_id, content_hash, content, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    name(form),
+                    year,
+                    number,
+                    label,
+                    issued_on,
+                    visit.case_id,
+                    visit_id,
+                    sha256,
+                    pdf,
+                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            audit::append(
+                tx,
+                ctx,
+                "document.issue",
+                "document",
+                &[id],
+                Some(serde_json::json!({"form": name(form), "number": label, "visit": visit_id, "sha256": sha256})),
+            )?;
+            let path = write_pdf(&root, year, id, &label, &pdf)?;
+            Ok(IssuedDocument {
+                id,
+                form,
+                number_label: label,
+                issued_on,
+                path,
+                reprint: false,
+                sha256,
+            })
+        })?;
+        Ok(doc)
+    }
+
+    /// The document `form` issued for the visit before, written out again from its stored
+    /// bytes (checked against its hash).
+    fn stored_document(&self, visit_id: i64, form: VisitForm) -> Result<Option<IssuedDocument>> {
+        let row = self
+            .store
+            .conn()
+            .query_row(
+                "SELECT id, register_year, number_label, issued_on, content_hash, content
+                 FROM documents WHERE visit_id = ?1 AND form = ?2 ORDER BY id LIMIT 1",
+                params![visit_id, name(form)],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i32>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, Vec<u8>>(5)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((id, year, label, issued_on, sha256, pdf)) = row else {
+            return Ok(None);
+        };
+        if hex(&Sha256::digest(&pdf)) != sha256 {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "document",
+                format!(
+                    "Văn bản số {label} lưu trong cơ sở dữ liệu không khớp mã kiểm tra; hãy khôi phục từ bản sao lưu."
+                ),
+            )]));
+        }
+        let path = write_pdf(self.dir.root(), year, id, &label, &pdf)?;
+        Ok(Some(IssuedDocument {
+            id,
+            form,
+            number_label: label,
+            issued_on,
+            path,
+            reprint: true,
+            sha256,
+        }))
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Writes the PDF (temp file, then rename) and returns its path.
+fn write_pdf(
+    root: &std::path::Path,
+    year: i32,
+    id: i64,
+    label: &str,
+    pdf: &[u8],
+) -> Result<String> {
+    let dir = root.join("documents").join(year.to_string());
+    let io = |source, path: &std::path::Path| {
+        Error::Store(crate::error::StoreError::Io {
+            path: path.to_owned(),
+            source,
+        })
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| io(e, &dir))?;
+    let safe: String = label
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let path: PathBuf = dir.join(format!("{id:06}-{safe}.pdf"));
+    let tmp = path.with_extension("pdf.tmp");
+    std::fs::write(&tmp, pdf).map_err(|e| io(e, &tmp))?;
+    std::fs::rename(&tmp, &path).map_err(|e| io(e, &path))?;
+    Ok(path.display().to_string())
+}
+
+/// Placeholder for the officer's name until officers sign in (trust issue): filled by hand.
+const OFFICER_BLANK: &str = "……………………………";
+
+fn reception_room(office: &Office) -> String {
+    format!("Trụ sở tiếp công dân, {}", office.name)
+}
+
+fn id_line(p: &super::visit_view::VisitPerson) -> String {
+    let Some(number) = &p.id_number else {
+        return String::new();
+    };
+    let mut s = number.clone();
+    if let Some(on) = &p.id_issued_on
+        && let Ok(d) = chrono::NaiveDate::parse_from_str(on, "%Y-%m-%d")
+    {
+        s.push_str(&format!(", cấp ngày {}", d.format("%d/%m/%Y")));
+    }
+    if let Some(by) = &p.id_issued_by {
+        s.push_str(&format!(", nơi cấp {by}"));
+    }
+    s
+}
+
+fn receipt(
+    office: &Office,
+    v: &VisitRecord,
+    rule: &FormRule,
+    label: &str,
+    now: NaiveDateTime,
+) -> Vec<u8> {
+    let reps = v.representatives();
+    let first = reps.first().copied();
+    let mut group = String::new();
+    if v.people > 1 {
+        group = format!("đại diện cho đoàn {} người", v.people);
+        let others: Vec<String> = reps
+            .iter()
+            .skip(1)
+            .map(|p| format!("{} {}", title_of(p.gender), p.full_name))
+            .collect();
+        if !others.is_empty() {
+            group.push_str(&format!("; người đại diện khác: {}", others.join(", ")));
+        }
+    }
+    let papers = v
+        .petitions
+        .iter()
+        .flat_map(|p| p.papers.iter())
+        .map(|p| print::receipt::ReceivedPaper {
+            title: p.title.clone(),
+            original: p.original,
+            pages: p.pages,
+        })
+        .collect();
+    print::receipt::render(&print::receipt::Receipt {
+        parent: office.parent.clone(),
+        agency: office.name.clone(),
+        number: label.to_owned(),
+        place: office.place.clone(),
+        at: now,
+        received_at: reception_room(office),
+        officer: OFFICER_BLANK.to_owned(),
+        provider_title: title_of(first.and_then(|p| p.gender)).to_owned(),
+        provider_name: first.map(|p| p.full_name.clone()).unwrap_or_default(),
+        provider_id: first.map(id_line).unwrap_or_default(),
+        provider_address: first.map(|p| p.address.clone()).unwrap_or_default(),
+        provider_phone: first.and_then(|p| p.phone.clone()).unwrap_or_default(),
+        group,
+        content: v.content(),
+        papers,
+        copies: rule.copies,
+        copies_to_provider: rule.copies_to_provider,
+    })
+}
+
+fn minutes(
+    office: &Office,
+    v: &VisitRecord,
+    rule: &FormRule,
+    label: &str,
+    now: NaiveDateTime,
+) -> Vec<u8> {
+    let at = NaiveDateTime::parse_from_str(&v.at, "%Y-%m-%dT%H:%M:%S").unwrap_or(now);
+    let (host, host_role) = match v.received_by {
+        ReceivedBy::Head => (office.chair.clone(), format!("Chủ tịch {}", office.name)),
+        ReceivedBy::Delegate => (
+            OFFICER_BLANK.to_owned(),
+            "người được ủy quyền tiếp công dân".to_owned(),
+        ),
+        ReceivedBy::Officer => (OFFICER_BLANK.to_owned(), "cán bộ tiếp công dân".to_owned()),
+    };
+    let received = v
+        .representatives()
+        .into_iter()
+        .map(|p| print::minutes::Received {
+            title: title_of(p.gender).to_owned(),
+            name: p.full_name.clone(),
+            id_line: id_line(p),
+            address: p.address.clone(),
+            phone: p.phone.clone().unwrap_or_default(),
+        })
+        .collect();
+    let papers = v
+        .petitions
+        .iter()
+        .flat_map(|p| p.papers.iter())
+        .map(|p| {
+            format!(
+                "{} ({})",
+                p.title,
+                if p.original {
+                    "bản chính"
+                } else {
+                    "bản sao"
+                }
+            )
+        })
+        .collect();
+    let mut content = v.summary.clone();
+    if !v.petitions.is_empty() {
+        if !content.is_empty() {
+            content.push_str(". ");
+        }
+        content.push_str(&v.content());
+    }
+    print::minutes::render(&print::minutes::Minutes {
+        parent: office.parent.clone(),
+        agency: office.name.clone(),
+        number: label.to_owned(),
+        place: office.place.clone(),
+        at,
+        ended_at: now.max(at),
+        at_place: reception_room(office),
+        host,
+        host_role,
+        recorder: OFFICER_BLANK.to_owned(),
+        received,
+        people: v.people,
+        content,
+        papers,
+        outcome: v.outcome.clone(),
+        copies: rule.copies,
+    })
+}
+
+fn appointment(
+    office: &Office,
+    v: &VisitRecord,
+    label: &str,
+    now: NaiveDateTime,
+    at: NaiveDateTime,
+    opts: &PrintOptions,
+) -> Vec<u8> {
+    let first = v.representatives().first().copied();
+    let place = opts
+        .appointment_place
+        .as_deref()
+        .map(clean)
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| reception_room(office));
+    let purpose = opts
+        .appointment_purpose
+        .as_deref()
+        .map(clean)
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "nhận kết quả giải quyết".to_owned());
+    let about = if v.case_title.is_empty() {
+        v.content()
+    } else {
+        v.case_title.clone()
+    };
+    print::appointment::render(&print::appointment::Appointment {
+        parent: office.parent.clone(),
+        agency: office.name.clone(),
+        number: label.to_owned(),
+        place: office.place.clone(),
+        issued_at: now,
+        person_title: title_of(first.and_then(|p| p.gender)).to_owned(),
+        person_name: first.map(|p| p.full_name.clone()).unwrap_or_default(),
+        person_address: first.map(|p| p.address.clone()).unwrap_or_default(),
+        about,
+        at,
+        at_place: place,
+        purpose,
+        officer: OFFICER_BLANK.to_owned(),
+    })
+}

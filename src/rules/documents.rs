@@ -1,0 +1,101 @@
+//! How the front desk's documents are numbered and how many copies are made
+//! (`assets/rules/documents.toml`, UNCONFIRMED practice, editable).
+//!
+//! ```
+//! let rules = tiepdan::rules::documents::DocumentRules::default_rules();
+//! assert_eq!(rules.label(&rules.receipt, 5), "05/GBN-UBND");
+//! ```
+
+use serde::Deserialize;
+
+use super::{Provenance, RuleFileError};
+
+/// The file name under `assets/rules/` and under the data directory's `rules/`.
+pub const FILE: &str = "documents.toml";
+
+const DEFAULT: &str = include_str!("../../assets/rules/documents.toml");
+
+/// One kind of document.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct FormRule {
+    /// "GBN" for giấy biên nhận.
+    pub abbreviation: String,
+    /// Copies made of it.
+    pub copies: u32,
+    /// Of which handed to the citizen.
+    pub copies_to_provider: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct DocumentRules {
+    #[serde(flatten)]
+    pub provenance: Provenance,
+    /// The issuing body's abbreviation, "UBND"; empty for none.
+    pub issuer: String,
+    pub receipt: FormRule,
+    pub appointment: FormRule,
+    pub minutes: FormRule,
+}
+
+impl DocumentRules {
+    /// The rules shipped with this build.
+    pub fn default_rules() -> Self {
+        Self::parse(DEFAULT).expect("assets/rules/documents.toml is valid (tested)")
+    }
+
+    /// Parses and checks a rule file's text.
+    pub fn parse(text: &str) -> Result<Self, RuleFileError> {
+        let err = |details: String| RuleFileError {
+            file: FILE.to_owned(),
+            details,
+        };
+        let rules: DocumentRules = toml::from_str(text).map_err(|e| err(e.to_string()))?;
+        for (name, f) in [
+            ("receipt", &rules.receipt),
+            ("appointment", &rules.appointment),
+            ("minutes", &rules.minutes),
+        ] {
+            if f.abbreviation.trim().is_empty() {
+                return Err(err(format!("[{name}] thiếu chữ viết tắt (abbreviation)")));
+            }
+            if f.copies == 0 || f.copies_to_provider > f.copies {
+                return Err(err(format!(
+                    "[{name}] số bản (copies = {}) phải từ 1 trở lên và không ít hơn số bản giao cho công dân ({})",
+                    f.copies, f.copies_to_provider
+                )));
+            }
+        }
+        Ok(rules)
+    }
+
+    /// The number as printed after "Số:": "05/GBN-UBND".
+    pub fn label(&self, form: &FormRule, number: i64) -> String {
+        if self.issuer.trim().is_empty() {
+            format!("{number:02}/{}", form.abbreviation)
+        } else {
+            format!("{number:02}/{}-{}", form.abbreviation, self.issuer)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_file_parses() {
+        let r = DocumentRules::default_rules();
+        assert!(!r.provenance.verified);
+        assert_eq!(r.label(&r.minutes, 123), "123/BB-UBND");
+    }
+
+    #[test]
+    fn more_copies_to_the_citizen_than_made_is_refused() {
+        let text = DEFAULT.replace(
+            "copies_to_provider = 1\n\n[appointment]",
+            "copies_to_provider = 3\n\n[appointment]",
+        );
+        let e = DocumentRules::parse(&text).unwrap_err();
+        assert!(e.to_string().contains("[receipt]"), "{e}");
+    }
+}
