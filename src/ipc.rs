@@ -5,7 +5,10 @@
 use ts_rs::TS;
 
 use crate::about::{AboutInfo, CrateLicense, FontLicense};
-use crate::desk::{AppStatus, CaseSummary, Citizen, CitizenMatch, Draft, RecordedVisit};
+use crate::desk::{
+    AppStatus, CaseSummary, Citizen, CitizenMatch, Draft, HitKind, IssuedDocument, PrintOptions,
+    PrintedDocument, RecordedVisit, SearchHit, VisitForm, VisitPerson, VisitPetition, VisitRecord,
+};
 use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
 use crate::domain::citizen::{CitizenInput, MatchKind};
 use crate::domain::identity::{IdKind, Sex};
@@ -46,6 +49,15 @@ pub fn typescript_bindings() -> String {
         VisitInput::decl(&cfg),
         RecordedVisit::decl(&cfg),
         Draft::decl(&cfg),
+        VisitPerson::decl(&cfg),
+        VisitPetition::decl(&cfg),
+        VisitRecord::decl(&cfg),
+        VisitForm::decl(&cfg),
+        PrintOptions::decl(&cfg),
+        IssuedDocument::decl(&cfg),
+        PrintedDocument::decl(&cfg),
+        HitKind::decl(&cfg),
+        SearchHit::decl(&cfg),
         BackupInfo::decl(&cfg),
         Health::decl(&cfg),
         AppStatus::decl(&cfg),

@@ -181,3 +181,50 @@ fn an_administrators_rule_file_replaces_the_default_and_a_broken_one_is_reported
         "{e}"
     );
 }
+
+#[test]
+fn one_search_box_finds_people_petitions_and_visits_without_tones_exact_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-11-23 09:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    for (name, id) in [
+        ("Nguyễn Văn Đức", "034068012345"),
+        ("Nguyễn Văn Dục", "034068012346"),
+    ] {
+        desk.add_citizen(
+            &c,
+            &CitizenInput {
+                full_name: name.into(),
+                id_kind: IdKind::Cccd,
+                id_number: Some(id.into()),
+                birth_year: Some(1968),
+                gender: Some(Sex::Male),
+                address: "Thôn Đông, xã Ba Tơ".into(),
+                ..CitizenInput::default()
+            },
+        )
+        .unwrap();
+    }
+    let hits = desk.search("nguyen van duc", 10).unwrap();
+    let names: Vec<&str> = hits.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(hits.len(), 2, "{names:?}");
+    let hits = desk.search("Nguyễn Văn Dục", 10).unwrap();
+    assert_eq!(hits[0].title, "Nguyễn Văn Dục", "the exact spelling first");
+    assert!(hits[0].exact && !hits[1].exact);
+    let hits = desk.search("Đức", 10).unwrap();
+    assert_eq!(hits[0].title, "Nguyễn Văn Đức");
+    assert_eq!(
+        desk.search("034068012346", 10).unwrap()[0].title,
+        "Nguyễn Văn Dục"
+    );
+    assert_eq!(
+        desk.search("thon dong ba", 10).unwrap().len(),
+        2,
+        "addresses too, last word a prefix"
+    );
+    assert!(desk.search("trần", 10).unwrap().is_empty());
+    assert!(
+        desk.search("\" OR * (", 10).unwrap().is_empty(),
+        "FTS syntax in the box is just text"
+    );
+}

@@ -2,7 +2,10 @@
 
 use tauri::{AppHandle, Manager, State};
 use tiepdan::about::AboutInfo;
-use tiepdan::desk::{AppStatus, CitizenMatch, Draft, RecordedVisit};
+use tiepdan::desk::{
+    AppStatus, CitizenMatch, Draft, PrintOptions, PrintedDocument, RecordedVisit, SearchHit,
+    VisitForm, VisitRecord,
+};
 use tiepdan::domain::office::OfficeInput;
 use tiepdan::domain::visit::VisitInput;
 use tiepdan::store::BackupInfo;
@@ -111,4 +114,29 @@ pub fn about_info(state: State<'_, AppState>) -> Result<AboutInfo, ErrorData> {
 #[tauri::command]
 pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ErrorData> {
     with_desk(&state, |desk| desk.backup_now(&ctx(), None))
+}
+
+#[tauri::command]
+pub fn visit_record(state: State<'_, AppState>, visit_id: i64) -> Result<VisitRecord, ErrorData> {
+    with_desk(&state, |desk| desk.visit(visit_id))
+}
+
+/// Issues (or reprints) the document and opens it in the system viewer.
+#[tauri::command]
+pub fn print_visit_document(
+    state: State<'_, AppState>,
+    visit_id: i64,
+    form: VisitForm,
+    options: PrintOptions,
+) -> Result<PrintedDocument, ErrorData> {
+    let document = with_desk(&state, |desk| {
+        desk.print_visit_document(&ctx(), visit_id, form, &options)
+    })?;
+    let opened = crate::viewer::open(std::path::Path::new(&document.path));
+    Ok(PrintedDocument { document, opened })
+}
+
+#[tauri::command]
+pub fn search(state: State<'_, AppState>, query: String) -> Result<Vec<SearchHit>, ErrorData> {
+    with_desk(&state, |desk| desk.search(&query, 30))
 }

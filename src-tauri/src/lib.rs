@@ -3,6 +3,7 @@
 //! This crate holds no rule and no SQL.
 
 mod commands;
+mod viewer;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -66,6 +67,9 @@ pub fn run() {
             commands::save_draft,
             commands::load_draft,
             commands::discard_draft,
+            commands::visit_record,
+            commands::print_visit_document,
+            commands::search,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

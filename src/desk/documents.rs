@@ -60,6 +60,13 @@ pub struct IssuedDocument {
     pub sha256: String,
 }
 
+/// An issued document as the window gets it: `opened` tells whether a viewer was started.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PrintedDocument {
+    pub document: IssuedDocument,
+    pub opened: bool,
+}
+
 /// "Thời điểm hẹn" checks, pure.
 fn appointment_time(opts: &PrintOptions, now: NaiveDateTime) -> Result<NaiveDateTime> {
     let fail = |m: String| Error::Invalid(vec![FieldError::new("appointment_at", m)]);

@@ -18,9 +18,11 @@ pub use drafts::Draft;
 pub use maintenance::{Restored, restore_data_dir};
 pub use visits::RecordedVisit;
 mod office;
+mod search;
 mod visit_view;
 mod visits;
-pub use documents::{IssuedDocument, PrintOptions, VisitForm};
+pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm};
+pub use search::{HitKind, SearchHit};
 pub use visit_view::{VisitPerson, VisitPetition, VisitRecord, kind_label};
 
 use std::path::{Path, PathBuf};

@@ -51,7 +51,8 @@ def start_display() -> tuple[str, subprocess.Popen]:
 def start_driver(display: str) -> tuple[str, subprocess.Popen]:
     exe = shutil.which("tauri-driver") or str(Path.home() / ".cargo/bin/tauri-driver")
     port, native_port = free_port(), free_port()
-    env = dict(os.environ, DISPLAY=display, WEBKIT_DISABLE_COMPOSITING_MODE="1")
+    # TIEPDAN_NO_VIEWER: printed PDFs are read by the tests, not opened in a viewer.
+    env = dict(os.environ, DISPLAY=display, WEBKIT_DISABLE_COMPOSITING_MODE="1", TIEPDAN_NO_VIEWER="1")
     proc = subprocess.Popen(
         [exe, "--port", str(port), "--native-port", str(native_port)],
         env=env,

@@ -9,8 +9,13 @@ import type {
   Draft,
   ErrorData,
   OfficeInput,
+  PrintedDocument,
+  PrintOptions,
   RecordedVisit,
+  SearchHit,
+  VisitForm,
   VisitInput,
+  VisitRecord,
 } from './bindings';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
@@ -43,4 +48,8 @@ export const api = {
   saveDraft: (form: string, content: unknown) => call<null>('save_draft', { form, content }),
   loadDraft: (form: string) => call<Draft | null>('load_draft', { form }),
   discardDraft: (form: string) => call<null>('discard_draft', { form }),
+  visitRecord: (visitId: number) => call<VisitRecord>('visit_record', { visitId }),
+  printVisitDocument: (visitId: number, form: VisitForm, options: PrintOptions) =>
+    call<PrintedDocument>('print_visit_document', { visitId, form, options }),
+  search: (query: string) => call<SearchHit[]>('search', { query }),
 };

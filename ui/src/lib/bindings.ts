@@ -127,6 +127,68 @@ export type Draft = { form: string, content: unknown,
  */
 updated_at: string, };
 
+export type VisitPerson = { citizen_id: number, full_name: string, id_number: string | null, id_issued_on: string | null, id_issued_by: string | null, gender: Sex | null, address: string, phone: string | null, representative: boolean, };
+
+export type VisitPetition = { id: number, kind: PetitionKind, summary: string, anonymous: boolean, papers: Array<PaperInput>, };
+
+export type VisitRecord = { id: number, case_id: number, case_title: string, 
+/**
+ * `YYYY-MM-DDTHH:MM:SS`.
+ */
+at: string, reception: Reception, received_by: ReceivedBy, people: number, repeat: boolean, summary: string, outcome: string, 
+/**
+ * In the order typed; representatives flagged.
+ */
+people_named: Array<VisitPerson>, petitions: Array<VisitPetition>, };
+
+export type VisitForm = "receipt" | "appointment" | "minutes";
+
+export type PrintOptions = { 
+/**
+ * Phiếu hẹn: `YYYY-MM-DDTHH:MM`.
+ */
+appointment_at: string | null, 
+/**
+ * Phiếu hẹn: where to come; default the office's reception room.
+ */
+appointment_place: string | null, 
+/**
+ * Phiếu hẹn: what for.
+ */
+appointment_purpose: string | null, };
+
+export type IssuedDocument = { id: number, form: VisitForm, 
+/**
+ * "05/GBN-UBND".
+ */
+number_label: string, issued_on: string, path: string, 
+/**
+ * `true` when the document had been issued before and was printed again unchanged.
+ */
+reprint: boolean, sha256: string, };
+
+export type PrintedDocument = { document: IssuedDocument, opened: boolean, };
+
+export type HitKind = "citizen" | "petition" | "visit";
+
+export type SearchHit = { kind: HitKind, id: number, 
+/**
+ * The citizen's name, the petition's kind, the visit's time.
+ */
+title: string, 
+/**
+ * Address and ID number, or the summary.
+ */
+detail: string, 
+/**
+ * `YYYY-MM-DD` of the petition or visit; empty for a citizen.
+ */
+date: string, 
+/**
+ * The text contains the query with its diacritics as typed.
+ */
+exact: boolean, };
+
 export type BackupInfo = { path: string, 
 /**
  * When it was taken, `YYYY-MM-DDTHH:MM:SS`.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupFreshness, formatDate, formatNumber, todayHeading } from './format';
+import { backupFreshness, formatDate, formatNumber, parsePaper, todayHeading } from './format';
 
 describe('format', () => {
   it('shows dates as dd/mm/yyyy with 24-hour times', () => {
@@ -37,5 +37,18 @@ describe('typed times', () => {
     expect(parseDateTime('23/11/2026 24:00')).toBeNull();
     expect(parseDateTime('2026-11-23 09:14')).toBeNull();
     expect(formatDateTimeInput(new Date(2026, 10, 23, 9, 4))).toBe('23/11/2026 09:04');
+  });
+});
+
+describe('parsePaper', () => {
+  it('reads the original mark and the page count from the brackets', () => {
+    expect(parsePaper('Quyết định 12/QĐ-UBND (bản chính, 3 trang)')).toEqual({
+      title: 'Quyết định 12/QĐ-UBND',
+      original: true,
+      pages: 3,
+    });
+    expect(parsePaper('Sổ đỏ (bản sao)')).toEqual({ title: 'Sổ đỏ', original: false, pages: null });
+    expect(parsePaper('Ảnh chụp hiện trạng')).toEqual({ title: 'Ảnh chụp hiện trạng', original: false, pages: null });
+    expect(parsePaper('Biên bản hòa giải (2 tờ)')).toEqual({ title: 'Biên bản hòa giải', original: false, pages: 2 });
   });
 });

@@ -51,3 +51,18 @@ export function parseDateTime(text: string): string | null {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${year}-${p(month)}-${p(day)}T${p(hour)}:${p(minute)}`;
 }
+
+/**
+ * One line of the "papers handed in" box: "Quyết định 12/QĐ-UBND (bản chính, 3 trang)".
+ * "bản chính" marks an original (else a copy); "N trang" gives the page count.
+ */
+export function parsePaper(line: string): { title: string; original: boolean; pages: number | null } {
+  const lower = line.toLowerCase();
+  const original = lower.includes('bản chính');
+  const pages = /(\d+)\s*(trang|tờ)/.exec(lower);
+  const title = line
+    .replace(/\((?:[^()]*?(?:bản chính|bản sao|\d+\s*(?:trang|tờ))[^()]*?)\)/giu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { title: title || line.trim(), original, pages: pages ? Number(pages[1]) : null };
+}

@@ -1,0 +1,409 @@
+//! Front-desk speed with 1,000,000 petitions in the database (`cargo bench --bench desk`).
+//!
+//! Generates (once, cached in `target/bench-data/`) an office with 1,000,000 petitions from
+//! 500,000 visits of 300,000 citizens with Vietnamese names, addresses and summaries, then
+//! measures through the public use cases:
+//! - recording a visit of one new citizen with two petitions (goal: median < 5 ms);
+//! - the header search over citizens, petitions and visits (goal: p95 < 50 ms);
+//! - issuing a receipt PDF: number, render, store, write the file (goal: median < 50 ms).
+//!
+//! Results go to standard output; docs/benchmarks.md keeps them with the date.
+//! `BENCH_PETITIONS=N` changes the size (the cache is per size).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, params};
+use tiepdan::desk::{PrintOptions, VisitForm};
+use tiepdan::domain::citizen::CitizenInput;
+use tiepdan::domain::identity::{IdKind, Sex};
+use tiepdan::domain::visit::*;
+use tiepdan::text::fold;
+use tiepdan::{Ctx, Desk};
+
+const SURNAMES: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đoàn", "Trịnh", "Lương",
+];
+const MIDDLE: &[&str] = &[
+    "Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quang", "Xuân", "Thu",
+];
+const GIVEN: &[&str] = &[
+    "An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hà", "Hải", "Hạnh", "Hùng", "Hương", "Khánh",
+    "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Phúc", "Phương", "Quân", "Sơn", "Tâm", "Thảo",
+    "Thắng", "Trang", "Trung", "Tuấn", "Vân", "Yến", "Ánh", "Ơn", "Ửng", "Bốn", "Tám",
+];
+const HAMLETS: &[&str] = &[
+    "Thôn Đông",
+    "Thôn Tây",
+    "Thôn Gò Khế",
+    "Thôn Làng Mạ",
+    "Thôn Nước Lăng",
+    "Thôn Đồng Dinh",
+    "Tổ dân phố 3",
+    "Tổ dân phố 7",
+    "Thôn Bà Tên",
+    "Thôn Huy Ba",
+];
+const COMMUNES: &[&str] = &[
+    "xã Ba Tơ",
+    "xã Ba Vì",
+    "xã Ba Thành",
+    "xã Ba Động",
+    "xã Ba Điền",
+];
+const TOPICS: &[&str] = &[
+    "tranh chấp ranh giới đất với hộ liền kề",
+    "quyết định thu hồi đất nông nghiệp",
+    "giá bồi thường, hỗ trợ tái định cư",
+    "chậm cấp giấy chứng nhận quyền sử dụng đất",
+    "chế độ trợ cấp người có công",
+    "thái độ làm việc của công chức địa chính",
+    "xây dựng công trình lấn chiếm hành lang đường",
+    "ô nhiễm môi trường từ trại chăn nuôi",
+    "việc thu các khoản đóng góp tại thôn",
+    "cấp sai diện tích đất ở",
+];
+const KINDS: &[&str] = &["complaint", "denunciation", "recommendation", "feedback"];
+const FIELDS: &[&str] = &[
+    "land",
+    "policy",
+    "civil_service",
+    "other_admin",
+    "corruption",
+    "other",
+];
+
+/// A small deterministic generator (xorshift), so every run builds the same data.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+fn ctx(now: chrono::NaiveDateTime) -> Ctx {
+    Ctx {
+        actor: "đo hiệu năng".into(),
+        now,
+    }
+}
+
+fn now() -> chrono::NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(16, 0, 0)
+        .unwrap()
+}
+
+fn generate(dir: &Path, petitions: usize) {
+    let _ = std::fs::remove_dir_all(dir);
+    let mut desk = Desk::open(dir, now()).unwrap();
+    desk.save_office(
+        &ctx(now()),
+        &tiepdan::domain::office::OfficeInput {
+            name: "Ủy ban nhân dân xã Ba Tơ".into(),
+            parent: "Ủy ban nhân dân tỉnh Quảng Ngãi".into(),
+            place: "Ba Tơ".into(),
+            province: "Quảng Ngãi".into(),
+            commune_code: None,
+            remote_area: true,
+            chair: "Phạm Văn Hùng".into(),
+            party_secretary: None,
+        },
+    )
+    .unwrap();
+    drop(desk);
+    let conn = Connection::open(dir.join("tiepdan.sqlite3")).unwrap();
+    conn.pragma_update(None, "synchronous", "OFF").unwrap();
+    conn.execute_batch("BEGIN").unwrap();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let citizens = (petitions * 3 / 10).max(1);
+    let visits = (petitions / 2).max(1);
+    let start = Instant::now();
+    {
+        let mut ins = conn
+            .prepare(
+                "INSERT INTO citizens (full_name, name_fold, id_kind, id_number, birth_year, gender,
+                     address, address_fold, created_at)
+                 VALUES (?1, ?2, 'cccd', ?3, ?4, ?5, ?6, ?7, '2026-01-01T00:00:00')",
+            )
+            .unwrap();
+        for i in 0..citizens {
+            let name = format!(
+                "{} {} {}",
+                rng.pick(SURNAMES),
+                rng.pick(MIDDLE),
+                rng.pick(GIVEN)
+            );
+            let address = format!("{}, {}", rng.pick(HAMLETS), rng.pick(COMMUNES));
+            let year = 1940 + (rng.next() % 60) as i32;
+            let female = rng.next() % 2 == 1;
+            let number = format!("051{}{:02}{:06}", u8::from(female), year % 100, i);
+            ins.execute(params![
+                name,
+                fold(&name),
+                number,
+                year,
+                if female { "female" } else { "male" },
+                address,
+                fold(&address)
+            ])
+            .unwrap();
+        }
+        let mut case = conn
+            .prepare("INSERT INTO cases (title, opened_on, created_at) VALUES (?1, ?2, '2026-01-01T00:00:00')")
+            .unwrap();
+        let mut visit = conn
+            .prepare(
+                "INSERT INTO visits (case_id, at, reception, received_by, people, summary, summary_fold,
+                     created_at)
+                 VALUES (?1, ?2, 'regular', 'officer', 1, ?3, ?4, '2026-01-01T00:00:00')",
+            )
+            .unwrap();
+        let mut vc = conn
+            .prepare("INSERT INTO visit_citizens (visit_id, citizen_id, position, representative) VALUES (?1, ?2, 0, 1)")
+            .unwrap();
+        let mut pet = conn
+            .prepare(
+                "INSERT INTO petitions (case_id, visit_id, received_on, channel, kind, field, summary,
+                     summary_fold, created_at)
+                 VALUES (?1, ?2, ?3, 'in_person', ?4, ?5, ?6, ?7, '2026-01-01T00:00:00')",
+            )
+            .unwrap();
+        let mut pc = conn
+            .prepare("INSERT INTO petition_citizens (petition_id, citizen_id, position) VALUES (?1, ?2, 0)")
+            .unwrap();
+        let mut den = conn
+            .prepare(
+                "INSERT INTO denouncers (petition_id, citizen_id, position) VALUES (?1, ?2, 0)",
+            )
+            .unwrap();
+        let first_day = chrono::NaiveDate::from_ymd_opt(2016, 1, 1).unwrap();
+        let mut made = 0;
+        for v in 0..visits {
+            let day = first_day + chrono::Duration::days((v * 3650 / visits) as i64);
+            let topic = rng.pick(TOPICS);
+            let summary = format!("Công dân trình bày về {topic}");
+            case.execute(params![topic, day.to_string()]).unwrap();
+            let case_id = conn.last_insert_rowid();
+            visit
+                .execute(params![
+                    case_id,
+                    format!("{day}T08:30:00"),
+                    summary,
+                    fold(&summary)
+                ])
+                .unwrap();
+            let visit_id = conn.last_insert_rowid();
+            let citizen = 1 + (rng.next() % citizens as u64) as i64;
+            vc.execute(params![visit_id, citizen]).unwrap();
+            for _ in 0..2 {
+                if made == petitions {
+                    break;
+                }
+                let kind = rng.pick(KINDS);
+                let text = format!(
+                    "{} {} tại {}",
+                    kind_word(kind),
+                    rng.pick(TOPICS),
+                    rng.pick(HAMLETS)
+                );
+                pet.execute(params![
+                    case_id,
+                    visit_id,
+                    day.to_string(),
+                    kind,
+                    rng.pick(FIELDS),
+                    text,
+                    fold(&text)
+                ])
+                .unwrap();
+                let id = conn.last_insert_rowid();
+                if kind == "denunciation" {
+                    den.execute(params![id, citizen]).unwrap();
+                } else {
+                    pc.execute(params![id, citizen]).unwrap();
+                }
+                made += 1;
+            }
+        }
+    }
+    conn.execute_batch("COMMIT; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
+    println!(
+        "generated {petitions} petitions, {visits} visits, {citizens} citizens in {:.0} s",
+        start.elapsed().as_secs_f64()
+    );
+}
+
+fn kind_word(kind: &str) -> &'static str {
+    match kind {
+        "complaint" => "Khiếu nại",
+        "denunciation" => "Tố cáo",
+        "recommendation" => "Kiến nghị",
+        _ => "Phản ánh",
+    }
+}
+
+fn percentile(samples: &mut [Duration], p: f64) -> f64 {
+    samples.sort();
+    let i = ((samples.len() as f64 - 1.0) * p).round() as usize;
+    samples[i].as_secs_f64() * 1000.0
+}
+
+fn visit_input(i: usize, rng: &mut Rng) -> VisitInput {
+    let petition = |kind, summary: String| PetitionInput {
+        kind,
+        field: Field::Land,
+        summary,
+        anonymous: false,
+        respondent_role: None,
+        respondent_name: None,
+        instance: None,
+        contested_on: None,
+        papers: vec![PaperInput {
+            title: "Giấy chứng nhận quyền sử dụng đất".into(),
+            original: false,
+            pages: Some(2),
+        }],
+    };
+    let name = format!(
+        "{} {} {}",
+        rng.pick(SURNAMES),
+        rng.pick(MIDDLE),
+        rng.pick(GIVEN)
+    );
+    VisitInput {
+        at: "2026-11-23T15:00".into(),
+        reception: Reception::Regular,
+        received_by: ReceivedBy::Officer,
+        citizens: vec![CitizenRef::New(CitizenInput {
+            full_name: name,
+            id_kind: IdKind::Cccd,
+            id_number: Some(format!("052080{:06}", 900_000 + i)),
+            birth_year: Some(1980),
+            gender: Some(Sex::Male),
+            address: format!("{}, xã Ba Tơ", rng.pick(HAMLETS)),
+            ..CitizenInput::default()
+        })],
+        representatives: vec![],
+        people: 1,
+        case: CaseChoice::New,
+        summary: format!("Trình bày về {}", rng.pick(TOPICS)),
+        outcome: "Tiếp nhận đơn".into(),
+        petitions: vec![
+            petition(
+                PetitionKind::Complaint,
+                format!("Khiếu nại {}", rng.pick(TOPICS)),
+            ),
+            petition(
+                PetitionKind::Recommendation,
+                format!("Kiến nghị {}", rng.pick(TOPICS)),
+            ),
+        ],
+    }
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let petitions: usize = std::env::var("BENCH_PETITIONS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    let cached = root.join(format!("desk-{petitions}"));
+    if !cached.join("ready").exists() {
+        generate(&cached, petitions);
+        std::fs::write(cached.join("ready"), "").unwrap();
+    }
+    // Work on a copy so every run starts from the same data.
+    let work = root.join("work");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).unwrap();
+    std::fs::copy(cached.join("tiepdan.sqlite3"), work.join("tiepdan.sqlite3")).unwrap();
+    let mut desk = Desk::open(&work, now()).unwrap();
+    let count: i64 = desk
+        .store()
+        .conn()
+        .query_row("SELECT count(*) FROM petitions", [], |r| r.get(0))
+        .unwrap();
+    println!("database: {count} petitions");
+
+    let mut rng = Rng(42);
+    let mut record = Vec::new();
+    let mut visit_ids = Vec::new();
+    for i in 0..300 {
+        let input = visit_input(i, &mut rng);
+        let t = Instant::now();
+        let v = desk.record_visit(&ctx(now()), &input).unwrap();
+        record.push(t.elapsed());
+        visit_ids.push(v.visit_id);
+    }
+    let queries = [
+        "nguyen van duc",
+        "Trần Thị Hương",
+        "tranh chap ranh gioi",
+        "thu hồi đất",
+        "051068",
+        "go khe",
+        "ô nhiễm môi trường",
+        "pham thi",
+        "Đinh Văn Bốn",
+        "lấn chiếm hành lang",
+        "le thi lan",
+        "cap giay chung nhan",
+        "ho",
+        "Hoàng Minh Tâm",
+        "tro cap nguoi co cong",
+    ];
+    let mut search = Vec::new();
+    let mut found = 0;
+    for _ in 0..20 {
+        for q in queries {
+            let t = Instant::now();
+            found += desk.search(q, 30).unwrap().len();
+            search.push(t.elapsed());
+        }
+    }
+    let mut receipt = Vec::new();
+    for id in visit_ids.iter().take(200) {
+        let t = Instant::now();
+        desk.print_visit_document(
+            &ctx(now()),
+            *id,
+            VisitForm::Receipt,
+            &PrintOptions::default(),
+        )
+        .unwrap();
+        receipt.push(t.elapsed());
+    }
+    println!(
+        "record a visit with two petitions: median {:.2} ms, p95 {:.2} ms (n = {}; goal: median < 5 ms)",
+        percentile(&mut record, 0.5),
+        percentile(&mut record, 0.95),
+        record.len()
+    );
+    println!(
+        "search: median {:.2} ms, p95 {:.2} ms (n = {}, {} hits; goal: p95 < 50 ms)",
+        percentile(&mut search, 0.5),
+        percentile(&mut search, 0.95),
+        search.len(),
+        found
+    );
+    println!(
+        "receipt PDF issued: median {:.2} ms, p95 {:.2} ms (n = {}; goal: median < 50 ms)",
+        percentile(&mut receipt, 0.5),
+        percentile(&mut receipt, 0.95),
+        receipt.len()
+    );
+    let _ = std::fs::remove_dir_all(&work);
+}
