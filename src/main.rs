@@ -63,8 +63,9 @@ enum Command {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("ngày \"{s}\" không hợp lệ; ghi theo dạng YYYY-MM-DD, ví dụ 2026-11-23"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        format!("ngày \"{s}\" không hợp lệ; ghi theo dạng YYYY-MM-DD, ví dụ 2026-11-23")
+    })
 }
 
 #[derive(clap::Args)]

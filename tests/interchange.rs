@@ -40,7 +40,10 @@ fn export(desk: &Desk, redact: bool) -> String {
 }
 
 fn query<T: rusqlite::types::FromSql>(desk: &Desk, sql: &str) -> T {
-    desk.store().conn().query_row(sql, [], |r| r.get(0)).unwrap()
+    desk.store()
+        .conn()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
 }
 
 /// The row count of every table (virtual and shadow tables included).
@@ -80,7 +83,10 @@ fn a_scenario_with_every_record_and_event_is_stored() {
     assert_eq!(s.visits.created, 4);
     assert_eq!(s.reception_plans.created, 2);
 
-    assert_eq!(desk.office().unwrap().unwrap().commune_code.as_deref(), Some("21769"));
+    assert_eq!(
+        desk.office().unwrap().unwrap().commune_code.as_deref(),
+        Some("21769")
+    );
     let kinds: String = query(
         &desk,
         "SELECT group_concat(kind, ',') FROM (SELECT DISTINCT kind FROM events ORDER BY kind)",
@@ -98,9 +104,11 @@ fn a_scenario_with_every_record_and_event_is_stored() {
     let (days, decision): (i64, String) = desk
         .store()
         .conn()
-        .query_row("SELECT days, decision FROM events WHERE kind = 'extended'", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT days, decision FROM events WHERE kind = 'extended'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
     assert_eq!((days, decision.as_str()), (15, "45/QĐ-UBND"));
     let minutes: String = query(&desk, "SELECT note FROM events WHERE kind = 'dialogue'");
@@ -130,7 +138,10 @@ fn a_scenario_with_every_record_and_event_is_stored() {
 
     // The denouncer is stored apart and kept out of search; the others are not.
     assert_eq!(
-        query::<i64>(&desk, "SELECT count(*) FROM petition_citizens pc JOIN petitions p ON p.id = pc.petition_id WHERE p.kind = 'denunciation'"),
+        query::<i64>(
+            &desk,
+            "SELECT count(*) FROM petition_citizens pc JOIN petitions p ON p.id = pc.petition_id WHERE p.kind = 'denunciation'"
+        ),
         0
     );
     assert_eq!(query::<i64>(&desk, "SELECT count(*) FROM denouncers"), 1);
@@ -139,9 +150,15 @@ fn a_scenario_with_every_record_and_event_is_stored() {
         "SELECT group_concat(ref, ',') FROM citizens WHERE denouncer_only = 1",
     );
     assert_eq!(only, "cd-chau");
-    let found: i64 = query(&desk, "SELECT count(*) FROM search WHERE search MATCH 'chau'");
+    let found: i64 = query(
+        &desk,
+        "SELECT count(*) FROM search WHERE search MATCH 'chau'",
+    );
     assert_eq!(found, 0, "a denouncer is not searchable");
-    let found: i64 = query(&desk, "SELECT count(*) FROM search WHERE search MATCH 'duc'");
+    let found: i64 = query(
+        &desk,
+        "SELECT count(*) FROM search WHERE search MATCH 'duc'",
+    );
     assert_eq!(found, 1);
 
     // Links: the visit's petitions, representatives, the forwarding body.
@@ -150,7 +167,10 @@ fn a_scenario_with_every_record_and_event_is_stored() {
         "SELECT v.ref FROM petitions p JOIN visits v ON v.id = p.visit_id WHERE p.ref = 'd-kn1'",
     );
     assert_eq!(visit_of, "lt-1");
-    let reps: i64 = query(&desk, "SELECT count(*) FROM visit_citizens WHERE representative = 1");
+    let reps: i64 = query(
+        &desk,
+        "SELECT count(*) FROM visit_citizens WHERE representative = 1",
+    );
     assert_eq!(reps, 4, "one per visit");
     let forwarded: String = query(
         &desk,
@@ -160,7 +180,10 @@ fn a_scenario_with_every_record_and_event_is_stored() {
     let papers: i64 = query(&desk, "SELECT count(*) FROM petition_papers");
     assert_eq!(papers, 2);
     let case_title: String = query(&desk, "SELECT title FROM cases WHERE ref = 'vv-tocao'");
-    assert_eq!(case_title, "Tố cáo cán bộ địa chính nhận tiền khi làm thủ tục");
+    assert_eq!(
+        case_title,
+        "Tố cáo cán bộ địa chính nhận tiền khi làm thủ tục"
+    );
 
     let audit = tiepdan::store::audit::recent(desk.store().conn(), 5).unwrap();
     assert_eq!(audit.len(), 1);
@@ -178,8 +201,16 @@ fn importing_the_same_file_twice_changes_nothing() {
 
     let again = import(&mut desk, SCENARIO);
     assert_eq!((again.created(), again.changed()), (0, 0), "{again:?}");
-    assert_eq!(again.unchanged(), 1 + 2 + 2 + 4 + 2 + 6 + 4 + 2, "own cases are not records of the file");
-    assert_eq!(row_counts(&desk), counts, "no row added, not even an audit row");
+    assert_eq!(
+        again.unchanged(),
+        1 + 2 + 2 + 4 + 2 + 6 + 4 + 2,
+        "own cases are not records of the file"
+    );
+    assert_eq!(
+        row_counts(&desk),
+        counts,
+        "no row added, not even an audit row"
+    );
     assert_eq!(export(&desk, false), text);
 }
 
@@ -201,7 +232,10 @@ fn a_changed_record_is_updated_in_place() {
     assert_eq!(s.petitions.changed, 1);
     let address: String = query(&desk, "SELECT address FROM citizens WHERE ref = 'cd-tam'");
     assert_eq!(address, "Thôn Bắc, xã Ba Tơ");
-    assert_eq!(query::<i64>(&desk, "SELECT count(*) FROM events"), events + 1);
+    assert_eq!(
+        query::<i64>(&desk, "SELECT count(*) FROM events"),
+        events + 1
+    );
     let audits: i64 = query(
         &desk,
         "SELECT count(*) FROM audit_log WHERE action = 'interchange.import'",
@@ -253,8 +287,16 @@ fn an_invalid_file_is_refused_whole_with_every_line_named() {
             first + 1
         )
     );
-    assert!(errors[0].message_vi.contains("phải có 12 chữ số"), "{}", errors[0]);
-    assert!(errors[2].message_vi.contains("\"cd-khong-co\""), "{}", errors[2]);
+    assert!(
+        errors[0].message_vi.contains("phải có 12 chữ số"),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[2].message_vi.contains("\"cd-khong-co\""),
+        "{}",
+        errors[2]
+    );
     assert!(errors[3].message_vi.contains("YYYY-MM-DD"), "{}", errors[3]);
     assert!(errors[4].message_vi.contains("JSON"), "{}", errors[4]);
     let duc = SCENARIO
@@ -399,7 +441,10 @@ fn export_then_import_then_export_gives_the_same_text() {
     import(&mut desk_a, SCENARIO);
     record_at_the_desk(&mut desk_a);
     let first = export(&desk_a, false);
-    assert!(first.contains(r#""ref":"citizen-5""#), "generated ref:\n{first}");
+    assert!(
+        first.contains(r#""ref":"citizen-5""#),
+        "generated ref:\n{first}"
+    );
     assert!(first.contains(r#""papers":[{"title":"Sơ đồ thửa đất","original":false,"pages":1}]"#));
 
     let b = tempfile::tempdir().unwrap();
@@ -423,8 +468,14 @@ fn a_redacted_export_holds_nothing_about_a_denouncer() {
         assert!(!redacted.contains(s), "the redacted export leaks {s}");
     }
     assert!(!redacted.contains("cd-chau"));
-    assert!(!redacted.contains(r#""ref":"lt-2""#), "the visit of the denunciation");
-    assert!(redacted.contains(r#""ref":"d-tc1""#), "the denunciation itself stays");
+    assert!(
+        !redacted.contains(r#""ref":"lt-2""#),
+        "the visit of the denunciation"
+    );
+    assert!(
+        redacted.contains(r#""ref":"d-tc1""#),
+        "the denunciation itself stays"
+    );
     assert!(redacted.contains("Nguyễn Văn Đức"), "other citizens stay");
     // The province's copy of the app can take the redacted file.
     let other = tempfile::tempdir().unwrap();
@@ -452,7 +503,11 @@ fn the_command_line_imports_refuses_and_exports_redacted() {
     assert!(stdout(&out).contains("tạo mới 28"), "{}", stdout(&out));
     let out = cli(&["import", &good, "--data", &d]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("không thay đổi gì"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("không thay đổi gì"),
+        "{}",
+        stdout(&out)
+    );
 
     let before = bytes(&db(dir.path()));
     let bad = write(
@@ -474,7 +529,16 @@ fn the_command_line_imports_refuses_and_exports_redacted() {
 
     let out_file = files.path().join("gui-tinh.jsonl");
     let o = out_file.display().to_string();
-    let out = cli(&["export", "--out", &o, "--redact", "--today", "2026-11-23", "--data", &d]);
+    let out = cli(&[
+        "export",
+        "--out",
+        &o,
+        "--redact",
+        "--today",
+        "2026-11-23",
+        "--data",
+        &d,
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = std::fs::read_to_string(&out_file).unwrap();
     for s in DENOUNCER {

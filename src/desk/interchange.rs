@@ -121,10 +121,16 @@ impl Desk {
             }
             let summary = import.summary;
             if summary.created() + summary.changed() > 0 {
-                let detail = serde_json::to_value(&summary).map_err(|e| {
-                    rusqlite::Error::ToSqlConversionFailure(Box::new(e))
-                })?;
-                audit::append(tx, ctx, "interchange.import", "interchange", &[], Some(detail))?;
+                let detail = serde_json::to_value(&summary)
+                    .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+                audit::append(
+                    tx,
+                    ctx,
+                    "interchange.import",
+                    "interchange",
+                    &[],
+                    Some(detail),
+                )?;
             }
             Ok(summary)
         })
@@ -167,7 +173,11 @@ fn date(d: chrono::NaiveDate) -> String {
 }
 
 impl Importer<'_> {
-    fn run(&mut self, records: &[(usize, Record)], denouncers: &HashSet<String>) -> Result<(), Error> {
+    fn run(
+        &mut self,
+        records: &[(usize, Record)],
+        denouncers: &HashSet<String>,
+    ) -> Result<(), Error> {
         for (_, r) in records {
             match r {
                 Record::Office(o) => self.office(o)?,
@@ -292,7 +302,14 @@ impl Importer<'_> {
                 self.tx.execute(
                     "INSERT INTO agencies (ref, name, name_fold, role, address, created_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![a.ref_, a.name, fold(&a.name), a.role.as_str(), a.address, self.stamp],
+                    params![
+                        a.ref_,
+                        a.name,
+                        fold(&a.name),
+                        a.role.as_str(),
+                        a.address,
+                        self.stamp
+                    ],
                 )?;
                 self.tx.last_insert_rowid()
             }
@@ -302,7 +319,12 @@ impl Importer<'_> {
         Ok(())
     }
 
-    fn citizen(&mut self, line: usize, c: &CitizenRecord, denouncer_only: bool) -> Result<(), Error> {
+    fn citizen(
+        &mut self,
+        line: usize,
+        c: &CitizenRecord,
+        denouncer_only: bool,
+    ) -> Result<(), Error> {
         let id = self.lookup(Table::Citizen, &c.ref_)?;
         if let Some(number) = &c.id_number {
             let other: Option<(Option<String>, String, String)> = self
@@ -369,7 +391,11 @@ impl Importer<'_> {
             }
             (None, _) => {
                 let mut all = values.to_vec();
-                all.extend([&c.ref_ as &dyn rusqlite::ToSql, &denouncer_only, &self.stamp]);
+                all.extend([
+                    &c.ref_ as &dyn rusqlite::ToSql,
+                    &denouncer_only,
+                    &self.stamp,
+                ]);
                 // Inserted with its final denouncer_only flag: a denouncer's name never
                 // enters the search index, not even for a moment.
                 self.tx.execute(
@@ -417,7 +443,12 @@ impl Importer<'_> {
     }
 
     /// Stores a case: one of the file's, or the own case of a record that names none.
-    fn new_case(&mut self, ref_: Option<&str>, title: &str, opened_on: chrono::NaiveDate) -> Result<i64, Error> {
+    fn new_case(
+        &mut self,
+        ref_: Option<&str>,
+        title: &str,
+        opened_on: chrono::NaiveDate,
+    ) -> Result<i64, Error> {
         let title: String = title.chars().take(200).collect();
         self.tx.execute(
             "INSERT INTO cases (ref, title, opened_on, created_at) VALUES (?1, ?2, ?3, ?4)",
@@ -430,7 +461,12 @@ impl Importer<'_> {
     }
 
     /// The case id a new record goes in: the file's, or a case of its own.
-    fn case_for(&mut self, case: &Option<String>, title: &str, on: chrono::NaiveDate) -> Result<i64, Error> {
+    fn case_for(
+        &mut self,
+        case: &Option<String>,
+        title: &str,
+        on: chrono::NaiveDate,
+    ) -> Result<i64, Error> {
         match case {
             Some(c) => Ok(self.id(Table::Case, c)),
             None => self.new_case(None, title, on),
@@ -441,7 +477,10 @@ impl Importer<'_> {
     fn petition_by_id(&self, p: &PetitionRecord, id: i64) -> PetitionRecord {
         let mut want = p.clone();
         want.ref_ = by_id(Table::Petition, id);
-        want.forwarded_by = p.forwarded_by.as_ref().map(|a| self.as_stored(Table::Agency, a));
+        want.forwarded_by = p
+            .forwarded_by
+            .as_ref()
+            .map(|a| self.as_stored(Table::Agency, a));
         want.case = p.case.as_ref().map(|c| self.as_stored(Table::Case, c));
         want.petitioners = p
             .petitioners
@@ -505,16 +544,16 @@ impl Importer<'_> {
     /// Writes every column and link of petition `id` from `p`, replacing what was there.
     /// A petition's events are part of its record: the file's list replaces the stored one.
     fn write_petition(&mut self, id: i64, p: &PetitionRecord) -> Result<(), Error> {
-        for links in ["petition_citizens", "denouncers", "petition_papers", "events"] {
-            self.tx.execute(
-                &format!("DELETE FROM {links} WHERE petition_id = ?1"),
-                [id],
-            )?;
+        for links in [
+            "petition_citizens",
+            "denouncers",
+            "petition_papers",
+            "events",
+        ] {
+            self.tx
+                .execute(&format!("DELETE FROM {links} WHERE petition_id = ?1"), [id])?;
         }
-        let case_id = match &p.case {
-            Some(c) => Some(self.id(Table::Case, c)),
-            None => None,
-        };
+        let case_id = p.case.as_ref().map(|c| self.id(Table::Case, c));
         let respondent = p.respondent.as_ref();
         self.tx.execute(
             "UPDATE petitions SET case_id = coalesce(?2, case_id), received_on = ?3, channel = ?4,
@@ -554,7 +593,9 @@ impl Importer<'_> {
         };
         for (pos, c) in p.petitioners.iter().enumerate() {
             self.tx.execute(
-                &format!("INSERT INTO {links} (petition_id, citizen_id, position) VALUES (?1, ?2, ?3)"),
+                &format!(
+                    "INSERT INTO {links} (petition_id, citizen_id, position) VALUES (?1, ?2, ?3)"
+                ),
                 params![id, self.id(Table::Citizen, c), pos],
             )?;
         }
@@ -621,10 +662,12 @@ impl Importer<'_> {
                 (self.tx.last_insert_rowid(), Found::New)
             }
             Some(id) => {
-                let stored = read::visits(self.tx, &by_id, Some(id))?.pop().map(|(_, mut s)| {
-                    s.petitions.sort();
-                    s
-                });
+                let stored = read::visits(self.tx, &by_id, Some(id))?
+                    .pop()
+                    .map(|(_, mut s)| {
+                        s.petitions.sort();
+                        s
+                    });
                 let mut want = v.clone();
                 want.ref_ = by_id(Table::Visit, id);
                 want.case = match &v.case {
@@ -675,7 +718,12 @@ impl Importer<'_> {
                 self.tx.execute(
                     "INSERT INTO visit_citizens (visit_id, citizen_id, position, representative)
                      VALUES (?1, ?2, ?3, ?4)",
-                    params![id, self.id(Table::Citizen, c), pos, v.representatives.contains(c)],
+                    params![
+                        id,
+                        self.id(Table::Citizen, c),
+                        pos,
+                        v.representatives.contains(c)
+                    ],
                 )?;
             }
             for p in &v.petitions {

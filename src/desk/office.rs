@@ -55,7 +55,11 @@ impl Desk {
 }
 
 /// Writes the office row (the only one); the caller appends the audit row.
-pub(super) fn upsert(tx: &rusqlite::Connection, ctx: &Ctx, office: &Office) -> rusqlite::Result<()> {
+pub(super) fn upsert(
+    tx: &rusqlite::Connection,
+    ctx: &Ctx,
+    office: &Office,
+) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO office (id, name, parent, place, province, commune_code, remote_area,
                              chair, party_secretary, updated_at)

@@ -111,7 +111,10 @@ pub(super) fn check_across(
                     c.errors.push(LineError::new(
                         line,
                         "date",
-                        format!("ngày {} đã có ở dòng {first}; mỗi ngày chỉ ghi một lần.", d.date),
+                        format!(
+                            "ngày {} đã có ở dòng {first}; mỗi ngày chỉ ghi một lần.",
+                            d.date
+                        ),
                     ));
                 }
             }
@@ -247,7 +250,11 @@ pub fn denouncer_only(records: &[(usize, Record)]) -> HashSet<String> {
                     && v.petitions
                         .iter()
                         .all(|p| denunciations.contains(p.as_str()));
-                let set = if only { &mut denouncing } else { &mut otherwise };
+                let set = if only {
+                    &mut denouncing
+                } else {
+                    &mut otherwise
+                };
                 set.extend(v.citizens.iter().cloned());
             }
             _ => {}

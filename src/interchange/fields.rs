@@ -146,7 +146,9 @@ impl<'a> Fields<'a> {
             _ => {
                 self.error(
                     field,
-                    format!("ngày \"{s}\" không hợp lệ; ghi theo dạng YYYY-MM-DD, ví dụ 2026-11-23."),
+                    format!(
+                        "ngày \"{s}\" không hợp lệ; ghi theo dạng YYYY-MM-DD, ví dụ 2026-11-23."
+                    ),
                 );
                 None
             }
@@ -345,6 +347,9 @@ mod tests {
             allowed::<PetitionKind>(),
             ["complaint", "denunciation", "recommendation", "feedback"]
         );
-        assert_eq!(vocab::<PetitionKind>("feedback"), Ok(PetitionKind::Feedback));
+        assert_eq!(
+            vocab::<PetitionKind>("feedback"),
+            Ok(PetitionKind::Feedback)
+        );
     }
 }

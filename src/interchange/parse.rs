@@ -4,10 +4,10 @@
 use serde_json::{Map, Value};
 use unicode_normalization::UnicodeNormalization;
 
+use super::LineError;
 use super::check::{Declared, check_across};
 use super::fields::{Fields, allowed};
 use super::record::*;
-use super::LineError;
 use crate::domain::agency::AgencyInput;
 use crate::domain::citizen::CitizenInput;
 use crate::domain::identity::IdKind;
@@ -101,13 +101,19 @@ fn read_record(
     this_year: i32,
 ) -> Option<Record> {
     let Some(kind) = f.get("type") else {
-        f.error("type", format!("thiếu loại bản ghi; dùng một trong: {TYPES}."));
+        f.error(
+            "type",
+            format!("thiếu loại bản ghi; dùng một trong: {TYPES}."),
+        );
         return None;
     };
     let kind = match kind.as_str() {
         Some(k) => k.to_owned(),
         None => {
-            f.error("type", format!("phải là một chuỗi ký tự, một trong: {TYPES}."));
+            f.error(
+                "type",
+                format!("phải là một chuỗi ký tự, một trong: {TYPES}."),
+            );
             return None;
         }
     };
@@ -274,7 +280,9 @@ fn visit(f: &mut Fields<'_>, ref_: String) -> Option<VisitRecord> {
         if !citizens.contains(r) {
             f.error(
                 "representatives",
-                format!("người đại diện \"{r}\" không có trong danh sách `citizens` của lượt tiếp."),
+                format!(
+                    "người đại diện \"{r}\" không có trong danh sách `citizens` của lượt tiếp."
+                ),
             );
         }
     }
@@ -283,10 +291,15 @@ fn visit(f: &mut Fields<'_>, ref_: String) -> Option<VisitRecord> {
     let summary = f.text("summary");
     let petitions = f.refs("petitions");
     let outcome = f.text_or_empty("outcome");
+    // Stored as a flag per citizen, hence kept in the order of `citizens`.
     let representatives = if representatives.is_empty() {
         citizens.iter().take(1).cloned().collect()
     } else {
-        representatives
+        citizens
+            .iter()
+            .filter(|c| representatives.contains(c))
+            .cloned()
+            .collect()
     };
     Some(VisitRecord {
         ref_,
@@ -337,7 +350,11 @@ fn petition(f: &mut Fields<'_>, ref_: String) -> Option<PetitionRecord> {
         );
     }
     let signatories = match f.get("signatories") {
-        None => Some(if anonymous { 0 } else { petitioners.len() as i64 }),
+        None => Some(if anonymous {
+            0
+        } else {
+            petitioners.len() as i64
+        }),
         Some(_) => f.opt_int("signatories", 0, 100_000),
     };
     let respondent = match f.get("respondent") {
@@ -358,12 +375,22 @@ fn petition(f: &mut Fields<'_>, ref_: String) -> Option<PetitionRecord> {
     let complaint = kind == Some(PetitionKind::Complaint);
     let instance = f.opt_int("instance", 1, 2).map(|n| n as u8);
     if instance.is_some() && !complaint && kind.is_some() {
-        f.error("instance", "chỉ đơn khiếu nại mới có lần giải quyết (1 hoặc 2).");
+        f.error(
+            "instance",
+            "chỉ đơn khiếu nại mới có lần giải quyết (1 hoặc 2).",
+        );
     }
-    let instance = if complaint { instance.or(Some(1)) } else { None };
+    let instance = if complaint {
+        instance.or(Some(1))
+    } else {
+        None
+    };
     let contested_on = f.opt_date("contested_on");
     if contested_on.is_some() && !complaint && kind.is_some() {
-        f.error("contested_on", "chỉ đơn khiếu nại mới có ngày nhận quyết định bị khiếu nại.");
+        f.error(
+            "contested_on",
+            "chỉ đơn khiếu nại mới có ngày nhận quyết định bị khiếu nại.",
+        );
     }
     if let (Some(c), Some(r)) = (contested_on, received_on)
         && c > r
@@ -433,13 +460,13 @@ fn event(f: &mut Fields<'_>) -> Option<Event> {
                 format!("sự kiện handled phải ghi cách xử lý; dùng một trong: {names}."),
             );
         }
-        Some(EventKind::Handled) if action == Some(Action::Transfer) && to.is_none() => {
-            f.error("to", "chuyển đơn (action transfer) phải ghi ref cơ quan nhận.")
-        }
-        Some(EventKind::Extended) if days.is_none() && !f.has("days") => f.error(
-            "days",
-            "sự kiện extended phải ghi số ngày gia hạn (days).",
+        Some(EventKind::Handled) if action == Some(Action::Transfer) && to.is_none() => f.error(
+            "to",
+            "chuyển đơn (action transfer) phải ghi ref cơ quan nhận.",
         ),
+        Some(EventKind::Extended) if days.is_none() && !f.has("days") => {
+            f.error("days", "sự kiện extended phải ghi số ngày gia hạn (days).")
+        }
         Some(EventKind::Resolved) if result.is_none() && !f.has("result") => {
             let names = allowed::<Finding>().join(", ");
             f.error(
@@ -447,9 +474,10 @@ fn event(f: &mut Fields<'_>) -> Option<Event> {
                 format!("sự kiện resolved phải ghi kết luận; dùng một trong: {names}."),
             );
         }
-        Some(EventKind::Terminated) if reason.is_none() && !f.has("reason") => {
-            f.error("reason", "sự kiện terminated (đình chỉ) phải ghi lý do (reason).")
-        }
+        Some(EventKind::Terminated) if reason.is_none() && !f.has("reason") => f.error(
+            "reason",
+            "sự kiện terminated (đình chỉ) phải ghi lý do (reason).",
+        ),
         _ => {}
     }
     Some(Event {
@@ -529,7 +557,10 @@ fn plan(f: &mut Fields<'_>, ref_: String) -> Option<ReceptionPlanRecord> {
     if let (Some(a), Some(b)) = (from, to)
         && b < a
     {
-        f.error("to", format!("ngày kết thúc ({b}) trước ngày bắt đầu ({a})."));
+        f.error(
+            "to",
+            format!("ngày kết thúc ({b}) trước ngày bắt đầu ({a})."),
+        );
     }
     let place = f.text("place");
     let start = f.clock("start");
@@ -537,7 +568,10 @@ fn plan(f: &mut Fields<'_>, ref_: String) -> Option<ReceptionPlanRecord> {
     if let (Some(s), Some(e)) = (&start, &end)
         && e <= s
     {
-        f.error("end", format!("giờ kết thúc ({e}) phải sau giờ bắt đầu ({s})."));
+        f.error(
+            "end",
+            format!("giờ kết thúc ({e}) phải sau giờ bắt đầu ({s})."),
+        );
     }
     Some(ReceptionPlanRecord {
         ref_,

@@ -71,7 +71,9 @@ impl Refs {
         for t in Table::ALL {
             let mut stmt = conn.prepare(&format!("SELECT id, ref FROM {} ORDER BY id", t.sql()))?;
             let rows = stmt
-                .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)))?
+                .query_map([], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+                })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             let mut taken: HashSet<String> = rows.iter().filter_map(|(_, r)| r.clone()).collect();
             let mut names = HashMap::new();
@@ -135,8 +137,7 @@ fn rows<T>(
     map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
 ) -> rusqlite::Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
-    let out = stmt.query_map([only], map)?.collect();
-    out
+    stmt.query_map([only], map)?.collect()
 }
 
 pub(crate) fn office(conn: &Connection) -> rusqlite::Result<Option<Office>> {
@@ -168,16 +169,14 @@ pub(crate) fn calendar(
     let mut stmt = conn.prepare_cached(
         "SELECT date, kind, note FROM calendar_days WHERE ?1 IS NULL OR date = ?1 ORDER BY date",
     )?;
-    let out = stmt
-        .query_map([only.map(|d| d.to_string())], |r| {
-            Ok(CalendarRecord {
-                date: date(r, 0)?,
-                kind: vocab(r, 1)?,
-                note: r.get(2)?,
-            })
-        })?
-        .collect();
-    out
+    stmt.query_map([only.map(|d| d.to_string())], |r| {
+        Ok(CalendarRecord {
+            date: date(r, 0)?,
+            kind: vocab(r, 1)?,
+            note: r.get(2)?,
+        })
+    })?
+    .collect()
 }
 
 pub(crate) fn agencies(
@@ -281,9 +280,7 @@ pub(crate) fn petitions(
                     ref_: name(Table::Petition, id),
                     received_on: date(r, 1)?,
                     channel: vocab(r, 2)?,
-                    forwarded_by: r
-                        .get::<_, Option<i64>>(3)?
-                        .map(|a| name(Table::Agency, a)),
+                    forwarded_by: r.get::<_, Option<i64>>(3)?.map(|a| name(Table::Agency, a)),
                     forwarded_doc: r.get(4)?,
                     kind: vocab(r, 5)?,
                     field: vocab(r, 6)?,
@@ -378,8 +375,8 @@ pub(crate) fn visits(
         |r| {
             let id = r.get(0)?;
             let at: String = r.get(1)?;
-            let at = NaiveDateTime::parse_from_str(&at, "%Y-%m-%dT%H:%M:%S")
-                .map_err(|e| bad(1, e))?;
+            let at =
+                NaiveDateTime::parse_from_str(&at, "%Y-%m-%dT%H:%M:%S").map_err(|e| bad(1, e))?;
             Ok((
                 id,
                 VisitRecord {
