@@ -15,3 +15,9 @@ CREATE TABLE reception_plans (
     end_time   TEXT NOT NULL,
     created_at TEXT NOT NULL
 ) STRICT;
+
+-- This database's name in interchange files: the refs export makes up for records typed in
+-- the app start with it ("3fa2c1d0-citizen-17"), so that a file exported here and imported
+-- here again finds those records instead of creating them twice, and files of two
+-- databases never share a made-up ref.
+INSERT INTO settings (key, value) VALUES ('interchange_id', lower(hex(randomblob(4))));

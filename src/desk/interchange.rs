@@ -222,15 +222,21 @@ impl Importer<'_> {
         Ok(())
     }
 
-    /// The stored id of `ref_` in `t`, if any.
+    /// The stored id of `ref_` in `t`, if any: a record imported with that ref, or one
+    /// typed in the app whose ref export made up here.
     fn lookup(&self, t: Table, ref_: &str) -> rusqlite::Result<Option<i64>> {
-        self.tx
+        let stored = self
+            .tx
             .query_row(
                 &format!("SELECT id FROM {} WHERE ref = ?1", t.sql()),
                 [ref_],
                 |r| r.get(0),
             )
-            .optional()
+            .optional()?;
+        match stored {
+            Some(id) => Ok(Some(id)),
+            None => read::made_up_here(self.tx, t, ref_),
+        }
     }
 
     /// The id of a ref of the file (the checks made sure it is in the file, and the

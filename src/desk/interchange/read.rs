@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::types::Type;
-use rusqlite::{Connection, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 use serde::de::DeserializeOwned;
 
 use super::super::from_name;
@@ -61,12 +61,56 @@ impl Table {
 /// How a record's id is written where a ref is expected.
 pub(crate) type Namer<'a> = &'a dyn Fn(Table, i64) -> String;
 
+/// This database's name in interchange files (`settings.interchange_id`, made at random
+/// by migration 4), the start of the refs export makes up.
+fn interchange_id(conn: &Connection) -> rusqlite::Result<String> {
+    let id: Option<String> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'interchange_id'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(id.unwrap_or_default())
+}
+
+/// The start of the refs made up for records of `t` typed in the app ("3fa2c1d0-citizen-").
+fn stem(interchange_id: &str, t: Table) -> String {
+    if interchange_id.is_empty() {
+        format!("{}-", t.prefix())
+    } else {
+        format!("{interchange_id}-{}-", t.prefix())
+    }
+}
+
+/// The record typed in this database's app that export named `ref_`, if that is one.
+pub(crate) fn made_up_here(
+    conn: &Connection,
+    t: Table,
+    ref_: &str,
+) -> rusqlite::Result<Option<i64>> {
+    let here = interchange_id(conn)?;
+    let id = ref_
+        .strip_prefix(&stem(&here, t))
+        .filter(|n| !here.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        .and_then(|n| n.parse::<i64>().ok());
+    let Some(id) = id else { return Ok(None) };
+    conn.query_row(
+        &format!("SELECT id FROM {} WHERE id = ?1 AND ref IS NULL", t.sql()),
+        [id],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
 /// The ref of every stored record: its own, or for a record typed in the app a stable one
-/// made of its table and id ("citizen-17"; "citizen-17-2" if a file already used that).
+/// made up from this database's name, its table and id ("3fa2c1d0-citizen-17", with "-2"
+/// added in the unlikely case a file already used that).
 pub(crate) struct Refs(HashMap<Table, HashMap<i64, String>>);
 
 impl Refs {
     pub fn load(conn: &Connection) -> rusqlite::Result<Refs> {
+        let here = interchange_id(conn)?;
         let mut all = HashMap::new();
         for t in Table::ALL {
             let mut stmt = conn.prepare(&format!("SELECT id, ref FROM {} ORDER BY id", t.sql()))?;
@@ -79,7 +123,7 @@ impl Refs {
             let mut names = HashMap::new();
             for (id, r) in rows {
                 let name = r.unwrap_or_else(|| {
-                    let base = format!("{}-{id}", t.prefix());
+                    let base = format!("{}{id}", stem(&here, t));
                     let mut name = base.clone();
                     let mut n = 2;
                     while taken.contains(&name) {
