@@ -11,6 +11,7 @@ pub mod desk;
 pub mod domain;
 pub mod edge;
 pub mod error;
+pub mod interchange;
 pub mod ipc;
 pub mod print;
 pub mod rules;

@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use tiepdan::desk::Restored;
+use tiepdan::desk::{Counts, ExportOptions, ImportError, ImportSummary, Restored};
 use tiepdan::domain::office::OfficeInput;
 use tiepdan::store::{self, inspect};
 use tiepdan::{Ctx, Desk, Error, datadir};
@@ -42,6 +43,29 @@ enum Command {
         /// Tệp sao lưu .sqlite3
         file: PathBuf,
     },
+    /// Nhập dữ liệu từ tệp trao đổi (JSON Lines): nhập tất cả hoặc không nhập gì; nhập lại cùng tệp không thay đổi gì
+    Import {
+        /// Tệp .jsonl theo định dạng trao đổi của TiếpDân
+        file: PathBuf,
+    },
+    /// Xuất toàn bộ dữ liệu ra tệp trao đổi (JSON Lines)
+    Export {
+        /// Tệp đích (được ghi trọn vẹn hoặc không ghi gì)
+        #[arg(long, value_name = "TỆP")]
+        out: PathBuf,
+        /// Ngày tính trạng thái và thời hạn (YYYY-MM-DD)
+        #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
+        today: Option<NaiveDate>,
+        /// Lược bỏ mọi thông tin về người tố cáo: bắt buộc với tệp gửi ra ngoài cơ quan
+        #[arg(long)]
+        redact: bool,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        format!("ngày \"{s}\" không hợp lệ; ghi theo dạng YYYY-MM-DD, ví dụ 2026-11-23")
+    })
 }
 
 #[derive(clap::Args)]
@@ -74,6 +98,9 @@ struct InitArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Import { file } = &cli.command {
+        return import(cli.data.clone(), file);
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -153,6 +180,122 @@ fn run(cli: Cli) -> Result<(), Error> {
                 }
             }
         }
+        Command::Import { .. } => unreachable!("handled by import()"),
+        Command::Export { out, today, redact } => {
+            let desk = Desk::open(&root, ctx().now)?;
+            let text = desk.export(&ExportOptions { redact, today })?;
+            write_atomically(&out, text.as_bytes())?;
+            let records = text.lines().filter(|l| !l.starts_with("//")).count();
+            println!("Đã xuất {records} bản ghi vào {}.", out.display());
+            if redact {
+                println!("Đã lược bỏ mọi thông tin về người tố cáo.");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `tiepdan import FILE`: every problem of the file on standard error, exit 1, nothing
+/// stored; or a summary of what was created and changed.
+fn import(data: Option<PathBuf>, file: &std::path::Path) -> ExitCode {
+    let fail = |message: String| {
+        eprintln!("Lỗi: {message}");
+        ExitCode::FAILURE
+    };
+    let text = match std::fs::read(file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => {
+                return fail(format!(
+                    "tệp {} không phải văn bản UTF-8; hãy lưu lại tệp với bảng mã UTF-8.",
+                    file.display()
+                ));
+            }
+        },
+        Err(e) => return fail(format!("không đọc được tệp {}: {e}.", file.display())),
+    };
+    let root = datadir::resolve(data, None, datadir::program_dir().as_deref());
+    let ctx = ctx();
+    let mut desk = match Desk::open(&root, ctx.now) {
+        Ok(d) => d,
+        Err(e) => return fail(e.to_string()),
+    };
+    match desk.import(&ctx, &text) {
+        Ok(summary) => {
+            print_summary(file, &summary);
+            ExitCode::SUCCESS
+        }
+        Err(ImportError::Invalid(errors)) => {
+            eprintln!(
+                "Lỗi: tệp {} có {} lỗi nên không nhập gì; dữ liệu giữ nguyên. Hãy sửa rồi nhập lại:",
+                file.display(),
+                errors.len()
+            );
+            for e in errors {
+                eprintln!("{e}");
+            }
+            ExitCode::FAILURE
+        }
+        Err(ImportError::Failed(e)) => fail(e.to_string()),
+    }
+}
+
+fn print_summary(file: &std::path::Path, s: &ImportSummary) {
+    if s.created() + s.changed() == 0 {
+        println!(
+            "Đã đọc {}: {} bản ghi đều đã có và giống hệt; không thay đổi gì.",
+            file.display(),
+            s.unchanged()
+        );
+        return;
+    }
+    println!(
+        "Đã nhập {}: tạo mới {}, cập nhật {}, giữ nguyên {} bản ghi.",
+        file.display(),
+        s.created(),
+        s.changed(),
+        s.unchanged()
+    );
+    let rows: [(&str, Counts); 8] = [
+        ("Cơ quan", s.office),
+        ("Ngày lịch", s.calendar),
+        ("Cơ quan, tổ chức", s.agencies),
+        ("Công dân", s.citizens),
+        ("Vụ việc", s.cases),
+        ("Đơn", s.petitions),
+        ("Lượt tiếp", s.visits),
+        ("Lịch tiếp định kỳ", s.reception_plans),
+    ];
+    for (label, c) in rows {
+        if c.created + c.changed + c.unchanged > 0 {
+            println!(
+                "  {label}: tạo mới {}, cập nhật {}, giữ nguyên {}",
+                c.created, c.changed, c.unchanged
+            );
+        }
+    }
+}
+
+/// Writes `bytes` to `path` whole or not at all: a temporary file beside it, synced, then
+/// renamed over it.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), Error> {
+    use std::io::Write;
+    let io = |source| tiepdan::StoreError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let mut tmp_name = path.file_name().unwrap_or_default().to_owned();
+    tmp_name.push(format!(".tmp-{}", std::process::id()));
+    let tmp = path.with_file_name(tmp_name);
+    let written = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(io(e).into());
     }
     Ok(())
 }

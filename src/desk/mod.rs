@@ -11,10 +11,12 @@ mod agencies;
 mod citizens;
 mod documents;
 mod drafts;
+mod interchange;
 mod maintenance;
 
 pub use citizens::{CaseSummary, Citizen, CitizenMatch};
 pub use drafts::Draft;
+pub use interchange::{Counts, ExportOptions, ImportError, ImportSummary};
 pub use maintenance::{Restored, restore_data_dir};
 pub use visits::RecordedVisit;
 mod office;

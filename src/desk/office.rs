@@ -40,27 +40,7 @@ impl Desk {
         let office = input.validate().map_err(Error::Invalid)?;
         let before = self.office()?;
         self.store.write(|tx| -> Result<()> {
-            tx.execute(
-                "INSERT INTO office (id, name, parent, place, province, commune_code, remote_area,
-                                     chair, party_secretary, updated_at)
-                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                 ON CONFLICT (id) DO UPDATE SET
-                    name = excluded.name, parent = excluded.parent, place = excluded.place,
-                    province = excluded.province, commune_code = excluded.commune_code,
-                    remote_area = excluded.remote_area, chair = excluded.chair,
-                    party_secretary = excluded.party_secretary, updated_at = excluded.updated_at",
-                params![
-                    office.name,
-                    office.parent,
-                    office.place,
-                    office.province,
-                    office.commune_code,
-                    office.remote_area,
-                    office.chair,
-                    office.party_secretary,
-                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string(),
-                ],
-            )?;
+            upsert(tx, ctx, &office)?;
             let action = if before.is_some() {
                 "office.update"
             } else {
@@ -72,4 +52,34 @@ impl Desk {
         })?;
         Ok(office)
     }
+}
+
+/// Writes the office row (the only one); the caller appends the audit row.
+pub(super) fn upsert(
+    tx: &rusqlite::Connection,
+    ctx: &Ctx,
+    office: &Office,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO office (id, name, parent, place, province, commune_code, remote_area,
+                             chair, party_secretary, updated_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (id) DO UPDATE SET
+            name = excluded.name, parent = excluded.parent, place = excluded.place,
+            province = excluded.province, commune_code = excluded.commune_code,
+            remote_area = excluded.remote_area, chair = excluded.chair,
+            party_secretary = excluded.party_secretary, updated_at = excluded.updated_at",
+        params![
+            office.name,
+            office.parent,
+            office.place,
+            office.province,
+            office.commune_code,
+            office.remote_area,
+            office.chair,
+            office.party_secretary,
+            ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        ],
+    )?;
+    Ok(())
 }

@@ -10,6 +10,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!(
         "../../migrations/0003_search_denouncers_calendar.sql"
     )),
+    M::up(include_str!("../../migrations/0004_interchange.sql")),
 ];
 
 /// The schema version this build creates and understands.

@@ -1,0 +1,95 @@
+//! Export: every stored record in the format's shape, refs first defined then used
+//! (office, calendar, agencies, citizens, cases, petitions, visits, reception plans).
+//! Records typed in the app get a stable generated ref ("citizen-17").
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::read::{self, Refs, Table};
+use crate::desk::Desk;
+use crate::domain::visit::PetitionKind;
+use crate::error::Result;
+use crate::interchange::Record;
+
+/// How to export.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Leave out every link from a denunciation to the people who made it: its
+    /// petitioners, the visits at which it was handed in, and the citizens known only
+    /// through such links. Any file leaving the office must be made with it.
+    pub redact: bool,
+    /// The day the computed fields (routing, deadlines, status) are judged on. Accepted
+    /// now; those fields arrive with the routing and deadline rules.
+    pub today: Option<NaiveDate>,
+}
+
+const HEADER: &str = "// TiếpDân — tệp trao đổi dữ liệu, định dạng phiên bản 1";
+const REDACTED: &str = "// Đã lược bỏ mọi thông tin về người tố cáo (--redact).";
+
+impl Desk {
+    /// The whole data as an interchange file (JSON Lines, one record per line).
+    pub fn export(&self, opts: &ExportOptions) -> Result<String> {
+        // One read transaction: the file is one consistent state of the data.
+        let tx = self.store.conn().unchecked_transaction()?;
+        let refs = Refs::load(&tx)?;
+        let name = |t: Table, id: i64| refs.name(t, id);
+        let mut petitions = read::petitions(&tx, &name, None)?;
+        let mut visits = read::visits(&tx, &name, None)?;
+        let mut citizens = read::citizens(&tx, &name, None)?;
+        if opts.redact {
+            let denunciations: HashSet<String> = petitions
+                .iter()
+                .filter(|(_, p)| p.kind == PetitionKind::Denunciation)
+                .map(|(_, p)| p.ref_.clone())
+                .collect();
+            for (_, p) in &mut petitions {
+                if p.kind == PetitionKind::Denunciation {
+                    p.petitioners.clear();
+                }
+            }
+            visits.retain(|(_, v)| !v.petitions.iter().any(|p| denunciations.contains(p)));
+            let still_linked: HashSet<&String> = visits
+                .iter()
+                .flat_map(|(_, v)| &v.citizens)
+                .chain(petitions.iter().flat_map(|(_, p)| &p.petitioners))
+                .collect();
+            let linked_to_denunciations = read::denunciation_linked_citizens(&tx)?;
+            citizens.retain(|(id, c)| {
+                still_linked.contains(&c.ref_) || !linked_to_denunciations.contains(id)
+            });
+        }
+        let mut records: Vec<Record> = Vec::new();
+        records.extend(read::office(&tx)?.map(Record::Office));
+        records.extend(read::calendar(&tx, None)?.into_iter().map(Record::Calendar));
+        records.extend(
+            read::agencies(&tx, &name, None)?
+                .into_iter()
+                .map(|(_, a)| Record::Agency(a)),
+        );
+        records.extend(citizens.into_iter().map(|(_, c)| Record::Citizen(c)));
+        records.extend(
+            read::cases(&tx, &name, None)?
+                .into_iter()
+                .map(|(_, c)| Record::Case(c)),
+        );
+        records.extend(petitions.into_iter().map(|(_, p)| Record::Petition(p)));
+        records.extend(visits.into_iter().map(|(_, v)| Record::Visit(v)));
+        records.extend(
+            read::plans(&tx, &name, None)?
+                .into_iter()
+                .map(|(_, p)| Record::ReceptionPlan(p)),
+        );
+        let mut out = String::from(HEADER);
+        out.push('\n');
+        if opts.redact {
+            out.push_str(REDACTED);
+            out.push('\n');
+        }
+        for r in &records {
+            out.push_str(&serde_json::to_string(r).expect("records serialise to JSON"));
+            out.push('\n');
+        }
+        Ok(out)
+    }
+}
