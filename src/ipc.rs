@@ -9,6 +9,9 @@ use crate::desk::{
     AppStatus, CaseSummary, Citizen, CitizenMatch, Draft, HitKind, IssuedDocument, PrintOptions,
     PrintedDocument, RecordedVisit, SearchHit, VisitForm, VisitPerson, VisitPetition, VisitRecord,
 };
+use crate::desk::{
+    Counts, ImportSummary, PetitionRow, ReceptionRow, Register, RegisterFile, RegisterFilter,
+};
 use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
 use crate::domain::citizen::{CitizenInput, MatchKind};
 use crate::domain::identity::{IdKind, Sex};
@@ -57,6 +60,13 @@ pub fn typescript_bindings() -> String {
         IssuedDocument::decl(&cfg),
         PrintedDocument::decl(&cfg),
         HitKind::decl(&cfg),
+        RegisterFilter::decl(&cfg),
+        ReceptionRow::decl(&cfg),
+        PetitionRow::decl(&cfg),
+        Register::decl(&cfg),
+        RegisterFile::decl(&cfg),
+        Counts::decl(&cfg),
+        ImportSummary::decl(&cfg),
         SearchHit::decl(&cfg),
         BackupInfo::decl(&cfg),
         Health::decl(&cfg),

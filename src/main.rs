@@ -184,7 +184,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Export { out, today, redact } => {
             let desk = Desk::open(&root, ctx().now)?;
             let text = desk.export(&ExportOptions { redact, today })?;
-            write_atomically(&out, text.as_bytes())?;
+            tiepdan::desk::write_atomically(&out, text.as_bytes())?;
             let records = text.lines().filter(|l| !l.starts_with("//")).count();
             println!("Đã xuất {records} bản ghi vào {}.", out.display());
             if redact {
@@ -274,28 +274,4 @@ fn print_summary(file: &std::path::Path, s: &ImportSummary) {
             );
         }
     }
-}
-
-/// Writes `bytes` to `path` whole or not at all: a temporary file beside it, synced, then
-/// renamed over it.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), Error> {
-    use std::io::Write;
-    let io = |source| tiepdan::StoreError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let mut tmp_name = path.file_name().unwrap_or_default().to_owned();
-    tmp_name.push(format!(".tmp-{}", std::process::id()));
-    let tmp = path.with_file_name(tmp_name);
-    let written = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io(e).into());
-    }
-    Ok(())
 }

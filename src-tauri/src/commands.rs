@@ -3,11 +3,13 @@
 use tauri::{AppHandle, Manager, State};
 use tiepdan::about::AboutInfo;
 use tiepdan::desk::{
-    AppStatus, CitizenMatch, Draft, PrintOptions, PrintedDocument, RecordedVisit, SearchHit,
-    VisitForm, VisitRecord,
+    AppStatus, CitizenMatch, Draft, ExportOptions, ImportError, ImportSummary, PetitionRow,
+    PrintOptions, PrintedDocument, ReceptionRow, RecordedVisit, Register, RegisterFile,
+    RegisterFilter, SearchHit, VisitForm, VisitRecord,
 };
 use tiepdan::domain::office::OfficeInput;
 use tiepdan::domain::visit::VisitInput;
+use tiepdan::error::FieldError;
 use tiepdan::store::BackupInfo;
 use tiepdan::{Ctx, Desk, ErrorData};
 
@@ -139,4 +141,86 @@ pub fn print_visit_document(
 #[tauri::command]
 pub fn search(state: State<'_, AppState>, query: String) -> Result<Vec<SearchHit>, ErrorData> {
     with_desk(&state, |desk| desk.search(&query, 30))
+}
+
+#[tauri::command]
+pub fn reception_register(
+    state: State<'_, AppState>,
+    filter: RegisterFilter,
+) -> Result<Vec<ReceptionRow>, ErrorData> {
+    with_desk(&state, |desk| desk.reception_register(&filter))
+}
+
+#[tauri::command]
+pub fn petition_register(
+    state: State<'_, AppState>,
+    filter: RegisterFilter,
+) -> Result<Vec<PetitionRow>, ErrorData> {
+    with_desk(&state, |desk| desk.petition_register(&filter))
+}
+
+/// Writes the register as Excel and opens it.
+#[tauri::command]
+pub fn export_register(
+    state: State<'_, AppState>,
+    register: Register,
+    filter: RegisterFilter,
+) -> Result<RegisterFile, ErrorData> {
+    let file = with_desk(&state, |desk| {
+        desk.export_register(register, &filter, ctx().now)
+    })?;
+    crate::viewer::open(std::path::Path::new(&file.path));
+    Ok(file)
+}
+
+/// Imports an interchange file's text: all or nothing; the errors listed by line.
+#[tauri::command]
+pub fn import_interchange(
+    state: State<'_, AppState>,
+    text: String,
+) -> Result<ImportSummary, ErrorData> {
+    let mut failure = None;
+    let summary = with_desk(&state, |desk| match desk.import(&ctx(), &text) {
+        Ok(s) => Ok(Some(s)),
+        Err(ImportError::Failed(e)) => Err(e),
+        Err(ImportError::Invalid(lines)) => {
+            failure = Some(ErrorData {
+                code: "invalid_file".into(),
+                message_vi: format!(
+                    "Tệp có {} lỗi nên không nhập gì; dữ liệu giữ nguyên. Hãy sửa rồi nhập lại.",
+                    lines.len()
+                ),
+                fields: lines
+                    .into_iter()
+                    .map(|l| FieldError {
+                        field: format!("line.{}", l.line),
+                        message_vi: l.message_vi,
+                    })
+                    .collect(),
+            });
+            Ok(None)
+        }
+    })?;
+    match (summary, failure) {
+        (Some(s), _) => Ok(s),
+        (None, Some(f)) => Err(f),
+        (None, None) => Err(internal("nhập tệp không trả về kết quả")),
+    }
+}
+
+/// Writes the whole data as an interchange file in the exports folder.
+#[tauri::command]
+pub fn export_interchange(
+    state: State<'_, AppState>,
+    redact: bool,
+) -> Result<RegisterFile, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.export_file(
+            &ExportOptions {
+                redact,
+                today: None,
+            },
+            ctx().now,
+        )
+    })
 }

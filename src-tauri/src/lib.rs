@@ -70,6 +70,11 @@ pub fn run() {
             commands::visit_record,
             commands::print_visit_document,
             commands::search,
+            commands::reception_register,
+            commands::petition_register,
+            commands::export_register,
+            commands::import_interchange,
+            commands::export_interchange,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

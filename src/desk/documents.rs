@@ -221,7 +221,7 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Writes the PDF (temp file, then rename) and returns its path.
+/// Writes the PDF under `<data>/documents/<year>/` and returns its path.
 fn write_pdf(
     root: &std::path::Path,
     year: i32,
@@ -229,14 +229,6 @@ fn write_pdf(
     label: &str,
     pdf: &[u8],
 ) -> Result<String> {
-    let dir = root.join("documents").join(year.to_string());
-    let io = |source, path: &std::path::Path| {
-        Error::Store(crate::error::StoreError::Io {
-            path: path.to_owned(),
-            source,
-        })
-    };
-    std::fs::create_dir_all(&dir).map_err(|e| io(e, &dir))?;
     let safe: String = label
         .chars()
         .map(|c| {
@@ -247,10 +239,11 @@ fn write_pdf(
             }
         })
         .collect();
-    let path: PathBuf = dir.join(format!("{id:06}-{safe}.pdf"));
-    let tmp = path.with_extension("pdf.tmp");
-    std::fs::write(&tmp, pdf).map_err(|e| io(e, &tmp))?;
-    std::fs::rename(&tmp, &path).map_err(|e| io(e, &path))?;
+    let path: PathBuf = root
+        .join("documents")
+        .join(year.to_string())
+        .join(format!("{id:06}-{safe}.pdf"));
+    super::files::write_atomically(&path, pdf)?;
     Ok(path.display().to_string())
 }
 

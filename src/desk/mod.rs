@@ -11,6 +11,7 @@ mod agencies;
 mod citizens;
 mod documents;
 mod drafts;
+mod files;
 mod interchange;
 mod maintenance;
 
@@ -20,10 +21,15 @@ pub use interchange::{Counts, ExportOptions, ImportError, ImportSummary};
 pub use maintenance::{Restored, restore_data_dir};
 pub use visits::RecordedVisit;
 mod office;
+mod registers;
+mod registers_xlsx;
 mod search;
 mod visit_view;
 mod visits;
 pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm};
+pub use files::write_atomically;
+pub use registers::{PetitionRow, ReceptionRow, RegisterFilter, WITHHELD};
+pub use registers_xlsx::{Register, RegisterFile};
 pub use search::{HitKind, SearchHit};
 pub use visit_view::{VisitPerson, VisitPetition, VisitRecord, kind_label};
 

@@ -9,7 +9,13 @@ import type {
   Draft,
   ErrorData,
   OfficeInput,
+  ImportSummary,
+  PetitionRow,
   PrintedDocument,
+  ReceptionRow,
+  Register,
+  RegisterFile,
+  RegisterFilter,
   PrintOptions,
   RecordedVisit,
   SearchHit,
@@ -52,4 +58,10 @@ export const api = {
   printVisitDocument: (visitId: number, form: VisitForm, options: PrintOptions) =>
     call<PrintedDocument>('print_visit_document', { visitId, form, options }),
   search: (query: string) => call<SearchHit[]>('search', { query }),
+  receptionRegister: (filter: RegisterFilter) => call<ReceptionRow[]>('reception_register', { filter }),
+  petitionRegister: (filter: RegisterFilter) => call<PetitionRow[]>('petition_register', { filter }),
+  exportRegister: (register: Register, filter: RegisterFilter) =>
+    call<RegisterFile>('export_register', { register, filter }),
+  importInterchange: (text: string) => call<ImportSummary>('import_interchange', { text }),
+  exportInterchange: (redact: boolean) => call<RegisterFile>('export_interchange', { redact }),
 };

@@ -20,7 +20,7 @@ export const AREAS: readonly AreaInfo[] = [
     id: 'petitions',
     title: 'Đơn thư',
     description:
-      'Sổ theo dõi đơn: đề xuất thẩm quyền, thụ lý, chuyển đơn, hướng dẫn, thời hạn giải quyết và lý do của từng ngày hạn. Màn hình này đang được xây dựng.',
+      'Sổ tiếp công dân và sổ theo dõi đơn: lọc theo thời gian, nội dung, loại đơn; xuất Excel.',
   },
   {
     id: 'schedule',

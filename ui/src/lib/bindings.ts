@@ -171,6 +171,44 @@ export type PrintedDocument = { document: IssuedDocument, opened: boolean, };
 
 export type HitKind = "citizen" | "petition" | "visit";
 
+export type RegisterFilter = { from: string | null, to: string | null, 
+/**
+ * Words found (without tones) in the summary.
+ */
+text: string | null, kind: PetitionKind | null, 
+/**
+ * At most this many rows, newest first (0 = all, for the Excel file).
+ */
+limit: number, };
+
+export type ReceptionRow = { visit_id: number, at: string, 
+/**
+ * Representatives: "Họ tên — địa chỉ — số giấy tờ", one per line.
+ */
+who: string, people: number, content: string, 
+/**
+ * "Khiếu nại, Kiến nghị" or "Không có đơn".
+ */
+kinds: string, reception: Reception, received_by: ReceivedBy, repeat: boolean, outcome: string, };
+
+export type PetitionRow = { petition_id: number, received_on: string, who: string, kind: PetitionKind, field: Field, summary: string, channel: string, forwarded_by: string, 
+/**
+ * The latest handling recorded, in Vietnamese, or "Chưa xử lý".
+ */
+handling: string, };
+
+export type Register = "reception" | "petitions";
+
+export type RegisterFile = { path: string, rows: number, };
+
+export type Counts = { created: number, changed: number, unchanged: number, };
+
+export type ImportSummary = { office: Counts, calendar: Counts, agencies: Counts, citizens: Counts, 
+/**
+ * Includes the cases made for visits and petitions that name none.
+ */
+cases: Counts, petitions: Counts, visits: Counts, reception_plans: Counts, };
+
 export type SearchHit = { kind: HitKind, id: number, 
 /**
  * The citizen's name, the petition's kind, the visit's time.

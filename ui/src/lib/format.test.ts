@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupFreshness, formatDate, formatNumber, parsePaper, todayHeading } from './format';
+import { backupFreshness, formatDate, formatNumber, parseDate, parsePaper, todayHeading } from './format';
 
 describe('format', () => {
   it('shows dates as dd/mm/yyyy with 24-hour times', () => {
@@ -50,5 +50,15 @@ describe('parsePaper', () => {
     expect(parsePaper('Sổ đỏ (bản sao)')).toEqual({ title: 'Sổ đỏ', original: false, pages: null });
     expect(parsePaper('Ảnh chụp hiện trạng')).toEqual({ title: 'Ảnh chụp hiện trạng', original: false, pages: null });
     expect(parsePaper('Biên bản hòa giải (2 tờ)')).toEqual({ title: 'Biên bản hòa giải', original: false, pages: 2 });
+  });
+});
+
+describe('parseDate', () => {
+  it('reads dd/mm/yyyy, allows empty, refuses impossible dates', () => {
+    expect(parseDate('23/11/2026')).toBe('2026-11-23');
+    expect(parseDate('3/1/2026')).toBe('2026-01-03');
+    expect(parseDate('  ')).toBeNull();
+    expect(parseDate('31/02/2026')).toBeUndefined();
+    expect(parseDate('2026-11-23')).toBeUndefined();
   });
 });

@@ -66,3 +66,15 @@ export function parsePaper(line: string): { title: string; original: boolean; pa
     .trim();
   return { title: title || line.trim(), original, pages: pages ? Number(pages[1]) : null };
 }
+
+/** "23/11/2026" (or "3/1/2026") → "2026-11-23"; "" → null; undefined when malformed. */
+export function parseDate(text: string): string | null | undefined {
+  if (!text.trim()) return null;
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!m) return undefined;
+  const [day, month, year] = m.slice(1).map(Number);
+  const d = new Date(year, month - 1, day);
+  if (d.getFullYear() !== year || d.getMonth() !== month - 1 || d.getDate() !== day) return undefined;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${p(month)}-${p(day)}`;
+}

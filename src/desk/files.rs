@@ -1,0 +1,65 @@
+//! Files the desk writes beside the database (printed documents, Excel registers, exports):
+//! written to a temporary name, synced, then renamed, so a power cut leaves either the old
+//! file or the whole new one.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result, StoreError};
+
+/// Writes `bytes` to `path` atomically, creating its folder.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |source, path: &Path| {
+        Error::Store(StoreError::Io {
+            path: path.to_owned(),
+            source,
+        })
+    };
+    if let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir).map_err(|e| io(e, dir))?;
+    }
+    let mut tmp_name = path.file_name().unwrap_or_default().to_owned();
+    tmp_name.push(format!(".tmp-{}", std::process::id()));
+    let tmp = path.with_file_name(tmp_name);
+    let written = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(io(e, path));
+    }
+    Ok(())
+}
+
+/// `<data>/exports/<stem>-<YYYYMMDD-HHMMSS>.<ext>`.
+pub fn export_path(root: &Path, stem: &str, now: chrono::NaiveDateTime, ext: &str) -> PathBuf {
+    root.join("exports")
+        .join(format!("{stem}-{}.{ext}", now.format("%Y%m%d-%H%M%S")))
+}
+
+impl super::Desk {
+    /// Writes the interchange export to `<data>/exports/` and returns where.
+    pub fn export_file(
+        &self,
+        opts: &super::ExportOptions,
+        now: chrono::NaiveDateTime,
+    ) -> Result<super::RegisterFile> {
+        let text = self.export(opts)?;
+        let stem = if opts.redact {
+            "tiepdan-xuat-da-luoc-bo"
+        } else {
+            "tiepdan-xuat-day-du"
+        };
+        let path = export_path(self.dir.root(), stem, now, "jsonl");
+        write_atomically(&path, text.as_bytes())?;
+        Ok(super::RegisterFile {
+            path: path.display().to_string(),
+            rows: text.lines().filter(|l| l.starts_with('{')).count() as u32,
+        })
+    }
+}

@@ -1,0 +1,77 @@
+"""Import and registers in the real window: a bad file is refused with its errors by line
+and nothing saved; the scenario file imports; the petition register lists it without the
+denouncer's name and exports an Excel file."""
+
+import sqlite3
+from pathlib import Path
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.file_detector import UselessFileDetector
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from harness import screenshot
+
+SCENARIO = Path(__file__).resolve().parents[1] / "fixtures" / "interchange_scenario.jsonl"
+
+
+def wait(driver, seconds=30):
+    return WebDriverWait(driver, seconds)
+
+
+def count(data, table):
+    con = sqlite3.connect(f"file:{data / 'tiepdan.sqlite3'}?mode=ro", uri=True)
+    try:
+        return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_import_then_the_petition_register_and_its_excel_file(office_data, open_window, tmp_path):
+    data = office_data
+    driver = open_window(data)
+    # The window runs on this machine: file inputs take the local path as typed.
+    driver.file_detector = UselessFileDetector()
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-settings"))).click()
+
+    bad = tmp_path / "sai.jsonl"
+    bad.write_text(
+        '{"type": "citizen", "ref": "a", "full_name": "Lê Văn A", "id_kind": "cccd", "id_number": "123", "address": "x"}\n'
+        '{"type": "petition", "ref": "p", "received_on": "2026-13-01", "channel": "post", "kind": "complain", "field": "land", "petitioners": ["a"], "summary": "x"}\n',
+        encoding="utf-8",
+    )
+    wait(driver).until(EC.presence_of_element_located((By.ID, "import-file"))).send_keys(str(bad))
+    errors = wait(driver).until(EC.visibility_of_element_located((By.ID, "import-errors")))
+    assert "không nhập gì; dữ liệu giữ nguyên" in errors.text
+    assert "Dòng 1" in errors.text and "Dòng 2" in errors.text
+    screenshot("import-errors")
+    assert count(data, "petitions") == 0
+
+    driver.find_element(By.ID, "import-file").send_keys(str(SCENARIO))
+    done = wait(driver).until(EC.visibility_of_element_located((By.ID, "import-summary")))
+    assert "đơn mới" in done.text
+    petitions = count(data, "petitions")
+    assert petitions > 0
+
+    driver.find_element(By.ID, "nav-petitions").click()
+    driver.find_element(By.ID, "tab-petitions").click()
+    table = wait(driver).until(EC.visibility_of_element_located((By.ID, "petition-register")))
+    wait(driver).until(lambda d: len(table.find_elements(By.CSS_SELECTOR, "tbody tr")) == petitions)
+    assert "Kiến nghị sửa đường liên thôn" in table.text
+    assert "Hoàng Thị Mỵ Châu" not in table.text, "a denouncer's name stays off the list"
+    assert "thông tin người tố cáo được giữ bí mật" in table.text
+    Select(driver.find_element(By.ID, "register-kind")).select_by_visible_text("Tố cáo")
+    driver.find_element(By.ID, "register-apply").click()
+    wait(driver).until(lambda d: "Kiến nghị sửa đường" not in table.text)
+    screenshot("petition-register")
+    driver.find_element(By.ID, "register-from").send_keys("31/02/2026")
+    driver.find_element(By.ID, "register-apply").click()
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "registers"), "Ngày lọc phải có dạng ngày/tháng/năm"))
+    driver.find_element(By.ID, "register-from").clear()
+    driver.find_element(By.ID, "register-from").send_keys("01/04/2026")
+    driver.find_element(By.ID, "register-apply").click()
+    wait(driver).until(lambda d: "Tố cáo cán bộ địa chính" not in d.find_element(By.ID, "registers").text)
+    driver.find_element(By.ID, "register-excel").click()
+    exported = wait(driver).until(EC.visibility_of_element_located((By.ID, "register-exported")))
+    path = exported.text.split("ra tệp ", 1)[1].strip()
+    assert path.endswith(".xlsx") and Path(path).stat().st_size > 4000

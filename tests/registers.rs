@@ -1,0 +1,193 @@
+//! The registers as lists and as Excel files read back with calamine; a denouncer's
+//! identity stays off both.
+
+mod common;
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use common::*;
+use tiepdan::Desk;
+use tiepdan::desk::{Register, RegisterFilter, WITHHELD};
+use tiepdan::domain::citizen::CitizenInput;
+use tiepdan::domain::identity::{IdKind, Sex};
+use tiepdan::domain::visit::*;
+
+fn person(name: &str, id: &str) -> CitizenRef {
+    let gender = if id.as_bytes()[3] == b'1' {
+        Sex::Female
+    } else {
+        Sex::Male
+    };
+    CitizenRef::New(CitizenInput {
+        full_name: name.into(),
+        id_kind: IdKind::Cccd,
+        id_number: Some(id.into()),
+        birth_year: Some(1968),
+        gender: Some(gender),
+        address: "Thôn Đông, xã Ba Tơ".into(),
+        ..CitizenInput::default()
+    })
+}
+
+fn visit(at: &str, who: CitizenRef, kind: PetitionKind, summary: &str) -> VisitInput {
+    VisitInput {
+        at: at.into(),
+        reception: Reception::Regular,
+        received_by: ReceivedBy::Officer,
+        citizens: vec![who],
+        representatives: vec![],
+        people: 1,
+        case: CaseChoice::New,
+        summary: "Trình bày tại trụ sở".into(),
+        outcome: "Tiếp nhận đơn".into(),
+        petitions: vec![PetitionInput {
+            kind,
+            field: Field::Land,
+            summary: summary.into(),
+            anonymous: false,
+            respondent_role: None,
+            respondent_name: None,
+            instance: None,
+            contested_on: None,
+            papers: vec![],
+        }],
+    }
+}
+
+fn ready() -> (tempfile::TempDir, Desk) {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-11-23 16:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.save_office(&c, &office()).unwrap();
+    desk.record_visit(
+        &c,
+        &visit(
+            "2026-10-05T08:00",
+            person("Nguyễn Văn Đức", "034068012345"),
+            PetitionKind::Complaint,
+            "Khiếu nại thu hồi đất",
+        ),
+    )
+    .unwrap();
+    desk.record_visit(
+        &c,
+        &visit(
+            "2026-11-20T09:30",
+            person("Lò Văn Kín", "034068099999"),
+            PetitionKind::Denunciation,
+            "Tố cáo cán bộ địa chính nhận tiền",
+        ),
+    )
+    .unwrap();
+    desk.record_visit(
+        &c,
+        &visit(
+            "2026-11-21T10:00",
+            person("Trần Thị Mơ", "034168000777"),
+            PetitionKind::Recommendation,
+            "Kiến nghị sửa đường liên thôn",
+        ),
+    )
+    .unwrap();
+    (dir, desk)
+}
+
+#[test]
+fn registers_filter_by_date_text_and_kind_and_hide_denouncers() {
+    let (_dir, desk) = ready();
+    let all = desk.reception_register(&RegisterFilter::default()).unwrap();
+    assert_eq!(all.len(), 3);
+    assert_eq!(
+        all[0].who, "Trần Thị Mơ — Thôn Đông, xã Ba Tơ — 034168000777",
+        "newest first"
+    );
+    assert_eq!(all[1].who, WITHHELD);
+    let november = RegisterFilter {
+        from: Some("2026-11-01".into()),
+        to: Some("2026-11-30".into()),
+        ..RegisterFilter::default()
+    };
+    assert_eq!(desk.reception_register(&november).unwrap().len(), 2);
+    let text = RegisterFilter {
+        text: Some("thu hoi".into()),
+        ..RegisterFilter::default()
+    };
+    let found = desk.petition_register(&text).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].who, "Nguyễn Văn Đức — Thôn Đông, xã Ba Tơ");
+    assert_eq!(found[0].handling, "Chưa xử lý");
+    let denunciations = RegisterFilter {
+        kind: Some(PetitionKind::Denunciation),
+        ..RegisterFilter::default()
+    };
+    let rows = desk.petition_register(&denunciations).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].who, WITHHELD);
+    let listed = format!(
+        "{:?}{:?}",
+        desk.reception_register(&RegisterFilter::default()).unwrap(),
+        desk.petition_register(&RegisterFilter::default()).unwrap()
+    );
+    assert!(
+        !listed.contains("Lò Văn Kín") && !listed.contains("034068099999"),
+        "{listed}"
+    );
+    let limited = RegisterFilter {
+        limit: 1,
+        ..RegisterFilter::default()
+    };
+    assert_eq!(desk.petition_register(&limited).unwrap().len(), 1);
+}
+
+#[test]
+fn the_registers_open_in_a_spreadsheet_reader_with_every_row() {
+    let (_dir, desk) = ready();
+    let now = at("2026-11-23 16:05");
+    let file = desk
+        .export_register(Register::Reception, &RegisterFilter::default(), now)
+        .unwrap();
+    assert_eq!(file.rows, 3);
+    assert!(
+        file.path.ends_with("so-tiep-cong-dan-20261123-160500.xlsx"),
+        "{}",
+        file.path
+    );
+    let mut book: Xlsx<_> = open_workbook(&file.path).unwrap();
+    let sheet = book.worksheet_range("SỔ TIẾP CÔNG DÂN").unwrap();
+    let text = |r: u32, c: u32| match sheet.get_value((r, c)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Float(f)) => f.to_string(),
+        other => format!("{other:?}"),
+    };
+    assert_eq!(text(0, 0), "ỦY BAN NHÂN DÂN XÃ BA TƠ");
+    assert_eq!(text(1, 0), "SỔ TIẾP CÔNG DÂN");
+    assert_eq!(text(2, 0), "Toàn bộ sổ");
+    assert_eq!(text(4, 2), "Họ tên — địa chỉ — số giấy tờ");
+    assert_eq!((text(5, 0), text(5, 1)), ("1".into(), "21/11/2026".into()));
+    assert!(text(5, 4).contains("Kiến nghị sửa đường liên thôn"));
+    assert_eq!(text(6, 2), WITHHELD);
+    assert_eq!(text(7, 8), "Lần đầu");
+
+    let filter = RegisterFilter {
+        from: Some("2026-11-01".into()),
+        to: Some("2026-11-30".into()),
+        ..RegisterFilter::default()
+    };
+    let file = desk
+        .export_register(Register::Petitions, &filter, now)
+        .unwrap();
+    assert_eq!(file.rows, 2);
+    let mut book: Xlsx<_> = open_workbook(&file.path).unwrap();
+    let sheet = book.worksheet_range("SỔ THEO DÕI ĐƠN").unwrap();
+    assert_eq!(
+        sheet.get_value((2, 0)),
+        Some(&Data::String(
+            "Từ ngày 01/11/2026 đến ngày 30/11/2026".into()
+        ))
+    );
+    assert_eq!(
+        sheet.get_value((6, 3)),
+        Some(&Data::String("Tố cáo".into()))
+    );
+    let all: String = sheet.rows().flatten().map(|d| d.to_string()).collect();
+    assert!(!all.contains("Lò Văn Kín"));
+}
