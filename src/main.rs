@@ -48,6 +48,18 @@ enum Command {
         /// Tệp .jsonl theo định dạng trao đổi của TiếpDân
         file: PathBuf,
     },
+    /// Gộp hai bản ghi của cùng một công dân (ghi nhật ký, cần lý do)
+    MergeCitizens {
+        /// Số hiệu công dân giữ lại
+        #[arg(long)]
+        keep: i64,
+        /// Số hiệu công dân gộp vào rồi xoá
+        #[arg(long)]
+        merge: i64,
+        /// Lý do gộp
+        #[arg(long)]
+        reason: String,
+    },
     /// Xuất toàn bộ dữ liệu ra tệp trao đổi (JSON Lines)
     Export {
         /// Tệp đích (được ghi trọn vẹn hoặc không ghi gì)
@@ -181,6 +193,18 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Import { .. } => unreachable!("handled by import()"),
+        Command::MergeCitizens {
+            keep,
+            merge,
+            reason,
+        } => {
+            let mut desk = Desk::open(&root, ctx().now)?;
+            let kept = desk.merge_citizens(&ctx(), keep, merge, &reason)?;
+            println!(
+                "Đã gộp công dân số {merge} vào số {keep} ({}).",
+                kept.full_name
+            );
+        }
         Command::Export { out, today, redact } => {
             let desk = Desk::open(&root, ctx().now)?;
             let text = desk.export(&ExportOptions { redact, today })?;

@@ -8,6 +8,7 @@
 //! use tiepdan::text::{fold, clean};
 //! assert_eq!(fold("Nguyễn Văn Đức"), "nguyen van duc");
 //! assert_eq!(clean("  Trần   Tha\u{300}nh "), "Trần Thành");
+//! assert_eq!(clean("Lê\u{0}\u{1b}[31m Văn\tA"), "Lê[31m Văn A");
 //! ```
 
 use std::cmp::Ordering;
@@ -25,8 +26,13 @@ pub fn nfc(s: &str) -> String {
 
 /// The form in which user text is stored: NFC, trimmed, inner whitespace runs collapsed to
 /// one space (a name typed with a double space is the same name).
+/// Control characters (NUL, bell, escape…) are dropped; tabs and line breaks count as spaces.
 pub fn clean(s: &str) -> String {
-    let normalised = nfc(s);
+    let normalised: String = nfc(s)
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|c| !c.is_control())
+        .collect();
     normalised.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -228,3 +228,78 @@ fn one_search_box_finds_people_petitions_and_visits_without_tones_exact_first() 
         "FTS syntax in the box is just text"
     );
 }
+
+#[test]
+fn two_records_of_one_person_merge_only_with_a_reason_and_leave_an_audit_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-11-23 09:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    let typed = |name: &str, id: Option<&str>, phone: Option<&str>| CitizenInput {
+        full_name: name.into(),
+        id_kind: if id.is_some() {
+            IdKind::Cccd
+        } else {
+            IdKind::NoPaper
+        },
+        id_number: id.map(String::from),
+        birth_year: Some(1968),
+        gender: Some(Sex::Male),
+        address: "Thôn Đông, xã Ba Tơ".into(),
+        phone: phone.map(String::from),
+        ..CitizenInput::default()
+    };
+    let a = desk
+        .add_citizen(&c, &typed("Nguyễn Văn Đức", Some("034068012345"), None))
+        .unwrap();
+    let b = desk
+        .add_citizen(&c, &typed("Nguyễn Văn Đức", None, Some("0912345678")))
+        .unwrap();
+    let other = desk
+        .add_citizen(&c, &typed("Nguyễn Văn Đức", Some("034068099999"), None))
+        .unwrap();
+
+    let e = desk
+        .merge_citizens(&c, a.id, b.id, "  ")
+        .unwrap_err()
+        .to_data();
+    assert_eq!(e.fields[0].field, "reason");
+    let e = desk
+        .merge_citizens(&c, a.id, other.id, "trùng tên")
+        .unwrap_err()
+        .to_data();
+    assert!(
+        e.fields[0].message_vi.contains("số giấy tờ khác nhau"),
+        "{e:?}"
+    );
+    let e = desk
+        .merge_citizens(&c, a.id, 999, "nhập trùng")
+        .unwrap_err()
+        .to_data();
+    assert_eq!(e.fields[0].field, "merged");
+
+    let kept = desk
+        .merge_citizens(&c, a.id, b.id, "Nhập trùng khi tiếp dân")
+        .unwrap();
+    assert_eq!(
+        kept.phone.as_deref(),
+        Some("0912345678"),
+        "empty fields filled from the merged record"
+    );
+    assert!(desk.citizen(b.id).unwrap().is_none());
+    let audit: (String, String) = desk
+        .store()
+        .conn()
+        .query_row(
+            "SELECT entity_ids, detail FROM audit_log WHERE action = 'citizen.merge'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(audit.0, format!("[{},{}]", a.id, b.id));
+    assert!(audit.1.contains("Nhập trùng khi tiếp dân") && audit.1.contains("0912345678"));
+    assert_eq!(
+        desk.search("nguyen van duc", 10).unwrap().len(),
+        2,
+        "the merged record left the index"
+    );
+}

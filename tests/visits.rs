@@ -264,3 +264,135 @@ fn a_bad_visit_writes_nothing_and_names_every_problem() {
         .collect();
     assert_eq!(before, after);
 }
+
+/// The list of bad inputs: each is refused with a Vietnamese message naming the
+/// field, and nothing at all is written; the odd-but-valid ones are stored cleaned.
+#[test]
+fn bad_input_is_refused_whole_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-11-23 08:00")).unwrap();
+    let tables = [
+        "citizens",
+        "cases",
+        "visits",
+        "petitions",
+        "petition_papers",
+        "audit_log",
+    ];
+    let counts = |desk: &Desk| tables.iter().map(|t| count(desk, t)).collect::<Vec<_>>();
+    let before = counts(&desk);
+    let good = || {
+        visit(
+            vec![new_citizen("Nguyễn Văn Đức", "034068012345", 1968)],
+            CaseChoice::New,
+            vec![petition(PetitionKind::Complaint, "Khiếu nại thu hồi đất")],
+        )
+    };
+    let cases: Vec<(&str, VisitInput, &str, &str)> = vec![
+        (
+            "invalid CCCD",
+            visit(
+                vec![new_citizen("Nguyễn Văn Đức", "034168012345", 1968)],
+                CaseChoice::New,
+                vec![],
+            ),
+            "citizens.0.id_number",
+            "không khớp giới tính",
+        ),
+        (
+            "empty name",
+            visit(
+                vec![new_citizen(" \u{7} ", "034068012345", 1968)],
+                CaseChoice::New,
+                vec![],
+            ),
+            "citizens.0.full_name",
+            "Chưa nhập họ tên công dân.",
+        ),
+        (
+            "future date",
+            VisitInput {
+                at: "2026-11-24T09:00".into(),
+                ..good()
+            },
+            "at",
+            "Thời điểm tiếp không được ở tương lai.",
+        ),
+        (
+            "100,000-character summary",
+            VisitInput {
+                summary: "đất ".repeat(25_000),
+                ..good()
+            },
+            "summary",
+            "Nội dung lượt tiếp quá dài (99999 ký tự); tối đa 10000 ký tự.",
+        ),
+        (
+            "100,000-character petition",
+            visit(
+                vec![new_citizen("Nguyễn Văn Đức", "034068012345", 1968)],
+                CaseChoice::New,
+                vec![petition(PetitionKind::Complaint, &"x".repeat(100_000))],
+            ),
+            "petitions.0.summary",
+            "Đơn thứ 1: nội dung đơn quá dài (100000 ký tự)",
+        ),
+        (
+            "control characters only",
+            VisitInput {
+                summary: "\u{0}\u{1b}\u{8}".into(),
+                ..good()
+            },
+            "summary",
+            "Chưa nhập nội dung lượt tiếp.",
+        ),
+    ];
+    for (what, input, field, message) in cases {
+        let e = desk
+            .record_visit(&ctx("2026-11-23 09:15"), &input)
+            .unwrap_err()
+            .to_data();
+        let f = e
+            .fields
+            .iter()
+            .find(|f| f.field == field)
+            .unwrap_or_else(|| panic!("{what}: {e:?}"));
+        assert!(f.message_vi.contains(message), "{what}: {}", f.message_vi);
+        assert_eq!(counts(&desk), before, "{what}: nothing written");
+    }
+
+    // Odd but valid: NFD text, control characters inside, markup in a name — stored
+    // cleaned, as text.
+    let nfd = "Nguye\u{302}\u{303}n Va\u{306}n \u{110}u\u{31b}\u{301}c";
+    let mut input = visit(
+        vec![new_citizen(nfd, "034068012345", 1968)],
+        CaseChoice::New,
+        vec![],
+    );
+    input.summary = "Tranh\u{0} chấp\u{1b}\tđất".into();
+    input.citizens.push(CitizenRef::New(CitizenInput {
+        full_name: "<script>alert(1)</script>".into(),
+        id_kind: IdKind::NoPaper,
+        address: "Thôn <b>Đông</b>".into(),
+        ..CitizenInput::default()
+    }));
+    input.people = 2;
+    desk.record_visit(&ctx("2026-11-23 09:15"), &input).unwrap();
+    let names: Vec<String> = desk
+        .store()
+        .conn()
+        .prepare("SELECT full_name FROM citizens ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(names[0], "Nguyễn Văn Đức");
+    assert!(names[1].starts_with("<script>"), "{names:?}");
+    let summary: String = desk
+        .store()
+        .conn()
+        .query_row("SELECT summary FROM visits", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(summary, "Tranh chấp đất");
+}

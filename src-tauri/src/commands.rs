@@ -3,9 +3,9 @@
 use tauri::{AppHandle, Manager, State};
 use tiepdan::about::AboutInfo;
 use tiepdan::desk::{
-    AppStatus, CitizenMatch, Draft, ExportOptions, ImportError, ImportSummary, PetitionRow,
-    PrintOptions, PrintedDocument, ReceptionRow, RecordedVisit, Register, RegisterFile,
-    RegisterFilter, SearchHit, VisitForm, VisitRecord,
+    AppStatus, Citizen, CitizenMatch, Draft, ExportOptions, ImportError, ImportSummary,
+    PetitionRow, PrintOptions, PrintedDocument, ReceptionRow, RecordedVisit, Register,
+    RegisterFile, RegisterFilter, SearchHit, VisitForm, VisitRecord,
 };
 use tiepdan::domain::office::OfficeInput;
 use tiepdan::domain::visit::VisitInput;
@@ -222,5 +222,18 @@ pub fn export_interchange(
             },
             ctx().now,
         )
+    })
+}
+
+/// Merges two records of the same person (explicit, with a reason, audited).
+#[tauri::command]
+pub fn merge_citizens(
+    state: State<'_, AppState>,
+    kept: i64,
+    merged: i64,
+    reason: String,
+) -> Result<Citizen, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.merge_citizens(&ctx(), kept, merged, &reason)
     })
 }

@@ -75,6 +75,7 @@ pub fn run() {
             commands::export_register,
             commands::import_interchange,
             commands::export_interchange,
+            commands::merge_citizens,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

@@ -127,6 +127,16 @@ impl Desk {
         })
     }
 
+    /// The citizen `id`, if registered.
+    pub fn citizen(&self, id: i64) -> Result<Option<Citizen>> {
+        let sql = format!("SELECT {COLUMNS} FROM citizens WHERE id = ?1");
+        Ok(self
+            .store
+            .conn()
+            .query_row(&sql, [id], row_to_citizen)
+            .optional()?)
+    }
+
     pub(super) fn citizen_by_id_number(&self, number: &str) -> Result<Option<Citizen>> {
         let sql = format!("SELECT {COLUMNS} FROM citizens WHERE id_number = ?1 LIMIT 1");
         Ok(self

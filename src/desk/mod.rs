@@ -14,6 +14,7 @@ mod drafts;
 mod files;
 mod interchange;
 mod maintenance;
+mod merge;
 
 pub use citizens::{CaseSummary, Citizen, CitizenMatch};
 pub use drafts::Draft;

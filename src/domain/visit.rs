@@ -136,6 +136,25 @@ pub struct CheckedVisit {
     pub petitions: Vec<NewPetition>,
 }
 
+/// Longest free text kept in a summary (about three typed pages); longer papers are
+/// attached, not typed.
+pub const MAX_SUMMARY: usize = 10_000;
+/// Longest outcome or paper title.
+pub const MAX_LINE: usize = 2_000;
+
+/// Adds an error when `value` is longer than `max` characters.
+fn at_most(errors: &mut Vec<FieldError>, field: &str, what: &str, value: &str, max: usize) {
+    let n = value.chars().count();
+    if n > max {
+        errors.push(FieldError::new(
+            field,
+            format!(
+                "{what} quá dài ({n} ký tự); tối đa {max} ký tự. Hãy tóm tắt, phần dài để trong tài liệu kèm theo."
+            ),
+        ));
+    }
+}
+
 fn nonempty(errors: &mut Vec<FieldError>, field: &str, what: &str, value: &str) -> String {
     let v = clean(value);
     if v.is_empty() {
@@ -200,7 +219,15 @@ impl VisitInput {
             representatives.push(0);
         }
         let summary = nonempty(&mut errors, "summary", "nội dung lượt tiếp", &self.summary);
+        at_most(
+            &mut errors,
+            "summary",
+            "Nội dung lượt tiếp",
+            &summary,
+            MAX_SUMMARY,
+        );
         let outcome = clean(&self.outcome);
+        at_most(&mut errors, "outcome", "Kết quả tiếp", &outcome, MAX_LINE);
         let mut petitions = Vec::new();
         for (i, p) in self.petitions.iter().enumerate() {
             let field = |name: &str| format!("petitions.{i}.{name}");
@@ -211,6 +238,13 @@ impl VisitInput {
                     format!("Đơn thứ {}: chưa nhập nội dung đơn.", i + 1),
                 ));
             }
+            at_most(
+                &mut errors,
+                &field("summary"),
+                &format!("Đơn thứ {}: nội dung đơn", i + 1),
+                &summary,
+                MAX_SUMMARY,
+            );
             let instance = match (p.kind, p.instance) {
                 (PetitionKind::Complaint, None) => Some(1),
                 (PetitionKind::Complaint, Some(n @ (1 | 2))) => Some(n),
@@ -255,6 +289,13 @@ impl VisitInput {
                         ),
                     ));
                 }
+                at_most(
+                    &mut errors,
+                    &format!("petitions.{i}.papers.{j}.title"),
+                    &format!("Đơn thứ {}, tài liệu thứ {}: tên tài liệu", i + 1, j + 1),
+                    &title,
+                    MAX_LINE,
+                );
                 papers.push(PaperInput {
                     title,
                     ..paper.clone()

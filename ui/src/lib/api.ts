@@ -5,6 +5,7 @@ import type {
   AboutInfo,
   AppStatus,
   BackupInfo,
+  Citizen,
   CitizenMatch,
   Draft,
   ErrorData,
@@ -64,4 +65,6 @@ export const api = {
     call<RegisterFile>('export_register', { register, filter }),
   importInterchange: (text: string) => call<ImportSummary>('import_interchange', { text }),
   exportInterchange: (redact: boolean) => call<RegisterFile>('export_interchange', { redact }),
+  mergeCitizens: (kept: number, merged: number, reason: string) =>
+    call<Citizen>('merge_citizens', { kept, merged, reason }),
 };
