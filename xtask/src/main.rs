@@ -273,6 +273,11 @@ fn test() -> Result {
         "warnings",
     ]))?;
     run(cargo().args(["test", "--workspace"]))?;
+    // The speed benchmark on a small generated database, so it keeps compiling and working
+    // (the measured run is `cargo bench --bench desk`, 1,000,000 petitions).
+    run(cargo()
+        .args(["test", "--package", "tiepdan", "--bench", "desk"])
+        .env("BENCH_PETITIONS", "2000"))?;
     run(cargo().args([
         "build",
         "--package",
