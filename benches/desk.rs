@@ -326,7 +326,7 @@ fn main() {
         std::fs::write(cached.join("ready"), "").unwrap();
     }
     // Work on a copy so every run starts from the same data.
-    let work = root.join("work");
+    let work = root.join(format!("work-{petitions}"));
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).unwrap();
     std::fs::copy(cached.join("tiepdan.sqlite3"), work.join("tiepdan.sqlite3")).unwrap();
