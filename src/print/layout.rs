@@ -1,6 +1,13 @@
 //! A small page writer over printpdf: A4 pages laid out top-down in millimetres, text in
 //! Liberation Serif (metric-compatible with Times New Roman, full Vietnamese), left,
 //! centred, right or wrapped, and horizontal rules. Pure: values in, PDF bytes out.
+//!
+//! Each face is embedded with only the glyphs the document uses (subset with allsorts,
+//! printpdf's own font library): a receipt is tens of kilobytes instead of the four whole
+//! fonts, which matters because every issued document is kept in the database.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use printpdf::{
     FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
@@ -22,6 +29,7 @@ const ITALIC: &[u8] = include_bytes!("../../assets/fonts/LiberationSerif-Italic.
 const BOLD_ITALIC: &[u8] = include_bytes!("../../assets/fonts/LiberationSerif-BoldItalic.ttf");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Style {
     Regular,
     Bold,
@@ -41,49 +49,93 @@ fn mm(pt: f32) -> f32 {
     pt * 25.4 / 72.0
 }
 
+const STYLES: [(Style, &[u8]); 4] = [
+    (Style::Regular, REGULAR),
+    (Style::Bold, BOLD),
+    (Style::Italic, ITALIC),
+    (Style::BoldItalic, BOLD_ITALIC),
+];
+
+/// The whole fonts, parsed once per process, for measuring text.
+fn full_font(style: Style) -> &'static ParsedFont {
+    static FONTS: OnceLock<Vec<(Style, ParsedFont)>> = OnceLock::new();
+    let fonts = FONTS.get_or_init(|| {
+        STYLES
+            .iter()
+            .map(|(style, bytes)| {
+                let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
+                    .expect("the bundled Liberation Serif fonts parse");
+                (*style, font)
+            })
+            .collect()
+    });
+    &fonts
+        .iter()
+        .find(|(s, _)| *s == style)
+        .expect("every style is loaded")
+        .1
+}
+
+/// The placeholder font id of a style in the ops, replaced by the real one at the end.
+fn placeholder(style: Style) -> FontId {
+    FontId(format!("tiepdan-{style:?}"))
+}
+
+/// `bytes` cut down to the glyphs of `chars` (and .notdef), with a Unicode cmap; `None`
+/// when the font cannot be subset (the whole font is embedded then).
+fn subset(bytes: &[u8], font: &ParsedFont, chars: &BTreeSet<char>) -> Option<ParsedFont> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::subset::{CmapTarget, SubsetProfile};
+    let glyphs: BTreeSet<u16> = chars
+        .iter()
+        .filter_map(|c| font.lookup_glyph_index(*c as u32))
+        .filter(|g| *g != 0)
+        .collect();
+    let ids: Vec<u16> = std::iter::once(0).chain(glyphs).collect();
+    let file = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
+    let provider = file.table_provider(0).ok()?;
+    let cut =
+        allsorts::subset::subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()?;
+    ParsedFont::from_bytes(&cut, 0, &mut Vec::new())
+}
+
 /// Writes pages top-down; `y` is the distance from the top edge in mm.
 pub struct Writer {
-    doc: PdfDocument,
-    fonts: Vec<(Style, ParsedFont, FontId)>,
-    pages: Vec<PdfPage>,
+    title: String,
+    /// The characters written in each style, for the subsets.
+    used: BTreeMap<Style, BTreeSet<char>>,
+    pages: Vec<Vec<Op>>,
     ops: Vec<Op>,
     pub y: f32,
 }
 
+impl PartialOrd for Style {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Style {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (*self as u8).cmp(&(*other as u8))
+    }
+}
+
 impl Writer {
     pub fn new(title: &str) -> Self {
-        let mut doc = PdfDocument::new(title);
-        let mut fonts = Vec::new();
-        for (style, bytes) in [
-            (Style::Regular, REGULAR),
-            (Style::Bold, BOLD),
-            (Style::Italic, ITALIC),
-            (Style::BoldItalic, BOLD_ITALIC),
-        ] {
-            let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
-                .expect("the bundled Liberation Serif fonts parse");
-            let id = doc.add_font(&font);
-            fonts.push((style, font, id));
-        }
         Writer {
-            doc,
-            fonts,
+            title: title.to_owned(),
+            used: BTreeMap::new(),
             pages: Vec::new(),
             ops: Vec::new(),
             y: TOP,
         }
     }
 
-    fn font(&self, style: Style) -> &(Style, ParsedFont, FontId) {
-        self.fonts
-            .iter()
-            .find(|f| f.0 == style)
-            .expect("every style is loaded")
-    }
-
     /// Width of `text` in mm at `size` pt.
     pub fn width(&self, text: &str, style: Style, size: f32) -> f32 {
-        let (_, font, _) = self.font(style);
+        let font = full_font(style);
         let units = f32::from(font.units_per_em.max(1));
         let total: f32 = text
             .chars()
@@ -106,7 +158,7 @@ impl Writer {
 
     pub fn new_page(&mut self) {
         let ops = std::mem::take(&mut self.ops);
-        self.pages.push(PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops));
+        self.pages.push(ops);
         self.y = TOP;
     }
 
@@ -119,7 +171,8 @@ impl Writer {
             Align::Right => x + w - tw,
         };
         let baseline = self.y + mm(size) * 0.8;
-        let id = self.font(style).2.clone();
+        self.used.entry(style).or_default().extend(text.chars());
+        let id = placeholder(style);
         self.ops.extend([
             Op::StartTextSection,
             Op::SetFont {
@@ -220,9 +273,32 @@ impl Writer {
         if !self.ops.is_empty() || self.pages.is_empty() {
             self.new_page();
         }
-        let pages = std::mem::take(&mut self.pages);
-        self.doc
-            .with_pages(pages)
+        let mut doc = PdfDocument::new(&self.title);
+        let mut ids = BTreeMap::new();
+        for (style, bytes) in STYLES {
+            if let Some(chars) = self.used.get(&style) {
+                let full = full_font(style);
+                let font = subset(bytes, full, chars).unwrap_or_else(|| full.clone());
+                ids.insert(placeholder(style), doc.add_font(&font));
+            }
+        }
+        let pages = std::mem::take(&mut self.pages)
+            .into_iter()
+            .map(|mut ops| {
+                for op in &mut ops {
+                    if let Op::SetFont {
+                        font: PdfFontHandle::External(id),
+                        ..
+                    } = op
+                        && let Some(real) = ids.get(id)
+                    {
+                        *id = real.clone();
+                    }
+                }
+                PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops)
+            })
+            .collect();
+        doc.with_pages(pages)
             .save(&PdfSaveOptions::default(), &mut Vec::new())
     }
 }
