@@ -24,6 +24,7 @@ pub use visits::RecordedVisit;
 mod office;
 mod registers;
 mod registers_xlsx;
+mod routing;
 mod search;
 mod visit_view;
 mod visits;
@@ -31,6 +32,7 @@ pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm};
 pub use files::write_atomically;
 pub use registers::{PetitionRow, ReceptionRow, RegisterFilter, WITHHELD};
 pub use registers_xlsx::{Register, RegisterFile};
+pub use routing::HandleInput;
 pub use search::{HitKind, SearchHit};
 pub use visit_view::{VisitPerson, VisitPetition, VisitRecord, kind_label};
 
@@ -45,6 +47,7 @@ use crate::domain::office::Office;
 use crate::error::Result;
 use crate::rules::documents::DocumentRules;
 use crate::rules::identity::IdentityRules;
+use crate::rules::routing::RoutingRules;
 use crate::store::{BackupInfo, Store};
 
 /// The application's entry point to its data: one open store in one data directory.
@@ -61,6 +64,7 @@ pub struct Desk {
 pub struct Rules {
     pub identity: IdentityRules,
     pub documents: DocumentRules,
+    pub routing: RoutingRules,
 }
 
 impl Rules {
@@ -75,9 +79,14 @@ impl Rules {
             Some(text) => DocumentRules::parse(&text)?,
             None => DocumentRules::default_rules(),
         };
+        let routing = match read(crate::rules::routing::FILE) {
+            Some(text) => RoutingRules::parse(&text)?,
+            None => RoutingRules::default_rules(),
+        };
         Ok(Rules {
             identity,
             documents,
+            routing,
         })
     }
 }

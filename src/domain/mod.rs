@@ -5,4 +5,5 @@ pub mod agency;
 pub mod citizen;
 pub mod identity;
 pub mod office;
+pub mod routing;
 pub mod visit;

@@ -6,6 +6,7 @@
 
 pub mod documents;
 pub mod identity;
+pub mod routing;
 
 use serde::Deserialize;
 

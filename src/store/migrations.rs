@@ -11,6 +11,7 @@ const MIGRATIONS: &[M<'static>] = &[
         "../../migrations/0003_search_denouncers_calendar.sql"
     )),
     M::up(include_str!("../../migrations/0004_interchange.sql")),
+    M::up(include_str!("../../migrations/0005_routing.sql")),
 ];
 
 /// The schema version this build creates and understands.

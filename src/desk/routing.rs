@@ -1,0 +1,193 @@
+//! Handling a petition (xử lý đơn): the app's routing proposal from the stored facts, and
+//! the officer's decision recorded as a `handled` event. A decision other than the
+//! proposal needs a reason; both are audited.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{Desk, from_name, name};
+use crate::domain::routing::{Action, PendingTransfer, Proposal, RoutingFacts, propose};
+use crate::error::{Error, FieldError, Result};
+use crate::store::audit::{self, Ctx};
+use crate::text::clean;
+
+/// The officer's decision on a petition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct HandleInput {
+    #[ts(type = "number")]
+    pub petition_id: i64,
+    /// `YYYY-MM-DD`.
+    pub on: String,
+    pub action: Action,
+    /// The body transferred, returned or reminded to.
+    #[ts(type = "number | null")]
+    pub to_agency: Option<i64>,
+    /// Why the decision differs from the proposal (required then).
+    pub reason: Option<String>,
+}
+
+fn bad(i: usize, e: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
+}
+
+fn date(s: Option<String>) -> Option<NaiveDate> {
+    s.and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok())
+}
+
+impl Desk {
+    /// The facts routing looks at, read from the petition and its case.
+    pub fn routing_facts(&self, petition_id: i64) -> Result<RoutingFacts> {
+        let conn = self.store.conn();
+        let facts = conn
+            .query_row(
+                "SELECT p.kind, p.respondent_role, p.instance, p.received_on, p.contested_on,
+                        p.anonymous, p.specific, p.court_accepted, p.second_instance_on,
+                        p.signatories, a.name, p.several_contents, p.case_id
+                 FROM petitions p LEFT JOIN agencies a ON a.id = p.forwarded_by
+                 WHERE p.id = ?1",
+                [petition_id],
+                |r| {
+                    let kind: String = r.get(0)?;
+                    let role: Option<String> = r.get(1)?;
+                    Ok((
+                        RoutingFacts {
+                            kind: from_name(&kind).map_err(|e| bad(0, e))?,
+                            respondent: role
+                                .map(|x| from_name(&x).map_err(|e| bad(1, e)))
+                                .transpose()?,
+                            instance: r.get(2)?,
+                            received_on: date(r.get(3)?).unwrap_or_default(),
+                            contested_on: date(r.get(4)?),
+                            anonymous: r.get(5)?,
+                            specific: r.get(6)?,
+                            court_accepted: r.get(7)?,
+                            second_instance_on: date(r.get(8)?),
+                            signatories: r.get(9)?,
+                            forwarded_by: r.get(10)?,
+                            several_contents: r.get(11)?,
+                            pending_transfer: None,
+                        },
+                        r.get::<_, Option<i64>>(12)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((mut facts, case_id)) = facts else {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "petition",
+                format!("Không có đơn số {petition_id} trong sổ."),
+            )]));
+        };
+        // The same case sent to another body earlier, with no reply since.
+        facts.pending_transfer = conn
+            .query_row(
+                "SELECT coalesce(a.name, ''), e.on_date FROM events e
+                   JOIN petitions p ON p.id = e.petition_id
+                   LEFT JOIN agencies a ON a.id = e.to_agency
+                  WHERE p.case_id = ?1 AND p.id <> ?2 AND e.kind = 'handled' AND e.action = 'transfer'
+                    AND NOT EXISTS (SELECT 1 FROM events r WHERE r.petition_id = e.petition_id
+                                    AND r.kind = 'reply_received' AND r.on_date >= e.on_date)
+                  ORDER BY e.on_date DESC LIMIT 1",
+                params![case_id, petition_id],
+                |r| Ok(PendingTransfer { to: r.get(0)?, on: date(r.get(1)?).unwrap_or_default() }),
+            )
+            .optional()?;
+        Ok(facts)
+    }
+
+    /// The app's proposal for the petition.
+    pub fn propose_routing(&self, petition_id: i64) -> Result<Proposal> {
+        Ok(propose(
+            &self.routing_facts(petition_id)?,
+            &self.rules.routing,
+        ))
+    }
+
+    /// Records the officer's decision as a `handled` event; returns the event's id.
+    pub fn handle_petition(&mut self, ctx: &Ctx, input: &HandleInput) -> Result<i64> {
+        let facts = self.routing_facts(input.petition_id)?;
+        let proposal = propose(&facts, &self.rules.routing);
+        let mut errors = Vec::new();
+        let on = NaiveDate::parse_from_str(input.on.trim(), "%Y-%m-%d").ok();
+        match on {
+            None => errors.push(FieldError::new(
+                "on",
+                "Ngày xử lý không hợp lệ; nhập ngày/tháng/năm.",
+            )),
+            Some(d) if d > ctx.now.date() => {
+                errors.push(FieldError::new("on", "Ngày xử lý không được ở tương lai."))
+            }
+            Some(d) if d < facts.received_on => errors.push(FieldError::new(
+                "on",
+                format!(
+                    "Ngày xử lý trước ngày nhận đơn ({}).",
+                    facts.received_on.format("%d/%m/%Y")
+                ),
+            )),
+            _ => {}
+        }
+        if input.action == Action::Review {
+            errors.push(FieldError::new(
+                "action",
+                "Hãy chọn một hướng xử lý cụ thể.",
+            ));
+        }
+        let needs_body = matches!(
+            input.action,
+            Action::Transfer | Action::Remind | Action::Return
+        );
+        if needs_body && input.to_agency.is_none() {
+            errors.push(FieldError::new(
+                "to_agency",
+                "Chưa chọn cơ quan nhận (chuyển đơn, đôn đốc hoặc trả lại đơn cần ghi cơ quan).",
+            ));
+        }
+        if let Some(id) = input.to_agency {
+            let known: Option<i64> = self
+                .store
+                .conn()
+                .query_row("SELECT id FROM agencies WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?;
+            if known.is_none() {
+                errors.push(FieldError::new(
+                    "to_agency",
+                    "Cơ quan đã chọn không có trong danh mục.",
+                ));
+            }
+        }
+        let reason = input.reason.as_deref().map(clean).unwrap_or_default();
+        let overridden = input.action != proposal.action;
+        if overridden && reason.is_empty() {
+            errors.push(FieldError::new(
+                "reason",
+                "Hướng xử lý khác với đề xuất của phần mềm: hãy ghi lý do.",
+            ));
+        }
+        let Some(on) = on.filter(|_| errors.is_empty()) else {
+            return Err(Error::Invalid(errors));
+        };
+        self.store.write(|tx| -> Result<i64> {
+            tx.execute(
+                "INSERT INTO events (petition_id, on_date, kind, action, to_agency, reason, created_at)
+                 VALUES (?1, ?2, 'handled', ?3, ?4, ?5, ?6)",
+                params![
+                    input.petition_id,
+                    on.to_string(),
+                    name(input.action),
+                    input.to_agency,
+                    (!reason.is_empty()).then_some(&reason),
+                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            let detail = serde_json::json!({
+                "proposal": proposal, "decision": name(input.action), "overridden": overridden,
+                "reason": reason, "to_agency": input.to_agency,
+            });
+            audit::append(tx, ctx, "petition.handle", "petition", &[input.petition_id], Some(detail))?;
+            Ok(id)
+        })
+    }
+}

@@ -1,0 +1,220 @@
+//! Routing proposals from stored petitions, and the officer's decision recorded as an
+//! event: an override needs a reason, both are audited, a repeat after a transfer is a
+//! reminder.
+
+mod common;
+
+use common::*;
+use tiepdan::Desk;
+use tiepdan::desk::HandleInput;
+use tiepdan::domain::agency::{AgencyInput, AgencyRole};
+use tiepdan::domain::citizen::CitizenInput;
+use tiepdan::domain::identity::{IdKind, Sex};
+use tiepdan::domain::routing::Action;
+use tiepdan::domain::visit::*;
+
+fn visit(case: CaseChoice, kind: PetitionKind, role: AgencyRole, at: &str) -> VisitInput {
+    VisitInput {
+        at: at.into(),
+        reception: Reception::Regular,
+        received_by: ReceivedBy::Officer,
+        citizens: vec![CitizenRef::New(CitizenInput {
+            full_name: "Nguyễn Văn Đức".into(),
+            id_kind: IdKind::NoPaper,
+            gender: Some(Sex::Male),
+            address: "Thôn Đông, xã Ba Tơ".into(),
+            ..CitizenInput::default()
+        })],
+        representatives: vec![],
+        people: 1,
+        case,
+        summary: "Trình bày tại trụ sở".into(),
+        outcome: String::new(),
+        petitions: vec![PetitionInput {
+            kind,
+            field: Field::Land,
+            summary: "Nội dung đơn".into(),
+            anonymous: false,
+            respondent_role: Some(role),
+            respondent_name: None,
+            instance: None,
+            contested_on: None,
+            papers: vec![],
+        }],
+    }
+}
+
+fn handle(petition_id: i64, action: Action, to: Option<i64>, reason: Option<&str>) -> HandleInput {
+    HandleInput {
+        petition_id,
+        on: "2026-11-23".into(),
+        action,
+        to_agency: to,
+        reason: reason.map(String::from),
+    }
+}
+
+#[test]
+fn the_proposal_is_confirmed_or_overridden_with_a_reason_and_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-11-23 10:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    let v = desk
+        .record_visit(
+            &c,
+            &visit(
+                CaseChoice::New,
+                PetitionKind::Complaint,
+                AgencyRole::CommuneChair,
+                "2026-11-23T08:00",
+            ),
+        )
+        .unwrap();
+    let p = v.petition_ids[0];
+    let proposal = desk.propose_routing(p).unwrap();
+    assert_eq!(proposal.action, Action::Accept);
+
+    let e = desk
+        .handle_petition(&c, &handle(p, Action::Guide, None, None))
+        .unwrap_err()
+        .to_data();
+    assert_eq!(e.fields[0].field, "reason");
+    let e = desk
+        .handle_petition(
+            &c,
+            &HandleInput {
+                on: "2026-11-24".into(),
+                ..handle(p, Action::Accept, None, None)
+            },
+        )
+        .unwrap_err()
+        .to_data();
+    assert!(e.fields[0].message_vi.contains("tương lai"));
+    let e = desk
+        .handle_petition(
+            &c,
+            &HandleInput {
+                on: "2026-11-22".into(),
+                ..handle(p, Action::Accept, None, None)
+            },
+        )
+        .unwrap_err()
+        .to_data();
+    assert!(e.fields[0].message_vi.contains("trước ngày nhận đơn"));
+    let events = |desk: &Desk| -> i64 {
+        desk.store()
+            .conn()
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(events(&desk), 0, "refused decisions write nothing");
+
+    desk.handle_petition(
+        &c,
+        &handle(
+            p,
+            Action::Guide,
+            None,
+            Some("Công dân xin rút để hòa giải ở thôn"),
+        ),
+    )
+    .unwrap();
+    let detail: String = desk
+        .store()
+        .conn()
+        .query_row(
+            "SELECT detail FROM audit_log WHERE action = 'petition.handle'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        detail.contains("\"overridden\":true") && detail.contains("hòa giải"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("\"action\":\"accept\""),
+        "the proposal is kept in the audit: {detail}"
+    );
+}
+
+#[test]
+fn a_denunciation_is_transferred_to_a_named_body_and_a_repeat_is_a_reminder() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-11-23 10:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    let v = desk
+        .record_visit(
+            &c,
+            &visit(
+                CaseChoice::New,
+                PetitionKind::Denunciation,
+                AgencyRole::CommuneViceChair,
+                "2026-11-02T08:00",
+            ),
+        )
+        .unwrap();
+    let p = v.petition_ids[0];
+    let proposal = desk.propose_routing(p).unwrap();
+    assert_eq!(
+        (proposal.action, proposal.authority.as_str()),
+        (Action::Transfer, "Chủ tịch Ủy ban nhân dân tỉnh")
+    );
+    let e = desk
+        .handle_petition(&c, &handle(p, Action::Transfer, None, None))
+        .unwrap_err()
+        .to_data();
+    assert_eq!(e.fields[0].field, "to_agency");
+    let e = desk
+        .handle_petition(&c, &handle(p, Action::Transfer, Some(99), None))
+        .unwrap_err()
+        .to_data();
+    assert!(e.fields[0].message_vi.contains("không có trong danh mục"));
+    let province = desk
+        .add_agency(
+            &c,
+            &AgencyInput {
+                name: "Ủy ban nhân dân tỉnh Quảng Ngãi".into(),
+                role: AgencyRole::ProvinceChair,
+                address: None,
+            },
+        )
+        .unwrap();
+    desk.handle_petition(
+        &c,
+        &HandleInput {
+            on: "2026-11-05".into(),
+            ..handle(p, Action::Transfer, Some(province.id), None)
+        },
+    )
+    .unwrap();
+
+    // The same person comes back about the same case: the body has not answered.
+    let again = desk
+        .record_visit(
+            &c,
+            &visit(
+                CaseChoice::Existing(v.case_id),
+                PetitionKind::Denunciation,
+                AgencyRole::CommuneViceChair,
+                "2026-11-23T09:00",
+            ),
+        )
+        .unwrap();
+    let remind = desk.propose_routing(again.petition_ids[0]).unwrap();
+    assert_eq!(
+        (remind.action, remind.authority.as_str()),
+        (Action::Remind, "Ủy ban nhân dân tỉnh Quảng Ngãi")
+    );
+    assert!(remind.reason.contains("05/11/2026"));
+    desk.store()
+        .conn()
+        .execute("INSERT INTO events (petition_id, on_date, kind, created_at) VALUES (?1, '2026-11-20', 'reply_received', '2026-11-20T00:00:00')", [p])
+        .unwrap();
+    assert_eq!(
+        desk.propose_routing(again.petition_ids[0]).unwrap().action,
+        Action::Transfer,
+        "answered: no reminder"
+    );
+    assert!(desk.propose_routing(9999).is_err());
+}
