@@ -367,13 +367,19 @@ fn main() {
     ];
     let mut search = Vec::new();
     let mut found = 0;
+    let mut slowest: Vec<(Duration, &str)> = Vec::new();
     for _ in 0..20 {
         for q in queries {
             let t = Instant::now();
             found += desk.search(q, 30).unwrap().len();
             search.push(t.elapsed());
+            slowest.push((t.elapsed(), q));
         }
     }
+    slowest.sort();
+    slowest.reverse();
+    slowest.dedup_by_key(|(_, q)| *q);
+    println!("slowest searches: {:?}", &slowest[..slowest.len().min(4)]);
     let mut receipt = Vec::new();
     for id in visit_ids.iter().take(200) {
         let t = Instant::now();

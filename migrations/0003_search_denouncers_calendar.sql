@@ -44,10 +44,13 @@ UPDATE visits SET summary_fold = fold(summary);
 -- One full-text index over folded text (tone- and case-insensitive, đ = d).
 -- rowid = entity id * 4 + kind (0 citizen, 1 petition, 2 visit).
 -- Citizens known only as denouncers are not indexed.
+-- detail = none: no positions are kept (queries are words and a last-word prefix, never
+-- phrases), which keeps the index small and AND queries over common words fast.
 CREATE VIRTUAL TABLE search USING fts5 (
     body,
     tokenize = 'unicode61',
-    prefix = '2 3'
+    prefix = '2 3',
+    detail = none
 );
 
 CREATE TRIGGER citizens_search_insert AFTER INSERT ON citizens WHEN NEW.denouncer_only = 0

@@ -12,10 +12,12 @@ use crate::desk::{
 use crate::desk::{
     Counts, ImportSummary, PetitionRow, ReceptionRow, Register, RegisterFile, RegisterFilter,
 };
+use crate::desk::{HandleInput, Handled, PetitionView};
 use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
 use crate::domain::citizen::{CitizenInput, MatchKind};
 use crate::domain::identity::{IdKind, Sex};
 use crate::domain::office::{Office, OfficeInput};
+use crate::domain::routing::{Action, Proposal};
 use crate::domain::visit::{
     CaseChoice, CitizenRef, Field, PaperInput, PetitionInput, PetitionKind, ReceivedBy, Reception,
     VisitInput,
@@ -67,6 +69,11 @@ pub fn typescript_bindings() -> String {
         RegisterFile::decl(&cfg),
         Counts::decl(&cfg),
         ImportSummary::decl(&cfg),
+        Action::decl(&cfg),
+        Proposal::decl(&cfg),
+        Handled::decl(&cfg),
+        PetitionView::decl(&cfg),
+        HandleInput::decl(&cfg),
         SearchHit::decl(&cfg),
         BackupInfo::decl(&cfg),
         Health::decl(&cfg),

@@ -3,10 +3,11 @@
 use tauri::{AppHandle, Manager, State};
 use tiepdan::about::AboutInfo;
 use tiepdan::desk::{
-    AppStatus, Citizen, CitizenMatch, Draft, ExportOptions, ImportError, ImportSummary,
-    PetitionRow, PrintOptions, PrintedDocument, ReceptionRow, RecordedVisit, Register,
-    RegisterFile, RegisterFilter, SearchHit, VisitForm, VisitRecord,
+    AppStatus, Citizen, CitizenMatch, Draft, ExportOptions, HandleInput, ImportError,
+    ImportSummary, PetitionRow, PetitionView, PrintOptions, PrintedDocument, ReceptionRow,
+    RecordedVisit, Register, RegisterFile, RegisterFilter, SearchHit, VisitForm, VisitRecord,
 };
+use tiepdan::domain::agency::{Agency, AgencyInput};
 use tiepdan::domain::office::OfficeInput;
 use tiepdan::domain::visit::VisitInput;
 use tiepdan::error::FieldError;
@@ -236,4 +237,34 @@ pub fn merge_citizens(
     with_desk(&state, |desk| {
         desk.merge_citizens(&ctx(), kept, merged, &reason)
     })
+}
+
+#[tauri::command]
+pub fn petition_view(
+    state: State<'_, AppState>,
+    petition_id: i64,
+) -> Result<PetitionView, ErrorData> {
+    with_desk(&state, |desk| desk.petition_view(petition_id))
+}
+
+/// Records the officer's handling decision; returns the petition as it now stands.
+#[tauri::command]
+pub fn handle_petition(
+    state: State<'_, AppState>,
+    input: HandleInput,
+) -> Result<PetitionView, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.handle_petition(&ctx(), &input)?;
+        desk.petition_view(input.petition_id)
+    })
+}
+
+#[tauri::command]
+pub fn agencies(state: State<'_, AppState>) -> Result<Vec<Agency>, ErrorData> {
+    with_desk(&state, |desk| desk.agencies())
+}
+
+#[tauri::command]
+pub fn add_agency(state: State<'_, AppState>, input: AgencyInput) -> Result<Agency, ErrorData> {
+    with_desk(&state, |desk| desk.add_agency(&ctx(), &input))
 }

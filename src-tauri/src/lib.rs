@@ -76,6 +76,10 @@ pub fn run() {
             commands::import_interchange,
             commands::export_interchange,
             commands::merge_citizens,
+            commands::petition_view,
+            commands::handle_petition,
+            commands::agencies,
+            commands::add_agency,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

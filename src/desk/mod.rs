@@ -32,7 +32,7 @@ pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm};
 pub use files::write_atomically;
 pub use registers::{PetitionRow, ReceptionRow, RegisterFilter, WITHHELD};
 pub use registers_xlsx::{Register, RegisterFile};
-pub use routing::HandleInput;
+pub use routing::{HandleInput, Handled, PetitionView};
 pub use search::{HitKind, SearchHit};
 pub use visit_view::{VisitPerson, VisitPetition, VisitRecord, kind_label};
 

@@ -191,3 +191,73 @@ impl Desk {
         })
     }
 }
+
+/// A decision already recorded on a petition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Handled {
+    pub on: String,
+    pub action: Action,
+    pub to: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// A petition as the handling panel shows it (never its denouncers).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PetitionView {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub kind: crate::domain::visit::PetitionKind,
+    pub summary: String,
+    pub received_on: String,
+    pub respondent_role: Option<crate::domain::agency::AgencyRole>,
+    pub respondent_name: Option<String>,
+    pub proposal: Proposal,
+    pub handled: Vec<Handled>,
+}
+
+impl Desk {
+    /// The petition with the app's proposal and the decisions recorded so far.
+    pub fn petition_view(&self, petition_id: i64) -> Result<PetitionView> {
+        let proposal = self.propose_routing(petition_id)?;
+        let conn = self.store.conn();
+        let mut view = conn.query_row(
+            "SELECT kind, summary, received_on, respondent_role, respondent_name
+             FROM petitions WHERE id = ?1",
+            [petition_id],
+            |r| {
+                let kind: String = r.get(0)?;
+                let role: Option<String> = r.get(3)?;
+                Ok(PetitionView {
+                    id: petition_id,
+                    kind: from_name(&kind).map_err(|e| bad(0, e))?,
+                    summary: r.get(1)?,
+                    received_on: r.get(2)?,
+                    respondent_role: role
+                        .map(|x| from_name(&x).map_err(|e| bad(3, e)))
+                        .transpose()?,
+                    respondent_name: r.get(4)?,
+                    proposal,
+                    handled: Vec::new(),
+                })
+            },
+        )?;
+        let mut stmt = conn.prepare(
+            "SELECT e.on_date, e.action, a.name, e.reason FROM events e
+               LEFT JOIN agencies a ON a.id = e.to_agency
+              WHERE e.petition_id = ?1 AND e.kind = 'handled' ORDER BY e.on_date, e.id",
+        )?;
+        view.handled = stmt
+            .query_map([petition_id], |r| {
+                let action: Option<String> = r.get(1)?;
+                Ok(Handled {
+                    on: r.get(0)?,
+                    action: from_name(action.as_deref().unwrap_or("accept"))
+                        .map_err(|e| bad(1, e))?,
+                    to: r.get(2)?,
+                    reason: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(view)
+    }
+}

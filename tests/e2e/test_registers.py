@@ -75,3 +75,34 @@ def test_import_then_the_petition_register_and_its_excel_file(office_data, open_
     exported = wait(driver).until(EC.visibility_of_element_located((By.ID, "register-exported")))
     path = exported.text.split("ra tệp ", 1)[1].strip()
     assert path.endswith(".xlsx") and Path(path).stat().st_size > 4000
+
+
+def test_a_petition_is_handled_from_the_register_with_its_proposal(office_data, open_window):
+    data = office_data
+    driver = open_window(data)
+    driver.file_detector = UselessFileDetector()
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-settings"))).click()
+    wait(driver).until(EC.presence_of_element_located((By.ID, "import-file"))).send_keys(str(SCENARIO))
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "import-summary")))
+    driver.find_element(By.ID, "nav-petitions").click()
+    driver.find_element(By.ID, "tab-petitions").click()
+    table = wait(driver).until(EC.visibility_of_element_located((By.ID, "petition-register")))
+    row = wait(driver).until(lambda d: next(r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if "Kiến nghị sửa đường liên thôn" in r.text))
+    row.find_elements(By.TAG_NAME, "td")[5].click()
+    proposal = wait(driver).until(EC.visibility_of_element_located((By.ID, "routing-proposal")))
+    assert "Cần cán bộ xem xét" in proposal.text, "no respondent recorded: the officer decides"
+    assert "Hướng dẫn" in driver.find_element(By.ID, "handled").text, "the imported handling is listed"
+    Select(driver.find_element(By.ID, "handle-action")).select_by_visible_text("Lưu đơn")
+    driver.find_element(By.ID, "handle-save").click()
+    error = wait(driver).until(EC.visibility_of_element_located((By.ID, "handle-error")))
+    assert "hãy ghi lý do" in error.text
+    driver.find_element(By.ID, "handle-reason").send_keys("Công dân đã rút đơn một phần")
+    driver.find_element(By.ID, "handle-save").click()
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "handled"), "Lưu đơn"))
+    screenshot("petition-handled")
+    con = sqlite3.connect(f"file:{data / 'tiepdan.sqlite3'}?mode=ro", uri=True)
+    try:
+        (detail,) = con.execute("SELECT detail FROM audit_log WHERE action = 'petition.handle'").fetchone()
+    finally:
+        con.close()
+    assert "Công dân đã rút đơn một phần" in detail and '"overridden":true' in detail

@@ -3,9 +3,13 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AboutInfo,
+  Agency,
+  AgencyInput,
   AppStatus,
   BackupInfo,
   Citizen,
+  HandleInput,
+  PetitionView,
   CitizenMatch,
   Draft,
   ErrorData,
@@ -65,6 +69,10 @@ export const api = {
     call<RegisterFile>('export_register', { register, filter }),
   importInterchange: (text: string) => call<ImportSummary>('import_interchange', { text }),
   exportInterchange: (redact: boolean) => call<RegisterFile>('export_interchange', { redact }),
+  petitionView: (petitionId: number) => call<PetitionView>('petition_view', { petitionId }),
+  handlePetition: (input: HandleInput) => call<PetitionView>('handle_petition', { input }),
+  agencies: () => call<Agency[]>('agencies'),
+  addAgency: (input: AgencyInput) => call<Agency>('add_agency', { input }),
   mergeCitizens: (kept: number, merged: number, reason: string) =>
     call<Citizen>('merge_citizens', { kept, merged, reason }),
 };

@@ -209,6 +209,28 @@ export type ImportSummary = { office: Counts, calendar: Counts, agencies: Counts
  */
 cases: Counts, petitions: Counts, visits: Counts, reception_plans: Counts, };
 
+export type Action = "accept" | "decline" | "transfer" | "guide" | "return" | "file" | "remind" | "review";
+
+export type Proposal = { action: Action, authority: string, basis: string, reason: string, };
+
+export type Handled = { on: string, action: Action, to: string | null, reason: string | null, };
+
+export type PetitionView = { id: number, kind: PetitionKind, summary: string, received_on: string, respondent_role: AgencyRole | null, respondent_name: string | null, proposal: Proposal, handled: Array<Handled>, };
+
+export type HandleInput = { petition_id: number, 
+/**
+ * `YYYY-MM-DD`.
+ */
+on: string, action: Action, 
+/**
+ * The body transferred, returned or reminded to.
+ */
+to_agency: number | null, 
+/**
+ * Why the decision differs from the proposal (required then).
+ */
+reason: string | null, };
+
 export type SearchHit = { kind: HitKind, id: number, 
 /**
  * The citizen's name, the petition's kind, the visit's time.

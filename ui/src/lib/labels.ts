@@ -1,5 +1,5 @@
 // Vietnamese names of the domain's values, for select boxes and lists.
-import type { Field, IdKind, PetitionKind, ReceivedBy, Reception, Sex } from './bindings';
+import type { Action, AgencyRole, Field, IdKind, PetitionKind, ReceivedBy, Reception, Sex } from './bindings';
 
 export const RECEPTION: Record<Reception, string> = {
   regular: 'Thường xuyên',
@@ -45,3 +45,31 @@ export const SEX: Record<Sex, string> = { male: 'Nam', female: 'Nữ' };
 export function options<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 }
+
+export const ACTION: Record<Action, string> = {
+  accept: 'Thụ lý giải quyết',
+  decline: 'Không thụ lý (thông báo)',
+  transfer: 'Chuyển đơn',
+  guide: 'Hướng dẫn',
+  return: 'Trả lại đơn',
+  file: 'Lưu đơn',
+  remind: 'Đôn đốc',
+  review: 'Cần cán bộ xem xét',
+};
+
+export const AGENCY_ROLE: Record<AgencyRole, string> = {
+  commune_chair: 'Chủ tịch UBND xã',
+  commune_vice_chair: 'Phó Chủ tịch UBND xã',
+  commune_committee_member: 'Ủy viên UBND xã',
+  commune_office_head: 'Trưởng phòng chuyên môn xã',
+  commune_official: 'Công chức xã',
+  commune_police: 'Công an xã',
+  province_chair: 'Chủ tịch UBND tỉnh',
+  province_department: 'Sở, ngành cấp tỉnh',
+  court: 'Tòa án',
+  procuracy: 'Viện kiểm sát',
+  party_member: 'Đảng viên, tổ chức đảng',
+  enterprise: 'Doanh nghiệp, tổ chức',
+  private_person: 'Cá nhân',
+  other: 'Khác',
+};
