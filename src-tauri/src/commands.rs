@@ -268,3 +268,14 @@ pub fn agencies(state: State<'_, AppState>) -> Result<Vec<Agency>, ErrorData> {
 pub fn add_agency(state: State<'_, AppState>, input: AgencyInput) -> Result<Agency, ErrorData> {
     with_desk(&state, |desk| desk.add_agency(&ctx(), &input))
 }
+
+/// Prints the document of the petition's latest decision and opens it.
+#[tauri::command]
+pub fn print_decision(
+    state: State<'_, AppState>,
+    petition_id: i64,
+) -> Result<PrintedDocument, ErrorData> {
+    let document = with_desk(&state, |desk| desk.print_decision(&ctx(), petition_id))?;
+    let opened = crate::viewer::open(std::path::Path::new(&document.path));
+    Ok(PrintedDocument { document, opened })
+}

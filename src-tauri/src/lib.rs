@@ -80,6 +80,7 @@ pub fn run() {
             commands::handle_petition,
             commands::agencies,
             commands::add_agency,
+            commands::print_decision,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

@@ -50,7 +50,10 @@ pub struct PrintOptions {
 pub struct IssuedDocument {
     #[ts(type = "number")]
     pub id: i64,
-    pub form: VisitForm,
+    /// The stored form name: "receipt", "transfer", …
+    pub form: String,
+    /// Its name in Vietnamese: "giấy biên nhận", "công văn chuyển đơn", …
+    pub title: String,
     /// "05/GBN-UBND".
     pub number_label: String,
     pub issued_on: String,
@@ -108,14 +111,12 @@ impl Desk {
             VisitForm::Appointment => &rules.appointment,
             VisitForm::Minutes => &rules.minutes,
         };
-        let year = ctx.now.year();
-        let root = self.dir.root().to_owned();
-        let doc = self.store.write(|tx| -> Result<IssuedDocument> {
-            let number: i64 = tx.query_row(
-                "SELECT coalesce(max(number), 0) + 1 FROM documents WHERE register_year = ?1",
-                [year],
-                |r| r.get(0),
-            )?;
+        let owner = Owner {
+            case_id: Some(visit.case_id),
+            petition_id: None,
+            visit_id: Some(visit_id),
+        };
+        self.issue(ctx, &name(form), owner, |number| {
             let label = rules.label(rule, number);
             let pdf = match form {
                 VisitForm::Receipt => receipt(&office, &visit, rule, &label, ctx.now),
@@ -129,20 +130,43 @@ impl Desk {
                     opts,
                 ),
             };
+            (label, pdf)
+        })
+    }
+
+    /// Issues a document: takes the next number of the year's register, renders it with
+    /// that number, stores its bytes and hash, writes the PDF; all in one transaction.
+    pub(super) fn issue(
+        &mut self,
+        ctx: &Ctx,
+        form: &str,
+        owner: Owner,
+        render: impl FnOnce(i64) -> (String, Vec<u8>),
+    ) -> Result<IssuedDocument> {
+        let year = ctx.now.year();
+        let root = self.dir.root().to_owned();
+        self.store.write(|tx| -> Result<IssuedDocument> {
+            let number: i64 = tx.query_row(
+                "SELECT coalesce(max(number), 0) + 1 FROM documents WHERE register_year = ?1",
+                [year],
+                |r| r.get(0),
+            )?;
+            let (label, pdf) = render(number);
             let sha256 = hex(&Sha256::digest(&pdf));
             let issued_on = ctx.now.date().to_string();
             tx.execute(
                 "INSERT INTO documents (form, register_year, number, number_label, issued_on,
-                     case_id, visit_id, content_hash, content, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                     case_id, petition_id, visit_id, content_hash, content, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
-                    name(form),
+                    form,
                     year,
                     number,
                     label,
                     issued_on,
-                    visit.case_id,
-                    visit_id,
+                    owner.case_id,
+                    owner.petition_id,
+                    owner.visit_id,
                     sha256,
                     pdf,
                     ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
@@ -155,32 +179,47 @@ impl Desk {
                 "document.issue",
                 "document",
                 &[id],
-                Some(serde_json::json!({"form": name(form), "number": label, "visit": visit_id, "sha256": sha256})),
+                Some(
+                    serde_json::json!({"form": form, "number": label, "visit": owner.visit_id,
+                    "petition": owner.petition_id, "sha256": sha256}),
+                ),
             )?;
             let path = write_pdf(&root, year, id, &label, &pdf)?;
             Ok(IssuedDocument {
                 id,
-                form,
+                form: form.to_owned(),
+                title: form_title(form).to_owned(),
                 number_label: label,
                 issued_on,
                 path,
                 reprint: false,
                 sha256,
             })
-        })?;
-        Ok(doc)
+        })
     }
 
     /// The document `form` issued for the visit before, written out again from its stored
     /// bytes (checked against its hash).
     fn stored_document(&self, visit_id: i64, form: VisitForm) -> Result<Option<IssuedDocument>> {
+        self.stored("visit_id", visit_id, &name(form))
+    }
+
+    /// The first document `form` stored for `owner_column` = `id`, written out again.
+    pub(super) fn stored(
+        &self,
+        owner_column: &str,
+        id: i64,
+        form: &str,
+    ) -> Result<Option<IssuedDocument>> {
         let row = self
             .store
             .conn()
             .query_row(
-                "SELECT id, register_year, number_label, issued_on, content_hash, content
-                 FROM documents WHERE visit_id = ?1 AND form = ?2 ORDER BY id LIMIT 1",
-                params![visit_id, name(form)],
+                &format!(
+                    "SELECT id, register_year, number_label, issued_on, content_hash, content
+                 FROM documents WHERE {owner_column} = ?1 AND form = ?2 ORDER BY id DESC LIMIT 1"
+                ),
+                params![id, form],
                 |r| {
                     Ok((
                         r.get::<_, i64>(0)?,
@@ -207,13 +246,37 @@ impl Desk {
         let path = write_pdf(self.dir.root(), year, id, &label, &pdf)?;
         Ok(Some(IssuedDocument {
             id,
-            form,
+            form: form.to_owned(),
+            title: form_title(form).to_owned(),
             number_label: label,
             issued_on,
             path,
             reprint: true,
             sha256,
         }))
+    }
+}
+
+/// Which records a document belongs to.
+pub(super) struct Owner {
+    pub case_id: Option<i64>,
+    pub petition_id: Option<i64>,
+    pub visit_id: Option<i64>,
+}
+
+/// The Vietnamese name of a stored form.
+pub fn form_title(form: &str) -> &'static str {
+    match form {
+        "receipt" => "giấy biên nhận",
+        "appointment" => "phiếu hẹn",
+        "minutes" => "biên bản tiếp công dân",
+        "transfer" => "công văn chuyển đơn",
+        "guide" => "công văn hướng dẫn",
+        "return" => "công văn trả lại đơn",
+        "remind" => "công văn đôn đốc",
+        "decline" => "thông báo không thụ lý",
+        "accept" => "thông báo thụ lý",
+        _ => "văn bản",
     }
 }
 

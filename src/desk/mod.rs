@@ -9,6 +9,7 @@
 
 mod agencies;
 mod citizens;
+mod decision_documents;
 mod documents;
 mod drafts;
 mod files;
@@ -28,7 +29,7 @@ mod routing;
 mod search;
 mod visit_view;
 mod visits;
-pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm};
+pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm, form_title};
 pub use files::write_atomically;
 pub use registers::{PetitionRow, ReceptionRow, RegisterFilter, WITHHELD};
 pub use registers_xlsx::{Register, RegisterFile};

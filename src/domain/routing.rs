@@ -162,7 +162,10 @@ pub fn propose(facts: &RoutingFacts, rules: &RoutingRules) -> Proposal {
             p(Action::Accept, &route.authority, &route.basis, reason)
         }
         action => {
-            if let Some(body) = &facts.forwarded_by {
+            // A denunciation is always transferred (Luật Tố cáo Điều 24), never sent back.
+            if let Some(body) = &facts.forwarded_by
+                && facts.kind != PetitionKind::Denunciation
+            {
                 return p(
                     Action::Return,
                     body,

@@ -6,6 +6,7 @@
 pub mod appointment;
 pub mod header;
 pub mod layout;
+pub mod letter;
 pub mod minutes;
 pub mod receipt;
 

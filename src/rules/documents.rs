@@ -35,6 +35,10 @@ pub struct DocumentRules {
     pub receipt: FormRule,
     pub appointment: FormRule,
     pub minutes: FormRule,
+    /// Công văn: "12/UBND-TCD".
+    pub letter: FormRule,
+    /// Thông báo: "12/TB-UBND".
+    pub notice: FormRule,
 }
 
 impl DocumentRules {
@@ -54,6 +58,8 @@ impl DocumentRules {
             ("receipt", &rules.receipt),
             ("appointment", &rules.appointment),
             ("minutes", &rules.minutes),
+            ("letter", &rules.letter),
+            ("notice", &rules.notice),
         ] {
             if f.abbreviation.trim().is_empty() {
                 return Err(err(format!("[{name}] thiếu chữ viết tắt (abbreviation)")));
@@ -66,6 +72,15 @@ impl DocumentRules {
             }
         }
         Ok(rules)
+    }
+
+    /// A công văn's number: the issuer first, then the unit ("12/UBND-TCD").
+    pub fn letter_label(&self, number: i64) -> String {
+        let issuer = self.issuer.trim();
+        match issuer {
+            "" => format!("{number:02}/{}", self.letter.abbreviation),
+            _ => format!("{number:02}/{issuer}-{}", self.letter.abbreviation),
+        }
     }
 
     /// The number as printed after "Số:": "05/GBN-UBND".

@@ -3,6 +3,7 @@ and nothing saved; the scenario file imports; the petition register lists it wit
 denouncer's name and exports an Excel file."""
 
 import sqlite3
+import subprocess
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
@@ -106,3 +107,44 @@ def test_a_petition_is_handled_from_the_register_with_its_proposal(office_data, 
     finally:
         con.close()
     assert "Công dân đã rút đơn một phần" in detail and '"overridden":true' in detail
+
+
+FORWARDED = """{"type": "office", "name": "Ủy ban nhân dân xã Ba Tơ", "parent": "Ủy ban nhân dân tỉnh Quảng Ngãi", "place": "Ba Tơ", "province": "Quảng Ngãi", "remote_area": false, "chair": "Phạm Văn Hùng"}
+{"type": "agency", "ref": "ag-btcd", "name": "Ban Tiếp công dân tỉnh Quảng Ngãi", "role": "province_department"}
+{"type": "agency", "ref": "ag-tinh", "name": "Ủy ban nhân dân tỉnh Quảng Ngãi", "role": "province_chair"}
+{"type": "citizen", "ref": "cd-kin", "full_name": "Lò Văn Kín", "id_kind": "cccd", "id_number": "051070009999", "birth_year": 1970, "gender": "male", "address": "Thôn Nước Lăng, xã Ba Tơ"}
+{"type": "petition", "ref": "tc-1", "received_on": "2026-11-02", "channel": "forwarded", "forwarded_by": "ag-btcd", "forwarded_doc": "45/BTCD", "kind": "denunciation", "field": "corruption", "petitioners": ["cd-kin"], "respondent": {"role": "commune_vice_chair"}, "summary": "Tố cáo Phó Chủ tịch xã nhận tiền khi cấp phép xây dựng", "events": []}
+"""
+
+
+def test_a_forwarded_denunciation_is_transferred_without_the_denouncer(office_data, open_window, tmp_path):
+    data = office_data
+    scenario = tmp_path / "to-cao.jsonl"
+    scenario.write_text(FORWARDED, encoding="utf-8")
+    driver = open_window(data)
+    driver.file_detector = UselessFileDetector()
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-settings"))).click()
+    wait(driver).until(EC.presence_of_element_located((By.ID, "import-file"))).send_keys(str(scenario))
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "import-summary")))
+    driver.find_element(By.ID, "nav-petitions").click()
+    driver.find_element(By.ID, "tab-petitions").click()
+    table = wait(driver).until(EC.visibility_of_element_located((By.ID, "petition-register")))
+    row = wait(driver).until(lambda d: next(r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if "Phó Chủ tịch xã" in r.text))
+    assert "Lò Văn Kín" not in table.text
+    row.find_elements(By.TAG_NAME, "td")[5].click()
+    proposal = wait(driver).until(EC.visibility_of_element_located((By.ID, "routing-proposal")))
+    assert "Chuyển đơn" in proposal.text and "Chủ tịch Ủy ban nhân dân tỉnh" in proposal.text
+    Select(driver.find_element(By.ID, "handle-agency")).select_by_visible_text("Ủy ban nhân dân tỉnh Quảng Ngãi")
+    driver.find_element(By.ID, "handle-save").click()
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "handled"), "Chuyển đơn — Ủy ban nhân dân tỉnh Quảng Ngãi"))
+    driver.find_element(By.ID, "print-decision").click()
+    printed = wait(driver).until(EC.visibility_of_element_located((By.ID, "decision-printed")))
+    assert "công văn chuyển đơn" in printed.text
+    screenshot("denunciation-transferred")
+    path = printed.find_element(By.CLASS_NAME, "path").text
+    text = " ".join(subprocess.run(["pdftotext", "-layout", path, "-"], check=True, capture_output=True, text=True).stdout.split())
+    assert "Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi." in text
+    assert "V/v chuyển đơn tố cáo" in text
+    for secret in ["Lò Văn Kín", "051070009999", "Nước Lăng"]:
+        assert secret not in text, f"the transfer letter names the denouncer: {secret}"
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", path, str(Path(__file__).parent / "artifacts" / "transfer-letter")], check=True)

@@ -72,6 +72,7 @@ export const api = {
   petitionView: (petitionId: number) => call<PetitionView>('petition_view', { petitionId }),
   handlePetition: (input: HandleInput) => call<PetitionView>('handle_petition', { input }),
   agencies: () => call<Agency[]>('agencies'),
+  printDecision: (petitionId: number) => call<PrintedDocument>('print_decision', { petitionId }),
   addAgency: (input: AgencyInput) => call<Agency>('add_agency', { input }),
   mergeCitizens: (kept: number, merged: number, reason: string) =>
     call<Citizen>('merge_citizens', { kept, merged, reason }),

@@ -157,7 +157,15 @@ appointment_place: string | null,
  */
 appointment_purpose: string | null, };
 
-export type IssuedDocument = { id: number, form: VisitForm, 
+export type IssuedDocument = { id: number, 
+/**
+ * The stored form name: "receipt", "transfer", …
+ */
+form: string, 
+/**
+ * Its name in Vietnamese: "giấy biên nhận", "công văn chuyển đơn", …
+ */
+title: string, 
 /**
  * "05/GBN-UBND".
  */

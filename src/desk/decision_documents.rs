@@ -1,0 +1,267 @@
+//! The document of a handling decision (ND 30/2020), numbered and stored like every issued
+//! document: công văn chuyển đơn, hướng dẫn, trả lại đơn, đôn đốc; thông báo thụ lý and
+//! không thụ lý. A transfer of a denunciation never names the denouncer: the identity is
+//! read only for letters addressed to the denouncer.
+
+use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
+
+use super::documents::{IssuedDocument, Owner};
+use super::registers::kind_name;
+use super::{Desk, from_name};
+use crate::domain::routing::{Action, propose};
+use crate::domain::visit::PetitionKind;
+use crate::error::{Error, FieldError, Result};
+use crate::print::letter::{Letter, render};
+use crate::store::audit::Ctx;
+
+/// Who a letter goes to when it goes to the petitioner.
+struct Person {
+    name: String,
+    address: String,
+}
+
+impl Desk {
+    /// Prints the document of the petition's latest handling decision (the stored copy
+    /// when it was issued before).
+    pub fn print_decision(&mut self, ctx: &Ctx, petition_id: i64) -> Result<IssuedDocument> {
+        let conn = self.store.conn();
+        let decision = conn
+            .query_row(
+                "SELECT e.action, e.on_date, a.name FROM events e
+                   LEFT JOIN agencies a ON a.id = e.to_agency
+                  WHERE e.petition_id = ?1 AND e.kind = 'handled'
+                  ORDER BY e.on_date DESC, e.id DESC LIMIT 1",
+                [petition_id],
+                |r| {
+                    Ok((
+                        r.get::<_, Option<String>>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((action, on, to)) = decision else {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "petition",
+                "Đơn chưa được xử lý: hãy ghi nhận hướng xử lý trước khi in văn bản.",
+            )]));
+        };
+        let action: Action = from_name(action.as_deref().unwrap_or("accept"))
+            .map_err(|e| Error::Invalid(vec![FieldError::new("action", e)]))?;
+        let form = super::name(action);
+        if action == Action::File || action == Action::Review {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "action",
+                "Lưu đơn không cần văn bản gửi đi.",
+            )]));
+        }
+        if let Some(doc) = self.stored("petition_id", petition_id, &form)? {
+            return Ok(doc);
+        }
+        let office = self.office()?.ok_or(Error::OfficeMissing)?;
+        let view = self.petition_view(petition_id)?;
+        let facts = self.routing_facts(petition_id)?;
+        let proposal = propose(&facts, &self.rules.routing);
+        let basis = if proposal.action == action {
+            proposal.basis.clone()
+        } else {
+            "Thông tư 05/2021/TT-TTCP".to_owned()
+        };
+        let case_id: Option<i64> = conn.query_row(
+            "SELECT case_id FROM petitions WHERE id = ?1",
+            [petition_id],
+            |r| r.get(0),
+        )?;
+        // Letters to the petitioner read who it is; a denouncer only for letters to them.
+        let table = if view.kind == PetitionKind::Denunciation {
+            "denouncers"
+        } else {
+            "petition_citizens"
+        };
+        let petitioner = conn
+            .query_row(
+                &format!(
+                    "SELECT c.full_name, c.address FROM {table} x JOIN citizens c ON c.id = x.citizen_id
+                      WHERE x.petition_id = ?1 ORDER BY x.position LIMIT 1"
+                ),
+                [petition_id],
+                |r| Ok(Person { name: r.get(0)?, address: r.get(1)? }),
+            )
+            .optional()?;
+        let on = NaiveDate::parse_from_str(&on, "%Y-%m-%d").unwrap_or(ctx.now.date());
+        let rules = self.rules.documents.clone();
+        let kind = kind_name(view.kind).to_lowercase();
+        let received = NaiveDate::parse_from_str(&view.received_on, "%Y-%m-%d")
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .unwrap_or_else(|_| view.received_on.clone());
+        let body = to.clone().unwrap_or_else(|| proposal.authority.clone());
+        let from_whom = match (&petitioner, view.kind) {
+            (_, PetitionKind::Denunciation) | (None, _) => String::new(),
+            (Some(p), _) => format!(" của {} (địa chỉ: {})", p.name, p.address),
+        };
+        let secrecy = "Thông tin về người tố cáo được giữ bí mật theo quy định của Luật Tố cáo; khi cần liên hệ người tố cáo, đề nghị liên hệ Ủy ban nhân dân xã.".to_owned();
+        let office_name = office.name.clone();
+        let person_to = petitioner
+            .as_ref()
+            .map(|p| format!("{} ({})", p.name, p.address))
+            .unwrap_or_else(|| "Người gửi đơn".into());
+        let (heading, subject, recipients, mut paragraphs, copies_to) = match action {
+            Action::Transfer => (
+                None,
+                format!("chuyển đơn {kind}"),
+                vec![body.clone()],
+                vec![
+                    format!(
+                        "Ngày {received}, {office_name} nhận được đơn {kind}{from_whom} với nội dung: {}",
+                        view.summary
+                    ),
+                    format!(
+                        "Căn cứ {basis}, nội dung đơn không thuộc thẩm quyền giải quyết của {office_name}. {office_name} chuyển đơn đến {body} để xem xét, giải quyết theo thẩm quyền và thông báo kết quả cho {office_name} biết."
+                    ),
+                ],
+                if view.kind == PetitionKind::Denunciation {
+                    vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()]
+                } else {
+                    vec![
+                        "Như trên".to_owned(),
+                        "Người gửi đơn (để biết)".to_owned(),
+                        "Lưu: VT, hồ sơ vụ việc".to_owned(),
+                    ]
+                },
+            ),
+            Action::Remind => (
+                None,
+                "đôn đốc giải quyết đơn".to_owned(),
+                vec![body.clone()],
+                vec![
+                    format!(
+                        "Ngày {received}, {office_name} nhận được đơn {kind}{from_whom} với nội dung: {}",
+                        view.summary
+                    ),
+                    format!(
+                        "Vụ việc trên đã được chuyển đến {body} nhưng đến nay {office_name} chưa nhận được kết quả giải quyết. {office_name} đề nghị {body} khẩn trương xem xét, giải quyết theo thẩm quyền và thông báo kết quả cho {office_name} biết."
+                    ),
+                ],
+                vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()],
+            ),
+            Action::Return => (
+                None,
+                "trả lại đơn chuyển không đúng thẩm quyền".to_owned(),
+                vec![body.clone()],
+                vec![
+                    format!(
+                        "Ngày {received}, {office_name} nhận được đơn {kind} do {body} chuyển đến, với nội dung: {}",
+                        view.summary
+                    ),
+                    format!(
+                        "Căn cứ {basis}, nội dung đơn không thuộc thẩm quyền giải quyết của {office_name} ({}). {office_name} trả lại đơn và tài liệu kèm theo để {body} xử lý theo quy định.",
+                        proposal.authority
+                    ),
+                ],
+                vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()],
+            ),
+            Action::Guide => (
+                None,
+                format!("hướng dẫn gửi đơn {kind}"),
+                vec![person_to.clone()],
+                vec![
+                    format!(
+                        "Ngày {received}, {office_name} nhận được đơn {kind} của {} với nội dung: {}",
+                        petitioner
+                            .as_ref()
+                            .map(|p| p.name.as_str())
+                            .unwrap_or("Ông/Bà"),
+                        view.summary
+                    ),
+                    format!(
+                        "Căn cứ {basis}, nội dung đơn không thuộc thẩm quyền giải quyết của {office_name}. Đề nghị Ông/Bà gửi đơn đến {} để được xem xét, giải quyết theo quy định.",
+                        proposal.authority
+                    ),
+                ],
+                vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()],
+            ),
+            Action::Decline => (
+                Some((
+                    "Thông báo".to_owned(),
+                    format!("Về việc không thụ lý giải quyết {kind}"),
+                )),
+                String::new(),
+                vec![person_to.clone()],
+                vec![
+                    format!(
+                        "Ngày {received}, {office_name} nhận được đơn {kind}{from_whom} với nội dung: {}",
+                        view.summary
+                    ),
+                    format!(
+                        "Căn cứ {basis}, {office_name} thông báo không thụ lý giải quyết đơn vì lý do: {}",
+                        proposal.reason
+                    ),
+                ],
+                vec![
+                    "Như trên".to_owned(),
+                    "Thanh tra cấp tỉnh (để biết)".to_owned(),
+                    "Lưu: VT, hồ sơ vụ việc".to_owned(),
+                ],
+            ),
+            _ => (
+                Some((
+                    "Thông báo".to_owned(),
+                    format!("Về việc thụ lý giải quyết {kind}"),
+                )),
+                String::new(),
+                vec![person_to.clone()],
+                vec![
+                    format!(
+                        "Ngày {received}, {office_name} nhận được đơn {kind}{from_whom} với nội dung: {}",
+                        view.summary
+                    ),
+                    format!(
+                        "Căn cứ {basis}, đơn thuộc thẩm quyền giải quyết của {} và đủ điều kiện thụ lý. {office_name} thông báo thụ lý giải quyết từ ngày {}.",
+                        proposal.authority,
+                        on.format("%d/%m/%Y")
+                    ),
+                ],
+                vec![
+                    "Như trên".to_owned(),
+                    "Thanh tra cấp tỉnh (để biết)".to_owned(),
+                    "Lưu: VT, hồ sơ vụ việc".to_owned(),
+                ],
+            ),
+        };
+        if view.kind == PetitionKind::Denunciation
+            && matches!(action, Action::Transfer | Action::Remind | Action::Return)
+        {
+            paragraphs.push(secrecy);
+        }
+        let is_notice = heading.is_some();
+        let owner = Owner {
+            case_id,
+            petition_id: Some(petition_id),
+            visit_id: None,
+        };
+        self.issue(ctx, &form, owner, |number| {
+            let label = if is_notice {
+                rules.label(&rules.notice, number)
+            } else {
+                rules.letter_label(number)
+            };
+            let pdf = render(&Letter {
+                parent: office.parent.clone(),
+                agency: office.name.clone(),
+                number: label.clone(),
+                place: office.place.clone(),
+                date: ctx.now.date(),
+                heading,
+                subject,
+                to: recipients,
+                paragraphs,
+                authority: ("TM. ỦY BAN NHÂN DÂN".into(), "CHỦ TỊCH".into()),
+                signer: office.chair.clone(),
+                copies_to,
+            });
+            (label, pdf)
+        })
+    }
+}

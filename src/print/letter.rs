@@ -1,0 +1,139 @@
+//! Letters and notices of the handling decisions (ND 30/2020 Mẫu 1.4 and 1.5): the
+//! header, either a type name and subject ("THÔNG BÁO / Về việc …") or a công văn's "V/v …"
+//! under the number, "Kính gửi:", the body paragraphs, the signature block with its
+//! authority line and the "Nơi nhận" list.
+
+use super::header::{self, Header};
+use super::layout::{Align, LEFT, Style, TEXT_W, Writer};
+
+/// Everything a letter prints; plain values.
+pub struct Letter {
+    pub parent: String,
+    pub agency: String,
+    pub number: String,
+    pub place: String,
+    pub date: chrono::NaiveDate,
+    /// A notice's type name ("THÔNG BÁO") and subject; `None` for a công văn.
+    pub heading: Option<(String, String)>,
+    /// A công văn's "V/v …" line under the number (ignored with a heading).
+    pub subject: String,
+    /// "Kính gửi:" recipients, one per line.
+    pub to: Vec<String>,
+    pub paragraphs: Vec<String>,
+    /// "TM. ỦY BAN NHÂN DÂN" and "CHỦ TỊCH".
+    pub authority: (String, String),
+    pub signer: String,
+    /// "Nơi nhận" items, without the leading "-".
+    pub copies_to: Vec<String>,
+}
+
+pub fn render(l: &Letter) -> Vec<u8> {
+    let title = l
+        .heading
+        .as_ref()
+        .map(|h| h.0.clone())
+        .unwrap_or_else(|| "Công văn".into());
+    let mut w = Writer::new(&title);
+    let place_and_date = format!("{}, {}", l.place, super::date_in_words(l.date));
+    header::write(
+        &mut w,
+        &Header {
+            parent: &l.parent,
+            agency: &l.agency,
+            number: &l.number,
+            place_and_date: &place_and_date,
+        },
+    );
+    match &l.heading {
+        Some((kind, subject)) => {
+            w.line(Align::Center, Style::Bold, 14.0, &kind.to_uppercase());
+            w.line(Align::Center, Style::Bold, 14.0, subject);
+            w.rule(LEFT + TEXT_W / 2.0 - 15.0, LEFT + TEXT_W / 2.0 + 15.0, 0.5);
+            w.gap(6.0);
+        }
+        None => {
+            // "V/v …" under the number, in the left column (12 pt, upright).
+            w.gap(-3.0);
+            w.put(
+                LEFT - 8.0,
+                80.0,
+                Align::Center,
+                Style::Regular,
+                12.0,
+                &format!("V/v {}", l.subject),
+            );
+            w.advance(12.0);
+            w.gap(6.0);
+        }
+    }
+    match l.to.as_slice() {
+        [] => {}
+        [one] => w.line(
+            Align::Center,
+            Style::Regular,
+            14.0,
+            &format!("Kính gửi: {one}."),
+        ),
+        many => {
+            w.line(Align::Center, Style::Regular, 14.0, "Kính gửi:");
+            for r in many {
+                w.put(
+                    LEFT + 45.0,
+                    TEXT_W - 45.0,
+                    Align::Left,
+                    Style::Regular,
+                    14.0,
+                    &format!("- {r};"),
+                );
+                w.advance(14.0);
+            }
+        }
+    }
+    w.gap(4.0);
+    for p in &l.paragraphs {
+        w.paragraph(Style::Regular, 14.0, 10.0, p);
+        w.gap(1.5);
+    }
+    w.gap(6.0);
+    w.ensure(50.0);
+    let half = TEXT_W / 2.0;
+    let top = w.y;
+    w.put(
+        LEFT,
+        half,
+        Align::Left,
+        Style::BoldItalic,
+        12.0,
+        "Nơi nhận:",
+    );
+    w.advance(12.0);
+    for item in &l.copies_to {
+        w.put(
+            LEFT,
+            half,
+            Align::Left,
+            Style::Regular,
+            11.0,
+            &format!("- {item};"),
+        );
+        w.advance(11.0);
+    }
+    let left_end = w.y;
+    w.y = top;
+    for line in [&l.authority.0, &l.authority.1] {
+        w.put(LEFT + half, half, Align::Center, Style::Bold, 13.0, line);
+        w.advance(13.0);
+    }
+    w.gap(24.0);
+    w.put(
+        LEFT + half,
+        half,
+        Align::Center,
+        Style::Bold,
+        13.0,
+        &l.signer,
+    );
+    w.advance(13.0);
+    w.y = w.y.max(left_end);
+    w.finish()
+}
