@@ -9,6 +9,7 @@
 
 mod agencies;
 mod citizens;
+mod deadlines;
 mod documents;
 mod drafts;
 mod files;
@@ -17,6 +18,7 @@ mod maintenance;
 mod merge;
 
 pub use citizens::{CaseSummary, Citizen, CitizenMatch};
+pub use deadlines::PetitionDeadlines;
 pub use drafts::Draft;
 pub use interchange::{Counts, ExportOptions, ImportError, ImportSummary};
 pub use maintenance::{Restored, restore_data_dir};
@@ -43,6 +45,8 @@ use ts_rs::TS;
 use crate::datadir::DataDir;
 use crate::domain::office::Office;
 use crate::error::Result;
+use crate::rules::calendar::CalendarRules;
+use crate::rules::deadlines::DeadlineRules;
 use crate::rules::documents::DocumentRules;
 use crate::rules::identity::IdentityRules;
 use crate::store::{BackupInfo, Store};
@@ -61,6 +65,8 @@ pub struct Desk {
 pub struct Rules {
     pub identity: IdentityRules,
     pub documents: DocumentRules,
+    pub calendar: CalendarRules,
+    pub deadlines: DeadlineRules,
 }
 
 impl Rules {
@@ -75,9 +81,19 @@ impl Rules {
             Some(text) => DocumentRules::parse(&text)?,
             None => DocumentRules::default_rules(),
         };
+        let calendar = match read(crate::rules::calendar::FILE) {
+            Some(text) => CalendarRules::parse(&text)?,
+            None => CalendarRules::default_rules(),
+        };
+        let deadlines = match read(crate::rules::deadlines::FILE) {
+            Some(text) => DeadlineRules::parse(&text)?,
+            None => DeadlineRules::default_rules(),
+        };
         Ok(Rules {
             identity,
             documents,
+            calendar,
+            deadlines,
         })
     }
 }

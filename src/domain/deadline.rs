@@ -256,8 +256,7 @@ fn met_by(rule: &DeadlineRule, events: &[PetitionEvent]) -> Option<(NaiveDate, S
         }),
         DeadlineName::Accept => first(events, |e| {
             e.kind == EventKind::Accepted
-                || (e.kind == EventKind::Handled
-                    && e.action.is_some_and(|a| a != Action::Accept))
+                || (e.kind == EventKind::Handled && e.action.is_some_and(|a| a != Action::Accept))
         }),
         DeadlineName::Resolve => first(events, is_final),
         DeadlineName::SecondComplaint => None,
@@ -353,7 +352,10 @@ fn pauses(events: &[PetitionEvent], today: NaiveDate) -> Vec<Pause> {
         }
     }
     if let Some(p) = open {
-        let until = p.on.max(today).succ_opt().expect("dates stay far from chrono's limits");
+        let until =
+            p.on.max(today)
+                .succ_opt()
+                .expect("dates stay far from chrono's limits");
         out.push(Pause {
             from: p.on,
             until,
@@ -397,7 +399,11 @@ fn deadline(
         unit_vi(rule.unit),
         start_vi(rule.from),
         vi_date(start),
-        vi_date(start.succ_opt().expect("dates stay far from chrono's limits")),
+        vi_date(
+            start
+                .succ_opt()
+                .expect("dates stay far from chrono's limits")
+        ),
     )];
     let mut total = rule.days;
     let mut applied = 0;

@@ -203,10 +203,19 @@ mod tests {
         let rules = CalendarRules::default_rules();
         assert!(!rules.provenance.verified);
         let cal = rules.calendar();
-        for day in ["2026-02-16", "2026-02-20", "2026-01-02", "2026-04-27", "2026-09-02"] {
+        for day in [
+            "2026-02-16",
+            "2026-02-20",
+            "2026-01-02",
+            "2026-04-27",
+            "2026-09-02",
+        ] {
             assert!(!cal.is_working_day(d(day)), "{day}");
         }
-        assert!(cal.is_working_day(d("2026-01-10")), "Saturday worked in exchange");
+        assert!(
+            cal.is_working_day(d("2026-01-10")),
+            "Saturday worked in exchange"
+        );
         assert!(cal.is_working_day(d("2026-02-23")));
         assert!(!cal.is_working_day(d("2026-02-21")), "an ordinary Saturday");
         assert_eq!(cal.next_working_day(d("2026-02-13")), d("2026-02-23"));
@@ -248,7 +257,10 @@ days = [
   { date = "2025-01-01", kind = "working_day", note = "b", verified = true },
 ]"#;
         let e = CalendarRules::parse(twice).unwrap_err().to_string();
-        assert!(e.contains("calendar.toml") && e.contains("01/01/2025"), "{e}");
+        assert!(
+            e.contains("calendar.toml") && e.contains("01/01/2025"),
+            "{e}"
+        );
         let bare = twice.replace("note = \"b\"", "note = \" \"").replace(
             "{ date = \"2025-01-01\", kind = \"holiday\", note = \"a\", verified = true },\n",
             "",

@@ -25,9 +25,7 @@ pub const FILE: &str = "deadlines.toml";
 const DEFAULT: &str = include_str!("../../assets/rules/deadlines.toml");
 
 /// Which deadline; the order is the order of a petition's life.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineName {
     /// Xử lý đơn.
@@ -148,7 +146,8 @@ impl DeadlineRule {
                 _ => true,
             }
         }
-        let ends_before = |a: &DeadlineRule, b: &DeadlineRule| a.valid_to.is_some_and(|t| t < b.valid_from);
+        let ends_before =
+            |a: &DeadlineRule, b: &DeadlineRule| a.valid_to.is_some_and(|t| t < b.valid_from);
         self.name == other.name
             && self.kind == other.kind
             && compatible(self.instance, other.instance)
@@ -192,7 +191,9 @@ impl DeadlineRules {
             if r.valid_to.is_some_and(|t| t < r.valid_from) {
                 return Err(err(format!("{at}: valid_to đứng trước valid_from")));
             }
-            if r.extension.is_some_and(|e| e.max_times == 0 || e.max_days == 0) {
+            if r.extension
+                .is_some_and(|e| e.max_times == 0 || e.max_days == 0)
+            {
                 return Err(err(format!(
                     "{at}: gia hạn (extension) cần max_times và max_days từ 1 trở lên"
                 )));
@@ -262,7 +263,12 @@ mod tests {
         let r = DeadlineRules::default_rules();
         assert_eq!(
             names(&r, &case(Complaint, None, false, false), "2026-03-02"),
-            vec![(Handle, 10), (Accept, 10), (Resolve, 30), (SecondComplaint, 30)]
+            vec![
+                (Handle, 10),
+                (Accept, 10),
+                (Resolve, 30),
+                (SecondComplaint, 30)
+            ]
         );
         assert_eq!(
             names(&r, &case(Complaint, Some(1), true, true), "2026-03-02")[2],
@@ -304,7 +310,9 @@ mod tests {
         );
         let e = DeadlineRules::parse(&text).unwrap_err().to_string();
         assert!(
-            e.contains("deadlines.toml") && e.contains("cùng áp dụng") && e.contains("(check, denunciation)"),
+            e.contains("deadlines.toml")
+                && e.contains("cùng áp dụng")
+                && e.contains("(check, denunciation)"),
             "{e}"
         );
     }

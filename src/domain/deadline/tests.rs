@@ -57,13 +57,23 @@ fn a_working_day_period_crossing_tet_2026_skips_the_holidays() {
     let ds = run(&f, "2026-02-13");
     let check = get(&ds, DeadlineName::Check);
     assert_eq!(check.due, d("2026-03-02"));
-    assert!(check.explain.contains("7 ngày làm việc"), "{}", check.explain);
     assert!(
-        check.explain.contains("17/02/2026 (thứ Ba, Tết Nguyên đán (mùng 1))"),
+        check.explain.contains("7 ngày làm việc"),
         "{}",
         check.explain
     );
-    assert!(check.explain.contains("Không tính 6 ngày thứ Bảy, Chủ nhật"));
+    assert!(
+        check
+            .explain
+            .contains("17/02/2026 (thứ Ba, Tết Nguyên đán (mùng 1))"),
+        "{}",
+        check.explain
+    );
+    assert!(
+        check
+            .explain
+            .contains("Không tính 6 ngày thứ Bảy, Chủ nhật")
+    );
     assert!(check.verified);
     assert_eq!(ds.status(d("2026-02-13")), Status::Open);
     assert_eq!(ds.status(d("2026-03-03")), Status::Overdue);
@@ -77,8 +87,12 @@ fn a_calendar_day_period_ending_on_a_saturday_before_tet_ends_after_tet() {
     assert_eq!(accept.due, d("2026-02-23"));
     assert!(
         accept.explain.contains("14/02/2026 (thứ Bảy)")
-            && accept.explain.contains("20/02/2026 (thứ Sáu, Tết Nguyên đán (mùng 4))")
-            && accept.explain.contains("Hạn cuối: hết ngày 23/02/2026 (thứ Hai)"),
+            && accept
+                .explain
+                .contains("20/02/2026 (thứ Sáu, Tết Nguyên đán (mùng 4))")
+            && accept
+                .explain
+                .contains("Hạn cuối: hết ngày 23/02/2026 (thứ Hai)"),
         "{}",
         accept.explain
     );
@@ -98,12 +112,20 @@ fn a_period_ending_on_a_make_up_saturday_ends_that_saturday() {
     let ds = run(&f, "2026-01-02");
     let accept = get(&ds, DeadlineName::Accept);
     assert_eq!(accept.due, d("2026-01-10"));
-    assert!(accept.explain.contains("ngày làm việc bù"), "{}", accept.explain);
+    assert!(
+        accept.explain.contains("ngày làm việc bù"),
+        "{}",
+        accept.explain
+    );
     // A working-day count uses the make-up Saturday too: from Wed 07/01, 7 days end 15/01.
     let f = facts(PetitionKind::Denunciation, "2026-01-07", vec![]);
     let check = get(&run(&f, "2026-01-08"), DeadlineName::Check).clone();
     assert_eq!(check.due, d("2026-01-15"));
-    assert!(check.explain.contains("Có tính ngày làm việc bù: 10/01/2026"));
+    assert!(
+        check
+            .explain
+            .contains("Có tính ngày làm việc bù: 10/01/2026")
+    );
 }
 
 #[test]
@@ -127,7 +149,11 @@ fn a_complex_complaint_gets_45_days_and_60_in_a_remote_area() {
     let resolve = get(&run(&f, "2026-03-03"), DeadlineName::Resolve).clone();
     assert_eq!(resolve.due, d("2026-05-04"));
     assert!(resolve.basis.contains("Điều 28"));
-    assert!(resolve.explain.contains("Ngày Quốc tế Lao động"), "{}", resolve.explain);
+    assert!(
+        resolve.explain.contains("Ngày Quốc tế Lao động"),
+        "{}",
+        resolve.explain
+    );
 }
 
 #[test]
@@ -163,7 +189,11 @@ fn paused_complaint(received_on: &str) -> PetitionFacts {
 #[test]
 fn a_complaint_received_from_1_july_2026_does_not_count_paused_days() {
     // 30 days from 06/07 + 10 paused days end on Saturday 15/08: Monday 17/08.
-    let resolve = get(&run(&paused_complaint("2026-07-01"), "2026-07-21"), DeadlineName::Resolve).clone();
+    let resolve = get(
+        &run(&paused_complaint("2026-07-01"), "2026-07-21"),
+        DeadlineName::Resolve,
+    )
+    .clone();
     assert_eq!(resolve.due, d("2026-08-17"));
     assert!(
         resolve
@@ -177,9 +207,17 @@ fn a_complaint_received_from_1_july_2026_does_not_count_paused_days() {
 
 #[test]
 fn the_same_complaint_received_on_30_june_2026_keeps_the_earlier_rules() {
-    let resolve = get(&run(&paused_complaint("2026-06-30"), "2026-07-21"), DeadlineName::Resolve).clone();
+    let resolve = get(
+        &run(&paused_complaint("2026-06-30"), "2026-07-21"),
+        DeadlineName::Resolve,
+    )
+    .clone();
     assert_eq!(resolve.due, d("2026-08-05"));
-    assert!(resolve.explain.contains("vẫn được tính vào thời hạn"), "{}", resolve.explain);
+    assert!(
+        resolve.explain.contains("vẫn được tính vào thời hạn"),
+        "{}",
+        resolve.explain
+    );
     assert!(!resolve.basis.contains("136/2025"));
 }
 
@@ -191,7 +229,11 @@ fn a_suspension_not_yet_lifted_holds_the_clock_and_is_not_overdue() {
     let resolve = get(&ds, DeadlineName::Resolve);
     assert!(resolve.suspended);
     assert!(resolve.due > d("2026-09-30"), "{}", resolve.due);
-    assert!(resolve.explain.contains("Đang tạm đình chỉ từ ngày 10/07/2026"));
+    assert!(
+        resolve
+            .explain
+            .contains("Đang tạm đình chỉ từ ngày 10/07/2026")
+    );
     assert_eq!(ds.status(d("2026-09-30")), Status::Open);
 }
 
@@ -207,12 +249,17 @@ fn an_extended_denunciation_adds_the_days_and_names_the_decision() {
     );
     let ds = run(&f, "2026-04-02");
     let check = get(&ds, DeadlineName::Check);
-    assert_eq!((check.due, check.met_on), (d("2026-03-11"), Some(d("2026-03-09"))));
+    assert_eq!(
+        (check.due, check.met_on),
+        (d("2026-03-11"), Some(d("2026-03-09")))
+    );
     let resolve = get(&ds, DeadlineName::Resolve);
     // 30 + 30 days from 09/03/2026: Friday 08/05/2026.
     assert_eq!(resolve.due, d("2026-05-08"));
     assert!(
-        resolve.explain.contains("thêm 30 ngày (tính cả ngày nghỉ) theo quyết định số 15/QĐ-UBND")
+        resolve
+            .explain
+            .contains("thêm 30 ngày (tính cả ngày nghỉ) theo quyết định số 15/QĐ-UBND")
             && resolve.explain.contains("Tổng thời hạn: 60"),
         "{}",
         resolve.explain
@@ -232,7 +279,11 @@ fn a_third_extension_is_counted_but_flagged() {
         ],
     );
     let resolve = get(&run(&f, "2026-06-02"), DeadlineName::Resolve).clone();
-    assert!(resolve.explain.contains("vượt số lần gia hạn tối đa (2 lần)"));
+    assert!(
+        resolve
+            .explain
+            .contains("vượt số lần gia hạn tối đa (2 lần)")
+    );
     assert!(resolve.explain.contains("vượt mức gia hạn tối đa 30 ngày"));
     assert!(resolve.explain.contains("Tổng thời hạn: 130"));
 }
@@ -260,7 +311,11 @@ fn a_complaint_cannot_be_extended() {
     );
     let resolve = get(&run(&f, "2026-03-21"), DeadlineName::Resolve).clone();
     assert_eq!(resolve.due, d("2026-04-06"), "04/04 is a Saturday");
-    assert!(resolve.explain.contains("không được tính"), "{}", resolve.explain);
+    assert!(
+        resolve.explain.contains("không được tính"),
+        "{}",
+        resolve.explain
+    );
 }
 
 #[test]
@@ -286,9 +341,16 @@ fn a_deadline_met_on_time_and_one_met_late_both_stay_listed() {
     );
     let ds = run(&late, "2026-03-01");
     let accept = get(&ds, DeadlineName::Accept);
-    assert_eq!((accept.due, accept.met_on), (d("2026-02-23"), Some(d("2026-02-25"))));
+    assert_eq!(
+        (accept.due, accept.met_on),
+        (d("2026-02-23"), Some(d("2026-02-25")))
+    );
     assert!(accept.explain.contains("trễ 2 ngày"), "{}", accept.explain);
-    assert_eq!(ds.status(d("2026-02-24")), Status::Overdue, "unmet on 24/02");
+    assert_eq!(
+        ds.status(d("2026-02-24")),
+        Status::Overdue,
+        "unmet on 24/02"
+    );
     assert_eq!(ds.status(d("2026-03-01")), Status::Open, "met since");
 }
 
@@ -315,9 +377,16 @@ fn a_resolved_first_complaint_opens_the_citizens_second_complaint_period() {
     );
     let ds = run(&f, "2026-06-01");
     let second = get(&ds, DeadlineName::SecondComplaint);
-    assert_eq!((second.due, second.met_on), (d("2026-05-01") + chrono::Days::new(3), None));
+    assert_eq!(
+        (second.due, second.met_on),
+        (d("2026-05-01") + chrono::Days::new(3), None)
+    );
     assert_eq!(second.obligation, Obligation::Citizen);
-    assert!(get(&ds, DeadlineName::Resolve).explain.contains("quyết định giải quyết số 30/QĐ-UBND"));
+    assert!(
+        get(&ds, DeadlineName::Resolve)
+            .explain
+            .contains("quyết định giải quyết số 30/QĐ-UBND")
+    );
     assert_eq!(ds.status(d("2026-06-01")), Status::Closed);
 }
 
@@ -337,6 +406,9 @@ fn feedback_gets_the_offices_default_from_handling() {
 fn a_period_beyond_the_known_calendar_says_so() {
     let f = facts(PetitionKind::Complaint, "2027-12-28", vec![]);
     let accept = get(&run(&f, "2027-12-29"), DeadlineName::Accept).clone();
-    assert!(accept.explain.contains("chưa có lịch nghỉ lễ năm 2028"), "{}", accept.explain);
+    assert!(
+        accept.explain.contains("chưa có lịch nghỉ lễ năm 2028"),
+        "{}",
+        accept.explain
+    );
 }
-
