@@ -9,6 +9,7 @@
 
 mod agencies;
 mod citizens;
+mod deadlines;
 mod decision_documents;
 mod documents;
 mod drafts;
@@ -18,6 +19,7 @@ mod maintenance;
 mod merge;
 
 pub use citizens::{CaseSummary, Citizen, CitizenMatch};
+pub use deadlines::PetitionDeadlines;
 pub use drafts::Draft;
 pub use interchange::{Counts, ExportOptions, ImportError, ImportSummary};
 pub use maintenance::{Restored, restore_data_dir};
@@ -46,6 +48,8 @@ use ts_rs::TS;
 use crate::datadir::DataDir;
 use crate::domain::office::Office;
 use crate::error::Result;
+use crate::rules::calendar::CalendarRules;
+use crate::rules::deadlines::DeadlineRules;
 use crate::rules::documents::DocumentRules;
 use crate::rules::identity::IdentityRules;
 use crate::rules::routing::RoutingRules;
@@ -66,6 +70,8 @@ pub struct Rules {
     pub identity: IdentityRules,
     pub documents: DocumentRules,
     pub routing: RoutingRules,
+    pub calendar: CalendarRules,
+    pub deadlines: DeadlineRules,
 }
 
 impl Rules {
@@ -84,10 +90,20 @@ impl Rules {
             Some(text) => RoutingRules::parse(&text)?,
             None => RoutingRules::default_rules(),
         };
+        let calendar = match read(crate::rules::calendar::FILE) {
+            Some(text) => CalendarRules::parse(&text)?,
+            None => CalendarRules::default_rules(),
+        };
+        let deadlines = match read(crate::rules::deadlines::FILE) {
+            Some(text) => DeadlineRules::parse(&text)?,
+            None => DeadlineRules::default_rules(),
+        };
         Ok(Rules {
             identity,
             documents,
             routing,
+            calendar,
+            deadlines,
         })
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod agency;
 pub mod citizen;
+pub mod deadline;
 pub mod identity;
 pub mod office;
 pub mod routing;

@@ -4,6 +4,8 @@
 //!
 //! Parsing is pure (text in, rules out); reading the override file is the caller's job.
 
+pub mod calendar;
+pub mod deadlines;
 pub mod documents;
 pub mod identity;
 pub mod routing;

@@ -1,0 +1,128 @@
+//! A petition's legal deadlines as of a day: the petition, its events, the office's
+//! remote-area flag and calendar days are read (read-only), the rules in force and the
+//! working calendar applied by `domain::deadline`.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{Desk, from_name};
+use crate::domain::deadline::{self, Deadline, PetitionEvent, PetitionFacts, Status};
+use crate::domain::visit::PetitionKind;
+use crate::error::{Error, FieldError, Result};
+use crate::rules::calendar::{Calendar, DayKind, OfficeDay};
+
+/// Every deadline of one petition and where it stands on `today`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PetitionDeadlines {
+    #[ts(type = "number")]
+    pub petition_id: i64,
+    #[ts(type = "string")]
+    pub today: NaiveDate,
+    pub status: Status,
+    /// When the petition was closed (resolved, terminated, withdrawn, handled otherwise
+    /// than by accepting it).
+    #[ts(type = "string | null")]
+    pub closed_on: Option<NaiveDate>,
+    pub deadlines: Vec<Deadline>,
+}
+
+fn bad(i: usize, e: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
+}
+
+fn date(r: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
+    let s: String = r.get(i)?;
+    NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+        .map_err(|_| bad(i, format!("ngày không hợp lệ trong cơ sở dữ liệu: \"{s}\"")))
+}
+
+fn vocab<T: serde::de::DeserializeOwned>(r: &Row, i: usize) -> rusqlite::Result<T> {
+    let s: String = r.get(i)?;
+    from_name(&s).map_err(|e| bad(i, e))
+}
+
+fn opt_vocab<T: serde::de::DeserializeOwned>(r: &Row, i: usize) -> rusqlite::Result<Option<T>> {
+    let s: Option<String> = r.get(i)?;
+    s.map(|s| from_name(&s).map_err(|e| bad(i, e))).transpose()
+}
+
+impl Desk {
+    /// The working calendar in force: the rule file's days with the office's own
+    /// `calendar_days` laid over them.
+    pub fn working_calendar(&self) -> Result<Calendar> {
+        let mut stmt = self
+            .store
+            .conn()
+            .prepare_cached("SELECT date, kind, note FROM calendar_days ORDER BY date")?;
+        let office = stmt
+            .query_map([], |r| {
+                Ok(OfficeDay {
+                    date: date(r, 0)?,
+                    kind: vocab::<DayKind>(r, 1)?,
+                    note: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Calendar::merge(&self.rules.calendar.days, &office))
+    }
+
+    /// The deadlines of petition `petition_id` as of `today`.
+    pub fn deadlines(&self, petition_id: i64, today: NaiveDate) -> Result<PetitionDeadlines> {
+        let conn = self.store.conn();
+        let remote_area: bool = conn
+            .query_row("SELECT remote_area FROM office WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or(Error::OfficeMissing)?;
+        let petition = conn
+            .query_row(
+                "SELECT kind, instance, complex, received_on FROM petitions WHERE id = ?1",
+                [petition_id],
+                |r| {
+                    Ok(PetitionFacts {
+                        kind: vocab::<PetitionKind>(r, 0)?,
+                        instance: r.get(1)?,
+                        complex: r.get(2)?,
+                        received_on: date(r, 3)?,
+                        remote_area,
+                        events: Vec::new(),
+                    })
+                },
+            )
+            .optional()?;
+        let Some(mut facts) = petition else {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "petition",
+                format!("Không có đơn số {petition_id} trong sổ."),
+            )]));
+        };
+        let mut stmt = conn.prepare_cached(
+            "SELECT on_date, kind, action, days, decision, partial
+             FROM events WHERE petition_id = ?1 ORDER BY on_date, id",
+        )?;
+        facts.events = stmt
+            .query_map([petition_id], |r| {
+                Ok(PetitionEvent {
+                    on: date(r, 0)?,
+                    kind: vocab(r, 1)?,
+                    action: opt_vocab(r, 2)?,
+                    days: r.get(3)?,
+                    decision: r.get(4)?,
+                    partial: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let calendar = self.working_calendar()?;
+        let computed = deadline::compute(&facts, &self.rules.deadlines, &calendar, today);
+        Ok(PetitionDeadlines {
+            petition_id,
+            today,
+            status: computed.status(today),
+            closed_on: computed.closed_on,
+            deadlines: computed.deadlines,
+        })
+    }
+}

@@ -1,0 +1,165 @@
+//! A petition's deadlines on a real database: the office's calendar moves them, the rule
+//! files in the data directory replace the shipped ones.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use tiepdan::Desk;
+use tiepdan::domain::citizen::CitizenInput;
+use tiepdan::domain::deadline::Status;
+use tiepdan::domain::identity::{IdKind, Sex};
+use tiepdan::domain::visit::*;
+use tiepdan::rules::deadlines::DeadlineName;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// An office in a remote area (see `common::office`) and one complaint received on
+/// 04/02/2026; returns the petition's id.
+fn complaint(desk: &mut Desk) -> i64 {
+    desk.save_office(&ctx("2026-02-04 08:00"), &office())
+        .unwrap();
+    let visit = VisitInput {
+        at: "2026-02-04T09:00".into(),
+        reception: Reception::Regular,
+        received_by: ReceivedBy::Officer,
+        citizens: vec![CitizenRef::New(CitizenInput {
+            full_name: "Nguyễn Văn Đức".into(),
+            id_kind: IdKind::Cccd,
+            id_number: Some("034068012345".into()),
+            birth_year: Some(1968),
+            gender: Some(Sex::Male),
+            address: "Thôn Đông, xã Ba Tơ".into(),
+            ..CitizenInput::default()
+        })],
+        representatives: vec![],
+        people: 1,
+        case: CaseChoice::New,
+        summary: "Khiếu nại quyết định thu hồi đất".into(),
+        outcome: "Tiếp nhận đơn".into(),
+        petitions: vec![PetitionInput {
+            kind: PetitionKind::Complaint,
+            field: Field::Land,
+            summary: "Khiếu nại quyết định thu hồi đất".into(),
+            anonymous: false,
+            respondent_role: None,
+            respondent_name: None,
+            instance: Some(1),
+            contested_on: None,
+            papers: vec![],
+        }],
+    };
+    let recorded = desk.record_visit(&ctx("2026-02-04 09:30"), &visit).unwrap();
+    recorded.petition_ids[0]
+}
+
+fn add_event(desk: &Desk, petition: i64, on: &str, kind: &str) {
+    desk.store()
+        .conn()
+        .execute(
+            "INSERT INTO events (petition_id, on_date, kind, created_at) VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![petition, on, kind, format!("{on}T10:00:00")],
+        )
+        .unwrap();
+}
+
+#[test]
+fn a_holiday_added_to_the_office_calendar_moves_an_open_cases_due_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    let id = complaint(&mut desk);
+    add_event(&desk, id, "2026-02-09", "accepted");
+
+    let before = desk.deadlines(id, d("2026-03-01")).unwrap();
+    assert_eq!(before.status, Status::Open);
+    let resolve = |p: &tiepdan::desk::PetitionDeadlines| {
+        p.deadlines
+            .iter()
+            .find(|x| x.name == DeadlineName::Resolve)
+            .unwrap()
+            .clone()
+    };
+    // Remote area: 45 days from 09/02/2026 end on Thursday 26/03/2026.
+    assert_eq!(resolve(&before).due, d("2026-03-26"));
+    let accept = before
+        .deadlines
+        .iter()
+        .find(|x| x.name == DeadlineName::Accept)
+        .unwrap();
+    assert_eq!(accept.met_on, Some(d("2026-02-09")));
+
+    desk.store()
+        .conn()
+        .execute(
+            "INSERT INTO calendar_days (date, kind, note) VALUES ('2026-03-26', 'holiday', 'Nghỉ theo quyết định của UBND tỉnh')",
+            [],
+        )
+        .unwrap();
+    let after = desk.deadlines(id, d("2026-03-01")).unwrap();
+    let moved = resolve(&after);
+    assert_eq!(moved.due, d("2026-03-27"));
+    assert!(
+        moved.explain.contains(
+            "26/03/2026 (thứ Năm, Nghỉ theo quyết định của UBND tỉnh, theo lịch của cơ quan)"
+        ),
+        "{}",
+        moved.explain
+    );
+    assert_eq!(after.status, Status::Open);
+    assert_eq!(
+        desk.deadlines(id, d("2026-03-28")).unwrap().status,
+        Status::Overdue
+    );
+
+    add_event(&desk, id, "2026-03-20", "resolved");
+    let done = desk.deadlines(id, d("2026-03-28")).unwrap();
+    assert_eq!(done.status, Status::Closed);
+    assert_eq!(resolve(&done).met_on, Some(d("2026-03-20")));
+}
+
+#[test]
+fn an_administrators_rule_file_replaces_the_default_and_a_broken_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    let id = complaint(&mut desk);
+    drop(desk);
+
+    let rules = dir.path().join("rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    let shipped = include_str!("../assets/rules/deadlines.toml");
+    // This office counts complaint acceptance in working days.
+    let edited = shipped.replacen(
+        "instance = 1\ndays = 10\nunit = \"calendar\"",
+        "instance = 1\ndays = 10\nunit = \"working\"",
+        1,
+    );
+    assert_ne!(edited, shipped);
+    std::fs::write(rules.join("deadlines.toml"), edited).unwrap();
+    let desk = Desk::open(dir.path(), at("2026-02-05 08:00")).unwrap();
+    let accept = desk
+        .deadlines(id, d("2026-02-05"))
+        .unwrap()
+        .deadlines
+        .into_iter()
+        .find(|x| x.name == DeadlineName::Accept)
+        .unwrap();
+    // 10 working days from 04/02/2026 skip Tết: Wednesday 25/02.
+    assert_eq!(accept.due, d("2026-02-25"));
+    drop(desk);
+
+    std::fs::write(rules.join("deadlines.toml"), "basis = 1").unwrap();
+    let e = Desk::open(dir.path(), at("2026-02-05 08:00")).unwrap_err();
+    assert_eq!(e.code(), "rules");
+    assert!(e.to_string().contains("deadlines.toml"), "{e}");
+}
+
+#[test]
+fn an_unknown_petition_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    complaint(&mut desk);
+    let e = desk.deadlines(999, d("2026-02-05")).unwrap_err();
+    assert!(e.to_string().contains("Không có đơn số 999"), "{e}");
+}
