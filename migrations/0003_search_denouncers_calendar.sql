@@ -42,7 +42,8 @@ ALTER TABLE visits ADD COLUMN summary_fold TEXT NOT NULL DEFAULT '';
 UPDATE visits SET summary_fold = fold(summary);
 
 -- One full-text index over folded text (tone- and case-insensitive, đ = d).
--- rowid = entity id * 4 + kind (0 citizen, 1 petition, 2 visit).
+-- rowid = -(entity id * 4 + kind) (kind 0 citizen, 1 petition, 2 visit): negative, so that
+-- FTS5's fast ascending rowid order lists the newest records first.
 -- Citizens known only as denouncers are not indexed.
 -- detail = none: no positions are kept (queries are words and a last-word prefix, never
 -- phrases), which keeps the index small and AND queries over common words fast.
@@ -55,60 +56,60 @@ CREATE VIRTUAL TABLE search USING fts5 (
 
 CREATE TRIGGER citizens_search_insert AFTER INSERT ON citizens WHEN NEW.denouncer_only = 0
 BEGIN
-    INSERT INTO search (rowid, body) VALUES (NEW.id * 4,
+    INSERT INTO search (rowid, body) VALUES (-(NEW.id * 4),
         NEW.name_fold || ' ' || NEW.address_fold || ' ' || coalesce(NEW.id_number, '') || ' '
         || coalesce(NEW.phone, ''));
 END;
 CREATE TRIGGER citizens_search_update AFTER UPDATE ON citizens
 BEGIN
-    DELETE FROM search WHERE rowid = OLD.id * 4;
-    INSERT INTO search (rowid, body) SELECT NEW.id * 4,
+    DELETE FROM search WHERE rowid = -(OLD.id * 4);
+    INSERT INTO search (rowid, body) SELECT -(NEW.id * 4),
         NEW.name_fold || ' ' || NEW.address_fold || ' ' || coalesce(NEW.id_number, '') || ' '
         || coalesce(NEW.phone, '')
         WHERE NEW.denouncer_only = 0;
 END;
 CREATE TRIGGER citizens_search_delete AFTER DELETE ON citizens
 BEGIN
-    DELETE FROM search WHERE rowid = OLD.id * 4;
+    DELETE FROM search WHERE rowid = -(OLD.id * 4);
 END;
 
 CREATE TRIGGER petitions_search_insert AFTER INSERT ON petitions
 BEGIN
-    INSERT INTO search (rowid, body) VALUES (NEW.id * 4 + 1,
+    INSERT INTO search (rowid, body) VALUES (-(NEW.id * 4 + 1),
         NEW.summary_fold || ' ' || coalesce(NEW.forwarded_doc, '') || ' '
         || coalesce(NEW.ref, ''));
 END;
 CREATE TRIGGER petitions_search_update AFTER UPDATE OF summary_fold, forwarded_doc, ref ON petitions
 BEGIN
-    DELETE FROM search WHERE rowid = OLD.id * 4 + 1;
-    INSERT INTO search (rowid, body) VALUES (NEW.id * 4 + 1,
+    DELETE FROM search WHERE rowid = -(OLD.id * 4 + 1);
+    INSERT INTO search (rowid, body) VALUES (-(NEW.id * 4 + 1),
         NEW.summary_fold || ' ' || coalesce(NEW.forwarded_doc, '') || ' '
         || coalesce(NEW.ref, ''));
 END;
 CREATE TRIGGER petitions_search_delete AFTER DELETE ON petitions
 BEGIN
-    DELETE FROM search WHERE rowid = OLD.id * 4 + 1;
+    DELETE FROM search WHERE rowid = -(OLD.id * 4 + 1);
 END;
 
 CREATE TRIGGER visits_search_insert AFTER INSERT ON visits
 BEGIN
-    INSERT INTO search (rowid, body) VALUES (NEW.id * 4 + 2, NEW.summary_fold);
+    INSERT INTO search (rowid, body) VALUES (-(NEW.id * 4 + 2), NEW.summary_fold);
 END;
 CREATE TRIGGER visits_search_update AFTER UPDATE OF summary_fold ON visits
 BEGIN
-    DELETE FROM search WHERE rowid = OLD.id * 4 + 2;
-    INSERT INTO search (rowid, body) VALUES (NEW.id * 4 + 2, NEW.summary_fold);
+    DELETE FROM search WHERE rowid = -(OLD.id * 4 + 2);
+    INSERT INTO search (rowid, body) VALUES (-(NEW.id * 4 + 2), NEW.summary_fold);
 END;
 CREATE TRIGGER visits_search_delete AFTER DELETE ON visits
 BEGIN
-    DELETE FROM search WHERE rowid = OLD.id * 4 + 2;
+    DELETE FROM search WHERE rowid = -(OLD.id * 4 + 2);
 END;
 
 INSERT INTO search (rowid, body)
-    SELECT id * 4, name_fold || ' ' || address_fold || ' ' || coalesce(id_number, '') || ' '
+    SELECT -(id * 4), name_fold || ' ' || address_fold || ' ' || coalesce(id_number, '') || ' '
         || coalesce(phone, '')
     FROM citizens WHERE denouncer_only = 0;
 INSERT INTO search (rowid, body)
-    SELECT id * 4 + 1, summary_fold || ' ' || coalesce(forwarded_doc, '') || ' ' || coalesce(ref, '')
+    SELECT -(id * 4 + 1), summary_fold || ' ' || coalesce(forwarded_doc, '') || ' ' || coalesce(ref, '')
     FROM petitions;
-INSERT INTO search (rowid, body) SELECT id * 4 + 2, summary_fold FROM visits;
+INSERT INTO search (rowid, body) SELECT -(id * 4 + 2), summary_fold FROM visits;

@@ -163,3 +163,87 @@ fn an_unknown_petition_is_a_clear_error() {
     let e = desk.deadlines(999, d("2026-02-05")).unwrap_err();
     assert!(e.to_string().contains("Không có đơn số 999"), "{e}");
 }
+
+/// The dashboard's lists come from the deadline cache, kept in step with every write.
+#[test]
+fn the_dashboard_lists_overdue_and_soon_due_deadlines_and_follows_each_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    let p = complaint(&mut desk);
+    let all = desk.deadlines(p, d("2026-02-04")).unwrap().deadlines;
+    let handle_due = all
+        .iter()
+        .find(|x| x.name == DeadlineName::Handle)
+        .unwrap()
+        .due;
+    // Early on nothing is listed; in its last working days a deadline is "soon"; after, overdue.
+    let early = desk.due(d("2026-02-05"), 50).unwrap();
+    assert_eq!((early.overdue_count, early.soon_count), (0, 0), "{early:?}");
+    let last_days = desk.due(handle_due, 50).unwrap();
+    assert!(
+        last_days
+            .soon
+            .iter()
+            .any(|i| i.deadline == DeadlineName::Handle),
+        "{last_days:?}"
+    );
+    let late = desk.due(handle_due.succ_opt().unwrap(), 50).unwrap();
+    assert!(
+        late.overdue
+            .iter()
+            .any(|i| i.petition_id == p && i.deadline == DeadlineName::Handle),
+        "{late:?}"
+    );
+
+    // A holiday added by the office moves the cached due date after a recompute.
+    let c = ctx("2026-02-06 10:00");
+    assert!(
+        cached(&desk, p).contains(&"handle 2026-02-25".to_owned()),
+        "{:?}",
+        cached(&desk, p)
+    );
+    desk.store()
+        .conn()
+        .execute("INSERT INTO calendar_days (date, kind, note) VALUES ('2026-02-24', 'holiday', 'Nghỉ bù')", [])
+        .unwrap();
+    assert_eq!(desk.recompute_deadlines(&c).unwrap(), 1);
+    assert!(
+        cached(&desk, p).contains(&"handle 2026-02-26".to_owned()),
+        "{:?}",
+        cached(&desk, p)
+    );
+
+    // Handling it meets the handling deadline: it leaves the overdue list at once.
+    desk.handle_petition(
+        &c,
+        &tiepdan::desk::HandleInput {
+            petition_id: p,
+            on: "2026-02-06".into(),
+            action: tiepdan::domain::routing::Action::Accept,
+            to_agency: None,
+            reason: Some("Thuộc thẩm quyền".into()),
+        },
+    )
+    .unwrap();
+    let after = desk.due(d("2026-03-02"), 50).unwrap();
+    assert!(
+        after
+            .overdue
+            .iter()
+            .all(|i| i.deadline != DeadlineName::Handle),
+        "{after:?}"
+    );
+}
+
+fn cached(desk: &Desk, p: i64) -> Vec<String> {
+    desk.store()
+        .conn()
+        .prepare(
+            "SELECT name || ' ' || due FROM deadline_cache WHERE petition_id = ?1 ORDER BY name",
+        )
+        .unwrap()
+        .query_map([p], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}

@@ -3,7 +3,7 @@
 //! working calendar applied by `domain::deadline`.
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -52,10 +52,37 @@ impl Desk {
     /// The working calendar in force: the rule file's days with the office's own
     /// `calendar_days` laid over them.
     pub fn working_calendar(&self) -> Result<Calendar> {
-        let mut stmt = self
-            .store
-            .conn()
-            .prepare_cached("SELECT date, kind, note FROM calendar_days ORDER BY date")?;
+        calendar_of(self.store.conn(), &self.rules.calendar)
+    }
+
+    /// Recomputes every petition's deadlines (after the calendar or the rules changed);
+    /// one transaction, one audit row. Returns how many petitions were computed.
+    pub fn recompute_deadlines(&mut self, ctx: &crate::store::audit::Ctx) -> Result<usize> {
+        let rules = &self.rules;
+        self.store.write(|tx| -> Result<usize> {
+            let calendar = calendar_of(tx, &rules.calendar)?;
+            let n = refresh(tx, &rules.deadlines, &calendar, Scope::All, ctx.now.date())?;
+            crate::store::audit::append(
+                tx,
+                ctx,
+                "deadlines.recompute",
+                "petition",
+                &[],
+                Some(serde_json::json!({ "petitions": n })),
+            )?;
+            Ok(n)
+        })
+    }
+}
+
+/// The rule file's calendar with the office's `calendar_days` laid over it.
+pub(crate) fn calendar_of(
+    conn: &Connection,
+    file: &crate::rules::calendar::CalendarRules,
+) -> Result<Calendar> {
+    {
+        let mut stmt =
+            conn.prepare_cached("SELECT date, kind, note FROM calendar_days ORDER BY date")?;
         let office = stmt
             .query_map([], |r| {
                 Ok(OfficeDay {
@@ -65,56 +92,21 @@ impl Desk {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Calendar::merge(&self.rules.calendar.days, &office))
+        Ok(Calendar::merge(&file.days, &office))
     }
+}
 
+impl Desk {
     /// The deadlines of petition `petition_id` as of `today`.
     pub fn deadlines(&self, petition_id: i64, today: NaiveDate) -> Result<PetitionDeadlines> {
         let conn = self.store.conn();
-        let remote_area: bool = conn
-            .query_row("SELECT remote_area FROM office WHERE id = 1", [], |r| {
-                r.get(0)
-            })
-            .optional()?
-            .ok_or(Error::OfficeMissing)?;
-        let petition = conn
-            .query_row(
-                "SELECT kind, instance, complex, received_on FROM petitions WHERE id = ?1",
-                [petition_id],
-                |r| {
-                    Ok(PetitionFacts {
-                        kind: vocab::<PetitionKind>(r, 0)?,
-                        instance: r.get(1)?,
-                        complex: r.get(2)?,
-                        received_on: date(r, 3)?,
-                        remote_area,
-                        events: Vec::new(),
-                    })
-                },
-            )
-            .optional()?;
-        let Some(mut facts) = petition else {
+        let remote_area = remote_area(conn)?;
+        let Some(facts) = facts_of(conn, petition_id, remote_area)? else {
             return Err(Error::Invalid(vec![FieldError::new(
                 "petition",
                 format!("Không có đơn số {petition_id} trong sổ."),
             )]));
         };
-        let mut stmt = conn.prepare_cached(
-            "SELECT on_date, kind, action, days, decision, partial
-             FROM events WHERE petition_id = ?1 ORDER BY on_date, id",
-        )?;
-        facts.events = stmt
-            .query_map([petition_id], |r| {
-                Ok(PetitionEvent {
-                    on: date(r, 0)?,
-                    kind: vocab(r, 1)?,
-                    action: opt_vocab(r, 2)?,
-                    days: r.get(3)?,
-                    decision: r.get(4)?,
-                    partial: r.get(5)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
         let calendar = self.working_calendar()?;
         let computed = deadline::compute(&facts, &self.rules.deadlines, &calendar, today);
         Ok(PetitionDeadlines {
@@ -125,4 +117,107 @@ impl Desk {
             deadlines: computed.deadlines,
         })
     }
+}
+
+fn remote_area(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT remote_area FROM office WHERE id = 1", [], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .unwrap_or(false))
+}
+
+/// What the engine needs of one petition, read through `conn` (a transaction works too).
+fn facts_of(
+    conn: &Connection,
+    petition_id: i64,
+    remote_area: bool,
+) -> Result<Option<PetitionFacts>> {
+    let petition = conn
+        .prepare_cached("SELECT kind, instance, complex, received_on FROM petitions WHERE id = ?1")?
+        .query_row([petition_id], |r| {
+            Ok(PetitionFacts {
+                kind: vocab::<PetitionKind>(r, 0)?,
+                instance: r.get(1)?,
+                complex: r.get(2)?,
+                received_on: date(r, 3)?,
+                remote_area,
+                events: Vec::new(),
+            })
+        })
+        .optional()?;
+    let Some(mut facts) = petition else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT on_date, kind, action, days, decision, partial
+         FROM events WHERE petition_id = ?1 ORDER BY on_date, id",
+    )?;
+    facts.events = stmt
+        .query_map([petition_id], |r| {
+            Ok(PetitionEvent {
+                on: date(r, 0)?,
+                kind: vocab(r, 1)?,
+                action: opt_vocab(r, 2)?,
+                days: r.get(3)?,
+                decision: r.get(4)?,
+                partial: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Some(facts))
+}
+
+/// Which petitions to recompute.
+pub(crate) enum Scope<'a> {
+    These(&'a [i64]),
+    All,
+}
+
+/// Rebuilds the deadline cache of the petitions in `scope`, inside the caller's
+/// transaction: every write that changes a petition's facts, its events, the calendar or
+/// the rules calls it, so the cache never disagrees with what it is computed from.
+pub(crate) fn refresh(
+    conn: &Connection,
+    rules: &crate::rules::deadlines::DeadlineRules,
+    calendar: &Calendar,
+    scope: Scope<'_>,
+    today: NaiveDate,
+) -> Result<usize> {
+    let remote_area = remote_area(conn)?;
+    let ids: Vec<i64> = match scope {
+        Scope::These(ids) => ids.to_vec(),
+        Scope::All => {
+            conn.execute("DELETE FROM deadline_cache", [])?;
+            conn.prepare("SELECT id FROM petitions")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        }
+    };
+    let mut delete = conn.prepare_cached("DELETE FROM deadline_cache WHERE petition_id = ?1")?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO deadline_cache (petition_id, name, due, met_on, obligation, suspended, closed_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for id in &ids {
+        delete.execute([id])?;
+        let Some(facts) = facts_of(conn, *id, remote_area)? else {
+            continue;
+        };
+        let computed = deadline::compute(&facts, rules, calendar, today);
+        let closed = computed.closed_on.map(|d| d.to_string());
+        for d in &computed.deadlines {
+            insert.execute(rusqlite::params![
+                id,
+                super::name(d.name),
+                d.due.to_string(),
+                d.met_on.map(|m| m.to_string()),
+                super::name(d.obligation),
+                d.suspended,
+                closed
+            ])?;
+        }
+    }
+    Ok(ids.len())
 }

@@ -105,6 +105,7 @@ impl Desk {
         let records = crate::interchange::parse(text, &self.rules.identity, ctx.now.year())
             .map_err(ImportError::Invalid)?;
         let denouncers = crate::interchange::denouncer_only(&records);
+        let rules = &self.rules;
         self.store.write(|tx| {
             let mut import = Importer {
                 tx,
@@ -130,6 +131,15 @@ impl Desk {
                     "interchange",
                     &[],
                     Some(detail),
+                )?;
+                // Events, petitions or calendar days changed: every deadline is recomputed.
+                let calendar = super::deadlines::calendar_of(tx, &rules.calendar)?;
+                super::deadlines::refresh(
+                    tx,
+                    &rules.deadlines,
+                    &calendar,
+                    super::deadlines::Scope::All,
+                    ctx.now.date(),
                 )?;
             }
             Ok(summary)

@@ -13,6 +13,7 @@ mod deadlines;
 mod decision_documents;
 mod documents;
 mod drafts;
+mod due;
 mod files;
 mod interchange;
 mod maintenance;
@@ -21,6 +22,7 @@ mod merge;
 pub use citizens::{CaseSummary, Citizen, CitizenMatch};
 pub use deadlines::PetitionDeadlines;
 pub use drafts::Draft;
+pub use due::{DueItem, DueSummary};
 pub use interchange::{Counts, ExportOptions, ImportError, ImportSummary};
 pub use maintenance::{Restored, restore_data_dir};
 pub use visits::RecordedVisit;
@@ -127,7 +129,13 @@ impl Desk {
         let dir = DataDir::new(root);
         let store = Store::open(&dir.database(), &dir.backups(), now)?;
         let rules = Rules::load(&dir)?;
-        Ok(Desk { store, dir, rules })
+        let mut desk = Desk { store, dir, rules };
+        let ctx = crate::store::audit::Ctx {
+            actor: "hệ thống".into(),
+            now,
+        };
+        desk.fill_deadline_cache(&ctx)?;
+        Ok(desk)
     }
 
     pub fn data_dir(&self) -> &DataDir {

@@ -168,6 +168,7 @@ impl Desk {
         let Some(on) = on.filter(|_| errors.is_empty()) else {
             return Err(Error::Invalid(errors));
         };
+        let rules = &self.rules;
         self.store.write(|tx| -> Result<i64> {
             tx.execute(
                 "INSERT INTO events (petition_id, on_date, kind, action, to_agency, reason, created_at)
@@ -187,6 +188,14 @@ impl Desk {
                 "reason": reason, "to_agency": input.to_agency,
             });
             audit::append(tx, ctx, "petition.handle", "petition", &[input.petition_id], Some(detail))?;
+            let calendar = super::deadlines::calendar_of(tx, &rules.calendar)?;
+            super::deadlines::refresh(
+                tx,
+                &rules.deadlines,
+                &calendar,
+                super::deadlines::Scope::These(&[input.petition_id]),
+                ctx.now.date(),
+            )?;
             Ok(id)
         })
     }

@@ -72,7 +72,7 @@ impl Desk {
         };
         let conn = self.store.conn();
         let mut stmt = conn.prepare_cached(
-            "SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+            "SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid LIMIT ?2",
         )?;
         let rowids: Vec<i64> = stmt
             .query_map(rusqlite::params![fts, CANDIDATES as i64], |r| r.get(0))?
@@ -94,7 +94,9 @@ impl Desk {
 
     fn hit(&self, rowid: i64) -> Result<Option<SearchHit>> {
         let conn = self.store.conn();
-        let (id, kind) = (rowid / 4, rowid % 4);
+        // Rowids are negative so that ascending order is newest first (see migration 3).
+        let code = -rowid;
+        let (id, kind) = (code / 4, code % 4);
         let hit = match kind {
             0 => conn
                 .prepare_cached(

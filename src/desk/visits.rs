@@ -101,6 +101,7 @@ impl Desk {
             _ => return Err(Error::Invalid(errors)),
         };
 
+        let rules = &self.rules;
         self.store.write(|tx| -> Result<RecordedVisit> {
             let stamp = ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string();
             // People who came only to denounce are kept out of search and redacted exports.
@@ -219,6 +220,16 @@ impl Desk {
                 "case": case_id, "repeat": repeat, "citizens": citizen_ids, "petitions": petition_ids,
             });
             audit::append(tx, ctx, "visit.record", "visit", &[visit_id], Some(detail))?;
+            if !petition_ids.is_empty() {
+                let calendar = super::deadlines::calendar_of(tx, &rules.calendar)?;
+                super::deadlines::refresh(
+                    tx,
+                    &rules.deadlines,
+                    &calendar,
+                    super::deadlines::Scope::These(&petition_ids),
+                    ctx.now.date(),
+                )?;
+            }
             // The draft this visit was typed in is now a record.
             tx.execute("DELETE FROM drafts WHERE form = ?1", [INTAKE_DRAFT])?;
             Ok(RecordedVisit { visit_id, case_id, citizen_ids, petition_ids, repeat })

@@ -12,6 +12,7 @@ const MIGRATIONS: &[M<'static>] = &[
     )),
     M::up(include_str!("../../migrations/0004_interchange.sql")),
     M::up(include_str!("../../migrations/0005_routing.sql")),
+    M::up(include_str!("../../migrations/0006_deadline_cache.sql")),
 ];
 
 /// The schema version this build creates and understands.

@@ -1,0 +1,112 @@
+//! What is due and overdue, for the dashboard (Tổng quan): unmet office deadlines of open
+//! petitions from the deadline cache, overdue first, then those due within three working
+//! days. A petition under suspension is neither.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{Desk, from_name};
+use crate::domain::visit::PetitionKind;
+use crate::error::Result;
+use crate::rules::deadlines::DeadlineName;
+
+/// One unmet deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DueItem {
+    #[ts(type = "number")]
+    pub petition_id: i64,
+    pub kind: PetitionKind,
+    pub summary: String,
+    pub received_on: String,
+    pub deadline: DeadlineName,
+    pub due: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DueSummary {
+    pub today: String,
+    /// The last day counted as "due soon" (three working days ahead).
+    pub soon_until: String,
+    #[ts(type = "number")]
+    pub overdue_count: i64,
+    #[ts(type = "number")]
+    pub soon_count: i64,
+    /// The oldest first, at most `limit`.
+    pub overdue: Vec<DueItem>,
+    pub soon: Vec<DueItem>,
+}
+
+const OPEN: &str =
+    "d.met_on IS NULL AND d.obligation = 'office' AND d.closed_on IS NULL AND d.suspended = 0";
+
+/// Working days ahead that count as "due soon" (the issue's three).
+pub const SOON_WORKING_DAYS: usize = 3;
+
+impl Desk {
+    /// Overdue and soon-due deadlines as of `today`.
+    pub fn due(&self, today: NaiveDate, limit: u32) -> Result<DueSummary> {
+        let calendar = self.working_calendar()?;
+        let mut soon_until = today;
+        for _ in 0..SOON_WORKING_DAYS {
+            soon_until = calendar.next_working_day(soon_until);
+        }
+        let conn = self.store.conn();
+        let count = |cond: &str, args: &[&str]| -> rusqlite::Result<i64> {
+            conn.prepare_cached(&format!(
+                "SELECT count(*) FROM deadline_cache d WHERE {OPEN} AND {cond}"
+            ))?
+            .query_row(rusqlite::params_from_iter(args), |r| r.get(0))
+        };
+        let list = |cond: &str, args: &[&str]| -> rusqlite::Result<Vec<DueItem>> {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT d.petition_id, p.kind, substr(p.summary, 1, 200), p.received_on, d.name, d.due
+                 FROM deadline_cache d JOIN petitions p ON p.id = d.petition_id
+                 WHERE {OPEN} AND {cond} ORDER BY d.due, d.petition_id LIMIT {limit}"
+            ))?;
+            stmt.query_map(rusqlite::params_from_iter(args), |r| {
+                let bad = |i, e: String| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        i,
+                        rusqlite::types::Type::Text,
+                        e.into(),
+                    )
+                };
+                Ok(DueItem {
+                    petition_id: r.get(0)?,
+                    kind: from_name(&r.get::<_, String>(1)?).map_err(|e| bad(1, e))?,
+                    summary: r.get(2)?,
+                    received_on: r.get(3)?,
+                    deadline: from_name(&r.get::<_, String>(4)?).map_err(|e| bad(4, e))?,
+                    due: r.get(5)?,
+                })
+            })?
+            .collect()
+        };
+        let (t, s) = (today.to_string(), soon_until.to_string());
+        let overdue = "d.due < ?1";
+        let soon = "d.due >= ?1 AND d.due <= ?2";
+        Ok(DueSummary {
+            overdue_count: count(overdue, &[&t])?,
+            soon_count: count(soon, &[&t, &s])?,
+            overdue: list(overdue, &[&t])?,
+            soon: list(soon, &[&t, &s])?,
+            today: t,
+            soon_until: s,
+        })
+    }
+
+    /// Fills the deadline cache of a database that has petitions but no computed
+    /// deadlines (one migrated from an older version).
+    pub(super) fn fill_deadline_cache(&mut self, ctx: &crate::store::audit::Ctx) -> Result<()> {
+        let missing: bool = self.store.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM petitions) AND NOT EXISTS (SELECT 1 FROM deadline_cache)",
+            [],
+            |r| r.get(0),
+        )?;
+        if missing {
+            self.recompute_deadlines(ctx)?;
+        }
+        Ok(())
+    }
+}
