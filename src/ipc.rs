@@ -12,9 +12,10 @@ use crate::desk::{
 use crate::desk::{
     Counts, ImportSummary, PetitionRow, ReceptionRow, Register, RegisterFile, RegisterFilter,
 };
-use crate::desk::{HandleInput, Handled, PetitionView};
+use crate::desk::{DueItem, DueSummary, HandleInput, Handled, PetitionDeadlines, PetitionView};
 use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
 use crate::domain::citizen::{CitizenInput, MatchKind};
+use crate::domain::deadline::{Deadline, Status};
 use crate::domain::identity::{IdKind, Sex};
 use crate::domain::office::{Office, OfficeInput};
 use crate::domain::routing::{Action, Proposal};
@@ -23,6 +24,7 @@ use crate::domain::visit::{
     VisitInput,
 };
 use crate::error::{ErrorData, FieldError};
+use crate::rules::deadlines::{DeadlineName, Obligation};
 use crate::store::{BackupInfo, Health};
 
 /// The TypeScript module declaring every IPC type.
@@ -74,6 +76,13 @@ pub fn typescript_bindings() -> String {
         Handled::decl(&cfg),
         PetitionView::decl(&cfg),
         HandleInput::decl(&cfg),
+        DeadlineName::decl(&cfg),
+        Obligation::decl(&cfg),
+        Status::decl(&cfg),
+        Deadline::decl(&cfg),
+        PetitionDeadlines::decl(&cfg),
+        DueItem::decl(&cfg),
+        DueSummary::decl(&cfg),
         SearchHit::decl(&cfg),
         BackupInfo::decl(&cfg),
         Health::decl(&cfg),

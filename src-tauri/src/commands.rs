@@ -3,9 +3,10 @@
 use tauri::{AppHandle, Manager, State};
 use tiepdan::about::AboutInfo;
 use tiepdan::desk::{
-    AppStatus, Citizen, CitizenMatch, Draft, ExportOptions, HandleInput, ImportError,
-    ImportSummary, PetitionRow, PetitionView, PrintOptions, PrintedDocument, ReceptionRow,
-    RecordedVisit, Register, RegisterFile, RegisterFilter, SearchHit, VisitForm, VisitRecord,
+    AppStatus, Citizen, CitizenMatch, Draft, DueSummary, ExportOptions, HandleInput, ImportError,
+    ImportSummary, PetitionDeadlines, PetitionRow, PetitionView, PrintOptions, PrintedDocument,
+    ReceptionRow, RecordedVisit, Register, RegisterFile, RegisterFilter, SearchHit, VisitForm,
+    VisitRecord,
 };
 use tiepdan::domain::agency::{Agency, AgencyInput};
 use tiepdan::domain::office::OfficeInput;
@@ -278,4 +279,19 @@ pub fn print_decision(
     let document = with_desk(&state, |desk| desk.print_decision(&ctx(), petition_id))?;
     let opened = crate::viewer::open(std::path::Path::new(&document.path));
     Ok(PrintedDocument { document, opened })
+}
+
+/// Overdue and soon-due deadlines for the dashboard.
+#[tauri::command]
+pub fn due(state: State<'_, AppState>) -> Result<DueSummary, ErrorData> {
+    with_desk(&state, |desk| desk.due(ctx().now.date(), 50))
+}
+
+/// A petition's deadlines with their explanations, as of today.
+#[tauri::command]
+pub fn petition_deadlines(
+    state: State<'_, AppState>,
+    petition_id: i64,
+) -> Result<PetitionDeadlines, ErrorData> {
+    with_desk(&state, |desk| desk.deadlines(petition_id, ctx().now.date()))
 }

@@ -81,6 +81,8 @@ pub fn run() {
             commands::agencies,
             commands::add_agency,
             commands::print_decision,
+            commands::due,
+            commands::petition_deadlines,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

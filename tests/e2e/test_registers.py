@@ -148,3 +148,23 @@ def test_a_forwarded_denunciation_is_transferred_without_the_denouncer(office_da
     for secret in ["Lò Văn Kín", "051070009999", "Nước Lăng"]:
         assert secret not in text, f"the transfer letter names the denouncer: {secret}"
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", path, str(Path(__file__).parent / "artifacts" / "transfer-letter")], check=True)
+
+
+def test_the_dashboard_shows_an_overdue_petition_and_explains_its_deadline(office_data, open_window, tmp_path):
+    data = office_data
+    scenario = tmp_path / "to-cao.jsonl"
+    scenario.write_text(FORWARDED, encoding="utf-8")
+    driver = open_window(data)
+    driver.file_detector = UselessFileDetector()
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-settings"))).click()
+    wait(driver).until(EC.presence_of_element_located((By.ID, "import-file"))).send_keys(str(scenario))
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "import-summary")))
+    driver.find_element(By.ID, "nav-dashboard").click()
+    overdue = wait(driver).until(EC.visibility_of_element_located((By.ID, "overdue-list")))
+    assert driver.find_element(By.ID, "overdue-count").text == "1"
+    assert "Kiểm tra điều kiện thụ lý" in overdue.text or "Xử lý đơn" in overdue.text
+    overdue.find_element(By.TAG_NAME, "button").click()
+    table = wait(driver).until(EC.visibility_of_element_located((By.ID, "petition-deadlines")))
+    table.find_element(By.XPATH, ".//button[contains(., 'Vì sao?')]").click()
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "petition-deadlines"), "ngày làm việc"))
+    screenshot("dashboard-deadline-explained")

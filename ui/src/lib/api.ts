@@ -8,7 +8,9 @@ import type {
   AppStatus,
   BackupInfo,
   Citizen,
+  DueSummary,
   HandleInput,
+  PetitionDeadlines,
   PetitionView,
   CitizenMatch,
   Draft,
@@ -72,6 +74,8 @@ export const api = {
   petitionView: (petitionId: number) => call<PetitionView>('petition_view', { petitionId }),
   handlePetition: (input: HandleInput) => call<PetitionView>('handle_petition', { input }),
   agencies: () => call<Agency[]>('agencies'),
+  due: () => call<DueSummary>('due'),
+  petitionDeadlines: (petitionId: number) => call<PetitionDeadlines>('petition_deadlines', { petitionId }),
   printDecision: (petitionId: number) => call<PrintedDocument>('print_decision', { petitionId }),
   addAgency: (input: AgencyInput) => call<Agency>('add_agency', { input }),
   mergeCitizens: (kept: number, merged: number, reason: string) =>

@@ -239,6 +239,53 @@ to_agency: number | null,
  */
 reason: string | null, };
 
+export type DeadlineName = "handle" | "check" | "accept" | "resolve" | "second_complaint";
+
+export type Obligation = "office" | "citizen";
+
+export type Status = "open" | "overdue" | "closed";
+
+export type Deadline = { name: DeadlineName, 
+/**
+ * The last day (the period ends at the end of it), `YYYY-MM-DD`.
+ */
+due: string, 
+/**
+ * The date of the event that met it; later than `due` when it was met late.
+ */
+met_on: string | null, basis: string, 
+/**
+ * How it was counted, in Vietnamese: start, count, unit, every shift.
+ */
+explain: string, 
+/**
+ * The rule's figures were checked against the official text.
+ */
+verified: boolean, obligation: Obligation, 
+/**
+ * An open suspension holds the clock: the due date moves on each day.
+ */
+suspended: boolean, };
+
+export type PetitionDeadlines = { petition_id: number, today: string, status: Status, 
+/**
+ * When the petition was closed (resolved, terminated, withdrawn, handled otherwise
+ * than by accepting it).
+ */
+closed_on: string | null, deadlines: Array<Deadline>, };
+
+export type DueItem = { petition_id: number, kind: PetitionKind, summary: string, received_on: string, deadline: DeadlineName, due: string, };
+
+export type DueSummary = { today: string, 
+/**
+ * The last day counted as "due soon" (three working days ahead).
+ */
+soon_until: string, overdue_count: number, soon_count: number, 
+/**
+ * The oldest first, at most `limit`.
+ */
+overdue: Array<DueItem>, soon: Array<DueItem>, };
+
 export type SearchHit = { kind: HitKind, id: number, 
 /**
  * The citizen's name, the petition's kind, the visit's time.

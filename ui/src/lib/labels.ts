@@ -1,5 +1,5 @@
 // Vietnamese names of the domain's values, for select boxes and lists.
-import type { Action, AgencyRole, Field, IdKind, PetitionKind, ReceivedBy, Reception, Sex } from './bindings';
+import type { Action, AgencyRole, DeadlineName, Field, IdKind, PetitionKind, ReceivedBy, Reception, Sex } from './bindings';
 
 export const RECEPTION: Record<Reception, string> = {
   regular: 'Thường xuyên',
@@ -72,4 +72,12 @@ export const AGENCY_ROLE: Record<AgencyRole, string> = {
   enterprise: 'Doanh nghiệp, tổ chức',
   private_person: 'Cá nhân',
   other: 'Khác',
+};
+
+export const DEADLINE: Record<DeadlineName, string> = {
+  handle: 'Xử lý đơn',
+  check: 'Kiểm tra điều kiện thụ lý',
+  accept: 'Thụ lý',
+  resolve: 'Giải quyết',
+  second_complaint: 'Khiếu nại lần hai (công dân)',
 };
