@@ -247,3 +247,62 @@ fn cached(desk: &Desk, p: i64) -> Vec<String> {
         .collect::<Result<_, _>>()
         .unwrap()
 }
+
+/// The cache rebuilt for every petition at once (import, recompute) holds exactly what
+/// the engine computes for each petition alone.
+#[test]
+fn the_whole_cache_agrees_with_each_petitions_own_computation() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-11-23 09:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/interchange_scenario.jsonl"
+    ))
+    .unwrap();
+    desk.import(&c, &text).unwrap();
+    desk.recompute_deadlines(&c).unwrap();
+    let ids: Vec<i64> = desk
+        .store()
+        .conn()
+        .prepare("SELECT id FROM petitions ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(ids.len() >= 5);
+    let mut with_events = 0;
+    for p in ids {
+        let own = desk.deadlines(p, d("2026-11-23")).unwrap();
+        let expected: Vec<String> = own
+            .deadlines
+            .iter()
+            .map(|x| {
+                format!(
+                    "{} {} {:?}",
+                    serde_json::to_string(&x.name).unwrap().trim_matches('"'),
+                    x.due,
+                    x.met_on.map(|m| m.to_string())
+                )
+            })
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let stored: Vec<String> = desk
+            .store()
+            .conn()
+            .prepare("SELECT name, due, met_on FROM deadline_cache WHERE petition_id = ?1 ORDER BY name, due")
+            .unwrap()
+            .query_map([p], |r| Ok(format!("{} {} {:?}", r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(stored, expected, "petition {p}");
+        with_events += usize::from(own.deadlines.iter().any(|x| x.met_on.is_some()));
+    }
+    assert!(
+        with_events >= 2,
+        "the scenario's events meet some deadlines"
+    );
+}

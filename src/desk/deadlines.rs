@@ -186,26 +186,12 @@ pub(crate) fn refresh(
     today: NaiveDate,
 ) -> Result<usize> {
     let remote_area = remote_area(conn)?;
-    let ids: Vec<i64> = match scope {
-        Scope::These(ids) => ids.to_vec(),
-        Scope::All => {
-            conn.execute("DELETE FROM deadline_cache", [])?;
-            conn.prepare("SELECT id FROM petitions")?
-                .query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?
-        }
-    };
-    let mut delete = conn.prepare_cached("DELETE FROM deadline_cache WHERE petition_id = ?1")?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO deadline_cache (petition_id, name, due, met_on, obligation, suspended, closed_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    for id in &ids {
-        delete.execute([id])?;
-        let Some(facts) = facts_of(conn, *id, remote_area)? else {
-            continue;
-        };
-        let computed = deadline::compute(&facts, rules, calendar, today);
+    let mut store = |id: i64, facts: &PetitionFacts| -> Result<()> {
+        let computed = deadline::compute(facts, rules, calendar, today);
         let closed = computed.closed_on.map(|d| d.to_string());
         for d in &computed.deadlines {
             insert.execute(rusqlite::params![
@@ -218,6 +204,71 @@ pub(crate) fn refresh(
                 closed
             ])?;
         }
+        Ok(())
+    };
+    match scope {
+        Scope::These(ids) => {
+            let mut delete =
+                conn.prepare_cached("DELETE FROM deadline_cache WHERE petition_id = ?1")?;
+            for id in ids {
+                delete.execute([id])?;
+                if let Some(facts) = facts_of(conn, *id, remote_area)? {
+                    store(*id, &facts)?;
+                }
+            }
+            Ok(ids.len())
+        }
+        Scope::All => {
+            // Two ordered scans merged side by side instead of two queries per petition.
+            conn.execute("DELETE FROM deadline_cache", [])?;
+            let mut petitions = conn.prepare(
+                "SELECT id, kind, instance, complex, received_on FROM petitions ORDER BY id",
+            )?;
+            let mut events = conn.prepare(
+                "SELECT petition_id, on_date, kind, action, days, decision, partial
+                 FROM events ORDER BY petition_id, on_date, id",
+            )?;
+            let mut events = events.query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    PetitionEvent {
+                        on: date(r, 1)?,
+                        kind: vocab(r, 2)?,
+                        action: opt_vocab(r, 3)?,
+                        days: r.get(4)?,
+                        decision: r.get(5)?,
+                        partial: r.get(6)?,
+                    },
+                ))
+            })?;
+            let mut next_event = events.next().transpose()?;
+            let mut rows = petitions.query([])?;
+            let mut n = 0;
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(0)?;
+                let mut facts = PetitionFacts {
+                    kind: vocab::<PetitionKind>(r, 1)?,
+                    instance: r.get(2)?,
+                    complex: r.get(3)?,
+                    received_on: date(r, 4)?,
+                    remote_area,
+                    events: Vec::new(),
+                };
+                while let Some((pid, e)) = next_event.take() {
+                    if pid < id {
+                        next_event = events.next().transpose()?;
+                    } else if pid == id {
+                        facts.events.push(e);
+                        next_event = events.next().transpose()?;
+                    } else {
+                        next_event = Some((pid, e));
+                        break;
+                    }
+                }
+                store(id, &facts)?;
+                n += 1;
+            }
+            Ok(n)
+        }
     }
-    Ok(ids.len())
 }
