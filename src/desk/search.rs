@@ -38,45 +38,60 @@ pub struct SearchHit {
 /// Candidates read from the index before ranking (newest first).
 const CANDIDATES: usize = 400;
 
-/// The FTS5 query for folded words: each word quoted, the last one a prefix.
-pub fn fts_query(query: &str) -> Option<String> {
+/// The last word is matched as a prefix only up to this length, which the index's prefix
+/// tables cover (`prefix = '2 3'`); a longer last word is first matched whole, because a
+/// long prefix makes FTS5 merge every word that starts with it.
+const INDEXED_PREFIX: usize = 3;
+
+/// The FTS5 queries for folded words, each word quoted: first the one to run, then (when
+/// the last word is longer than the indexed prefixes) the prefix query to fall back on
+/// when the first finds too little.
+pub fn fts_queries(query: &str) -> Option<(String, Option<String>)> {
     let folded = fold(query);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(12)
         .collect();
-    let last = words.len().checked_sub(1)?;
-    Some(
-        words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                if i == last {
-                    format!("\"{w}\"*")
-                } else {
-                    format!("\"{w}\"")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    let (last, rest) = words.split_last()?;
+    let head: String = rest.iter().map(|w| format!("\"{w}\" ")).collect();
+    let prefix = format!("{head}\"{last}\"*");
+    if last.chars().count() <= INDEXED_PREFIX {
+        Some((prefix, None))
+    } else {
+        Some((format!("{head}\"{last}\""), Some(prefix)))
+    }
+}
+
+/// Newest-first rowids matching `fts`, at most `limit`.
+fn matching(conn: &rusqlite::Connection, fts: &str, limit: usize) -> Result<Vec<i64>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid LIMIT ?2")?;
+    let rowids = stmt
+        .query_map(rusqlite::params![fts, limit as i64], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rowids)
 }
 
 impl Desk {
     /// At most `limit` hits for `query`: exact-diacritic matches first, then citizens,
     /// petitions and visits, newest first within each.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        let Some(fts) = fts_query(query) else {
+        let Some((first, fallback)) = fts_queries(query) else {
             return Ok(Vec::new());
         };
         let conn = self.store.conn();
-        let mut stmt = conn.prepare_cached(
-            "SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid LIMIT ?2",
-        )?;
-        let rowids: Vec<i64> = stmt
-            .query_map(rusqlite::params![fts, CANDIDATES as i64], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut rowids = matching(conn, &first, CANDIDATES)?;
+        if let Some(prefix) = fallback
+            && rowids.len() < limit
+        {
+            for r in matching(conn, &prefix, CANDIDATES)? {
+                if !rowids.contains(&r) {
+                    rowids.push(r);
+                }
+            }
+            rowids.sort_unstable();
+        }
         let typed = clean(query).to_lowercase();
         let mut hits = Vec::new();
         for rowid in rowids {
@@ -162,15 +177,23 @@ impl Desk {
 
 #[cfg(test)]
 mod tests {
-    use super::fts_query;
+    use super::fts_queries;
 
     #[test]
-    fn queries_are_folded_quoted_and_end_in_a_prefix() {
+    fn queries_are_folded_quoted_and_end_in_a_prefix_the_index_covers() {
+        let q = |s| fts_queries(s).unwrap();
         assert_eq!(
-            fts_query("Nguyễn Văn Đ").unwrap(),
-            "\"nguyen\" \"van\" \"d\"*"
+            q("Nguyễn Văn Đ"),
+            ("\"nguyen\" \"van\" \"d\"*".into(), None)
         );
-        assert_eq!(fts_query("  \"OR\" * -  ").unwrap(), "\"or\"*");
-        assert_eq!(fts_query(" ;; "), None);
+        assert_eq!(q("  \"OR\" * -  "), ("\"or\"*".into(), None));
+        assert_eq!(
+            q("trợ cấp người có công"),
+            (
+                "\"tro\" \"cap\" \"nguoi\" \"co\" \"cong\"".into(),
+                Some("\"tro\" \"cap\" \"nguoi\" \"co\" \"cong\"*".into())
+            )
+        );
+        assert_eq!(fts_queries(" ;; "), None);
     }
 }
