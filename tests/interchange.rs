@@ -573,3 +573,60 @@ fn the_command_line_imports_refuses_and_exports_redacted() {
     let out = cli(&["--data", &d, "export", "--out", &o, "--today", "23/11/2026"]);
     assert!(!out.status.success());
 }
+
+#[test]
+fn an_export_with_a_day_carries_the_computed_routing_deadlines_and_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = open(dir.path());
+    import(&mut desk, SCENARIO);
+    let opts = ExportOptions {
+        redact: false,
+        today: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
+    };
+    let text = desk.export(&opts).unwrap();
+    let petitions: Vec<serde_json::Value> = text
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["type"] == "petition")
+        .collect();
+    assert!(petitions.len() >= 5);
+    for p in &petitions {
+        let action = p["routing"]["action"].as_str().unwrap();
+        assert!(
+            [
+                "accept", "decline", "transfer", "guide", "return", "file", "remind", "review"
+            ]
+            .contains(&action),
+            "{p}"
+        );
+        assert!(
+            ["open", "overdue", "closed"].contains(&p["status"].as_str().unwrap()),
+            "{p}"
+        );
+        for d in p["deadlines"].as_array().unwrap() {
+            assert!(
+                d["due"].as_str().unwrap().len() == 10
+                    && d["explain"].as_str().unwrap().contains("Hạn cuối"),
+                "{d}"
+            );
+            assert!(
+                d.get("met_on").is_none_or(|m| m.as_str().is_some()),
+                "met_on is a date or absent: {d}"
+            );
+        }
+    }
+    assert!(
+        petitions.iter().any(|p| p["status"] == "closed")
+            && petitions.iter().any(|p| p["deadlines"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d.get("met_on").is_some()))
+    );
+    // The computed fields are ignored on import: importing the file back changes nothing.
+    let summary = import(&mut desk, &text);
+    assert_eq!(summary.created() + summary.changed(), 0);
+    // Without a day, no computed fields.
+    assert!(!export(&desk, false).contains("\"routing\""));
+}

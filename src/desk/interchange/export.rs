@@ -59,6 +59,14 @@ impl Desk {
                 still_linked.contains(&c.ref_) || !linked_to_denunciations.contains(id)
             });
         }
+        // Computed fields, only with a `today` to judge them on.
+        let mut computed: std::collections::HashMap<String, serde_json::Value> =
+            std::collections::HashMap::new();
+        if let Some(today) = opts.today {
+            for (id, p) in &petitions {
+                computed.insert(p.ref_.clone(), self.computed_fields(*id, today)?);
+            }
+        }
         let mut records: Vec<Record> = Vec::new();
         records.extend(read::office(&tx)?.map(Record::Office));
         records.extend(read::calendar(&tx, None)?.into_iter().map(Record::Calendar));
@@ -87,9 +95,48 @@ impl Desk {
             out.push('\n');
         }
         for r in &records {
-            out.push_str(&serde_json::to_string(r).expect("records serialise to JSON"));
+            let extra = match r {
+                Record::Petition(p) => computed.get(&p.ref_),
+                _ => None,
+            };
+            let line = match extra {
+                Some(serde_json::Value::Object(fields)) => {
+                    let mut v = serde_json::to_value(r).expect("records serialise to JSON");
+                    if let serde_json::Value::Object(map) = &mut v {
+                        map.extend(fields.clone());
+                    }
+                    serde_json::to_string(&v)
+                }
+                _ => serde_json::to_string(r),
+            };
+            out.push_str(&line.expect("records serialise to JSON"));
             out.push('\n');
         }
         Ok(out)
+    }
+
+    /// `routing`, `deadlines` and `status` of a petition as the interchange format writes
+    /// them (`met_on` absent when not met).
+    fn computed_fields(
+        &self,
+        petition_id: i64,
+        today: chrono::NaiveDate,
+    ) -> Result<serde_json::Value> {
+        let routing = self.propose_routing(petition_id)?;
+        let d = self.deadlines(petition_id, today)?;
+        let deadlines: Vec<serde_json::Value> = d
+            .deadlines
+            .iter()
+            .map(|x| {
+                let mut v = serde_json::json!({
+                    "name": x.name, "due": x.due.to_string(), "basis": x.basis, "explain": x.explain,
+                });
+                if let Some(m) = x.met_on {
+                    v["met_on"] = serde_json::Value::String(m.to_string());
+                }
+                v
+            })
+            .collect();
+        Ok(serde_json::json!({ "routing": routing, "deadlines": deadlines, "status": d.status }))
     }
 }
