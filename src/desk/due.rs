@@ -28,6 +28,7 @@ pub struct DueSummary {
     pub today: String,
     /// The last day counted as "due soon" (three working days ahead).
     pub soon_until: String,
+    /// At most [`COUNT_CAP`] (then "1.000+").
     #[ts(type = "number")]
     pub overdue_count: i64,
     #[ts(type = "number")]
@@ -39,6 +40,9 @@ pub struct DueSummary {
 
 const OPEN: &str =
     "d.met_on IS NULL AND d.obligation = 'office' AND d.closed_on IS NULL AND d.suspended = 0";
+
+/// Counts stop here; the window shows "1.000+".
+pub const COUNT_CAP: i64 = 1000;
 
 /// Working days ahead that count as "due soon" (the three).
 pub const SOON_WORKING_DAYS: usize = 3;

@@ -22,7 +22,7 @@ mod merge;
 pub use citizens::{CaseSummary, Citizen, CitizenMatch};
 pub use deadlines::PetitionDeadlines;
 pub use drafts::Draft;
-pub use due::{DueItem, DueSummary};
+pub use due::{COUNT_CAP, DueItem, DueSummary};
 pub use interchange::{Counts, ExportOptions, ImportError, ImportSummary};
 pub use maintenance::{Restored, restore_data_dir};
 pub use visits::RecordedVisit;

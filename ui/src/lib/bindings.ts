@@ -280,7 +280,11 @@ export type DueSummary = { today: string,
 /**
  * The last day counted as "due soon" (three working days ahead).
  */
-soon_until: string, overdue_count: number, soon_count: number, 
+soon_until: string, 
+/**
+ * At most [`COUNT_CAP`] (then "1.000+").
+ */
+overdue_count: number, soon_count: number, 
 /**
  * The oldest first, at most `limit`.
  */
