@@ -56,9 +56,12 @@ impl Desk {
             soon_until = calendar.next_working_day(soon_until);
         }
         let conn = self.store.conn();
+        // Counted up to COUNT_CAP: the window shows "1.000+" beyond, and the count stays
+        // fast however large the backlog.
         let count = |cond: &str, args: &[&str]| -> rusqlite::Result<i64> {
             conn.prepare_cached(&format!(
-                "SELECT count(*) FROM deadline_cache d WHERE {OPEN} AND {cond}"
+                "SELECT count(*) FROM (SELECT 1 FROM deadline_cache d
+                  WHERE {OPEN} AND {cond} LIMIT {COUNT_CAP})"
             ))?
             .query_row(rusqlite::params_from_iter(args), |r| r.get(0))
         };
