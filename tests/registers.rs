@@ -191,3 +191,34 @@ fn the_registers_open_in_a_spreadsheet_reader_with_every_row() {
     let all: String = sheet.rows().flatten().map(|d| d.to_string()).collect();
     assert!(!all.contains("Lò Văn Kín"));
 }
+
+/// A denunciation handed in together with another petition still hides the people; a
+/// person known only as a denouncer is not offered by name at the desk; the visit opened
+/// from a list shows no names.
+#[test]
+fn no_list_names_a_denouncer_even_beside_another_petition() {
+    let (_dir, mut desk) = ready();
+    let c = ctx("2026-11-23 16:00");
+    let mut mixed = visit(
+        "2026-11-22T08:00",
+        person("Đặng Thị Rớt", "034168000555"),
+        PetitionKind::Complaint,
+        "Khiếu nại giá bồi thường",
+    );
+    let mut denunciation = mixed.petitions[0].clone();
+    denunciation.kind = PetitionKind::Denunciation;
+    denunciation.summary = "Tố cáo cán bộ thu tiền sai".into();
+    mixed.petitions.push(denunciation);
+    let v = desk.record_visit(&c, &mixed).unwrap();
+    let rows = desk.reception_register(&RegisterFilter::default()).unwrap();
+    let row = rows.iter().find(|r| r.visit_id == v.visit_id).unwrap();
+    assert_eq!(row.who, WITHHELD);
+    let listed = desk.visit_for_lists(v.visit_id).unwrap();
+    assert!(listed.withheld && listed.people_named.is_empty());
+    assert!(!desk.visit(v.visit_id).unwrap().people_named.is_empty(), "the desk's own view keeps them for the receipt");
+    // Lò Văn Kín came only to denounce: typing his name at the desk offers nobody.
+    assert!(desk.find_citizens("Lò Văn Kín", None, 8).unwrap().is_empty());
+    let by_number = desk.find_citizens("", Some("034068099999"), 8).unwrap();
+    assert_eq!(by_number.len(), 1, "his own ID number still finds him");
+    assert!(by_number[0].cases.is_empty(), "but not his denunciation's case");
+}

@@ -122,7 +122,7 @@ pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ErrorData> {
 
 #[tauri::command]
 pub fn visit_record(state: State<'_, AppState>, visit_id: i64) -> Result<VisitRecord, ErrorData> {
-    with_desk(&state, |desk| desk.visit(visit_id))
+    with_desk(&state, |desk| desk.visit_for_lists(visit_id))
 }
 
 /// Issues (or reprints) the document and opens it in the system viewer.

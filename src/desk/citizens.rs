@@ -173,7 +173,8 @@ impl Desk {
         let folded = fold(name);
         if let Some(first) = folded.split(' ').find(|w| !w.is_empty()) {
             let sql = format!(
-                "SELECT {COLUMNS} FROM citizens WHERE name_fold LIKE '%' || ?1 || '%' LIMIT 2000"
+                "SELECT {COLUMNS} FROM citizens
+                 WHERE name_fold LIKE '%' || ?1 || '%' AND denouncer_only = 0 LIMIT 2000"
             );
             let mut stmt = self.store.conn().prepare(&sql)?;
             let rows = stmt.query_map([first], row_to_citizen)?;
@@ -232,6 +233,9 @@ impl Desk {
                             UNION
                             SELECT p.case_id FROM petitions p JOIN petition_citizens pc ON pc.petition_id = p.id
                             WHERE pc.citizen_id = ?1)
+               -- A denunciation's case is not shown at the desk (its people are secret).
+               AND NOT EXISTS (SELECT 1 FROM petitions d WHERE d.case_id = c.id
+                               AND d.kind = 'denunciation')
              ORDER BY c.opened_on DESC, c.id DESC",
         )?;
         let rows = stmt.query_map([citizen_id], |r| {

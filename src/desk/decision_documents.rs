@@ -28,7 +28,7 @@ impl Desk {
         let conn = self.store.conn();
         let decision = conn
             .query_row(
-                "SELECT e.action, e.on_date, a.name FROM events e
+                "SELECT e.action, e.on_date, a.name, e.reason, e.created_at FROM events e
                    LEFT JOIN agencies a ON a.id = e.to_agency
                   WHERE e.petition_id = ?1 AND e.kind = 'handled'
                   ORDER BY e.on_date DESC, e.id DESC LIMIT 1",
@@ -38,11 +38,13 @@ impl Desk {
                         r.get::<_, Option<String>>(0)?,
                         r.get::<_, String>(1)?,
                         r.get::<_, Option<String>>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, String>(4)?,
                     ))
                 },
             )
             .optional()?;
-        let Some((action, on, to)) = decision else {
+        let Some((action, on, to, officer_reason, decided_at)) = decision else {
             return Err(Error::Invalid(vec![FieldError::new(
                 "petition",
                 "Đơn chưa được xử lý: hãy ghi nhận hướng xử lý trước khi in văn bản.",
@@ -57,17 +59,41 @@ impl Desk {
                 "Lưu đơn không cần văn bản gửi đi.",
             )]));
         }
-        if let Some(doc) = self.stored("petition_id", petition_id, &form)? {
+        // The stored copy only when it was issued for this decision, not an earlier one.
+        if let Some(doc) = self.stored("petition_id", petition_id, &form, Some(&decided_at))? {
             return Ok(doc);
         }
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let view = self.petition_view(petition_id)?;
         let facts = self.routing_facts(petition_id)?;
-        let proposal = propose(&facts, &self.rules.routing);
-        let basis = if proposal.action == action {
-            proposal.basis.clone()
+        let proposal = propose(&facts, &self.rules.routing, &self.working_calendar()?);
+        let (basis, reason) = if proposal.action == action {
+            (proposal.basis.clone(), proposal.reason.clone())
         } else {
-            "Thông tư 05/2021/TT-TTCP".to_owned()
+            (
+                "Thông tư 05/2021/TT-TTCP".to_owned(),
+                officer_reason.unwrap_or_default(),
+            )
+        };
+        // The competent body, whatever the action (for a return it is not the addressee).
+        let competent = facts
+            .respondent
+            .and_then(|role| {
+                self.rules
+                    .routing
+                    .find(facts.kind, facts.instance, role, facts.received_on)
+            })
+            .map(|r| r.authority.clone())
+            .unwrap_or_else(|| proposal.authority.clone());
+        let copies_for_notice: Vec<String> = if view.kind == PetitionKind::Denunciation {
+            // A notice to a denouncer goes to no other body.
+            vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()]
+        } else {
+            vec![
+                "Như trên".to_owned(),
+                "Thanh tra cấp tỉnh (để biết)".to_owned(),
+                "Lưu: VT, hồ sơ vụ việc".to_owned(),
+            ]
         };
         let case_id: Option<i64> = conn.query_row(
             "SELECT case_id FROM petitions WHERE id = ?1",
@@ -156,8 +182,7 @@ impl Desk {
                         view.summary
                     ),
                     format!(
-                        "Căn cứ {basis}, nội dung đơn không thuộc thẩm quyền giải quyết của {office_name} ({}). {office_name} trả lại đơn và tài liệu kèm theo để {body} xử lý theo quy định.",
-                        proposal.authority
+                        "Căn cứ {basis}, nội dung đơn không thuộc thẩm quyền giải quyết của {office_name} (thẩm quyền: {competent}). {office_name} trả lại đơn và tài liệu kèm theo để {body} xử lý theo quy định."
                     ),
                 ],
                 vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()],
@@ -176,8 +201,7 @@ impl Desk {
                         view.summary
                     ),
                     format!(
-                        "Căn cứ {basis}, nội dung đơn không thuộc thẩm quyền giải quyết của {office_name}. Đề nghị Ông/Bà gửi đơn đến {} để được xem xét, giải quyết theo quy định.",
-                        proposal.authority
+                        "Căn cứ {basis}, nội dung đơn không thuộc thẩm quyền giải quyết của {office_name}. Đề nghị Ông/Bà gửi đơn đến {competent} để được xem xét, giải quyết theo quy định."
                     ),
                 ],
                 vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()],
@@ -196,14 +220,10 @@ impl Desk {
                     ),
                     format!(
                         "Căn cứ {basis}, {office_name} thông báo không thụ lý giải quyết đơn vì lý do: {}",
-                        proposal.reason
+                        reason
                     ),
                 ],
-                vec![
-                    "Như trên".to_owned(),
-                    "Thanh tra cấp tỉnh (để biết)".to_owned(),
-                    "Lưu: VT, hồ sơ vụ việc".to_owned(),
-                ],
+                copies_for_notice.clone(),
             ),
             _ => (
                 Some((
@@ -223,11 +243,7 @@ impl Desk {
                         on.format("%d/%m/%Y")
                     ),
                 ],
-                vec![
-                    "Như trên".to_owned(),
-                    "Thanh tra cấp tỉnh (để biết)".to_owned(),
-                    "Lưu: VT, hồ sơ vụ việc".to_owned(),
-                ],
+                copies_for_notice.clone(),
             ),
         };
         if view.kind == PetitionKind::Denunciation

@@ -145,63 +145,72 @@ impl Desk {
     ) -> Result<IssuedDocument> {
         let year = ctx.now.year();
         let root = self.dir.root().to_owned();
-        self.store.write(|tx| -> Result<IssuedDocument> {
-            let number: i64 = tx.query_row(
-                "SELECT coalesce(max(number), 0) + 1 FROM documents WHERE register_year = ?1",
-                [year],
-                |r| r.get(0),
-            )?;
-            let (label, pdf) = render(number);
-            let sha256 = hex(&Sha256::digest(&pdf));
-            let issued_on = ctx.now.date().to_string();
-            tx.execute(
-                "INSERT INTO documents (form, register_year, number, number_label, issued_on,
+        let issued = self
+            .store
+            .write(|tx| -> Result<(IssuedDocument, Vec<u8>)> {
+                let number: i64 = tx.query_row(
+                    "SELECT coalesce(max(number), 0) + 1 FROM documents WHERE register_year = ?1",
+                    [year],
+                    |r| r.get(0),
+                )?;
+                let (label, pdf) = render(number);
+                let sha256 = hex(&Sha256::digest(&pdf));
+                let issued_on = ctx.now.date().to_string();
+                tx.execute(
+                    "INSERT INTO documents (form, register_year, number, number_label, issued_on,
                      case_id, petition_id, visit_id, content_hash, content, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![
-                    form,
-                    year,
-                    number,
-                    label,
-                    issued_on,
-                    owner.case_id,
-                    owner.petition_id,
-                    owner.visit_id,
-                    sha256,
-                    pdf,
-                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            audit::append(
-                tx,
-                ctx,
-                "document.issue",
-                "document",
-                &[id],
-                Some(
-                    serde_json::json!({"form": form, "number": label, "visit": owner.visit_id,
+                    params![
+                        form,
+                        year,
+                        number,
+                        label,
+                        issued_on,
+                        owner.case_id,
+                        owner.petition_id,
+                        owner.visit_id,
+                        sha256,
+                        pdf,
+                        ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                    ],
+                )?;
+                let id = tx.last_insert_rowid();
+                audit::append(
+                    tx,
+                    ctx,
+                    "document.issue",
+                    "document",
+                    &[id],
+                    Some(
+                        serde_json::json!({"form": form, "number": label, "visit": owner.visit_id,
                     "petition": owner.petition_id, "sha256": sha256}),
-                ),
-            )?;
-            let path = write_pdf(&root, year, id, &label, &pdf)?;
-            Ok(IssuedDocument {
-                id,
-                form: form.to_owned(),
-                title: form_title(form).to_owned(),
-                number_label: label,
-                issued_on,
-                path,
-                reprint: false,
-                sha256,
-            })
-        })
+                    ),
+                )?;
+                Ok((
+                    IssuedDocument {
+                        id,
+                        form: form.to_owned(),
+                        title: form_title(form).to_owned(),
+                        number_label: label,
+                        issued_on,
+                        path: String::new(),
+                        reprint: false,
+                        sha256,
+                    },
+                    pdf,
+                ))
+            })?;
+        // The file only once the number and the bytes are committed; a failed write leaves
+        // the stored document, which prints again from the database.
+        let (mut doc, pdf) = issued;
+        doc.path = write_pdf(&root, year, doc.id, &doc.number_label, &pdf)?;
+        Ok(doc)
     }
 
     /// The document `form` issued for the visit before, written out again from its stored
     /// bytes (checked against its hash).
     fn stored_document(&self, visit_id: i64, form: VisitForm) -> Result<Option<IssuedDocument>> {
-        self.stored("visit_id", visit_id, &name(form))
+        self.stored("visit_id", visit_id, &name(form), None)
     }
 
     /// The first document `form` stored for `owner_column` = `id`, written out again.
@@ -210,6 +219,7 @@ impl Desk {
         owner_column: &str,
         id: i64,
         form: &str,
+        since: Option<&str>,
     ) -> Result<Option<IssuedDocument>> {
         let row = self
             .store
@@ -217,9 +227,10 @@ impl Desk {
             .query_row(
                 &format!(
                     "SELECT id, register_year, number_label, issued_on, content_hash, content
-                 FROM documents WHERE {owner_column} = ?1 AND form = ?2 ORDER BY id DESC LIMIT 1"
+                 FROM documents WHERE {owner_column} = ?1 AND form = ?2 AND created_at >= ?3
+                 ORDER BY id DESC LIMIT 1"
                 ),
-                params![id, form],
+                params![id, form, since.unwrap_or("")],
                 |r| {
                     Ok((
                         r.get::<_, i64>(0)?,

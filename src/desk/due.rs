@@ -3,6 +3,7 @@
 //! days. A petition under suspension is neither.
 
 use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -103,16 +104,44 @@ impl Desk {
         })
     }
 
-    /// Fills the deadline cache of a database that has petitions but no computed
-    /// deadlines (one migrated from an older version).
+    /// Recomputes the deadline cache when the deadline rules or the calendar in force
+    /// differ from those it was computed with (a new build, an administrator's rule file),
+    /// or when a database with petitions has none computed (migrated from an older
+    /// version). The rules' fingerprint is kept in `settings`.
     pub(super) fn fill_deadline_cache(&mut self, ctx: &crate::store::audit::Ctx) -> Result<()> {
-        let missing: bool = self.store.conn().query_row(
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(format!(
+            "{:?}{:?}",
+            self.rules.deadlines, self.rules.calendar
+        ));
+        let fingerprint: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let conn = self.store.conn();
+        let stored: Option<String> = conn
+            .query_row(
+                "SELECT value FROM settings WHERE key = 'deadline_rules_fingerprint'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let missing: bool = conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM petitions) AND NOT EXISTS (SELECT 1 FROM deadline_cache)",
             [],
             |r| r.get(0),
         )?;
-        if missing {
+        let has_petitions: bool =
+            conn.query_row("SELECT EXISTS (SELECT 1 FROM petitions)", [], |r| r.get(0))?;
+        if missing || (has_petitions && stored.as_deref() != Some(fingerprint.as_str())) {
             self.recompute_deadlines(ctx)?;
+        }
+        if stored.as_deref() != Some(fingerprint.as_str()) {
+            self.store.write(|tx| -> Result<()> {
+                tx.execute(
+                    "INSERT INTO settings (key, value) VALUES ('deadline_rules_fingerprint', ?1)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [&fingerprint],
+                )?;
+                Ok(())
+            })?;
         }
         Ok(())
     }

@@ -86,7 +86,15 @@ impl Desk {
                  WHERE id = ?1",
                 params![kept, merged],
             )?;
+            let merged_ref: Option<String> =
+                tx.query_row("SELECT ref FROM citizens WHERE id = ?1", [merged], |r| r.get(0))?;
             tx.execute("DELETE FROM citizens WHERE id = ?1", [merged])?;
+            // The kept record answers to the merged one's interchange ref, so importing the
+            // file it came from again does not bring the duplicate back.
+            tx.execute(
+                "UPDATE citizens SET ref = ?2 WHERE id = ?1 AND ref IS NULL",
+                params![kept, merged_ref],
+            )?;
             let detail = serde_json::json!({ "kept": before[0], "merged": before[1], "reason": reason });
             audit::append(tx, ctx, "citizen.merge", "citizen", &[kept, merged], Some(detail))?;
             Ok(())

@@ -39,8 +39,23 @@ impl Desk {
     pub fn save_office(&mut self, ctx: &Ctx, input: &OfficeInput) -> Result<Office> {
         let office = input.validate().map_err(Error::Invalid)?;
         let before = self.office()?;
+        let rules = &self.rules;
         self.store.write(|tx| -> Result<()> {
             upsert(tx, ctx, &office)?;
+            // Vùng sâu, vùng xa lengthens complaint periods: every deadline moves with it.
+            if before
+                .as_ref()
+                .is_some_and(|b| b.remote_area != office.remote_area)
+            {
+                let calendar = super::deadlines::calendar_of(tx, &rules.calendar)?;
+                super::deadlines::refresh(
+                    tx,
+                    &rules.deadlines,
+                    &calendar,
+                    super::deadlines::Scope::All,
+                    ctx.now.date(),
+                )?;
+            }
             let action = if before.is_some() {
                 "office.update"
             } else {

@@ -137,8 +137,7 @@ impl Desk {
                 .filter(|s| !s.is_empty())
                 .map(|k| from_name(k).map_err(|e| bad(8, e)))
                 .collect::<rusqlite::Result<_>>()?;
-            let only_denunciations =
-                !kinds.is_empty() && kinds.iter().all(|k| *k == PetitionKind::Denunciation);
+            let any_denunciation = kinds.contains(&PetitionKind::Denunciation);
             let mut names: Vec<&str> = kinds.iter().map(|k| kind_name(*k)).collect();
             names.dedup();
             let summary: String = r.get(3)?;
@@ -162,7 +161,7 @@ impl Desk {
                 } else {
                     names.join(", ")
                 },
-                who: if only_denunciations {
+                who: if any_denunciation {
                     WITHHELD.into()
                 } else {
                     r.get::<_, Option<String>>(9)?.unwrap_or_default()

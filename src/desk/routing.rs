@@ -68,6 +68,7 @@ impl Desk {
                             forwarded_by: r.get(10)?,
                             several_contents: r.get(11)?,
                             pending_transfer: None,
+                            remote_area: false,
                         },
                         r.get::<_, Option<i64>>(12)?,
                     ))
@@ -80,6 +81,12 @@ impl Desk {
                 format!("Không có đơn số {petition_id} trong sổ."),
             )]));
         };
+        facts.remote_area = conn
+            .query_row("SELECT remote_area FROM office WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .unwrap_or(false);
         // The same case sent to another body earlier, with no reply since.
         facts.pending_transfer = conn
             .query_row(
@@ -102,13 +109,14 @@ impl Desk {
         Ok(propose(
             &self.routing_facts(petition_id)?,
             &self.rules.routing,
+            &self.working_calendar()?,
         ))
     }
 
     /// Records the officer's decision as a `handled` event; returns the event's id.
     pub fn handle_petition(&mut self, ctx: &Ctx, input: &HandleInput) -> Result<i64> {
         let facts = self.routing_facts(input.petition_id)?;
-        let proposal = propose(&facts, &self.rules.routing);
+        let proposal = propose(&facts, &self.rules.routing, &self.working_calendar()?);
         let mut errors = Vec::new();
         let on = NaiveDate::parse_from_str(input.on.trim(), "%Y-%m-%d").ok();
         match on {

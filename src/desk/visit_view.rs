@@ -52,6 +52,8 @@ pub struct VisitRecord {
     pub outcome: String,
     /// In the order typed; representatives flagged.
     pub people_named: Vec<VisitPerson>,
+    /// The names were withheld: a denunciation was handed in at this visit.
+    pub withheld: bool,
     pub petitions: Vec<VisitPetition>,
 }
 
@@ -84,6 +86,7 @@ impl Desk {
                         summary: r.get(8)?,
                         outcome: r.get(9)?,
                         people_named: Vec::new(),
+                        withheld: false,
                         petitions: Vec::new(),
                     })
                 },
@@ -150,6 +153,22 @@ impl Desk {
         }
         visit.petitions = petitions;
         Ok(visit)
+    }
+}
+
+impl Desk {
+    /// The visit as any screen but the desk that recorded it may show it: with no names
+    /// when a denunciation was handed in at it.
+    pub fn visit_for_lists(&self, visit_id: i64) -> Result<VisitRecord> {
+        let mut v = self.visit(visit_id)?;
+        if v.petitions
+            .iter()
+            .any(|p| p.kind == PetitionKind::Denunciation)
+        {
+            v.people_named.clear();
+            v.withheld = true;
+        }
+        Ok(v)
     }
 }
 

@@ -17,6 +17,7 @@ use ts_rs::TS;
 
 use crate::domain::agency::AgencyRole;
 use crate::domain::visit::PetitionKind;
+use crate::rules::calendar::Calendar;
 use crate::rules::routing::{RouteAction, RoutingRules};
 
 /// Thụ lý, không thụ lý, chuyển đơn, hướng dẫn, trả lại đơn, lưu đơn, đôn đốc; or the
@@ -60,6 +61,8 @@ pub struct RoutingFacts {
     /// The petition raises several matters for several bodies.
     pub several_contents: bool,
     pub pending_transfer: Option<PendingTransfer>,
+    /// The office is in a remote area (longer time for a second complaint).
+    pub remote_area: bool,
 }
 
 /// The proposal shown to the officer and written in exports.
@@ -82,8 +85,9 @@ fn kind_words(kind: PetitionKind) -> &'static str {
     }
 }
 
-/// The one proposal for `facts` under `rules`.
-pub fn propose(facts: &RoutingFacts, rules: &RoutingRules) -> Proposal {
+/// The one proposal for `facts` under `rules`; `calendar` decides when the limitation
+/// period ends (Civil Code Điều 148: a last day off work moves to the next working day).
+pub fn propose(facts: &RoutingFacts, rules: &RoutingRules, calendar: &Calendar) -> Proposal {
     let p = |action, authority: &str, basis: &str, reason: String| Proposal {
         action,
         authority: authority.to_owned(),
@@ -141,10 +145,14 @@ pub fn propose(facts: &RoutingFacts, rules: &RoutingRules) -> Proposal {
     match route.action {
         RouteAction::Accept => {
             if facts.kind == PetitionKind::Complaint
-                && let Some(reason) = refusal(facts, rules)
+                && let Some(reason) = refusal(facts, rules, calendar)
             {
                 let basis = if reason.starts_with("Hết thời hiệu") {
-                    &rules.complaint_limits.limitation_basis
+                    if facts.instance == Some(2) {
+                        &rules.complaint_limits.second_instance_basis
+                    } else {
+                        &rules.complaint_limits.limitation_basis
+                    }
                 } else {
                     &rules.complaint_limits.refusal_basis
                 };
@@ -195,14 +203,23 @@ pub fn propose(facts: &RoutingFacts, rules: &RoutingRules) -> Proposal {
 }
 
 /// The first refusal ground of Luật Khiếu nại Điều 11 the facts show, in words.
-fn refusal(f: &RoutingFacts, rules: &RoutingRules) -> Option<String> {
+fn refusal(f: &RoutingFacts, rules: &RoutingRules, calendar: &Calendar) -> Option<String> {
     if f.signatories == 0 || f.anonymous {
         return Some("Đơn khiếu nại không có chữ ký hoặc điểm chỉ của người khiếu nại: không thụ lý, thông báo bằng văn bản.".into());
     }
     if let Some(on) = f.contested_on {
         let days = (f.received_on - on).num_days();
-        let limit = rules.complaint_limits.limitation_days;
-        if days > limit {
+        let l = &rules.complaint_limits;
+        let limit = match (f.instance, f.remote_area) {
+            (Some(2), false) => l.second_instance_days,
+            (Some(2), true) => l.second_instance_days_remote,
+            _ => l.limitation_days,
+        };
+        let mut last = on + chrono::Duration::days(limit);
+        if !calendar.is_working_day(last) {
+            last = calendar.next_working_day(last);
+        }
+        if f.received_on > last {
             return Some(format!(
                 "Hết thời hiệu khiếu nại: nhận được quyết định, hành vi bị khiếu nại ngày {}, nộp đơn ngày {} — sau {days} ngày, quá {limit} ngày (trừ khi có lý do chính đáng như ốm đau, thiên tai).",
                 on.format("%d/%m/%Y"),
@@ -245,11 +262,16 @@ mod tests {
             forwarded_by: None,
             several_contents: false,
             pending_transfer: None,
+            remote_area: false,
         }
     }
 
     fn go(f: &RoutingFacts) -> Proposal {
-        propose(f, &RoutingRules::default_rules())
+        let cal = Calendar::merge(
+            &crate::rules::calendar::CalendarRules::default_rules().days,
+            &[],
+        );
+        propose(f, &RoutingRules::default_rules(), &cal)
     }
 
     #[test]
@@ -294,6 +316,27 @@ mod tests {
     }
 
     #[test]
+    fn the_limitation_ends_on_a_working_day_and_a_second_complaint_has_its_own() {
+        let mut f = facts(PetitionKind::Complaint, AgencyRole::CommuneChair);
+        // Day 90 after 01/12/2025 is Sunday 01/03/2026: Monday is still in time.
+        f.contested_on = Some(day("2025-12-01"));
+        f.received_on = day("2026-03-02");
+        assert_eq!(go(&f).action, Action::Accept);
+        f.received_on = day("2026-03-03");
+        assert_eq!(go(&f).action, Action::Decline);
+
+        let mut second = facts(PetitionKind::Complaint, AgencyRole::CommuneOfficeHead);
+        second.instance = Some(2);
+        second.contested_on = Some(day("2026-02-02"));
+        second.received_on = day("2026-03-06"); // 32 days later
+        let late = go(&second);
+        assert_eq!(late.action, Action::Decline);
+        assert!(late.basis.contains("Điều 33"), "{}", late.basis);
+        second.remote_area = true; // 45 days there
+        assert_eq!(go(&second).action, Action::Accept);
+    }
+
+    #[test]
     fn anonymous_denunciations_are_filed_unless_specific() {
         let mut f = facts(PetitionKind::Denunciation, AgencyRole::CommuneOfficial);
         f.anonymous = true;
@@ -316,11 +359,11 @@ mod tests {
     fn each_checkable_refusal_ground_of_article_11_declines_a_complaint() {
         let base = facts(PetitionKind::Complaint, AgencyRole::CommuneChair);
         let mut late = base.clone();
-        late.contested_on = Some(day("2025-11-30"));
+        late.contested_on = Some(day("2025-11-25"));
         let d = go(&late);
         assert_eq!(d.action, Action::Decline);
         assert!(
-            d.reason.contains("sau 92 ngày, quá 90 ngày"),
+            d.reason.contains("sau 97 ngày, quá 90 ngày"),
             "{}",
             d.reason
         );

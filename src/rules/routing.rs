@@ -53,6 +53,10 @@ pub struct ComplaintLimits {
     /// Thời hiệu khiếu nại, in days from the contested decision.
     pub limitation_days: i64,
     pub limitation_basis: String,
+    /// Days to lodge a second complaint after the first-instance decision.
+    pub second_instance_days: i64,
+    pub second_instance_days_remote: i64,
+    pub second_instance_basis: String,
     pub refusal_basis: String,
 }
 

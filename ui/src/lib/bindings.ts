@@ -139,7 +139,11 @@ at: string, reception: Reception, received_by: ReceivedBy, people: number, repea
 /**
  * In the order typed; representatives flagged.
  */
-people_named: Array<VisitPerson>, petitions: Array<VisitPetition>, };
+people_named: Array<VisitPerson>, 
+/**
+ * The names were withheld: a denunciation was handed in at this visit.
+ */
+withheld: boolean, petitions: Array<VisitPetition>, };
 
 export type VisitForm = "receipt" | "appointment" | "minutes";
 
