@@ -215,10 +215,20 @@ fn no_list_names_a_denouncer_even_beside_another_petition() {
     assert_eq!(row.who, WITHHELD);
     let listed = desk.visit_for_lists(v.visit_id).unwrap();
     assert!(listed.withheld && listed.people_named.is_empty());
-    assert!(!desk.visit(v.visit_id).unwrap().people_named.is_empty(), "the desk's own view keeps them for the receipt");
+    assert!(
+        !desk.visit(v.visit_id).unwrap().people_named.is_empty(),
+        "the desk's own view keeps them for the receipt"
+    );
     // Lò Văn Kín came only to denounce: typing his name at the desk offers nobody.
-    assert!(desk.find_citizens("Lò Văn Kín", None, 8).unwrap().is_empty());
+    assert!(
+        desk.find_citizens("Lò Văn Kín", None, 8)
+            .unwrap()
+            .is_empty()
+    );
     let by_number = desk.find_citizens("", Some("034068099999"), 8).unwrap();
     assert_eq!(by_number.len(), 1, "his own ID number still finds him");
-    assert!(by_number[0].cases.is_empty(), "but not his denunciation's case");
+    assert!(
+        by_number[0].cases.is_empty(),
+        "but not his denunciation's case"
+    );
 }
