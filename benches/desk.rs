@@ -404,6 +404,7 @@ fn main() {
             slowest.push((t.elapsed(), q));
         }
     }
+    assert!(found > 0, "the search finds the generated records");
     slowest.sort();
     slowest.reverse();
     slowest.dedup_by_key(|(_, q)| *q);
