@@ -20,6 +20,15 @@ def wait(driver, seconds=30):
     return WebDriverWait(driver, seconds)
 
 
+def import_in_settings(driver, path):
+    """Imports an interchange file through Cài đặt and waits for its summary."""
+    # The window runs on this machine: file inputs take the local path as typed.
+    driver.file_detector = UselessFileDetector()
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-settings"))).click()
+    wait(driver).until(EC.presence_of_element_located((By.ID, "import-file"))).send_keys(str(path))
+    return wait(driver).until(EC.visibility_of_element_located((By.ID, "import-summary")))
+
+
 def count(data, table):
     con = sqlite3.connect(f"file:{data / 'tiepdan.sqlite3'}?mode=ro", uri=True)
     try:
@@ -81,10 +90,7 @@ def test_import_then_the_petition_register_and_its_excel_file(office_data, open_
 def test_a_petition_is_handled_from_the_register_with_its_proposal(office_data, open_window):
     data = office_data
     driver = open_window(data)
-    driver.file_detector = UselessFileDetector()
-    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-settings"))).click()
-    wait(driver).until(EC.presence_of_element_located((By.ID, "import-file"))).send_keys(str(SCENARIO))
-    wait(driver).until(EC.visibility_of_element_located((By.ID, "import-summary")))
+    import_in_settings(driver, SCENARIO)
     driver.find_element(By.ID, "nav-petitions").click()
     driver.find_element(By.ID, "tab-petitions").click()
     table = wait(driver).until(EC.visibility_of_element_located((By.ID, "petition-register")))
@@ -122,10 +128,7 @@ def test_a_forwarded_denunciation_is_transferred_without_the_denouncer(office_da
     scenario = tmp_path / "to-cao.jsonl"
     scenario.write_text(FORWARDED, encoding="utf-8")
     driver = open_window(data)
-    driver.file_detector = UselessFileDetector()
-    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-settings"))).click()
-    wait(driver).until(EC.presence_of_element_located((By.ID, "import-file"))).send_keys(str(scenario))
-    wait(driver).until(EC.visibility_of_element_located((By.ID, "import-summary")))
+    import_in_settings(driver, scenario)
     driver.find_element(By.ID, "nav-petitions").click()
     driver.find_element(By.ID, "tab-petitions").click()
     table = wait(driver).until(EC.visibility_of_element_located((By.ID, "petition-register")))
@@ -155,10 +158,7 @@ def test_the_dashboard_shows_an_overdue_petition_and_explains_its_deadline(offic
     scenario = tmp_path / "to-cao.jsonl"
     scenario.write_text(FORWARDED, encoding="utf-8")
     driver = open_window(data)
-    driver.file_detector = UselessFileDetector()
-    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-settings"))).click()
-    wait(driver).until(EC.presence_of_element_located((By.ID, "import-file"))).send_keys(str(scenario))
-    wait(driver).until(EC.visibility_of_element_located((By.ID, "import-summary")))
+    import_in_settings(driver, scenario)
     driver.find_element(By.ID, "nav-dashboard").click()
     overdue = wait(driver).until(EC.visibility_of_element_located((By.ID, "overdue-list")))
     assert driver.find_element(By.ID, "overdue-count").text == "1"
