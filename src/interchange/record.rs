@@ -234,34 +234,8 @@ pub const RESULT_KEYS: [&str; 7] = [
     "referred_to_investigation",
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EventKind {
-    Handled,
-    Accepted,
-    Extended,
-    Paused,
-    Resumed,
-    Dialogue,
-    Resolved,
-    Terminated,
-    Withdrawn,
-    Enforced,
-    ReplyReceived,
-}
-
-/// What handling a petition decided (xử lý đơn).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    Accept,
-    Decline,
-    Transfer,
-    Guide,
-    Return,
-    File,
-    Remind,
-}
+/// The event vocabulary is the domain's (deadlines are computed from it).
+pub use crate::domain::deadline::{Action, EventKind};
 
 /// Đúng, sai, đúng một phần.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
