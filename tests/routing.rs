@@ -73,6 +73,12 @@ fn the_proposal_is_confirmed_or_overridden_with_a_reason_and_audited() {
     let p = v.petition_ids[0];
     let proposal = desk.propose_routing(p).unwrap();
     assert_eq!(proposal.action, Action::Accept);
+    // Marked as raising several matters for several bodies: guide the citizen to split it.
+    desk.set_several_contents(&c, p, true).unwrap();
+    assert_eq!(desk.propose_routing(p).unwrap().action, Action::Guide);
+    assert!(desk.petition_view(p).unwrap().several_contents);
+    desk.set_several_contents(&c, p, false).unwrap();
+    assert!(desk.set_several_contents(&c, 999, true).is_err());
 
     let e = desk
         .handle_petition(&c, &handle(p, Action::Guide, None, None))

@@ -260,6 +260,19 @@ pub fn handle_petition(
     })
 }
 
+/// Marks a petition as raising several matters for several bodies; returns it anew.
+#[tauri::command]
+pub fn set_several_contents(
+    state: State<'_, AppState>,
+    petition_id: i64,
+    several: bool,
+) -> Result<PetitionView, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.set_several_contents(&ctx(), petition_id, several)?;
+        desk.petition_view(petition_id)
+    })
+}
+
 #[tauri::command]
 pub fn agencies(state: State<'_, AppState>) -> Result<Vec<Agency>, ErrorData> {
     with_desk(&state, |desk| desk.agencies())

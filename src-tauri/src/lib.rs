@@ -83,6 +83,7 @@ pub fn run() {
             commands::print_decision,
             commands::due,
             commands::petition_deadlines,
+            commands::set_several_contents,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

@@ -228,6 +228,8 @@ pub struct PetitionView {
     pub received_on: String,
     pub respondent_role: Option<crate::domain::agency::AgencyRole>,
     pub respondent_name: Option<String>,
+    /// Several matters for several bodies (set by the officer).
+    pub several_contents: bool,
     pub proposal: Proposal,
     pub handled: Vec<Handled>,
 }
@@ -238,7 +240,7 @@ impl Desk {
         let proposal = self.propose_routing(petition_id)?;
         let conn = self.store.conn();
         let mut view = conn.query_row(
-            "SELECT kind, summary, received_on, respondent_role, respondent_name
+            "SELECT kind, summary, received_on, respondent_role, respondent_name, several_contents
              FROM petitions WHERE id = ?1",
             [petition_id],
             |r| {
@@ -253,6 +255,7 @@ impl Desk {
                         .map(|x| from_name(&x).map_err(|e| bad(3, e)))
                         .transpose()?,
                     respondent_name: r.get(4)?,
+                    several_contents: r.get(5)?,
                     proposal,
                     handled: Vec::new(),
                 })
@@ -276,5 +279,33 @@ impl Desk {
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(view)
+    }
+}
+
+impl Desk {
+    /// Marks whether the petition raises several matters for several bodies (the proposal
+    /// becomes "guide the citizen to split it"); audited.
+    pub fn set_several_contents(
+        &mut self,
+        ctx: &Ctx,
+        petition_id: i64,
+        several: bool,
+    ) -> Result<()> {
+        self.routing_facts(petition_id)?;
+        self.store.write(|tx| -> Result<()> {
+            tx.execute(
+                "UPDATE petitions SET several_contents = ?2 WHERE id = ?1",
+                params![petition_id, several],
+            )?;
+            audit::append(
+                tx,
+                ctx,
+                "petition.several_contents",
+                "petition",
+                &[petition_id],
+                Some(serde_json::json!({ "several_contents": several })),
+            )?;
+            Ok(())
+        })
     }
 }

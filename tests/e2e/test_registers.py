@@ -98,6 +98,10 @@ def test_a_petition_is_handled_from_the_register_with_its_proposal(office_data, 
     row.find_elements(By.TAG_NAME, "td")[5].click()
     proposal = wait(driver).until(EC.visibility_of_element_located((By.ID, "routing-proposal")))
     assert "Cần cán bộ xem xét" in proposal.text, "no respondent recorded: the officer decides"
+    driver.find_element(By.ID, "several-contents").click()
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "routing-proposal"), "tách đơn"))
+    driver.find_element(By.ID, "several-contents").click()
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "routing-proposal"), "Cần cán bộ xem xét"))
     assert "Hướng dẫn" in driver.find_element(By.ID, "handled").text, "the imported handling is listed"
     Select(driver.find_element(By.ID, "handle-action")).select_by_visible_text("Lưu đơn")
     driver.find_element(By.ID, "handle-save").click()

@@ -74,6 +74,8 @@ export const api = {
   petitionView: (petitionId: number) => call<PetitionView>('petition_view', { petitionId }),
   handlePetition: (input: HandleInput) => call<PetitionView>('handle_petition', { input }),
   agencies: () => call<Agency[]>('agencies'),
+  setSeveralContents: (petitionId: number, several: boolean) =>
+    call<PetitionView>('set_several_contents', { petitionId, several }),
   due: () => call<DueSummary>('due'),
   petitionDeadlines: (petitionId: number) => call<PetitionDeadlines>('petition_deadlines', { petitionId }),
   printDecision: (petitionId: number) => call<PrintedDocument>('print_decision', { petitionId }),

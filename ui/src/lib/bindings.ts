@@ -227,7 +227,11 @@ export type Proposal = { action: Action, authority: string, basis: string, reaso
 
 export type Handled = { on: string, action: Action, to: string | null, reason: string | null, };
 
-export type PetitionView = { id: number, kind: PetitionKind, summary: string, received_on: string, respondent_role: AgencyRole | null, respondent_name: string | null, proposal: Proposal, handled: Array<Handled>, };
+export type PetitionView = { id: number, kind: PetitionKind, summary: string, received_on: string, respondent_role: AgencyRole | null, respondent_name: string | null, 
+/**
+ * Several matters for several bodies (set by the officer).
+ */
+several_contents: boolean, proposal: Proposal, handled: Array<Handled>, };
 
 export type HandleInput = { petition_id: number, 
 /**
