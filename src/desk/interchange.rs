@@ -170,6 +170,18 @@ enum Found {
     Changed,
 }
 
+impl Found {
+    /// New when the file's record has no stored row; else whether the stored one, read
+    /// back in the format's shape, equals it.
+    fn compare<T: PartialEq>(stored: Option<Vec<(i64, T)>>, wanted: &T) -> Found {
+        match stored {
+            None => Found::New,
+            Some(rows) if rows.first().map(|(_, s)| s) == Some(wanted) => Found::Same,
+            Some(_) => Found::Changed,
+        }
+    }
+}
+
 fn tally(counts: &mut Counts, found: &Found) {
     match found {
         Found::New => counts.created += 1,
@@ -293,17 +305,11 @@ impl Importer<'_> {
 
     fn agency(&mut self, a: &AgencyRecord) -> Result<(), Error> {
         let id = self.lookup(Table::Agency, &a.ref_)?;
-        let found = match id {
-            None => Found::New,
-            Some(id) => {
-                let stored = read::agencies(self.tx, &|_, _| a.ref_.clone(), Some(id))?;
-                if stored.first().map(|(_, s)| s) == Some(a) {
-                    Found::Same
-                } else {
-                    Found::Changed
-                }
-            }
+        let stored = match id {
+            Some(id) => Some(read::agencies(self.tx, &|_, _| a.ref_.clone(), Some(id))?),
+            None => None,
         };
+        let found = Found::compare(stored, a);
         let id = match (id, &found) {
             (Some(id), Found::Same) => id,
             (Some(id), _) => {
@@ -367,17 +373,11 @@ impl Importer<'_> {
                 return Ok(());
             }
         }
-        let found = match id {
-            None => Found::New,
-            Some(id) => {
-                let stored = read::citizens(self.tx, &|_, _| c.ref_.clone(), Some(id))?;
-                if stored.first().map(|(_, s)| s) == Some(c) {
-                    Found::Same
-                } else {
-                    Found::Changed
-                }
-            }
+        let stored = match id {
+            Some(id) => Some(read::citizens(self.tx, &|_, _| c.ref_.clone(), Some(id))?),
+            None => None,
         };
+        let found = Found::compare(stored, c);
         let values = params![
             c.full_name,
             fold(&c.full_name),
@@ -431,17 +431,11 @@ impl Importer<'_> {
 
     fn case(&mut self, c: &CaseRecord) -> Result<(), Error> {
         let id = self.lookup(Table::Case, &c.ref_)?;
-        let found = match id {
-            None => Found::New,
-            Some(id) => {
-                let stored = read::cases(self.tx, &|_, _| c.ref_.clone(), Some(id))?;
-                if stored.first().map(|(_, s)| s) == Some(c) {
-                    Found::Same
-                } else {
-                    Found::Changed
-                }
-            }
+        let stored = match id {
+            Some(id) => Some(read::cases(self.tx, &|_, _| c.ref_.clone(), Some(id))?),
+            None => None,
         };
+        let found = Found::compare(stored, c);
         let id = match (id, &found) {
             (Some(id), Found::Same) => id,
             (Some(id), _) => {
@@ -756,17 +750,11 @@ impl Importer<'_> {
 
     fn plan(&mut self, p: &ReceptionPlanRecord) -> Result<(), Error> {
         let id = self.lookup(Table::Plan, &p.ref_)?;
-        let found = match id {
-            None => Found::New,
-            Some(id) => {
-                let stored = read::plans(self.tx, &|_, _| p.ref_.clone(), Some(id))?;
-                if stored.first().map(|(_, s)| s) == Some(p) {
-                    Found::Same
-                } else {
-                    Found::Changed
-                }
-            }
+        let stored = match id {
+            Some(id) => Some(read::plans(self.tx, &|_, _| p.ref_.clone(), Some(id))?),
+            None => None,
         };
+        let found = Found::compare(stored, p);
         let rule = serde_json::to_string(&p.rule).expect("a plan rule serialises");
         let values = params![
             p.ref_,
