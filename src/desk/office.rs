@@ -7,32 +7,32 @@ use crate::domain::office::{Office, OfficeInput};
 use crate::error::{Error, Result};
 use crate::store::audit::{self, Ctx};
 
+/// The office row, through any connection (a transaction works too).
+pub(super) fn read(conn: &rusqlite::Connection) -> rusqlite::Result<Option<Office>> {
+    conn.query_row(
+        "SELECT name, parent, place, province, commune_code, remote_area, chair, party_secretary
+         FROM office WHERE id = 1",
+        [],
+        |r| {
+            Ok(Office {
+                name: r.get(0)?,
+                parent: r.get(1)?,
+                place: r.get(2)?,
+                province: r.get(3)?,
+                commune_code: r.get(4)?,
+                remote_area: r.get(5)?,
+                chair: r.get(6)?,
+                party_secretary: r.get(7)?,
+            })
+        },
+    )
+    .optional()
+}
+
 impl Desk {
     /// The office profile, `None` before the first run is completed.
     pub fn office(&self) -> Result<Option<Office>> {
-        let office = self
-            .store
-            .conn()
-            .query_row(
-                "SELECT name, parent, place, province, commune_code, remote_area, chair,
-                        party_secretary
-                 FROM office WHERE id = 1",
-                [],
-                |r| {
-                    Ok(Office {
-                        name: r.get(0)?,
-                        parent: r.get(1)?,
-                        place: r.get(2)?,
-                        province: r.get(3)?,
-                        commune_code: r.get(4)?,
-                        remote_area: r.get(5)?,
-                        chair: r.get(6)?,
-                        party_secretary: r.get(7)?,
-                    })
-                },
-            )
-            .optional()?;
-        Ok(office)
+        Ok(read(self.store.conn())?)
     }
 
     /// Creates or replaces the office profile.

@@ -185,25 +185,7 @@ fn rows<T>(
 }
 
 pub(crate) fn office(conn: &Connection) -> rusqlite::Result<Option<Office>> {
-    let mut all = rows(
-        conn,
-        "SELECT name, parent, place, province, commune_code, remote_area, chair, party_secretary
-         FROM office WHERE ?1 IS NULL",
-        None,
-        |r| {
-            Ok(Office {
-                name: r.get(0)?,
-                parent: r.get(1)?,
-                place: r.get(2)?,
-                province: r.get(3)?,
-                commune_code: r.get(4)?,
-                remote_area: r.get(5)?,
-                chair: r.get(6)?,
-                party_secretary: r.get(7)?,
-            })
-        },
-    )?;
-    Ok(all.pop())
+    crate::desk::office::read(conn)
 }
 
 pub(crate) fn calendar(
