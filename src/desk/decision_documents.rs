@@ -133,16 +133,18 @@ impl Desk {
             .as_ref()
             .map(|p| format!("{} ({})", p.name, p.address))
             .unwrap_or_else(|| "Người gửi đơn".into());
+        // How every letter starts: when the petition came and what it says.
+        let opening = format!(
+            "Ngày {received}, {office_name} nhận được đơn {kind}{from_whom} với nội dung: {}",
+            view.summary
+        );
         let (heading, subject, recipients, mut paragraphs, copies_to) = match action {
             Action::Transfer => (
                 None,
                 format!("chuyển đơn {kind}"),
                 vec![body.clone()],
                 vec![
-                    format!(
-                        "Ngày {received}, {office_name} nhận được đơn {kind}{from_whom} với nội dung: {}",
-                        view.summary
-                    ),
+                    opening.clone(),
                     format!(
                         "Căn cứ {basis}, nội dung đơn không thuộc thẩm quyền giải quyết của {office_name}. {office_name} chuyển đơn đến {body} để xem xét, giải quyết theo thẩm quyền và thông báo kết quả cho {office_name} biết."
                     ),
@@ -162,10 +164,7 @@ impl Desk {
                 "đôn đốc giải quyết đơn".to_owned(),
                 vec![body.clone()],
                 vec![
-                    format!(
-                        "Ngày {received}, {office_name} nhận được đơn {kind}{from_whom} với nội dung: {}",
-                        view.summary
-                    ),
+                    opening.clone(),
                     format!(
                         "Vụ việc trên đã được chuyển đến {body} nhưng đến nay {office_name} chưa nhận được kết quả giải quyết. {office_name} đề nghị {body} khẩn trương xem xét, giải quyết theo thẩm quyền và thông báo kết quả cho {office_name} biết."
                     ),
@@ -214,10 +213,7 @@ impl Desk {
                 String::new(),
                 vec![person_to.clone()],
                 vec![
-                    format!(
-                        "Ngày {received}, {office_name} nhận được đơn {kind}{from_whom} với nội dung: {}",
-                        view.summary
-                    ),
+                    opening.clone(),
                     format!(
                         "Căn cứ {basis}, {office_name} thông báo không thụ lý giải quyết đơn vì lý do: {}",
                         reason
@@ -233,10 +229,7 @@ impl Desk {
                 String::new(),
                 vec![person_to.clone()],
                 vec![
-                    format!(
-                        "Ngày {received}, {office_name} nhận được đơn {kind}{from_whom} với nội dung: {}",
-                        view.summary
-                    ),
+                    opening.clone(),
                     format!(
                         "Căn cứ {basis}, đơn thuộc thẩm quyền giải quyết của {} và đủ điều kiện thụ lý. {office_name} thông báo thụ lý giải quyết từ ngày {}.",
                         proposal.authority,
