@@ -9,6 +9,7 @@ use crate::desk::{
     AppStatus, CaseSummary, Citizen, CitizenMatch, Draft, HitKind, IssuedDocument, PrintOptions,
     PrintedDocument, RecordedVisit, SearchHit, VisitForm, VisitPerson, VisitPetition, VisitRecord,
 };
+use crate::desk::{CalendarDayRow, OfficeDayInput, RuleFileInfo, RulesChanged};
 use crate::desk::{
     Counts, ImportSummary, PetitionRow, ReceptionRow, Register, RegisterFile, RegisterFilter,
 };
@@ -16,14 +17,18 @@ use crate::desk::{DueItem, DueSummary, HandleInput, Handled, PetitionDeadlines, 
 use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
 use crate::domain::citizen::{CitizenInput, MatchKind};
 use crate::domain::deadline::{Deadline, Status};
+use crate::domain::flags::Flag;
 use crate::domain::identity::{IdKind, Sex};
 use crate::domain::office::{Office, OfficeInput};
+use crate::domain::refusal::{RefusalGround, RefusalInput};
 use crate::domain::routing::{Action, Proposal};
 use crate::domain::visit::{
     CaseChoice, CitizenRef, Field, PaperInput, PetitionInput, PetitionKind, ReceivedBy, Reception,
     VisitInput,
 };
 use crate::error::{ErrorData, FieldError};
+use crate::rules::RuleFile;
+use crate::rules::calendar::DayKind;
 use crate::rules::deadlines::{DeadlineName, Obligation};
 use crate::store::{BackupInfo, Health};
 
@@ -81,8 +86,17 @@ pub fn typescript_bindings() -> String {
         Status::decl(&cfg),
         Deadline::decl(&cfg),
         PetitionDeadlines::decl(&cfg),
+        Flag::decl(&cfg),
         DueItem::decl(&cfg),
         DueSummary::decl(&cfg),
+        RefusalGround::decl(&cfg),
+        RefusalInput::decl(&cfg),
+        RuleFile::decl(&cfg),
+        RuleFileInfo::decl(&cfg),
+        DayKind::decl(&cfg),
+        CalendarDayRow::decl(&cfg),
+        OfficeDayInput::decl(&cfg),
+        RulesChanged::decl(&cfg),
         SearchHit::decl(&cfg),
         BackupInfo::decl(&cfg),
         Health::decl(&cfg),

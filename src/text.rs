@@ -36,6 +36,19 @@ pub fn clean(s: &str) -> String {
     normalised.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The stored form of a multi-line text (a rule file typed or pasted in the window): NFC,
+/// line breaks kept as `\n`, tabs kept, other control characters dropped.
+///
+/// ```
+/// assert_eq!(tiepdan::text::clean_block("a = 1\r\nb\u{0} = \"Te\u{302}\u{301}t\"\r\n"), "a = 1\nb = \"Tết\"\n");
+/// ```
+pub fn clean_block(s: &str) -> String {
+    nfc(&s.replace("\r\n", "\n"))
+        .chars()
+        .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
+        .collect()
+}
+
 /// Like [`clean`], but `None` for an empty result: optional fields store NULL, not "".
 pub fn clean_opt(s: Option<&str>) -> Option<String> {
     s.map(clean).filter(|c| !c.is_empty())

@@ -6,53 +6,11 @@ mod common;
 use chrono::NaiveDate;
 use common::*;
 use tiepdan::Desk;
-use tiepdan::domain::citizen::CitizenInput;
 use tiepdan::domain::deadline::Status;
-use tiepdan::domain::identity::{IdKind, Sex};
-use tiepdan::domain::visit::*;
 use tiepdan::rules::deadlines::DeadlineName;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-/// An office in a remote area (see `common::office`) and one complaint received on
-/// 04/02/2026; returns the petition's id.
-fn complaint(desk: &mut Desk) -> i64 {
-    desk.save_office(&ctx("2026-02-04 08:00"), &office())
-        .unwrap();
-    let visit = VisitInput {
-        at: "2026-02-04T09:00".into(),
-        reception: Reception::Regular,
-        received_by: ReceivedBy::Officer,
-        citizens: vec![CitizenRef::New(CitizenInput {
-            full_name: "Nguyễn Văn Đức".into(),
-            id_kind: IdKind::Cccd,
-            id_number: Some("034068012345".into()),
-            birth_year: Some(1968),
-            gender: Some(Sex::Male),
-            address: "Thôn Đông, xã Ba Tơ".into(),
-            ..CitizenInput::default()
-        })],
-        representatives: vec![],
-        people: 1,
-        case: CaseChoice::New,
-        summary: "Khiếu nại quyết định thu hồi đất".into(),
-        outcome: "Tiếp nhận đơn".into(),
-        petitions: vec![PetitionInput {
-            kind: PetitionKind::Complaint,
-            field: Field::Land,
-            summary: "Khiếu nại quyết định thu hồi đất".into(),
-            anonymous: false,
-            respondent_role: None,
-            respondent_name: None,
-            instance: Some(1),
-            contested_on: None,
-            papers: vec![],
-        }],
-    };
-    let recorded = desk.record_visit(&ctx("2026-02-04 09:30"), &visit).unwrap();
-    recorded.petition_ids[0]
 }
 
 fn add_event(desk: &Desk, petition: i64, on: &str, kind: &str) {
@@ -217,6 +175,7 @@ fn the_dashboard_lists_overdue_and_soon_due_deadlines_and_follows_each_change() 
     desk.handle_petition(
         &c,
         &tiepdan::desk::HandleInput {
+            note: None,
             petition_id: p,
             on: "2026-02-06".into(),
             action: tiepdan::domain::routing::Action::Accept,

@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::*;
 use tiepdan::Desk;
 use tiepdan::desk::{PrintOptions, VisitForm};
@@ -72,19 +70,6 @@ fn group_visit() -> VisitInput {
             ),
         ],
     }
-}
-
-fn pdftotext(path: &str) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout", path, "-"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn ready() -> (tempfile::TempDir, Desk, i64) {

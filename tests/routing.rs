@@ -46,6 +46,7 @@ fn visit(case: CaseChoice, kind: PetitionKind, role: AgencyRole, at: &str) -> Vi
 
 fn handle(petition_id: i64, action: Action, to: Option<i64>, reason: Option<&str>) -> HandleInput {
     HandleInput {
+        note: None,
         petition_id,
         on: "2026-11-23".into(),
         action,
@@ -76,7 +77,11 @@ fn the_proposal_is_confirmed_or_overridden_with_a_reason_and_audited() {
     // Marked as raising several matters for several bodies: guide the citizen to split it.
     desk.set_several_contents(&c, p, true).unwrap();
     assert_eq!(desk.propose_routing(p).unwrap().action, Action::Guide);
-    assert!(desk.petition_view(p).unwrap().several_contents);
+    assert!(
+        desk.petition_view(p, chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap())
+            .unwrap()
+            .several_contents
+    );
     desk.set_several_contents(&c, p, false).unwrap();
     assert!(desk.set_several_contents(&c, 999, true).is_err());
 
@@ -89,6 +94,7 @@ fn the_proposal_is_confirmed_or_overridden_with_a_reason_and_audited() {
         .handle_petition(
             &c,
             &HandleInput {
+                note: None,
                 on: "2026-11-24".into(),
                 ..handle(p, Action::Accept, None, None)
             },
@@ -100,6 +106,7 @@ fn the_proposal_is_confirmed_or_overridden_with_a_reason_and_audited() {
         .handle_petition(
             &c,
             &HandleInput {
+                note: None,
                 on: "2026-11-22".into(),
                 ..handle(p, Action::Accept, None, None)
             },
@@ -189,6 +196,7 @@ fn a_denunciation_is_transferred_to_a_named_body_and_a_repeat_is_a_reminder() {
     desk.handle_petition(
         &c,
         &HandleInput {
+            note: None,
             on: "2026-11-05".into(),
             ..handle(p, Action::Transfer, Some(province.id), None)
         },

@@ -3,15 +3,17 @@
 use tauri::{AppHandle, Manager, State};
 use tiepdan::about::AboutInfo;
 use tiepdan::desk::{
-    AppStatus, Citizen, CitizenMatch, Draft, DueSummary, ExportOptions, HandleInput, ImportError,
-    ImportSummary, PetitionDeadlines, PetitionRow, PetitionView, PrintOptions, PrintedDocument,
-    ReceptionRow, RecordedVisit, Register, RegisterFile, RegisterFilter, SearchHit, VisitForm,
-    VisitRecord,
+    AppStatus, CalendarDayRow, Citizen, CitizenMatch, Draft, DueSummary, ExportOptions,
+    HandleInput, ImportError, ImportSummary, OfficeDayInput, PetitionDeadlines, PetitionRow,
+    PetitionView, PrintOptions, PrintedDocument, ReceptionRow, RecordedVisit, Register,
+    RegisterFile, RegisterFilter, RuleFileInfo, RulesChanged, SearchHit, VisitForm, VisitRecord,
 };
 use tiepdan::domain::agency::{Agency, AgencyInput};
 use tiepdan::domain::office::OfficeInput;
+use tiepdan::domain::refusal::RefusalInput;
 use tiepdan::domain::visit::VisitInput;
 use tiepdan::error::FieldError;
+use tiepdan::rules::RuleFile;
 use tiepdan::store::BackupInfo;
 use tiepdan::{Ctx, Desk, ErrorData};
 
@@ -245,7 +247,9 @@ pub fn petition_view(
     state: State<'_, AppState>,
     petition_id: i64,
 ) -> Result<PetitionView, ErrorData> {
-    with_desk(&state, |desk| desk.petition_view(petition_id))
+    with_desk(&state, |desk| {
+        desk.petition_view(petition_id, ctx().now.date())
+    })
 }
 
 /// Records the officer's handling decision; returns the petition as it now stands.
@@ -256,7 +260,7 @@ pub fn handle_petition(
 ) -> Result<PetitionView, ErrorData> {
     with_desk(&state, |desk| {
         desk.handle_petition(&ctx(), &input)?;
-        desk.petition_view(input.petition_id)
+        desk.petition_view(input.petition_id, ctx().now.date())
     })
 }
 
@@ -269,7 +273,7 @@ pub fn set_several_contents(
 ) -> Result<PetitionView, ErrorData> {
     with_desk(&state, |desk| {
         desk.set_several_contents(&ctx(), petition_id, several)?;
-        desk.petition_view(petition_id)
+        desk.petition_view(petition_id, ctx().now.date())
     })
 }
 
@@ -307,4 +311,86 @@ pub fn petition_deadlines(
     petition_id: i64,
 ) -> Result<PetitionDeadlines, ErrorData> {
     with_desk(&state, |desk| desk.deadlines(petition_id, ctx().now.date()))
+}
+
+#[tauri::command]
+pub fn rule_files(state: State<'_, AppState>) -> Result<Vec<RuleFileInfo>, ErrorData> {
+    with_desk(&state, |desk| Ok(desk.rule_files()))
+}
+
+#[tauri::command]
+pub fn check_rule_file(
+    state: State<'_, AppState>,
+    file: RuleFile,
+    text: String,
+) -> Result<(), ErrorData> {
+    with_desk(&state, |desk| desk.check_rule_file(file, &text))
+}
+
+#[tauri::command]
+pub fn save_rule_file(
+    state: State<'_, AppState>,
+    file: RuleFile,
+    text: String,
+) -> Result<RulesChanged, ErrorData> {
+    with_desk(&state, |desk| desk.save_rule_file(&ctx(), file, &text))
+}
+
+#[tauri::command]
+pub fn reset_rule_file(
+    state: State<'_, AppState>,
+    file: RuleFile,
+) -> Result<RulesChanged, ErrorData> {
+    with_desk(&state, |desk| desk.reset_rule_file(&ctx(), file))
+}
+
+#[tauri::command]
+pub fn calendar_days(
+    state: State<'_, AppState>,
+    year: i32,
+) -> Result<Vec<CalendarDayRow>, ErrorData> {
+    with_desk(&state, |desk| desk.calendar_days(year))
+}
+
+#[tauri::command]
+pub fn set_office_day(
+    state: State<'_, AppState>,
+    input: OfficeDayInput,
+) -> Result<RulesChanged, ErrorData> {
+    with_desk(&state, |desk| desk.set_office_day(&ctx(), &input))
+}
+
+#[tauri::command]
+pub fn remove_office_day(
+    state: State<'_, AppState>,
+    date: String,
+) -> Result<RulesChanged, ErrorData> {
+    with_desk(&state, |desk| desk.remove_office_day(&ctx(), &date))
+}
+
+/// Phiếu đề xuất thụ lý of a complaint or denunciation, opened in the system viewer.
+#[tauri::command]
+pub fn print_acceptance_proposal(
+    state: State<'_, AppState>,
+    petition_id: i64,
+) -> Result<PrintedDocument, ErrorData> {
+    let document = with_desk(&state, |desk| {
+        desk.print_acceptance_proposal(&ctx(), petition_id)
+    })?;
+    let opened = crate::viewer::open(std::path::Path::new(&document.path));
+    Ok(PrintedDocument { document, opened })
+}
+
+/// Thông báo từ chối tiếp công dân for a recorded visit, opened in the system viewer.
+#[tauri::command]
+pub fn refuse_reception(
+    state: State<'_, AppState>,
+    visit_id: i64,
+    input: RefusalInput,
+) -> Result<PrintedDocument, ErrorData> {
+    let document = with_desk(&state, |desk| {
+        desk.refuse_reception(&ctx(), visit_id, &input)
+    })?;
+    let opened = crate::viewer::open(std::path::Path::new(&document.path));
+    Ok(PrintedDocument { document, opened })
 }

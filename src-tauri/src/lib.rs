@@ -84,6 +84,15 @@ pub fn run() {
             commands::due,
             commands::petition_deadlines,
             commands::set_several_contents,
+            commands::rule_files,
+            commands::check_rule_file,
+            commands::save_rule_file,
+            commands::reset_rule_file,
+            commands::calendar_days,
+            commands::set_office_day,
+            commands::remove_office_day,
+            commands::print_acceptance_proposal,
+            commands::refuse_reception,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

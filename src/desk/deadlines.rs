@@ -191,7 +191,7 @@ pub(crate) fn refresh(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     let mut store = |id: i64, facts: &PetitionFacts| -> Result<()> {
-        let computed = deadline::compute(facts, rules, calendar, today);
+        let computed = deadline::compute_dates(facts, rules, calendar, today);
         let closed = computed.closed_on.map(|d| d.to_string());
         for d in &computed.deadlines {
             insert.execute(rusqlite::params![

@@ -28,7 +28,7 @@ impl Desk {
         let conn = self.store.conn();
         let decision = conn
             .query_row(
-                "SELECT e.action, e.on_date, a.name, e.reason, e.created_at FROM events e
+                "SELECT e.action, e.on_date, a.name, e.reason, e.created_at, e.note FROM events e
                    LEFT JOIN agencies a ON a.id = e.to_agency
                   WHERE e.petition_id = ?1 AND e.kind = 'handled'
                   ORDER BY e.on_date DESC, e.id DESC LIMIT 1",
@@ -40,11 +40,12 @@ impl Desk {
                         r.get::<_, Option<String>>(2)?,
                         r.get::<_, Option<String>>(3)?,
                         r.get::<_, String>(4)?,
+                        r.get::<_, Option<String>>(5)?,
                     ))
                 },
             )
             .optional()?;
-        let Some((action, on, to, officer_reason, decided_at)) = decision else {
+        let Some((action, on, to, officer_reason, decided_at, note)) = decision else {
             return Err(Error::Invalid(vec![FieldError::new(
                 "petition",
                 "Đơn chưa được xử lý: hãy ghi nhận hướng xử lý trước khi in văn bản.",
@@ -64,7 +65,7 @@ impl Desk {
             return Ok(doc);
         }
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
-        let view = self.petition_view(petition_id)?;
+        let view = self.petition_view(petition_id, ctx.now.date())?;
         let facts = self.routing_facts(petition_id)?;
         let proposal = propose(&facts, &self.rules.routing, &self.working_calendar()?);
         let (basis, reason) = if proposal.action == action {
@@ -186,6 +187,44 @@ impl Desk {
                 ],
                 vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()],
             ),
+            Action::Guide if view.several_contents => {
+                // Hướng dẫn đơn có nhiều nội dung (TT 05/2021 practice): each content and
+                // the body competent for it, as the officer listed them; lines to fill in
+                // by hand otherwise.
+                let lines: Vec<String> = match note.as_deref() {
+                    Some(n) => n
+                        .lines()
+                        .map(|l| l.trim().trim_start_matches(['-', '•']).trim())
+                        .filter(|l| !l.is_empty())
+                        .map(|l| format!("- {l}"))
+                        .collect(),
+                    None => vec![
+                        "- Nội dung ........................................ thuộc thẩm quyền giải quyết của ........................................".to_owned();
+                        2
+                    ],
+                };
+                let mut paragraphs = vec![format!(
+                    "Ngày {received}, {office_name} nhận được đơn của {}. Sau khi xem xét nội dung đơn và thông tin, tài liệu kèm theo, đơn có nhiều nội dung khác nhau thuộc thẩm quyền giải quyết của nhiều cơ quan:",
+                    petitioner
+                        .as_ref()
+                        .map(|p| format!("{} (địa chỉ: {})", p.name, p.address))
+                        .unwrap_or_else(|| "Ông/Bà".to_owned())
+                )];
+                paragraphs.extend(lines);
+                paragraphs.push(format!(
+                    "Căn cứ {basis}, đề nghị Ông/Bà viết tách các nội dung đơn như đã hướng dẫn và gửi đến cơ quan có thẩm quyền để được xem xét, giải quyết theo quy định của pháp luật."
+                ));
+                (
+                    Some((
+                        "Hướng dẫn".to_owned(),
+                        "Đơn có nhiều nội dung khác nhau thuộc thẩm quyền giải quyết của nhiều cơ quan".to_owned(),
+                    )),
+                    String::new(),
+                    vec![person_to.clone()],
+                    paragraphs,
+                    vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()],
+                )
+            }
             Action::Guide => (
                 None,
                 format!("hướng dẫn gửi đơn {kind}"),
@@ -244,17 +283,20 @@ impl Desk {
         {
             paragraphs.push(secrecy);
         }
-        let is_notice = heading.is_some();
+        let rule = match heading.as_ref().map(|h| h.0.as_str()) {
+            Some("Hướng dẫn") => Some(rules.guidance.clone()),
+            Some(_) => Some(rules.notice.clone()),
+            None => None,
+        };
         let owner = Owner {
             case_id,
             petition_id: Some(petition_id),
             visit_id: None,
         };
         self.issue(ctx, &form, owner, |number| {
-            let label = if is_notice {
-                rules.label(&rules.notice, number)
-            } else {
-                rules.letter_label(number)
+            let label = match &rule {
+                Some(r) => rules.label(r, number),
+                None => rules.letter_label(number),
             };
             let pdf = render(&Letter {
                 parent: office.parent.clone(),

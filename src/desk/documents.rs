@@ -287,6 +287,8 @@ pub fn form_title(form: &str) -> &'static str {
         "remind" => "công văn đôn đốc",
         "decline" => "thông báo không thụ lý",
         "accept" => "thông báo thụ lý",
+        "proposal" => "phiếu đề xuất thụ lý",
+        "refusal" => "thông báo từ chối tiếp công dân",
         _ => "văn bản",
     }
 }

@@ -22,6 +22,8 @@ pub struct DueItem {
     pub received_on: String,
     pub deadline: DeadlineName,
     pub due: String,
+    /// Crowd, long-running, complex, over-the-level.
+    pub flags: Vec<crate::domain::flags::Flag>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -87,6 +89,7 @@ impl Desk {
                     received_on: r.get(3)?,
                     deadline: from_name(&r.get::<_, String>(4)?).map_err(|e| bad(4, e))?,
                     due: r.get(5)?,
+                    flags: Vec::new(),
                 })
             })?
             .collect()
@@ -94,11 +97,18 @@ impl Desk {
         let (t, s) = (today.to_string(), soon_until.to_string());
         let overdue = "d.due < ?1";
         let soon = "d.due >= ?1 AND d.due <= ?2";
+        let flagged = |mut items: Vec<DueItem>| -> Result<Vec<DueItem>> {
+            for item in &mut items {
+                item.flags =
+                    super::flags::flags_of(conn, &self.rules.reception, item.petition_id, today)?;
+            }
+            Ok(items)
+        };
         Ok(DueSummary {
             overdue_count: count(overdue, &[&t])?,
             soon_count: count(soon, &[&t, &s])?,
-            overdue: list(overdue, &[&t])?,
-            soon: list(soon, &[&t, &s])?,
+            overdue: flagged(list(overdue, &[&t])?)?,
+            soon: flagged(list(soon, &[&t, &s])?)?,
             today: t,
             soon_until: s,
         })
@@ -107,8 +117,9 @@ impl Desk {
     /// Recomputes the deadline cache when the deadline rules or the calendar in force
     /// differ from those it was computed with (a new build, an administrator's rule file),
     /// or when a database with petitions has none computed (migrated from an older
-    /// version). The rules' fingerprint is kept in `settings`.
-    pub(super) fn fill_deadline_cache(&mut self, ctx: &crate::store::audit::Ctx) -> Result<()> {
+    /// version). The rules' fingerprint is kept in `settings`. Returns how many petitions
+    /// were recomputed.
+    pub(super) fn fill_deadline_cache(&mut self, ctx: &crate::store::audit::Ctx) -> Result<usize> {
         use sha2::{Digest, Sha256};
         let digest = Sha256::digest(format!(
             "{:?}{:?}",
@@ -130,8 +141,9 @@ impl Desk {
         )?;
         let has_petitions: bool =
             conn.query_row("SELECT EXISTS (SELECT 1 FROM petitions)", [], |r| r.get(0))?;
+        let mut recomputed = 0;
         if missing || (has_petitions && stored.as_deref() != Some(fingerprint.as_str())) {
-            self.recompute_deadlines(ctx)?;
+            recomputed = self.recompute_deadlines(ctx)?;
         }
         if stored.as_deref() != Some(fingerprint.as_str()) {
             self.store.write(|tx| -> Result<()> {
@@ -143,6 +155,6 @@ impl Desk {
                 Ok(())
             })?;
         }
-        Ok(())
+        Ok(recomputed)
     }
 }

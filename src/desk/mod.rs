@@ -7,7 +7,9 @@
 //! println!("{:?}", desk.status().unwrap().office);
 //! ```
 
+mod acceptance_proposal;
 mod agencies;
+mod catalogue;
 mod citizens;
 mod deadlines;
 mod decision_documents;
@@ -15,10 +17,12 @@ mod documents;
 mod drafts;
 mod due;
 mod files;
+mod flags;
 mod interchange;
 mod maintenance;
 mod merge;
 
+pub use catalogue::{CalendarDayRow, OfficeDayInput, RuleFileInfo, RulesChanged};
 pub use citizens::{CaseSummary, Citizen, CitizenMatch};
 pub use deadlines::PetitionDeadlines;
 pub use drafts::Draft;
@@ -27,6 +31,7 @@ pub use interchange::{Counts, ExportOptions, ImportError, ImportSummary};
 pub use maintenance::{Restored, restore_data_dir};
 pub use visits::RecordedVisit;
 mod office;
+mod refusal;
 mod registers;
 mod registers_xlsx;
 mod routing;
@@ -50,10 +55,12 @@ use ts_rs::TS;
 use crate::datadir::DataDir;
 use crate::domain::office::Office;
 use crate::error::Result;
+use crate::rules::RuleFile;
 use crate::rules::calendar::CalendarRules;
 use crate::rules::deadlines::DeadlineRules;
 use crate::rules::documents::DocumentRules;
 use crate::rules::identity::IdentityRules;
+use crate::rules::reception::ReceptionRules;
 use crate::rules::routing::RoutingRules;
 use crate::store::{BackupInfo, Store};
 
@@ -74,40 +81,33 @@ pub struct Rules {
     pub routing: RoutingRules,
     pub calendar: CalendarRules,
     pub deadlines: DeadlineRules,
+    pub reception: ReceptionRules,
 }
 
 impl Rules {
     /// Reads `<data>/rules/*.toml` where present; a broken file is an error, never ignored.
     fn load(dir: &DataDir) -> Result<Rules> {
-        let read = |file: &str| std::fs::read_to_string(dir.root().join("rules").join(file)).ok();
-        let identity = match read(crate::rules::identity::FILE) {
-            Some(text) => IdentityRules::parse(&text)?,
-            None => IdentityRules::default_rules(),
-        };
-        let documents = match read(crate::rules::documents::FILE) {
-            Some(text) => DocumentRules::parse(&text)?,
-            None => DocumentRules::default_rules(),
-        };
-        let routing = match read(crate::rules::routing::FILE) {
-            Some(text) => RoutingRules::parse(&text)?,
-            None => RoutingRules::default_rules(),
-        };
-        let calendar = match read(crate::rules::calendar::FILE) {
-            Some(text) => CalendarRules::parse(&text)?,
-            None => CalendarRules::default_rules(),
-        };
-        let deadlines = match read(crate::rules::deadlines::FILE) {
-            Some(text) => DeadlineRules::parse(&text)?,
-            None => DeadlineRules::default_rules(),
-        };
+        Rules::parse_with(|f| override_text(dir, f))
+    }
+
+    /// Parses every rule file from `text` (an override's text, or `None` for the shipped
+    /// one), so a candidate file is checked together with the others before it is saved.
+    fn parse_with(text: impl Fn(RuleFile) -> Option<String>) -> Result<Rules> {
+        let text = |f: RuleFile| text(f).unwrap_or_else(|| f.default_text().to_owned());
         Ok(Rules {
-            identity,
-            documents,
-            routing,
-            calendar,
-            deadlines,
+            identity: IdentityRules::parse(&text(RuleFile::Identity))?,
+            documents: DocumentRules::parse(&text(RuleFile::Documents))?,
+            routing: RoutingRules::parse(&text(RuleFile::Routing))?,
+            calendar: CalendarRules::parse(&text(RuleFile::Calendar))?,
+            deadlines: DeadlineRules::parse(&text(RuleFile::Deadlines))?,
+            reception: ReceptionRules::parse(&text(RuleFile::Reception))?,
         })
     }
+}
+
+/// The administrator's copy of a rule file in `<data>/rules/`, if there is one.
+fn override_text(dir: &DataDir, file: RuleFile) -> Option<String> {
+    std::fs::read_to_string(dir.root().join("rules").join(file.file())).ok()
 }
 
 /// What the window's status bar and first screen need to know.

@@ -26,6 +26,10 @@ pub struct HandleInput {
     pub to_agency: Option<i64>,
     /// Why the decision differs from the proposal (required then).
     pub reason: Option<String>,
+    /// What the letter lists: for a petition with several contents, one line per content
+    /// and the body competent for it.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 fn bad(i: usize, e: String) -> rusqlite::Error {
@@ -166,6 +170,15 @@ impl Desk {
             }
         }
         let reason = input.reason.as_deref().map(clean).unwrap_or_default();
+        let note = input
+            .note
+            .as_deref()
+            .map(crate::text::clean_block)
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty());
+        if note.as_ref().is_some_and(|n| n.chars().count() > 4000) {
+            errors.push(FieldError::new("note", "Ghi chú dài quá 4.000 ký tự."));
+        }
         let overridden = input.action != proposal.action;
         if overridden && reason.is_empty() {
             errors.push(FieldError::new(
@@ -179,21 +192,22 @@ impl Desk {
         let rules = &self.rules;
         self.store.write(|tx| -> Result<i64> {
             tx.execute(
-                "INSERT INTO events (petition_id, on_date, kind, action, to_agency, reason, created_at)
-                 VALUES (?1, ?2, 'handled', ?3, ?4, ?5, ?6)",
+                "INSERT INTO events (petition_id, on_date, kind, action, to_agency, reason, note, created_at)
+                 VALUES (?1, ?2, 'handled', ?3, ?4, ?5, ?6, ?7)",
                 params![
                     input.petition_id,
                     on.to_string(),
                     name(input.action),
                     input.to_agency,
                     (!reason.is_empty()).then_some(&reason),
+                    note,
                     ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
                 ],
             )?;
             let id = tx.last_insert_rowid();
             let detail = serde_json::json!({
                 "proposal": proposal, "decision": name(input.action), "overridden": overridden,
-                "reason": reason, "to_agency": input.to_agency,
+                "reason": reason, "to_agency": input.to_agency, "note": note,
             });
             audit::append(tx, ctx, "petition.handle", "petition", &[input.petition_id], Some(detail))?;
             let calendar = super::deadlines::calendar_of(tx, &rules.calendar)?;
@@ -230,13 +244,20 @@ pub struct PetitionView {
     pub respondent_name: Option<String>,
     /// Several matters for several bodies (set by the officer).
     pub several_contents: bool,
+    /// Crowd, long-running, complex, over-the-level.
+    pub flags: Vec<crate::domain::flags::Flag>,
     pub proposal: Proposal,
     pub handled: Vec<Handled>,
 }
 
 impl Desk {
-    /// The petition with the app's proposal and the decisions recorded so far.
-    pub fn petition_view(&self, petition_id: i64) -> Result<PetitionView> {
+    /// The petition with the app's proposal, its flags as of `today` and the decisions
+    /// recorded so far.
+    pub fn petition_view(
+        &self,
+        petition_id: i64,
+        today: chrono::NaiveDate,
+    ) -> Result<PetitionView> {
         let proposal = self.propose_routing(petition_id)?;
         let conn = self.store.conn();
         let mut view = conn.query_row(
@@ -256,6 +277,7 @@ impl Desk {
                         .transpose()?,
                     respondent_name: r.get(4)?,
                     several_contents: r.get(5)?,
+                    flags: Vec::new(),
                     proposal,
                     handled: Vec::new(),
                 })
@@ -278,6 +300,7 @@ impl Desk {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        view.flags = super::flags::flags_of(conn, &self.rules.reception, petition_id, today)?;
         Ok(view)
     }
 }

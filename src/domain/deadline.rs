@@ -21,7 +21,7 @@ use crate::rules::calendar::Calendar;
 use crate::rules::deadlines::{
     Case, DeadlineName, DeadlineRule, DeadlineRules, Obligation, Start, Unit,
 };
-use count::{Pause, count};
+use count::{Notes, Pause, count};
 
 /// What happened to a petition (the interchange format's `events` vocabulary).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -161,12 +161,33 @@ pub(crate) fn vi_date(d: NaiveDate) -> String {
 }
 
 /// Every deadline of the petition as of `today` (which only matters for a suspension not
-/// yet lifted), by the rules in force on its received date.
+/// yet lifted), by the rules in force on its received date, each explained.
 pub fn compute(
     facts: &PetitionFacts,
     rules: &DeadlineRules,
     cal: &Calendar,
     today: NaiveDate,
+) -> Deadlines {
+    compute_with(facts, rules, cal, today, true)
+}
+
+/// As [`compute`], with every `explain` left empty: the same dates, for recomputing the
+/// cache of every case (the window asks for an explanation one petition at a time).
+pub fn compute_dates(
+    facts: &PetitionFacts,
+    rules: &DeadlineRules,
+    cal: &Calendar,
+    today: NaiveDate,
+) -> Deadlines {
+    compute_with(facts, rules, cal, today, false)
+}
+
+fn compute_with(
+    facts: &PetitionFacts,
+    rules: &DeadlineRules,
+    cal: &Calendar,
+    today: NaiveDate,
+    explain: bool,
 ) -> Deadlines {
     let events = normalise(&facts.events);
     let case = Case {
@@ -181,8 +202,7 @@ pub fn compute(
         .into_iter()
         .filter_map(|r| start_of(r.from, facts.received_on, &events).map(|s| (r, s)))
         .collect();
-    let met: Vec<Option<(NaiveDate, String)>> =
-        rows.iter().map(|(r, _)| met_by(r, &events)).collect();
+    let met: Vec<Option<&PetitionEvent>> = rows.iter().map(|(r, _)| met_by(r, &events)).collect();
     let extensions = assign_extensions(&rows, &met, &events);
     let pauses = pauses(&events, today);
     let deadlines = rows
@@ -190,7 +210,9 @@ pub fn compute(
         .zip(met)
         .zip(extensions)
         .map(|(((rule, start), met), ext)| {
-            deadline(rule, *start, met, &ext, &pauses, &events, closed_on, cal)
+            deadline(
+                rule, *start, met, &ext, &pauses, &events, closed_on, cal, explain,
+            )
         })
         .collect();
     Deadlines {
@@ -247,9 +269,9 @@ fn is_final(e: &PetitionEvent) -> bool {
     }
 }
 
-/// The event that met a deadline, and how to say it.
-fn met_by(rule: &DeadlineRule, events: &[PetitionEvent]) -> Option<(NaiveDate, String)> {
-    let found = match rule.name {
+/// The event that met a deadline.
+fn met_by<'e>(rule: &DeadlineRule, events: &'e [PetitionEvent]) -> Option<&'e PetitionEvent> {
+    match rule.name {
         DeadlineName::Handle => first(events, |e| e.kind == EventKind::Handled),
         DeadlineName::Check => first(events, |e| {
             matches!(e.kind, EventKind::Handled | EventKind::Accepted)
@@ -260,8 +282,7 @@ fn met_by(rule: &DeadlineRule, events: &[PetitionEvent]) -> Option<(NaiveDate, S
         }),
         DeadlineName::Resolve => first(events, is_final),
         DeadlineName::SecondComplaint => None,
-    }?;
-    Some((found.on, event_vi(found)))
+    }
 }
 
 fn event_vi(e: &PetitionEvent) -> String {
@@ -311,15 +332,13 @@ fn closed_on(events: &[PetitionEvent]) -> Option<NaiveDate> {
 /// its date.
 fn assign_extensions<'e>(
     rows: &[(&DeadlineRule, NaiveDate)],
-    met: &[Option<(NaiveDate, String)>],
+    met: &[Option<&PetitionEvent>],
     events: &'e [PetitionEvent],
 ) -> Vec<Vec<Result<&'e PetitionEvent, &'e PetitionEvent>>> {
     let mut out = vec![Vec::new(); rows.len()];
     for e in events.iter().filter(|e| e.kind == EventKind::Extended) {
         let open = rows.iter().zip(met).position(|((r, start), m)| {
-            r.obligation == Obligation::Office
-                && *start <= e.on
-                && m.as_ref().is_none_or(|(on, _)| *on > e.on)
+            r.obligation == Obligation::Office && *start <= e.on && m.is_none_or(|m| m.on > e.on)
         });
         if let Some(i) = open {
             out[i].push(if rows[i].0.extension.is_some() {
@@ -385,26 +404,30 @@ fn start_vi(from: Start) -> &'static str {
 fn deadline(
     rule: &DeadlineRule,
     start: NaiveDate,
-    met: Option<(NaiveDate, String)>,
+    met: Option<&PetitionEvent>,
     extensions: &[Result<&PetitionEvent, &PetitionEvent>],
     pauses: &[Pause],
     events: &[PetitionEvent],
     closed_on: Option<NaiveDate>,
     cal: &Calendar,
+    explain: bool,
 ) -> Deadline {
-    let mut explain = vec![format!(
-        "Thời hạn {}: {} {} kể từ {} {} (không tính ngày đầu, bắt đầu tính từ ngày {}).",
-        rule.name.label_vi(),
-        rule.days,
-        unit_vi(rule.unit),
-        start_vi(rule.from),
-        vi_date(start),
-        vi_date(
-            start
-                .succ_opt()
-                .expect("dates stay far from chrono's limits")
-        ),
-    )];
+    let mut explain = Notes::new(explain);
+    explain.add(|| {
+        format!(
+            "Thời hạn {}: {} {} kể từ {} {} (không tính ngày đầu, bắt đầu tính từ ngày {}).",
+            rule.name.label_vi(),
+            rule.days,
+            unit_vi(rule.unit),
+            start_vi(rule.from),
+            vi_date(start),
+            vi_date(
+                start
+                    .succ_opt()
+                    .expect("dates stay far from chrono's limits")
+            ),
+        )
+    });
     let mut total = rule.days;
     let mut applied = 0;
     for ext in extensions {
@@ -413,6 +436,9 @@ fn deadline(
                 applied += 1;
                 let days = e.days.unwrap_or(0);
                 total += days;
+                if !explain.wanted() {
+                    continue;
+                }
                 let decision = match &e.decision {
                     Some(n) => format!("theo quyết định số {n}"),
                     None => "(không ghi số quyết định gia hạn)".to_owned(),
@@ -439,51 +465,54 @@ fn deadline(
                 if e.days.is_none() {
                     s.push_str(" Lưu ý: sự kiện gia hạn không ghi số ngày.");
                 }
-                explain.push(s);
+                explain.add(|| s);
             }
-            Err(e) => explain.push(format!(
+            Err(e) => explain.add(|| format!(
                 "Sự kiện gia hạn ngày {} không được tính: quy định áp dụng không cho phép gia hạn thời hạn này.",
                 vi_date(e.on)
             )),
         }
     }
     if applied > 0 {
-        explain.push(format!("Tổng thời hạn: {total} {}.", unit_vi(rule.unit)));
+        explain.add(|| format!("Tổng thời hạn: {total} {}.", unit_vi(rule.unit)));
     }
     let held: Vec<Pause> = if rule.pause {
         pauses.to_vec()
     } else {
         if let Some(p) = events.iter().find(|e| e.kind == EventKind::Paused) {
-            explain.push(format!(
+            explain.add(|| format!(
                 "Có quyết định tạm đình chỉ ngày {}, nhưng theo quy định áp dụng cho đơn này thời gian tạm đình chỉ vẫn được tính vào thời hạn.",
                 vi_date(p.on)
             ));
         }
         Vec::new()
     };
-    let counted = count(start, total, rule.unit, &held, cal);
+    let counted = count(start, total, rule.unit, &held, cal, explain.wanted());
     explain.extend(counted.explain);
-    explain.push(format!(
-        "Hạn cuối: hết ngày {} ({}).",
-        vi_date(counted.due),
-        crate::rules::calendar::weekday_vi(counted.due)
-    ));
+    explain.add(|| {
+        format!(
+            "Hạn cuối: hết ngày {} ({}).",
+            vi_date(counted.due),
+            crate::rules::calendar::weekday_vi(counted.due)
+        )
+    });
     match (&met, rule.obligation) {
-        (_, Obligation::Citizen) => explain.push(
+        (_, Obligation::Citizen) => explain.add(|| {
             "Đây là thời hạn của người khiếu nại để khiếu nại lần hai, không phải thời hạn của cơ quan."
-                .to_owned(),
-        ),
-        (Some((on, what)), Obligation::Office) => {
-            let late = (*on - counted.due).num_days();
-            explain.push(if late > 0 {
-                format!("Đã thực hiện ngày {} ({what}): trễ {late} ngày.", vi_date(*on))
+                .to_owned()
+        }),
+        (Some(e), Obligation::Office) => explain.add(|| {
+            let (on, what) = (e.on, event_vi(e));
+            let late = (on - counted.due).num_days();
+            if late > 0 {
+                format!("Đã thực hiện ngày {} ({what}): trễ {late} ngày.", vi_date(on))
             } else {
-                format!("Đã thực hiện ngày {} ({what}): đúng hạn.", vi_date(*on))
-            });
-        }
+                format!("Đã thực hiện ngày {} ({what}): đúng hạn.", vi_date(on))
+            }
+        }),
         (None, Obligation::Office) => {
             if let Some(c) = closed_on {
-                explain.push(format!(
+                explain.add(|| format!(
                     "Đơn đã kết thúc ngày {} nên thời hạn này không còn phải thực hiện.",
                     vi_date(c)
                 ));
@@ -491,7 +520,7 @@ fn deadline(
         }
     }
     if !rule.verified {
-        explain.push(format!(
+        explain.add(|| format!(
             "Quy định này chưa được đối chiếu với văn bản chính thức; quản trị viên có thể sửa trong tệp quy định {}.",
             crate::rules::deadlines::FILE
         ));
@@ -499,9 +528,9 @@ fn deadline(
     Deadline {
         name: rule.name,
         due: counted.due,
-        met_on: met.map(|(on, _)| on),
+        met_on: met.map(|e| e.on),
         basis: rule.basis.clone(),
-        explain: explain.join(" "),
+        explain: explain.join(),
         verified: rule.verified,
         obligation: rule.obligation,
         suspended: counted.suspended,

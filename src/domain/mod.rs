@@ -4,7 +4,9 @@
 pub mod agency;
 pub mod citizen;
 pub mod deadline;
+pub mod flags;
 pub mod identity;
 pub mod office;
+pub mod refusal;
 pub mod routing;
 pub mod visit;

@@ -8,6 +8,7 @@ pub mod header;
 pub mod layout;
 pub mod letter;
 pub mod minutes;
+pub mod proposal;
 pub mod receipt;
 
 pub use layout::{Align, Style, Writer};

@@ -21,7 +21,8 @@ use super::{Provenance, RuleFileError};
 /// The file name under `assets/rules/` and under the data directory's `rules/`.
 pub const FILE: &str = "calendar.toml";
 
-const DEFAULT: &str = include_str!("../../assets/rules/calendar.toml");
+/// The shipped file.
+pub const DEFAULT: &str = include_str!("../../assets/rules/calendar.toml");
 
 /// Nghỉ (lễ, Tết, nghỉ bù, hoán đổi) or làm việc (làm bù, or a weekday confirmed working).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -165,6 +166,15 @@ impl Calendar {
                 return d;
             }
         }
+    }
+
+    /// The listed days of `year`, in date order.
+    pub fn days_of(&self, year: i32) -> impl Iterator<Item = (NaiveDate, &DayEntry)> {
+        let (from, to) = (
+            NaiveDate::from_ymd_opt(year, 1, 1).expect("a year's first day"),
+            NaiveDate::from_ymd_opt(year, 12, 31).expect("a year's last day"),
+        );
+        self.days.range(from..=to).map(|(d, e)| (*d, e))
     }
 
     /// Whether the calendar lists any day of `year` (otherwise only weekends are known).

@@ -22,7 +22,8 @@ use crate::domain::visit::PetitionKind;
 /// The file name under `assets/rules/` and under the data directory's `rules/`.
 pub const FILE: &str = "deadlines.toml";
 
-const DEFAULT: &str = include_str!("../../assets/rules/deadlines.toml");
+/// The shipped file.
+pub const DEFAULT: &str = include_str!("../../assets/rules/deadlines.toml");
 
 /// Which deadline; the order is the order of a petition's life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]

@@ -13,7 +13,8 @@ use super::{Provenance, RuleFileError};
 /// The file name under `assets/rules/` and under the data directory's `rules/`.
 pub const FILE: &str = "documents.toml";
 
-const DEFAULT: &str = include_str!("../../assets/rules/documents.toml");
+/// The shipped file.
+pub const DEFAULT: &str = include_str!("../../assets/rules/documents.toml");
 
 /// One kind of document.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -39,6 +40,28 @@ pub struct DocumentRules {
     pub letter: FormRule,
     /// Thông báo: "12/TB-UBND".
     pub notice: FormRule,
+    /// Phiếu đề xuất thụ lý: "12/PĐX-UBND". Absent from files written before it existed.
+    #[serde(default = "default_proposal")]
+    pub proposal: FormRule,
+    /// Hướng dẫn (a petition with several contents): "12/HD-UBND".
+    #[serde(default = "default_guidance")]
+    pub guidance: FormRule,
+}
+
+fn default_guidance() -> FormRule {
+    FormRule {
+        abbreviation: "HD".to_owned(),
+        copies: 2,
+        copies_to_provider: 1,
+    }
+}
+
+fn default_proposal() -> FormRule {
+    FormRule {
+        abbreviation: "PĐX".to_owned(),
+        copies: 1,
+        copies_to_provider: 0,
+    }
 }
 
 impl DocumentRules {
@@ -60,6 +83,8 @@ impl DocumentRules {
             ("minutes", &rules.minutes),
             ("letter", &rules.letter),
             ("notice", &rules.notice),
+            ("proposal", &rules.proposal),
+            ("guidance", &rules.guidance),
         ] {
             if f.abbreviation.trim().is_empty() {
                 return Err(err(format!("[{name}] thiếu chữ viết tắt (abbreviation)")));

@@ -14,7 +14,8 @@ use crate::domain::identity::Sex;
 /// The file name under `assets/rules/` and under the data directory's `rules/`.
 pub const FILE: &str = "identity.toml";
 
-const DEFAULT: &str = include_str!("../../assets/rules/identity.toml");
+/// The shipped file.
+pub const DEFAULT: &str = include_str!("../../assets/rules/identity.toml");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub struct CenturySex {

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod deadlines;
 pub mod documents;
 pub mod identity;
+pub mod reception;
 pub mod routing;
 
 use serde::Deserialize;
@@ -31,4 +32,62 @@ pub struct Provenance {
 pub struct RuleFileError {
     pub file: String,
     pub details: String,
+}
+
+/// The rule files, as an administrator sees them in Danh mục.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleFile {
+    Calendar,
+    Deadlines,
+    Routing,
+    Reception,
+    Documents,
+    Identity,
+}
+
+impl RuleFile {
+    pub const ALL: [RuleFile; 6] = [
+        RuleFile::Calendar,
+        RuleFile::Deadlines,
+        RuleFile::Routing,
+        RuleFile::Reception,
+        RuleFile::Documents,
+        RuleFile::Identity,
+    ];
+
+    /// The file name under `assets/rules/` and under the data directory's `rules/`.
+    pub fn file(self) -> &'static str {
+        match self {
+            RuleFile::Calendar => calendar::FILE,
+            RuleFile::Deadlines => deadlines::FILE,
+            RuleFile::Routing => routing::FILE,
+            RuleFile::Reception => reception::FILE,
+            RuleFile::Documents => documents::FILE,
+            RuleFile::Identity => identity::FILE,
+        }
+    }
+
+    /// The shipped text.
+    pub fn default_text(self) -> &'static str {
+        match self {
+            RuleFile::Calendar => calendar::DEFAULT,
+            RuleFile::Deadlines => deadlines::DEFAULT,
+            RuleFile::Routing => routing::DEFAULT,
+            RuleFile::Reception => reception::DEFAULT,
+            RuleFile::Documents => documents::DEFAULT,
+            RuleFile::Identity => identity::DEFAULT,
+        }
+    }
+
+    pub fn title_vi(self) -> &'static str {
+        match self {
+            RuleFile::Calendar => "Lịch nghỉ lễ, Tết và ngày làm bù",
+            RuleFile::Deadlines => "Thời hạn xử lý, thụ lý, giải quyết",
+            RuleFile::Routing => "Thẩm quyền giải quyết (bảng phân định)",
+            RuleFile::Reception => "Tiếp công dân định kỳ, đoàn đông người, vụ việc kéo dài",
+            RuleFile::Documents => "Số và ký hiệu văn bản",
+            RuleFile::Identity => "Số định danh cá nhân (CCCD)",
+        }
+    }
 }

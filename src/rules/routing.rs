@@ -22,7 +22,8 @@ use crate::domain::visit::PetitionKind;
 /// The file name under `assets/rules/` and under the data directory's `rules/`.
 pub const FILE: &str = "routing.toml";
 
-const DEFAULT: &str = include_str!("../../assets/rules/routing.toml");
+/// The shipped file.
+pub const DEFAULT: &str = include_str!("../../assets/rules/routing.toml");
 
 /// What a route proposes; the refusal, filing and reminding actions come from the facts,
 /// not from the table.

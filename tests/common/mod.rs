@@ -7,7 +7,11 @@ use std::process::{Command, Output};
 
 use chrono::NaiveDateTime;
 use tiepdan::Ctx;
+use tiepdan::Desk;
+use tiepdan::domain::citizen::CitizenInput;
+use tiepdan::domain::identity::{IdKind, Sex};
 use tiepdan::domain::office::OfficeInput;
+use tiepdan::domain::visit::*;
 
 pub fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("test time is well formed")
@@ -56,4 +60,57 @@ pub fn db(dir: &Path) -> PathBuf {
 
 pub fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).expect("file is readable")
+}
+
+/// An office in a remote area (see `common::office`) and one complaint received on
+/// 04/02/2026; returns the petition's id.
+pub fn complaint(desk: &mut Desk) -> i64 {
+    desk.save_office(&ctx("2026-02-04 08:00"), &office())
+        .unwrap();
+    let visit = VisitInput {
+        at: "2026-02-04T09:00".into(),
+        reception: Reception::Regular,
+        received_by: ReceivedBy::Officer,
+        citizens: vec![CitizenRef::New(CitizenInput {
+            full_name: "Nguyễn Văn Đức".into(),
+            id_kind: IdKind::Cccd,
+            id_number: Some("034068012345".into()),
+            birth_year: Some(1968),
+            gender: Some(Sex::Male),
+            address: "Thôn Đông, xã Ba Tơ".into(),
+            ..CitizenInput::default()
+        })],
+        representatives: vec![],
+        people: 1,
+        case: CaseChoice::New,
+        summary: "Khiếu nại quyết định thu hồi đất".into(),
+        outcome: "Tiếp nhận đơn".into(),
+        petitions: vec![PetitionInput {
+            kind: PetitionKind::Complaint,
+            field: Field::Land,
+            summary: "Khiếu nại quyết định thu hồi đất".into(),
+            anonymous: false,
+            respondent_role: None,
+            respondent_name: None,
+            instance: Some(1),
+            contested_on: None,
+            papers: vec![],
+        }],
+    };
+    let recorded = desk.record_visit(&ctx("2026-02-04 09:30"), &visit).unwrap();
+    recorded.petition_ids[0]
+}
+
+/// The text of a PDF (pdftotext -layout), whitespace runs collapsed to one space.
+pub fn pdftotext(path: &str) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", path, "-"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -23,12 +23,43 @@ impl Pause {
     }
 }
 
+/// Sentences of an explanation, in Vietnamese, or nothing at all when only the dates are
+/// wanted (recomputing every case must not pay for a million texts nobody reads).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Notes(Option<Vec<String>>);
+
+impl Notes {
+    pub fn new(explain: bool) -> Self {
+        Notes(explain.then(Vec::new))
+    }
+
+    pub fn wanted(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// Adds a sentence, built only when the explanation is wanted.
+    pub fn add(&mut self, sentence: impl FnOnce() -> String) {
+        if let Some(v) = &mut self.0 {
+            v.push(sentence());
+        }
+    }
+
+    pub fn extend(&mut self, other: Notes) {
+        if let (Some(v), Some(o)) = (&mut self.0, other.0) {
+            v.extend(o);
+        }
+    }
+
+    pub fn join(self) -> String {
+        self.0.map(|v| v.join(" ")).unwrap_or_default()
+    }
+}
+
 /// A counted period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Counted {
     pub due: NaiveDate,
-    /// Sentences of the explanation, in Vietnamese.
-    pub explain: Vec<String>,
+    pub explain: Notes,
     /// An open pause held the clock.
     pub suspended: bool,
 }
@@ -41,8 +72,10 @@ pub(super) fn count(
     unit: Unit,
     pauses: &[Pause],
     cal: &Calendar,
+    explain: bool,
 ) -> Counted {
-    let mut explain = Vec::new();
+    let mut explain = Notes::new(explain);
+    let wanted = explain.wanted();
     let mut d = start;
     let mut counted = 0;
     let mut paused = vec![0u32; pauses.len()];
@@ -59,10 +92,11 @@ pub(super) fn count(
             Unit::Calendar => counted += 1,
             Unit::Working if cal.is_working_day(d) => {
                 counted += 1;
-                if let Some(e) = cal.entry(d).filter(|e| e.kind == DayKind::WorkingDay) {
+                if wanted && let Some(e) = cal.entry(d).filter(|e| e.kind == DayKind::WorkingDay) {
                     made_up.push(day_vi(d, e));
                 }
             }
+            Unit::Working if !wanted => {}
             Unit::Working => match cal.entry(d) {
                 Some(e) => holidays.push(day_vi(d, e)),
                 None => weekends += 1,
@@ -77,13 +111,13 @@ pub(super) fn count(
         }
         if p.open {
             suspended = true;
-            explain.push(format!(
+            explain.add(|| format!(
                 "Đang tạm đình chỉ từ ngày {}: {n} ngày đến nay không tính vào thời hạn; hạn dưới đây tính như thể tiếp tục giải quyết từ ngày {} và sẽ lùi thêm mỗi ngày còn tạm đình chỉ.",
                 vi_date(p.from),
                 vi_date(p.until)
             ));
         } else {
-            explain.push(format!(
+            explain.add(|| format!(
                 "Tạm đình chỉ từ ngày {} đến ngày {} (tiếp tục giải quyết): {n} ngày không tính vào thời hạn.",
                 vi_date(p.from),
                 vi_date(p.until)
@@ -96,24 +130,26 @@ pub(super) fn count(
             s.push_str(&format!(" và các ngày nghỉ: {}", holidays.join("; ")));
         }
         s.push('.');
-        explain.push(s);
+        explain.add(|| s);
     }
     if !made_up.is_empty() {
-        explain.push(format!("Có tính ngày làm việc bù: {}.", made_up.join("; ")));
+        explain.add(|| format!("Có tính ngày làm việc bù: {}.", made_up.join("; ")));
     }
     let due = match unit {
         Unit::Calendar if !cal.is_working_day(last) => {
             let due = cal.next_working_day(last);
-            let mut off = Vec::new();
-            let mut x = last;
-            while x < due {
-                off.push(off_day_vi(x, cal));
-                x = x.succ_opt().expect("dates stay far from chrono's limits");
-            }
-            explain.push(format!(
-                "Ngày cuối cùng của thời hạn rơi vào ngày nghỉ nên thời hạn kết thúc vào cuối ngày làm việc tiếp theo; các ngày nghỉ: {}.",
-                off.join("; ")
-            ));
+            explain.add(|| {
+                let mut off = Vec::new();
+                let mut x = last;
+                while x < due {
+                    off.push(off_day_vi(x, cal));
+                    x = x.succ_opt().expect("dates stay far from chrono's limits");
+                }
+                format!(
+                    "Ngày cuối cùng của thời hạn rơi vào ngày nghỉ nên thời hạn kết thúc vào cuối ngày làm việc tiếp theo; các ngày nghỉ: {}.",
+                    off.join("; ")
+                )
+            });
             due
         }
         _ => {
@@ -121,7 +157,7 @@ pub(super) fn count(
                 .entry(last)
                 .filter(|e| e.kind == DayKind::WorkingDay && !is_plain_weekday(last))
             {
-                explain.push(format!(
+                explain.add(|| format!(
                     "Ngày cuối cùng {} là ngày làm việc bù nên thời hạn kết thúc vào chính ngày đó.",
                     day_vi(last, e)
                 ));
@@ -129,12 +165,19 @@ pub(super) fn count(
             last
         }
     };
+    if !wanted {
+        return Counted {
+            due,
+            explain,
+            suspended,
+        };
+    }
     let missing: Vec<String> = (start.year()..=due.year())
         .filter(|y| !cal.covers(*y))
         .map(|y| y.to_string())
         .collect();
     if !missing.is_empty() {
-        explain.push(format!(
+        explain.add(|| format!(
             "Lưu ý: chưa có lịch nghỉ lễ năm {} trong dữ liệu, chỉ thứ Bảy, Chủ nhật được coi là ngày nghỉ; hãy cập nhật lịch làm việc.",
             missing.join(", ")
         ));

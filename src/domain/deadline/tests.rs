@@ -30,13 +30,21 @@ fn facts(kind: PetitionKind, received_on: &str, events: Vec<PetitionEvent>) -> P
     }
 }
 
+/// Computes with explanations, and checks on every case that the dates-only computation
+/// (the cache's) agrees on everything but the text.
 fn run(f: &PetitionFacts, today: &str) -> Deadlines {
-    compute(
-        f,
-        &DeadlineRules::default_rules(),
-        &CalendarRules::default_rules().calendar(),
-        d(today),
-    )
+    let (rules, cal) = (
+        DeadlineRules::default_rules(),
+        CalendarRules::default_rules().calendar(),
+    );
+    let full = compute(f, &rules, &cal, d(today));
+    let mut dates = compute_dates(f, &rules, &cal, d(today));
+    assert!(dates.deadlines.iter().all(|x| x.explain.is_empty()));
+    for (x, y) in dates.deadlines.iter_mut().zip(&full.deadlines) {
+        x.explain.clone_from(&y.explain);
+    }
+    assert_eq!(dates, full);
+    full
 }
 
 fn get(ds: &Deadlines, name: DeadlineName) -> &Deadline {

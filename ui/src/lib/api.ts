@@ -7,6 +7,11 @@ import type {
   AgencyInput,
   AppStatus,
   BackupInfo,
+  CalendarDayRow,
+  OfficeDayInput,
+  RuleFile,
+  RuleFileInfo,
+  RulesChanged,
   Citizen,
   DueSummary,
   HandleInput,
@@ -25,6 +30,7 @@ import type {
   RegisterFilter,
   PrintOptions,
   RecordedVisit,
+  RefusalInput,
   SearchHit,
   VisitForm,
   VisitInput,
@@ -79,7 +85,18 @@ export const api = {
   due: () => call<DueSummary>('due'),
   petitionDeadlines: (petitionId: number) => call<PetitionDeadlines>('petition_deadlines', { petitionId }),
   printDecision: (petitionId: number) => call<PrintedDocument>('print_decision', { petitionId }),
+  printAcceptanceProposal: (petitionId: number) =>
+    call<PrintedDocument>('print_acceptance_proposal', { petitionId }),
+  refuseReception: (visitId: number, input: RefusalInput) =>
+    call<PrintedDocument>('refuse_reception', { visitId, input }),
   addAgency: (input: AgencyInput) => call<Agency>('add_agency', { input }),
   mergeCitizens: (kept: number, merged: number, reason: string) =>
     call<Citizen>('merge_citizens', { kept, merged, reason }),
+  ruleFiles: () => call<RuleFileInfo[]>('rule_files'),
+  checkRuleFile: (file: RuleFile, text: string) => call<null>('check_rule_file', { file, text }),
+  saveRuleFile: (file: RuleFile, text: string) => call<RulesChanged>('save_rule_file', { file, text }),
+  resetRuleFile: (file: RuleFile) => call<RulesChanged>('reset_rule_file', { file }),
+  calendarDays: (year: number) => call<CalendarDayRow[]>('calendar_days', { year }),
+  setOfficeDay: (input: OfficeDayInput) => call<RulesChanged>('set_office_day', { input }),
+  removeOfficeDay: (date: string) => call<RulesChanged>('remove_office_day', { date }),
 };

@@ -37,7 +37,7 @@ export const AREAS: readonly AreaInfo[] = [
   {
     id: 'catalogues',
     title: 'Danh mục',
-    description: 'Cơ quan, lĩnh vực, lịch nghỉ lễ và ngày làm bù, quy định pháp luật đang áp dụng, cán bộ. Màn hình này đang được xây dựng.',
+    description: 'Lịch nghỉ lễ, ngày làm bù và các quy định pháp luật đang áp dụng (thời hạn, thẩm quyền, tiếp công dân định kỳ).',
   },
   { id: 'settings', title: 'Cài đặt', description: 'Thông tin cơ quan, sao lưu và khôi phục.' },
   { id: 'about', title: 'Giới thiệu', description: 'Phiên bản, nơi lưu dữ liệu và giấy phép của các thành phần.' },

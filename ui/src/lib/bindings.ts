@@ -231,7 +231,11 @@ export type PetitionView = { id: number, kind: PetitionKind, summary: string, re
 /**
  * Several matters for several bodies (set by the officer).
  */
-several_contents: boolean, proposal: Proposal, handled: Array<Handled>, };
+several_contents: boolean, 
+/**
+ * Crowd, long-running, complex, over-the-level.
+ */
+flags: Array<Flag>, proposal: Proposal, handled: Array<Handled>, };
 
 export type HandleInput = { petition_id: number, 
 /**
@@ -245,7 +249,12 @@ to_agency: number | null,
 /**
  * Why the decision differs from the proposal (required then).
  */
-reason: string | null, };
+reason: string | null, 
+/**
+ * What the letter lists: for a petition with several contents, one line per content
+ * and the body competent for it.
+ */
+note: string | null, };
 
 export type DeadlineName = "handle" | "check" | "accept" | "resolve" | "second_complaint";
 
@@ -282,7 +291,13 @@ export type PetitionDeadlines = { petition_id: number, today: string, status: St
  */
 closed_on: string | null, deadlines: Array<Deadline>, };
 
-export type DueItem = { petition_id: number, kind: PetitionKind, summary: string, received_on: string, deadline: DeadlineName, due: string, };
+export type Flag = "crowd" | "long_running" | "complex" | "over_level";
+
+export type DueItem = { petition_id: number, kind: PetitionKind, summary: string, received_on: string, deadline: DeadlineName, due: string, 
+/**
+ * Crowd, long-running, complex, over-the-level.
+ */
+flags: Array<Flag>, };
 
 export type DueSummary = { today: string, 
 /**
@@ -297,6 +312,50 @@ overdue_count: number, soon_count: number,
  * The oldest first, at most `limit`.
  */
 overdue: Array<DueItem>, soon: Array<DueItem>, };
+
+export type RefusalGround = "incapacitated" | "disruptive" | "already_resolved" | "other";
+
+export type RefusalInput = { ground: RefusalGround, 
+/**
+ * What happened, or for `Other` the legal provision; required for `Other`.
+ */
+detail: string, };
+
+export type RuleFile = "calendar" | "deadlines" | "routing" | "reception" | "documents" | "identity";
+
+export type RuleFileInfo = { file: RuleFile, 
+/**
+ * `deadlines.toml`.
+ */
+name: string, title: string, 
+/**
+ * The office's own copy is in force rather than the shipped one.
+ */
+overridden: boolean, basis: string, verified: boolean, valid_from: string, 
+/**
+ * The text in force.
+ */
+text: string, };
+
+export type DayKind = "holiday" | "working_day";
+
+export type CalendarDayRow = { date: string, 
+/**
+ * "thứ Bảy".
+ */
+weekday: string, kind: DayKind, note: string, 
+/**
+ * Set by the office (Danh mục) rather than the rule file.
+ */
+office: boolean, verified: boolean, };
+
+export type OfficeDayInput = { date: string, kind: DayKind, note: string, };
+
+export type RulesChanged = { 
+/**
+ * Petitions whose deadlines were recomputed.
+ */
+recomputed: number, };
 
 export type SearchHit = { kind: HitKind, id: number, 
 /**

@@ -1,5 +1,17 @@
 // Vietnamese names of the domain's values, for select boxes and lists.
-import type { Action, AgencyRole, DeadlineName, Field, IdKind, PetitionKind, ReceivedBy, Reception, Sex } from './bindings';
+import type {
+  Action,
+  AgencyRole,
+  DeadlineName,
+  Field,
+  Flag,
+  IdKind,
+  PetitionKind,
+  ReceivedBy,
+  Reception,
+  RefusalGround,
+  Sex,
+} from './bindings';
 
 export const RECEPTION: Record<Reception, string> = {
   regular: 'Thường xuyên',
@@ -80,4 +92,18 @@ export const DEADLINE: Record<DeadlineName, string> = {
   accept: 'Thụ lý',
   resolve: 'Giải quyết',
   second_complaint: 'Khiếu nại lần hai (công dân)',
+};
+
+export const FLAG: Record<Flag, string> = {
+  crowd: 'Đông người',
+  long_running: 'Kéo dài',
+  complex: 'Phức tạp',
+  over_level: 'Vượt cấp',
+};
+
+export const REFUSAL_GROUND: Record<RefusalGround, string> = {
+  incapacitated: 'Say do chất kích thích, tâm thần, mất khả năng điều khiển hành vi (khoản 1)',
+  disruptive: 'Đe dọa, xúc phạm, vi phạm nội quy nơi tiếp công dân (khoản 2)',
+  already_resolved: 'Vụ việc đã giải quyết đúng pháp luật, đã trả lời mà vẫn cố tình khiếu nại, tố cáo (khoản 3)',
+  other: 'Trường hợp khác theo quy định của pháp luật (khoản 4)',
 };
