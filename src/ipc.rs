@@ -13,13 +13,16 @@ use crate::desk::{CalendarDayRow, OfficeDayInput, RuleFileInfo, RulesChanged};
 use crate::desk::{
     Counts, ImportSummary, PetitionRow, ReceptionRow, Register, RegisterFile, RegisterFilter,
 };
-use crate::desk::{DueItem, DueSummary, HandleInput, Handled, PetitionDeadlines, PetitionView};
+use crate::desk::{
+    DueItem, DueSummary, HandleInput, Handled, OfficerLoad, PetitionDeadlines, PetitionView,
+};
 use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
 use crate::domain::citizen::{CitizenInput, MatchKind};
 use crate::domain::deadline::{Deadline, Status};
 use crate::domain::flags::Flag;
 use crate::domain::identity::{IdKind, Sex};
 use crate::domain::office::{Office, OfficeInput};
+use crate::domain::officer::{Officer, OfficerInput, OfficerRole};
 use crate::domain::refusal::{RefusalGround, RefusalInput};
 use crate::domain::routing::{Action, Proposal};
 use crate::domain::visit::{
@@ -40,6 +43,9 @@ pub fn typescript_bindings() -> String {
         FieldError::decl(&cfg),
         Office::decl(&cfg),
         OfficeInput::decl(&cfg),
+        OfficerRole::decl(&cfg),
+        OfficerInput::decl(&cfg),
+        Officer::decl(&cfg),
         Agency::decl(&cfg),
         AgencyInput::decl(&cfg),
         AgencyRole::decl(&cfg),
@@ -88,6 +94,7 @@ pub fn typescript_bindings() -> String {
         PetitionDeadlines::decl(&cfg),
         Flag::decl(&cfg),
         DueItem::decl(&cfg),
+        OfficerLoad::decl(&cfg),
         DueSummary::decl(&cfg),
         RefusalGround::decl(&cfg),
         RefusalInput::decl(&cfg),

@@ -10,6 +10,7 @@ use tiepdan::desk::{
 };
 use tiepdan::domain::agency::{Agency, AgencyInput};
 use tiepdan::domain::office::OfficeInput;
+use tiepdan::domain::officer::{Officer, OfficerInput};
 use tiepdan::domain::refusal::RefusalInput;
 use tiepdan::domain::visit::VisitInput;
 use tiepdan::error::FieldError;
@@ -393,4 +394,27 @@ pub fn refuse_reception(
     })?;
     let opened = crate::viewer::open(std::path::Path::new(&document.path));
     Ok(PrintedDocument { document, opened })
+}
+
+#[tauri::command]
+pub fn officers(state: State<'_, AppState>) -> Result<Vec<Officer>, ErrorData> {
+    with_desk(&state, |desk| desk.officers())
+}
+
+#[tauri::command]
+pub fn add_officer(state: State<'_, AppState>, input: OfficerInput) -> Result<Officer, ErrorData> {
+    with_desk(&state, |desk| desk.add_officer(&ctx(), &input))
+}
+
+/// Makes an officer (or nobody) responsible for the petition's case.
+#[tauri::command]
+pub fn assign_case(
+    state: State<'_, AppState>,
+    petition_id: i64,
+    officer_id: Option<i64>,
+) -> Result<PetitionView, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.assign_case(&ctx(), petition_id, officer_id)?;
+        desk.petition_view(petition_id, ctx().now.date())
+    })
 }

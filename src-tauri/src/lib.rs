@@ -93,6 +93,9 @@ pub fn run() {
             commands::remove_office_day,
             commands::print_acceptance_proposal,
             commands::refuse_reception,
+            commands::officers,
+            commands::add_officer,
+            commands::assign_case,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

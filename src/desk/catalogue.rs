@@ -114,7 +114,13 @@ impl Desk {
             }
         })
         .map_err(|e| match e {
-            Error::Rules(e) => Error::Invalid(vec![FieldError::new("text", e.to_string())]),
+            Error::Rules(e) => Error::Invalid(vec![FieldError::new(
+                "text",
+                format!(
+                    "Tệp {} chưa đúng: {}. Hãy sửa rồi bấm Kiểm tra lại.",
+                    e.file, e.details
+                ),
+            )]),
             other => other,
         })
     }

@@ -39,6 +39,22 @@ pub struct DueSummary {
     /// The oldest first, at most `limit`.
     pub overdue: Vec<DueItem>,
     pub soon: Vec<DueItem>,
+    /// Each active officer's overdue and soon-due deadlines (cases they are responsible
+    /// for), then those of cases nobody is responsible for; counts capped like the totals.
+    pub by_officer: Vec<OfficerLoad>,
+}
+
+/// One officer's share of the deadlines on the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct OfficerLoad {
+    /// `None`: cases nobody is responsible for yet.
+    #[ts(type = "number | null")]
+    pub officer_id: Option<i64>,
+    pub name: String,
+    #[ts(type = "number")]
+    pub overdue: i64,
+    #[ts(type = "number")]
+    pub soon: i64,
 }
 
 const OPEN: &str =
@@ -97,16 +113,61 @@ impl Desk {
         let (t, s) = (today.to_string(), soon_until.to_string());
         let overdue = "d.due < ?1";
         let soon = "d.due >= ?1 AND d.due <= ?2";
+        let overdue_count = count(overdue, &[&t])?;
+        let soon_count = count(soon, &[&t, &s])?;
+        // Per officer through the index on cases.owner_id; the unassigned share is what
+        // the officers' shares leave of the (uncapped) totals.
+        let owned = |officer: i64, cond: &str, args: &[&str]| -> rusqlite::Result<i64> {
+            conn.prepare_cached(&format!(
+                "SELECT count(*) FROM (SELECT 1 FROM cases c
+                   JOIN petitions p ON p.case_id = c.id
+                   JOIN deadline_cache d ON d.petition_id = p.id
+                  WHERE c.owner_id = ?{n} AND {OPEN} AND {cond} LIMIT {COUNT_CAP})",
+                n = args.len() + 1
+            ))?
+            .query_row(
+                rusqlite::params_from_iter(
+                    args.iter()
+                        .map(|a| a.to_string())
+                        .chain([officer.to_string()]),
+                ),
+                |r| r.get(0),
+            )
+        };
+        let mut by_officer = Vec::new();
+        for o in self.officers()?.into_iter().filter(|o| o.active) {
+            let load = OfficerLoad {
+                overdue: owned(o.id, overdue, &[&t])?,
+                soon: owned(o.id, soon, &[&t, &s])?,
+                officer_id: Some(o.id),
+                name: o.full_name,
+            };
+            if load.overdue + load.soon > 0 {
+                by_officer.push(load);
+            }
+        }
+        if overdue_count < COUNT_CAP && soon_count < COUNT_CAP {
+            let assigned = |f: fn(&OfficerLoad) -> i64| by_officer.iter().map(f).sum::<i64>();
+            let rest = OfficerLoad {
+                officer_id: None,
+                name: "Chưa phân công".to_owned(),
+                overdue: overdue_count - assigned(|l| l.overdue),
+                soon: soon_count - assigned(|l| l.soon),
+            };
+            if rest.overdue + rest.soon > 0 {
+                by_officer.push(rest);
+            }
+        }
         let flagged = |mut items: Vec<DueItem>| -> Result<Vec<DueItem>> {
             for item in &mut items {
-                item.flags =
-                    super::flags::flags_of(conn, &self.rules.reception, item.petition_id, today)?;
+                item.flags = self.flags_of(item.petition_id, today)?;
             }
             Ok(items)
         };
         Ok(DueSummary {
-            overdue_count: count(overdue, &[&t])?,
-            soon_count: count(soon, &[&t, &s])?,
+            overdue_count,
+            soon_count,
+            by_officer,
             overdue: flagged(list(overdue, &[&t])?)?,
             soon: flagged(list(soon, &[&t, &s])?)?,
             today: t,

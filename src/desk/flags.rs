@@ -2,20 +2,20 @@
 //! how often the case came back, when it opened, whether it is still open, and who sent it.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::OptionalExtension;
 
+use super::Desk;
 use crate::domain::flags::{Flag, FlagFacts, flags};
+use crate::domain::routing::Action;
 use crate::error::Result;
-use crate::rules::reception::ReceptionRules;
 
-/// The flags of petition `id` as of `today` (none for an unknown petition).
-pub(crate) fn flags_of(
-    conn: &Connection,
-    rules: &ReceptionRules,
-    id: i64,
-    today: NaiveDate,
-) -> Result<Vec<Flag>> {
-    let facts = conn
+impl Desk {
+    /// The flags of petition `id` as of `today` (none for an unknown petition). Sent down
+    /// by a provincial body counts as over-the-level only when the commune is competent
+    /// (the routing proposal is to accept it).
+    pub(crate) fn flags_of(&self, id: i64, today: NaiveDate) -> Result<Vec<Flag>> {
+        let conn = self.store.conn();
+        let facts = conn
         .prepare_cached(
             "SELECT
                max(coalesce((SELECT max(v.people) FROM visits v WHERE v.case_id = p.case_id), 1),
@@ -42,5 +42,12 @@ pub(crate) fn flags_of(
             })
         })
         .optional()?;
-    Ok(facts.map(|f| flags(&f, rules, today)).unwrap_or_default())
+        let Some(mut facts) = facts else {
+            return Ok(Vec::new());
+        };
+        if facts.from_higher_level {
+            facts.from_higher_level = self.propose_routing(id)?.action == Action::Accept;
+        }
+        Ok(flags(&facts, &self.rules.reception, today))
+    }
 }

@@ -246,6 +246,9 @@ pub struct PetitionView {
     pub several_contents: bool,
     /// Crowd, long-running, complex, over-the-level.
     pub flags: Vec<crate::domain::flags::Flag>,
+    /// The officer responsible for the petition's case.
+    #[ts(type = "number | null")]
+    pub owner_id: Option<i64>,
     pub proposal: Proposal,
     pub handled: Vec<Handled>,
 }
@@ -261,8 +264,9 @@ impl Desk {
         let proposal = self.propose_routing(petition_id)?;
         let conn = self.store.conn();
         let mut view = conn.query_row(
-            "SELECT kind, summary, received_on, respondent_role, respondent_name, several_contents
-             FROM petitions WHERE id = ?1",
+            "SELECT p.kind, p.summary, p.received_on, p.respondent_role, p.respondent_name,
+                    p.several_contents, c.owner_id
+             FROM petitions p LEFT JOIN cases c ON c.id = p.case_id WHERE p.id = ?1",
             [petition_id],
             |r| {
                 let kind: String = r.get(0)?;
@@ -278,6 +282,7 @@ impl Desk {
                     respondent_name: r.get(4)?,
                     several_contents: r.get(5)?,
                     flags: Vec::new(),
+                    owner_id: r.get(6)?,
                     proposal,
                     handled: Vec::new(),
                 })
@@ -300,7 +305,7 @@ impl Desk {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        view.flags = super::flags::flags_of(conn, &self.rules.reception, petition_id, today)?;
+        view.flags = self.flags_of(petition_id, today)?;
         Ok(view)
     }
 }

@@ -7,6 +7,7 @@ pub mod deadline;
 pub mod flags;
 pub mod identity;
 pub mod office;
+pub mod officer;
 pub mod refusal;
 pub mod routing;
 pub mod visit;

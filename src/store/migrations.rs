@@ -13,6 +13,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0004_interchange.sql")),
     M::up(include_str!("../../migrations/0005_routing.sql")),
     M::up(include_str!("../../migrations/0006_deadline_cache.sql")),
+    M::up(include_str!("../../migrations/0007_case_owner.sql")),
 ];
 
 /// The schema version this build creates and understands.

@@ -21,6 +21,8 @@ import type {
   Draft,
   ErrorData,
   OfficeInput,
+  Officer,
+  OfficerInput,
   ImportSummary,
   PetitionRow,
   PrintedDocument,
@@ -92,6 +94,10 @@ export const api = {
   addAgency: (input: AgencyInput) => call<Agency>('add_agency', { input }),
   mergeCitizens: (kept: number, merged: number, reason: string) =>
     call<Citizen>('merge_citizens', { kept, merged, reason }),
+  officers: () => call<Officer[]>('officers'),
+  addOfficer: (input: OfficerInput) => call<Officer>('add_officer', { input }),
+  assignCase: (petitionId: number, officerId: number | null) =>
+    call<PetitionView>('assign_case', { petitionId, officerId }),
   ruleFiles: () => call<RuleFileInfo[]>('rule_files'),
   checkRuleFile: (file: RuleFile, text: string) => call<null>('check_rule_file', { file, text }),
   saveRuleFile: (file: RuleFile, text: string) => call<RulesChanged>('save_rule_file', { file, text }),

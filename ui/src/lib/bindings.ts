@@ -37,6 +37,12 @@ chair: string,
  */
 party_secretary: string | null, };
 
+export type OfficerRole = "reception" | "handler" | "leader" | "admin";
+
+export type OfficerInput = { full_name: string, title: string, role: OfficerRole, };
+
+export type Officer = { id: number, full_name: string, title: string, role: OfficerRole, active: boolean, };
+
 export type Agency = { id: number, name: string, role: AgencyRole, address: string | null, };
 
 export type AgencyInput = { name: string, role: AgencyRole, address: string | null, };
@@ -235,7 +241,11 @@ several_contents: boolean,
 /**
  * Crowd, long-running, complex, over-the-level.
  */
-flags: Array<Flag>, proposal: Proposal, handled: Array<Handled>, };
+flags: Array<Flag>, 
+/**
+ * The officer responsible for the petition's case.
+ */
+owner_id: number | null, proposal: Proposal, handled: Array<Handled>, };
 
 export type HandleInput = { petition_id: number, 
 /**
@@ -299,6 +309,12 @@ export type DueItem = { petition_id: number, kind: PetitionKind, summary: string
  */
 flags: Array<Flag>, };
 
+export type OfficerLoad = { 
+/**
+ * `None`: cases nobody is responsible for yet.
+ */
+officer_id: number | null, name: string, overdue: number, soon: number, };
+
 export type DueSummary = { today: string, 
 /**
  * The last day counted as "due soon" (three working days ahead).
@@ -311,7 +327,12 @@ overdue_count: number, soon_count: number,
 /**
  * The oldest first, at most `limit`.
  */
-overdue: Array<DueItem>, soon: Array<DueItem>, };
+overdue: Array<DueItem>, soon: Array<DueItem>, 
+/**
+ * Each active officer's overdue and soon-due deadlines (cases they are responsible
+ * for), then those of cases nobody is responsible for; counts capped like the totals.
+ */
+by_officer: Array<OfficerLoad>, };
 
 export type RefusalGround = "incapacitated" | "disruptive" | "already_resolved" | "other";
 

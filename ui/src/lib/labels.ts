@@ -6,6 +6,7 @@ import type {
   Field,
   Flag,
   IdKind,
+  OfficerRole,
   PetitionKind,
   ReceivedBy,
   Reception,
@@ -106,4 +107,11 @@ export const REFUSAL_GROUND: Record<RefusalGround, string> = {
   disruptive: 'Đe dọa, xúc phạm, vi phạm nội quy nơi tiếp công dân (khoản 2)',
   already_resolved: 'Vụ việc đã giải quyết đúng pháp luật, đã trả lời mà vẫn cố tình khiếu nại, tố cáo (khoản 3)',
   other: 'Trường hợp khác theo quy định của pháp luật (khoản 4)',
+};
+
+export const OFFICER_ROLE: Record<OfficerRole, string> = {
+  reception: 'Cán bộ tiếp công dân',
+  handler: 'Cán bộ xử lý đơn',
+  leader: 'Lãnh đạo',
+  admin: 'Quản trị hệ thống',
 };

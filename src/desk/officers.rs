@@ -1,0 +1,129 @@
+//! Officers (Danh mục cán bộ) and who is responsible for a case (cán bộ phụ trách): the
+//! dashboard counts each officer's overdue and soon-due deadlines.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Desk, from_name, name};
+use crate::domain::officer::{Officer, OfficerInput};
+use crate::error::{Error, FieldError, Result};
+use crate::store::audit::{self, Ctx};
+use crate::text::Collation;
+
+impl Desk {
+    /// Adds an officer to the catalogue.
+    pub fn add_officer(&mut self, ctx: &Ctx, input: &OfficerInput) -> Result<Officer> {
+        let new = input.validate().map_err(Error::Invalid)?;
+        let id = self.store.write(|tx| -> Result<i64> {
+            tx.execute(
+                "INSERT INTO officers (full_name, title, role, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    new.full_name,
+                    (!new.title.is_empty()).then_some(&new.title),
+                    name(new.role),
+                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            audit::append(
+                tx,
+                ctx,
+                "officer.create",
+                "officer",
+                &[id],
+                Some(serde_json::json!({ "full_name": new.full_name, "role": name(new.role) })),
+            )?;
+            Ok(id)
+        })?;
+        Ok(Officer {
+            id,
+            full_name: new.full_name,
+            title: new.title,
+            role: new.role,
+            active: true,
+        })
+    }
+
+    /// Every officer, in Vietnamese alphabetical order.
+    pub fn officers(&self) -> Result<Vec<Officer>> {
+        let mut stmt = self
+            .store
+            .conn()
+            .prepare("SELECT id, full_name, coalesce(title, ''), role, active FROM officers")?;
+        let mut officers = stmt
+            .query_map([], |r| {
+                let role: String = r.get(3)?;
+                Ok(Officer {
+                    id: r.get(0)?,
+                    full_name: r.get(1)?,
+                    title: r.get(2)?,
+                    role: from_name(&role).map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            3,
+                            rusqlite::types::Type::Text,
+                            e.into(),
+                        )
+                    })?,
+                    active: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Collation::vietnamese().sort_by_key(&mut officers, |o| &o.full_name);
+        Ok(officers)
+    }
+
+    /// Makes `officer_id` (or nobody) responsible for the case of petition `petition_id`;
+    /// audited with the previous officer.
+    pub fn assign_case(
+        &mut self,
+        ctx: &Ctx,
+        petition_id: i64,
+        officer_id: Option<i64>,
+    ) -> Result<()> {
+        let conn = self.store.conn();
+        let case: Option<Option<i64>> = conn
+            .query_row(
+                "SELECT case_id FROM petitions WHERE id = ?1",
+                [petition_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(Some(case_id)) = case else {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "petition",
+                format!("Không có đơn số {petition_id} (hoặc đơn chưa thuộc vụ việc nào)."),
+            )]));
+        };
+        if let Some(id) = officer_id {
+            let active: Option<bool> = conn
+                .query_row("SELECT active FROM officers WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if active != Some(true) {
+                return Err(Error::Invalid(vec![FieldError::new(
+                    "officer",
+                    "Cán bộ đã chọn không có trong danh mục cán bộ đang làm việc.",
+                )]));
+            }
+        }
+        self.store.write(|tx| -> Result<()> {
+            let before: Option<i64> =
+                tx.query_row("SELECT owner_id FROM cases WHERE id = ?1", [case_id], |r| {
+                    r.get(0)
+                })?;
+            tx.execute(
+                "UPDATE cases SET owner_id = ?2 WHERE id = ?1",
+                params![case_id, officer_id],
+            )?;
+            audit::append(
+                tx,
+                ctx,
+                "case.assign",
+                "case",
+                &[case_id],
+                Some(serde_json::json!({ "before": before, "after": officer_id })),
+            )?;
+            Ok(())
+        })
+    }
+}

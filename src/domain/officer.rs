@@ -1,0 +1,70 @@
+//! Officers (cán bộ) of the office: who is responsible for a case. Sign-in and passwords
+//! arrive with the trust issue; here an officer is a name, a title and a role.
+//!
+//! ```
+//! use tiepdan::domain::officer::{OfficerInput, OfficerRole};
+//! let o = OfficerInput { full_name: " nguyễn thị  lan ".into(), title: "Công chức Tư pháp - Hộ tịch".into(), role: OfficerRole::Handler };
+//! assert_eq!(o.validate().unwrap().full_name, "Nguyễn Thị Lan");
+//! ```
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::FieldError;
+use crate::text::clean;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OfficerRole {
+    /// Cán bộ tiếp công dân.
+    Reception,
+    /// Cán bộ xử lý, giải quyết đơn.
+    Handler,
+    /// Lãnh đạo (Chủ tịch, Phó Chủ tịch).
+    Leader,
+    /// Quản trị hệ thống.
+    Admin,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OfficerInput {
+    pub full_name: String,
+    pub title: String,
+    pub role: OfficerRole,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Officer {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub full_name: String,
+    pub title: String,
+    pub role: OfficerRole,
+    pub active: bool,
+}
+
+impl OfficerInput {
+    /// A cleaned officer: the name written as names are; every error at once.
+    pub fn validate(&self) -> Result<OfficerInput, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let full_name = crate::domain::citizen::name_case(&clean(&self.full_name));
+        if full_name.is_empty() {
+            errors.push(FieldError::new("full_name", "Chưa nhập họ tên cán bộ."));
+        } else if full_name.chars().count() > 100 {
+            errors.push(FieldError::new("full_name", "Họ tên dài quá 100 ký tự."));
+        }
+        let title = clean(&self.title);
+        if title.chars().count() > 200 {
+            errors.push(FieldError::new("title", "Chức vụ dài quá 200 ký tự."));
+        }
+        if errors.is_empty() {
+            Ok(OfficerInput {
+                full_name,
+                title,
+                role: self.role,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
