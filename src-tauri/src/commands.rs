@@ -161,7 +161,9 @@ pub fn petition_register(
     state: State<'_, AppState>,
     filter: RegisterFilter,
 ) -> Result<Vec<PetitionRow>, ErrorData> {
-    with_desk(&state, |desk| desk.petition_register(&filter))
+    with_desk(&state, |desk| {
+        desk.petition_register(&filter, ctx().now.date())
+    })
 }
 
 /// Writes the register as Excel and opens it.

@@ -59,6 +59,10 @@ pub struct PetitionRow {
     pub forwarded_by: String,
     /// The latest handling recorded, in Vietnamese, or "Chưa xử lý".
     pub handling: String,
+    /// The earliest office deadline not yet met, while the petition is open.
+    pub next_due: Option<String>,
+    /// Crowd, long-running, complex, over-the-level (as of the day asked).
+    pub flags: Vec<crate::domain::flags::Flag>,
 }
 
 struct Where {
@@ -172,7 +176,13 @@ impl Desk {
     }
 
     /// Sổ theo dõi đơn, newest first.
-    pub fn petition_register(&self, filter: &RegisterFilter) -> Result<Vec<PetitionRow>> {
+    /// The petitions register, with each petition's next deadline and its flags as of
+    /// `today`.
+    pub fn petition_register(
+        &self,
+        filter: &RegisterFilter,
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<PetitionRow>> {
         let mut w = conditions(filter, "p.received_on", "p.summary_fold");
         if let Some(kind) = filter.kind {
             w.args.push(super::name(kind));
@@ -185,7 +195,10 @@ impl Desk {
                        FROM petition_citizens pc JOIN citizens c ON c.id = pc.citizen_id
                       WHERE pc.petition_id = p.id),
                     (SELECT e.action FROM events e WHERE e.petition_id = p.id AND e.kind = 'handled'
-                      ORDER BY e.on_date DESC, e.id DESC LIMIT 1)
+                      ORDER BY e.on_date DESC, e.id DESC LIMIT 1),
+                    (SELECT min(d.due) FROM deadline_cache d WHERE d.petition_id = p.id
+                        AND d.met_on IS NULL AND d.obligation = 'office' AND d.closed_on IS NULL
+                        AND d.suspended = 0)
              FROM petitions p LEFT JOIN agencies a ON a.id = p.forwarded_by
              WHERE {} ORDER BY p.received_on DESC, p.id DESC{}",
             w.sql.join(" AND "),
@@ -213,10 +226,16 @@ impl Desk {
                 channel: channel_label(&channel).to_owned(),
                 forwarded_by: r.get(7)?,
                 handling: handling_label(r.get::<_, Option<String>>(9)?.as_deref()).to_owned(),
+                next_due: r.get(10)?,
+                flags: Vec::new(),
                 who,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows: Vec<PetitionRow> = rows.collect::<rusqlite::Result<_>>()?;
+        for row in &mut rows {
+            row.flags = self.flags_of(row.petition_id, today)?;
+        }
+        Ok(rows)
     }
 }
 

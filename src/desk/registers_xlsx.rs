@@ -219,7 +219,7 @@ impl Desk {
             ),
             Register::Petitions => (
                 PETITION_COLUMNS,
-                self.petition_register(&all)?
+                self.petition_register(&all, now.date())?
                     .iter()
                     .map(petition_cells)
                     .collect(),

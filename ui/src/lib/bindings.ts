@@ -213,7 +213,15 @@ export type PetitionRow = { petition_id: number, received_on: string, who: strin
 /**
  * The latest handling recorded, in Vietnamese, or "Chưa xử lý".
  */
-handling: string, };
+handling: string, 
+/**
+ * The earliest office deadline not yet met, while the petition is open.
+ */
+next_due: string | null, 
+/**
+ * Crowd, long-running, complex, over-the-level (as of the day asked).
+ */
+flags: Array<Flag>, };
 
 export type Register = "reception" | "petitions";
 
