@@ -10,6 +10,7 @@ use crate::desk::{
     PrintedDocument, RecordedVisit, SearchHit, VisitForm, VisitPerson, VisitPetition, VisitRecord,
 };
 use crate::desk::{CalendarDayRow, OfficeDayInput, RuleFileInfo, RulesChanged};
+use crate::desk::{ColumnView, HeaderCell, ReportRecord, ReportView, SummaryBar};
 use crate::desk::{
     Counts, ImportSummary, PetitionRow, ReceptionRow, Register, RegisterFile, RegisterFilter,
 };
@@ -24,6 +25,8 @@ use crate::domain::identity::{IdKind, Sex};
 use crate::domain::office::{Office, OfficeInput};
 use crate::domain::officer::{Officer, OfficerInput, OfficerRole};
 use crate::domain::refusal::{RefusalGround, RefusalInput};
+use crate::domain::report::period::{Period, PeriodInput, PeriodKind};
+use crate::domain::report::{RecordKind, Template};
 use crate::domain::routing::{Action, Proposal};
 use crate::domain::visit::{
     CaseChoice, CitizenRef, Field, PaperInput, PetitionInput, PetitionKind, ReceivedBy, Reception,
@@ -98,6 +101,16 @@ pub fn typescript_bindings() -> String {
         DueSummary::decl(&cfg),
         RefusalGround::decl(&cfg),
         RefusalInput::decl(&cfg),
+        Template::decl(&cfg),
+        PeriodKind::decl(&cfg),
+        Period::decl(&cfg),
+        PeriodInput::decl(&cfg),
+        RecordKind::decl(&cfg),
+        ColumnView::decl(&cfg),
+        HeaderCell::decl(&cfg),
+        SummaryBar::decl(&cfg),
+        ReportView::decl(&cfg),
+        ReportRecord::decl(&cfg),
         RuleFile::decl(&cfg),
         RuleFileInfo::decl(&cfg),
         DayKind::decl(&cfg),

@@ -72,6 +72,30 @@ enum Command {
         #[arg(long)]
         redact: bool,
     },
+    /// Lập biểu báo cáo thống kê (Thông tư 01/2024/TT-TTCP) cho một kỳ
+    Report {
+        /// Mã biểu: 01/TCD hoặc 01/XLD
+        #[arg(long, value_name = "BIỂU")]
+        template: String,
+        /// Ngày đầu kỳ (YYYY-MM-DD), ví dụ 2025-12-15
+        #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
+        from: NaiveDate,
+        /// Ngày cuối kỳ (YYYY-MM-DD), ví dụ 2026-06-14
+        #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
+        to: NaiveDate,
+        /// Định dạng: json hoặc xlsx
+        #[arg(long, value_enum, default_value = "json")]
+        format: ReportFormat,
+        /// Tệp đích; không ghi thì in JSON ra màn hình
+        #[arg(long, value_name = "TỆP")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReportFormat {
+    Json,
+    Xlsx,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -213,6 +237,63 @@ fn run(cli: Cli) -> Result<(), Error> {
             println!("Đã xuất {records} bản ghi vào {}.", out.display());
             if redact {
                 println!("Đã lược bỏ mọi thông tin về người tố cáo.");
+            }
+        }
+        Command::Report {
+            template,
+            from,
+            to,
+            format,
+            out,
+        } => {
+            let Some(template) = tiepdan::domain::report::Template::parse(&template) else {
+                return Err(tiepdan::Error::Invalid(vec![
+                    tiepdan::error::FieldError::new(
+                        "template",
+                        format!("Không có biểu \"{template}\"; các biểu hiện có: 01/TCD, 01/XLD."),
+                    ),
+                ]));
+            };
+            let period = tiepdan::domain::report::period::Period::from_range(from, to)
+                .map_err(|e| tiepdan::Error::Invalid(vec![e]))?;
+            let desk = Desk::open(&root, ctx().now)?;
+            let bytes = match format {
+                ReportFormat::Json => {
+                    let mut text =
+                        serde_json::to_string_pretty(&desk.report_json(template, period)?)
+                            .expect("JSON values serialise");
+                    text.push('\n');
+                    text.into_bytes()
+                }
+                ReportFormat::Xlsx => desk.report_xlsx(template, period)?,
+            };
+            match (out, format) {
+                (Some(out), _) => {
+                    tiepdan::desk::write_atomically(&out, &bytes)?;
+                    println!(
+                        "Đã lập biểu {} {} vào {}.",
+                        template.code(),
+                        period.range_vi(),
+                        out.display()
+                    );
+                }
+                (None, ReportFormat::Json) => {
+                    use std::io::Write;
+                    std::io::stdout().write_all(&bytes).map_err(|e| {
+                        tiepdan::Error::Store(tiepdan::error::StoreError::Io {
+                            path: "stdout".into(),
+                            source: e,
+                        })
+                    })?;
+                }
+                (None, ReportFormat::Xlsx) => {
+                    return Err(tiepdan::Error::Invalid(vec![
+                        tiepdan::error::FieldError::new(
+                            "out",
+                            "Tệp Excel cần nơi ghi: thêm --out TỆP.xlsx.",
+                        ),
+                    ]));
+                }
             }
         }
     }

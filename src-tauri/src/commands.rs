@@ -8,10 +8,13 @@ use tiepdan::desk::{
     PetitionView, PrintOptions, PrintedDocument, ReceptionRow, RecordedVisit, Register,
     RegisterFile, RegisterFilter, RuleFileInfo, RulesChanged, SearchHit, VisitForm, VisitRecord,
 };
+use tiepdan::desk::{ReportRecord, ReportView};
 use tiepdan::domain::agency::{Agency, AgencyInput};
 use tiepdan::domain::office::OfficeInput;
 use tiepdan::domain::officer::{Officer, OfficerInput};
 use tiepdan::domain::refusal::RefusalInput;
+use tiepdan::domain::report::Template;
+use tiepdan::domain::report::period::{Period, PeriodInput};
 use tiepdan::domain::visit::VisitInput;
 use tiepdan::error::FieldError;
 use tiepdan::rules::RuleFile;
@@ -419,4 +422,46 @@ pub fn assign_case(
         desk.assign_case(&ctx(), petition_id, officer_id)?;
         desk.petition_view(petition_id, ctx().now.date())
     })
+}
+
+fn period_of(input: &PeriodInput) -> Result<Period, ErrorData> {
+    Period::from_input(input).map_err(|e| tiepdan::Error::Invalid(vec![e]).to_data())
+}
+
+/// A statistical report for a period, computed now.
+#[tauri::command]
+pub fn report(
+    state: State<'_, AppState>,
+    template: Template,
+    period: PeriodInput,
+) -> Result<ReportView, ErrorData> {
+    let period = period_of(&period)?;
+    with_desk(&state, |desk| desk.report(template, period))
+}
+
+/// The records behind one number of a report.
+#[tauri::command]
+pub fn report_records(
+    state: State<'_, AppState>,
+    template: Template,
+    period: PeriodInput,
+    ms: u16,
+) -> Result<Vec<ReportRecord>, ErrorData> {
+    let period = period_of(&period)?;
+    with_desk(&state, |desk| desk.report_records(template, period, ms))
+}
+
+/// A report as Excel under `<data>/exports/`, opened in the system's viewer.
+#[tauri::command]
+pub fn export_report(
+    state: State<'_, AppState>,
+    template: Template,
+    period: PeriodInput,
+) -> Result<RegisterFile, ErrorData> {
+    let period = period_of(&period)?;
+    let file = with_desk(&state, |desk| {
+        desk.export_report_xlsx(template, period, ctx().now)
+    })?;
+    crate::viewer::open(std::path::Path::new(&file.path));
+    Ok(file)
 }

@@ -96,6 +96,9 @@ pub fn run() {
             commands::officers,
             commands::add_officer,
             commands::assign_case,
+            commands::report,
+            commands::report_records,
+            commands::export_report,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

@@ -35,6 +35,8 @@ mod officers;
 mod refusal;
 mod registers;
 mod registers_xlsx;
+mod report_xlsx;
+mod reports;
 mod routing;
 mod search;
 mod visit_view;
@@ -43,6 +45,7 @@ pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm, fo
 pub use files::write_atomically;
 pub use registers::{PetitionRow, ReceptionRow, RegisterFilter, WITHHELD};
 pub use registers_xlsx::{Register, RegisterFile};
+pub use reports::{ColumnView, HeaderCell, ReportRecord, ReportView, SummaryBar};
 pub use routing::{HandleInput, Handled, PetitionView};
 pub use search::{HitKind, SearchHit};
 pub use visit_view::{VisitPerson, VisitPetition, VisitRecord, kind_label};

@@ -9,5 +9,6 @@ pub mod identity;
 pub mod office;
 pub mod officer;
 pub mod refusal;
+pub mod report;
 pub mod routing;
 pub mod visit;

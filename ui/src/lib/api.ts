@@ -32,6 +32,10 @@ import type {
   RegisterFilter,
   PrintOptions,
   RecordedVisit,
+  PeriodInput,
+  ReportRecord,
+  ReportView,
+  Template,
   RefusalInput,
   SearchHit,
   VisitForm,
@@ -98,6 +102,11 @@ export const api = {
   addOfficer: (input: OfficerInput) => call<Officer>('add_officer', { input }),
   assignCase: (petitionId: number, officerId: number | null) =>
     call<PetitionView>('assign_case', { petitionId, officerId }),
+  report: (template: Template, period: PeriodInput) => call<ReportView>('report', { template, period }),
+  reportRecords: (template: Template, period: PeriodInput, ms: number) =>
+    call<ReportRecord[]>('report_records', { template, period, ms }),
+  exportReport: (template: Template, period: PeriodInput) =>
+    call<RegisterFile>('export_report', { template, period }),
   ruleFiles: () => call<RuleFileInfo[]>('rule_files'),
   checkRuleFile: (file: RuleFile, text: string) => call<null>('check_rule_file', { file, text }),
   saveRuleFile: (file: RuleFile, text: string) => call<RulesChanged>('save_rule_file', { file, text }),

@@ -32,7 +32,7 @@ export const AREAS: readonly AreaInfo[] = [
     id: 'reports',
     title: 'Báo cáo',
     description:
-      'Báo cáo thống kê theo mẫu Thông tư 01/2024 (6 tháng, năm…) xuất Excel và PDF, mỗi số liệu dẫn tới hồ sơ gốc. Màn hình này đang được xây dựng.',
+      'Báo cáo thống kê theo mẫu Thông tư 01/2024 (6 tháng, năm…) xuất Excel, mỗi số liệu dẫn tới hồ sơ gốc.',
   },
   {
     id: 'catalogues',

@@ -350,6 +350,63 @@ export type RefusalInput = { ground: RefusalGround,
  */
 detail: string, };
 
+export type Template = "01/TCD" | "01/XLD";
+
+export type PeriodKind = "first_quarter" | "six_months" | "nine_months" | "year" | "second_quarter" | "third_quarter" | "fourth_quarter" | "custom";
+
+export type Period = { kind: PeriodKind, year: number, from: string, to: string, };
+
+export type PeriodInput = { kind: PeriodKind, year: number, 
+/**
+ * Custom periods: `YYYY-MM-DD`.
+ */
+from: string | null, to: string | null, };
+
+export type RecordKind = "visit" | "petition";
+
+export type ColumnView = { ms: number, 
+/**
+ * Outermost group first.
+ */
+header: Array<string>, };
+
+export type HeaderCell = { row: number, col: number, rows: number, cols: number, text: string, };
+
+export type SummaryBar = { label: string, value: number, };
+
+export type ReportView = { template: Template, code: string, title: string, period: Period, 
+/**
+ * "Báo cáo 6 tháng đầu năm 2026".
+ */
+period_title: string, 
+/**
+ * "(Số liệu tính từ ngày 15/12/2025 đến ngày 14/6/2026)".
+ */
+period_range: string, columns: Array<ColumnView>, 
+/**
+ * The header cells, merged as in the template: row and column (0 = the first data
+ * column), and how many rows and columns each spans.
+ */
+header: Array<HeaderCell>, 
+/**
+ * What a chart of the report shows: (label, value).
+ */
+summary: Array<SummaryBar>, values: Array<number>, 
+/**
+ * Sum identities of the template that do not hold (empty unless something is wrong).
+ */
+broken: Array<string>, };
+
+export type ReportRecord = { kind: RecordKind, id: number, 
+/**
+ * `YYYY-MM-DD`: the visit's day or the petition's received date.
+ */
+date: string, 
+/**
+ * What the record is about (never a denouncer's name).
+ */
+label: string, };
+
 export type RuleFile = "calendar" | "deadlines" | "routing" | "reception" | "documents" | "identity";
 
 export type RuleFileInfo = { file: RuleFile, 

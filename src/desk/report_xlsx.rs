@@ -1,0 +1,274 @@
+//! A computed report as Excel in the template's layout (rust_xlsxwriter): the issuing body
+//! and the form number above, the title and period, the nested header merged from each
+//! column's header path, the MS row, the office's row of numbers, and the signature block.
+//! A4 landscape, fitted to one page wide. Written under `<data>/exports/`.
+
+use chrono::NaiveDateTime;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+
+use super::Desk;
+use super::registers_xlsx::RegisterFile;
+use super::reports::HeaderCell;
+use crate::domain::report::period::Period;
+use crate::domain::report::{Column, Template};
+use crate::error::{Error, FieldError, Result};
+
+/// The header cells of `columns`, merged by shared header prefix; a leaf reaches down to
+/// the last header row. Columns count from 0 at the first data column.
+pub(crate) fn header_cells(columns: &[Column]) -> Vec<HeaderCell> {
+    let depth = columns.iter().map(|c| c.header.len()).max().unwrap_or(1) as u32;
+    let mut cells = Vec::new();
+    for level in 0..depth as usize {
+        let mut i = 0;
+        while i < columns.len() {
+            let c = &columns[i];
+            if c.header.len() <= level {
+                i += 1;
+                continue;
+            }
+            let prefix = &c.header[..=level];
+            let mut j = i + 1;
+            while j < columns.len()
+                && columns[j].header.len() > level
+                && &columns[j].header[..=level] == prefix
+            {
+                j += 1;
+            }
+            let leaf = j == i + 1 && c.header.len() == level + 1;
+            cells.push(HeaderCell {
+                row: level as u32,
+                col: i as u16,
+                rows: if leaf { depth - level as u32 } else { 1 },
+                cols: (j - i) as u16,
+                text: c.header[level].to_owned(),
+            });
+            i = j;
+        }
+    }
+    cells
+}
+
+fn sheet_bytes(
+    template: Template,
+    period: Period,
+    office: &crate::domain::office::Office,
+    values: &[i64],
+) -> std::result::Result<Vec<u8>, XlsxError> {
+    let columns = template.columns();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(template.code().replace('/', " "))?;
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_margins(0.3, 0.3, 0.5, 0.5, 0.3, 0.3);
+    sheet.set_print_fit_to_pages(1, 0);
+    let last = columns.len() as u16;
+    let font = |f: Format| f.set_font_name("Times New Roman").set_font_size(11);
+    let centre = font(Format::new().set_align(FormatAlign::Center).set_text_wrap());
+    let bold = centre.clone().set_bold();
+    let merge = |sheet: &mut rust_xlsxwriter::Worksheet, r1, c1, r2, c2, text: &str, f: &Format| {
+        if (r1, c1) == (r2, c2) {
+            sheet.write_string_with_format(r1, c1, text, f).map(|_| ())
+        } else {
+            sheet.merge_range(r1, c1, r2, c2, text, f).map(|_| ())
+        }
+    };
+    let half = last / 2;
+    merge(
+        sheet,
+        0,
+        0,
+        0,
+        half.saturating_sub(1),
+        &office.parent.to_uppercase(),
+        &centre,
+    )?;
+    merge(
+        sheet,
+        1,
+        0,
+        1,
+        half.saturating_sub(1),
+        &office.name.to_uppercase(),
+        &bold,
+    )?;
+    merge(
+        sheet,
+        0,
+        half,
+        0,
+        last,
+        &format!("Biểu số: {}", template.code()),
+        &bold,
+    )?;
+    merge(
+        sheet,
+        1,
+        half,
+        1,
+        last,
+        "(Ban hành kèm theo Thông tư số 01/2024/TT-TTCP)",
+        &font(Format::new().set_italic().set_align(FormatAlign::Center)),
+    )?;
+    merge(
+        sheet,
+        3,
+        0,
+        3,
+        last,
+        template.title_vi(),
+        &bold.clone().set_font_size(13),
+    )?;
+    merge(sheet, 4, 0, 4, last, &period.title_vi(), &centre)?;
+    merge(
+        sheet,
+        5,
+        0,
+        5,
+        last,
+        &period.range_vi(),
+        &font(Format::new().set_italic().set_align(FormatAlign::Center)),
+    )?;
+    let top = 7u32;
+    let head = font(
+        Format::new()
+            .set_bold()
+            .set_text_wrap()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter),
+    );
+    let cells = header_cells(columns);
+    let depth = cells.iter().map(|h| h.row + h.rows).max().unwrap_or(1);
+    merge(sheet, top, 0, top + depth - 1, 0, "Đơn vị", &head)?;
+    for h in cells {
+        let (r, c) = (top + h.row, 1 + h.col);
+        merge(sheet, r, c, r + h.rows - 1, c + h.cols - 1, &h.text, &head)?;
+    }
+    let ms_row = top + depth;
+    let ms = font(
+        Format::new()
+            .set_italic()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::Center),
+    );
+    sheet.write_string_with_format(ms_row, 0, "MS", &ms)?;
+    for (i, c) in columns.iter().enumerate() {
+        sheet.write_number_with_format(ms_row, 1 + i as u16, f64::from(c.ms), &ms)?;
+    }
+    let cell = font(
+        Format::new()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::Center)
+            .set_num_format("#,##0"),
+    );
+    let data_row = ms_row + 1;
+    sheet.write_string_with_format(
+        data_row,
+        0,
+        &office.name,
+        &font(Format::new().set_border(FormatBorder::Thin).set_text_wrap()),
+    )?;
+    for (i, v) in values.iter().enumerate() {
+        sheet.write_number_with_format(data_row, 1 + i as u16, *v as f64, &cell)?;
+    }
+    sheet.set_column_width(0, 22)?;
+    for i in 0..columns.len() {
+        sheet.set_column_width(1 + i as u16, 7.5)?;
+    }
+    for r in top..top + depth {
+        sheet.set_row_height(r, 48)?;
+    }
+    sheet.set_repeat_rows(top, ms_row)?;
+    let sign = data_row + 2;
+    merge(sheet, sign, half, sign, last, "THỦ TRƯỞNG ĐƠN VỊ", &bold)?;
+    merge(
+        sheet,
+        sign + 1,
+        half,
+        sign + 1,
+        last,
+        "(Ký, ghi rõ họ tên, đóng dấu)",
+        &font(Format::new().set_italic().set_align(FormatAlign::Center)),
+    )?;
+    merge(sheet, sign + 5, half, sign + 5, last, &office.chair, &bold)?;
+    merge(
+        sheet,
+        sign,
+        0,
+        sign,
+        half.saturating_sub(1),
+        "NGƯỜI LẬP BIỂU",
+        &bold,
+    )?;
+    book.save_to_buffer()
+}
+
+impl Desk {
+    /// `template` for `period` as the bytes of an Excel file.
+    pub fn report_xlsx(&self, template: Template, period: Period) -> Result<Vec<u8>> {
+        let office = self.office()?.ok_or(Error::OfficeMissing)?;
+        let t = self.compute_report(template, period)?;
+        sheet_bytes(template, period, &office, &t.values).map_err(|e| {
+            Error::Invalid(vec![FieldError::new(
+                "report",
+                format!("Không tạo được tệp Excel: {e}"),
+            )])
+        })
+    }
+
+    /// Writes `template` for `period` as Excel under `<data>/exports/`.
+    pub fn export_report_xlsx(
+        &self,
+        template: Template,
+        period: Period,
+        now: NaiveDateTime,
+    ) -> Result<RegisterFile> {
+        let bytes = self.report_xlsx(template, period)?;
+        let stem = format!(
+            "bao-cao-{}-{}-{}",
+            template.code().replace('/', "-").to_lowercase(),
+            period.from.format("%Y%m%d"),
+            period.to.format("%Y%m%d")
+        );
+        let path = super::files::export_path(self.dir.root(), &stem, now, "xlsx");
+        super::write_atomically(&path, &bytes)?;
+        Ok(RegisterFile {
+            path: path.display().to_string(),
+            rows: 1,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_merge_by_shared_prefix_and_leaves_reach_the_bottom() {
+        let cells = header_cells(Template::Tcd01.columns());
+        let find = |t: &str| {
+            let h = cells.iter().find(|c| c.text == t).unwrap();
+            (h.row, h.col, h.rows, h.cols)
+        };
+        assert_eq!(find("Tổng số lượt tiếp"), (0, 0, 4, 1));
+        assert_eq!(find("Tiếp thường xuyên"), (0, 3, 1, 8));
+        assert_eq!(
+            find("Tiếp định kỳ và đột xuất của Thủ trưởng"),
+            (0, 11, 1, 18)
+        );
+        assert_eq!(find("Thủ trưởng tiếp"), (1, 11, 1, 9));
+        // Every data column is covered exactly once on every header row.
+        for row in 0..4 {
+            for col in 0..29u16 {
+                let n = cells
+                    .iter()
+                    .filter(|h| {
+                        h.row <= row && row < h.row + h.rows && h.col <= col && col < h.col + h.cols
+                    })
+                    .count();
+                assert_eq!(n, 1, "row {row} col {col}");
+            }
+        }
+    }
+}

@@ -1,0 +1,307 @@
+//! The statistical reports (Báo cáo): the facts of a period read from the database
+//! (read-only), the tables computed by `domain::report`, the records behind any number,
+//! and the "Reports as data" JSON of the interchange format.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{Desk, from_name};
+use crate::domain::deadline::Action;
+use crate::domain::report::period::Period;
+use crate::domain::report::{Computed, RecordKind, Template, tcd01, xld01};
+use crate::error::{Error, FieldError, Result};
+
+/// A computed table as the window shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ReportView {
+    pub template: Template,
+    pub code: String,
+    pub title: String,
+    pub period: Period,
+    /// "Báo cáo 6 tháng đầu năm 2026".
+    pub period_title: String,
+    /// "(Số liệu tính từ ngày 15/12/2025 đến ngày 14/6/2026)".
+    pub period_range: String,
+    pub columns: Vec<ColumnView>,
+    /// The header cells, merged as in the template: row and column (0 = the first data
+    /// column), and how many rows and columns each spans.
+    pub header: Vec<HeaderCell>,
+    /// What a chart of the report shows: (label, value).
+    pub summary: Vec<SummaryBar>,
+    #[ts(type = "Array<number>")]
+    pub values: Vec<i64>,
+    /// Sum identities of the template that do not hold (empty unless something is wrong).
+    pub broken: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ColumnView {
+    pub ms: u16,
+    /// Outermost group first.
+    pub header: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct HeaderCell {
+    pub row: u32,
+    pub col: u16,
+    pub rows: u32,
+    pub cols: u16,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SummaryBar {
+    pub label: String,
+    #[ts(type = "number")]
+    pub value: i64,
+}
+
+/// One record behind a number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ReportRecord {
+    pub kind: RecordKind,
+    #[ts(type = "number")]
+    pub id: i64,
+    /// `YYYY-MM-DD`: the visit's day or the petition's received date.
+    pub date: String,
+    /// What the record is about (never a denouncer's name).
+    pub label: String,
+}
+
+fn bad(i: usize, e: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
+}
+
+fn date(s: &str, i: usize) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
+        .map_err(|_| bad(i, format!("ngày không hợp lệ trong cơ sở dữ liệu: \"{s}\"")))
+}
+
+impl Desk {
+    /// Computes `template` for `period`.
+    pub fn compute_report(&self, template: Template, period: Period) -> Result<Computed> {
+        Ok(match template {
+            Template::Tcd01 => tcd01::compute(
+                &self.visit_facts(period)?,
+                period,
+                self.rules.reception.crowd_threshold,
+            ),
+            Template::Xld01 => xld01::compute(&self.petition_facts(period)?, period),
+        })
+    }
+
+    /// The table as the window shows it.
+    pub fn report(&self, template: Template, period: Period) -> Result<ReportView> {
+        let t = self.compute_report(template, period)?;
+        Ok(ReportView {
+            template,
+            code: template.code().to_owned(),
+            title: template.title_vi().to_owned(),
+            period,
+            period_title: period.title_vi(),
+            period_range: period.range_vi(),
+            columns: template
+                .columns()
+                .iter()
+                .map(|c| ColumnView {
+                    ms: c.ms,
+                    header: c.header.iter().map(|s| s.to_string()).collect(),
+                })
+                .collect(),
+            header: super::report_xlsx::header_cells(template.columns()),
+            summary: template
+                .summary()
+                .iter()
+                .map(|(label, ms)| SummaryBar {
+                    label: (*label).to_owned(),
+                    value: t.value(*ms),
+                })
+                .collect(),
+            values: t.values.clone(),
+            broken: t
+                .broken_identities()
+                .iter()
+                .map(|(id, total, sum)| {
+                    format!(
+                        "Cột {} = {total} nhưng tổng các cột {:?} = {sum}",
+                        id.total, id.parts
+                    )
+                })
+                .collect(),
+        })
+    }
+
+    /// The records behind column `ms` of `template` for `period`.
+    pub fn report_records(
+        &self,
+        template: Template,
+        period: Period,
+        ms: u16,
+    ) -> Result<Vec<ReportRecord>> {
+        if !template.columns().iter().any(|c| c.ms == ms) {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "ms",
+                format!("Biểu {} không có cột số {ms}.", template.code()),
+            )]));
+        }
+        let t = self.compute_report(template, period)?;
+        let conn = self.store.conn();
+        let mut visit = conn.prepare_cached(
+            "SELECT substr(at, 1, 10), CASE WHEN summary = '' THEN '(không ghi nội dung)' ELSE substr(summary, 1, 200) END
+             FROM visits WHERE id = ?1",
+        )?;
+        let mut petition = conn.prepare_cached(
+            "SELECT received_on, substr(summary, 1, 200) FROM petitions WHERE id = ?1",
+        )?;
+        t.records_of(ms)
+            .into_iter()
+            .map(|r| {
+                let stmt = match r.kind {
+                    RecordKind::Visit => &mut visit,
+                    RecordKind::Petition => &mut petition,
+                };
+                let (date, label) = stmt.query_row([r.id], |row| {
+                    Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+                })?;
+                Ok(ReportRecord {
+                    kind: r.kind,
+                    id: r.id,
+                    date,
+                    label,
+                })
+            })
+            .collect()
+    }
+
+    /// The interchange format's "Reports as data": template, period, office and the
+    /// columns keyed by MS.
+    pub fn report_json(&self, template: Template, period: Period) -> Result<serde_json::Value> {
+        let t = self.compute_report(template, period)?;
+        let office = self.office()?.map(|o| o.name).unwrap_or_default();
+        Ok(serde_json::json!({
+            "template": template.code(),
+            "from": period.from.to_string(),
+            "to": period.to.to_string(),
+            "office": office,
+            "columns": t.columns_json(),
+        }))
+    }
+
+    fn visit_facts(&self, period: Period) -> Result<Vec<tcd01::VisitFact>> {
+        let conn = self.store.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, case_id, at, reception, received_by, people, repeat FROM visits
+              WHERE at >= ?1 AND at < ?2",
+        )?;
+        let end = period
+            .to
+            .succ_opt()
+            .expect("dates stay far from chrono's limits");
+        let rows = stmt.query_map(
+            rusqlite::params![period.from.to_string(), end.to_string()],
+            |r| {
+                Ok(tcd01::VisitFact {
+                    id: r.get(0)?,
+                    case_id: r.get(1)?,
+                    on: date(&r.get::<_, String>(2)?, 2)?,
+                    reception: from_name(&r.get::<_, String>(3)?).map_err(|e| bad(3, e))?,
+                    received_by: from_name(&r.get::<_, String>(4)?).map_err(|e| bad(4, e))?,
+                    people: r.get(5)?,
+                    repeat: r.get(6)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn petition_facts(&self, period: Period) -> Result<Vec<xld01::PetitionFact>> {
+        let conn = self.store.conn();
+        let to = period.to.to_string();
+        // The first handling of each petition (an `accepted` with no handling before it
+        // is a handling with action accept).
+        let mut handled: HashMap<i64, (NaiveDate, Action)> = HashMap::new();
+        {
+            let mut stmt = conn.prepare_cached(
+                "SELECT petition_id, on_date, kind, action FROM events
+                  WHERE kind IN ('handled', 'accepted') AND on_date <= ?1
+                  ORDER BY petition_id, on_date, id",
+            )?;
+            let mut rows = stmt.query([&to])?;
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(0)?;
+                if handled.contains_key(&id) {
+                    continue;
+                }
+                let on = date(&r.get::<_, String>(1)?, 1)?;
+                let action = match r.get::<_, Option<String>>(3)? {
+                    Some(a) => from_name(&a).map_err(|e| bad(3, e))?,
+                    None => Action::Accept,
+                };
+                handled.insert(id, (on, action));
+            }
+        }
+        let mut resolutions: HashMap<i64, u32> = HashMap::new();
+        {
+            let mut stmt = conn.prepare_cached(
+                "SELECT coalesce(p.case_id, -p.id), count(*) FROM events e
+                   JOIN petitions p ON p.id = e.petition_id
+                  WHERE e.kind = 'resolved' AND e.on_date <= ?1
+                  GROUP BY 1",
+            )?;
+            let rows = stmt.query_map([&to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            for row in rows {
+                let (case, n) = row?;
+                resolutions.insert(case, n);
+            }
+        }
+        let mut replies: HashMap<i64, Vec<NaiveDate>> = HashMap::new();
+        {
+            let mut stmt = conn.prepare_cached(
+                "SELECT petition_id, on_date FROM events
+                  WHERE kind = 'reply_received' AND on_date >= ?1 AND on_date <= ?2",
+            )?;
+            let mut rows = stmt.query([period.from.to_string(), to.clone()])?;
+            while let Some(r) = rows.next()? {
+                replies
+                    .entry(r.get(0)?)
+                    .or_default()
+                    .push(date(&r.get::<_, String>(1)?, 1)?);
+            }
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, case_id, received_on, kind FROM petitions WHERE received_on <= ?1",
+        )?;
+        let mut out = Vec::new();
+        let mut rows = stmt.query([&to])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let received_on = date(&r.get::<_, String>(2)?, 2)?;
+            let first = handled.get(&id).copied();
+            // Handled before the period began, and no reply in it: nothing to count.
+            if received_on < period.from
+                && first.is_some_and(|(on, _)| on < period.from)
+                && !replies.contains_key(&id)
+            {
+                continue;
+            }
+            let case_id: Option<i64> = r.get(1)?;
+            out.push(xld01::PetitionFact {
+                id,
+                case_id,
+                received_on,
+                kind: from_name(&r.get::<_, String>(3)?).map_err(|e| bad(3, e))?,
+                handled: first,
+                case_resolutions: resolutions
+                    .get(&case_id.unwrap_or(-id))
+                    .copied()
+                    .unwrap_or(0),
+                replies: replies.remove(&id).unwrap_or_default(),
+            });
+        }
+        Ok(out)
+    }
+}

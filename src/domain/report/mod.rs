@@ -1,0 +1,188 @@
+//! The statistical reports of Thông tư 01/2024/TT-TTCP, computed from the records: each
+//! template's columns are defined once, by their number (MS) and header path; a computed
+//! table keeps, for every number, the records it counts (drill-down) and is checked
+//! against the template's sum identities. Pure: the desk reads the facts, this computes.
+
+pub mod period;
+pub mod tcd01;
+pub mod xld01;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use period::Period;
+
+/// The report templates (biểu) the app produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+pub enum Template {
+    #[serde(rename = "01/TCD")]
+    Tcd01,
+    #[serde(rename = "01/XLD")]
+    Xld01,
+}
+
+/// One column of a template: its number and its header, outermost group first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    pub ms: u16,
+    pub header: &'static [&'static str],
+}
+
+/// A sum identity of a template: the column equals the sum of the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Identity {
+    pub total: u16,
+    pub parts: &'static [u16],
+}
+
+impl Template {
+    pub const ALL: [Template; 2] = [Template::Tcd01, Template::Xld01];
+
+    /// "01/TCD".
+    pub fn code(self) -> &'static str {
+        match self {
+            Template::Tcd01 => "01/TCD",
+            Template::Xld01 => "01/XLD",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Template> {
+        Template::ALL
+            .into_iter()
+            .find(|t| t.code().eq_ignore_ascii_case(code.trim()))
+    }
+
+    pub fn title_vi(self) -> &'static str {
+        match self {
+            Template::Tcd01 => "TỔNG HỢP KẾT QUẢ TIẾP CÔNG DÂN THƯỜNG XUYÊN, ĐỊNH KỲ VÀ ĐỘT XUẤT",
+            Template::Xld01 => "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN",
+        }
+    }
+
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            Template::Tcd01 => tcd01::COLUMNS,
+            Template::Xld01 => xld01::COLUMNS,
+        }
+    }
+
+    /// The numbers a chart of the report shows: (label, MS).
+    pub fn summary(self) -> &'static [(&'static str, u16)] {
+        match self {
+            Template::Tcd01 => &[
+                ("Tiếp thường xuyên", 4),
+                ("Thủ trưởng tiếp", 13),
+                ("Ủy quyền tiếp", 22),
+                ("Đoàn đông người", 8),
+            ],
+            Template::Xld01 => &[
+                ("Khiếu nại", 8),
+                ("Tố cáo", 9),
+                ("Kiến nghị, phản ánh", 10),
+                ("Thuộc thẩm quyền", 14),
+                ("Không thuộc thẩm quyền", 18),
+                ("Chưa xử lý", 5),
+            ],
+        }
+    }
+
+    pub fn identities(self) -> &'static [Identity] {
+        match self {
+            Template::Tcd01 => tcd01::IDENTITIES,
+            Template::Xld01 => xld01::IDENTITIES,
+        }
+    }
+}
+
+/// What a number counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Visit,
+    Petition,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+pub struct RecordRef {
+    pub kind: RecordKind,
+    #[ts(type = "number")]
+    pub id: i64,
+}
+
+/// A computed table: one value per column (in the template's order) and the records
+/// behind each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Computed {
+    pub template: Template,
+    pub period: Period,
+    pub values: Vec<i64>,
+    pub records: Vec<Vec<RecordRef>>,
+}
+
+impl Computed {
+    fn new(template: Template, period: Period) -> Self {
+        let n = template.columns().len();
+        Computed {
+            template,
+            period,
+            values: vec![0; n],
+            records: vec![Vec::new(); n],
+        }
+    }
+
+    fn index(&self, ms: u16) -> usize {
+        self.template
+            .columns()
+            .iter()
+            .position(|c| c.ms == ms)
+            .unwrap_or_else(|| panic!("{} has no column {ms}", self.template.code()))
+    }
+
+    /// Counts `record` once in column `ms`.
+    fn count(&mut self, ms: u16, record: RecordRef) {
+        self.add(ms, 1, record);
+    }
+
+    /// Adds `n` to column `ms`, because of `record`.
+    fn add(&mut self, ms: u16, n: i64, record: RecordRef) {
+        let i = self.index(ms);
+        self.values[i] += n;
+        self.records[i].push(record);
+    }
+
+    /// The value of column `ms`.
+    pub fn value(&self, ms: u16) -> i64 {
+        self.values[self.index(ms)]
+    }
+
+    /// The records behind column `ms`, each once, in order.
+    pub fn records_of(&self, ms: u16) -> Vec<RecordRef> {
+        let mut r = self.records[self.index(ms)].clone();
+        r.sort();
+        r.dedup();
+        r
+    }
+
+    /// The identities that do not hold: (total, its value, the parts' sum).
+    pub fn broken_identities(&self) -> Vec<(Identity, i64, i64)> {
+        self.template
+            .identities()
+            .iter()
+            .filter_map(|id| {
+                let sum: i64 = id.parts.iter().map(|&p| self.value(p)).sum();
+                let total = self.value(id.total);
+                (sum != total).then_some((*id, total, sum))
+            })
+            .collect()
+    }
+
+    /// The columns keyed by MS, as the interchange format's "Reports as data" writes them.
+    pub fn columns_json(&self) -> serde_json::Map<String, serde_json::Value> {
+        self.template
+            .columns()
+            .iter()
+            .zip(&self.values)
+            .map(|(c, v)| (c.ms.to_string(), serde_json::Value::from(*v)))
+            .collect()
+    }
+}

@@ -1,0 +1,187 @@
+//! The statistical reports on an imported scenario (`tests/fixtures/report_scenario.jsonl`):
+//! every column of 01/TCD and 01/XLD for two quarters, worked out by hand from the file,
+//! the records behind a number, and the JSON of "Reports as data".
+
+mod common;
+
+use common::*;
+use tiepdan::Desk;
+use tiepdan::domain::report::Template;
+use tiepdan::domain::report::period::{Period, PeriodKind};
+
+const SCENARIO: &str = include_str!("fixtures/report_scenario.jsonl");
+
+fn desk() -> (tempfile::TempDir, Desk) {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-11-24 08:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.import(&c, SCENARIO).unwrap();
+    (dir, desk)
+}
+
+fn values(desk: &Desk, template: Template, period: Period) -> Vec<i64> {
+    let view = desk.report(template, period).unwrap();
+    assert!(view.broken.is_empty(), "{:?}", view.broken);
+    view.values
+}
+
+#[test]
+fn reception_01_tcd_for_two_quarters_matches_the_hand_count() {
+    let (_dir, desk) = desk();
+    // Q1: v1, v2 (a crowd of 7) regular; v3, v4 (a crowd of 6, both repeats) at the chair's
+    // periodic day 12/02; v5 delegated ad hoc.
+    #[rustfmt::skip]
+    let q1 = [5, 17, 5,   2, 8, 2, 0, 1, 7, 1, 0,   1, 2, 7, 0, 2, 1, 6, 0, 1,   1, 1, 2, 1, 0, 0, 0, 0, 0];
+    assert_eq!(
+        values(
+            &desk,
+            Template::Tcd01,
+            Period::of(PeriodKind::FirstQuarter, 2026)
+        ),
+        q1
+    );
+    // Q2: v6 a regular repeat; v7 a crowd of 5 at the chair's day; v8 delegated; v9 is
+    // after 14/06.
+    #[rustfmt::skip]
+    let q2 = [3, 7, 3,   1, 1, 0, 1, 0, 0, 0, 0,   1, 1, 5, 1, 0, 1, 5, 1, 0,   1, 1, 1, 1, 0, 0, 0, 0, 0];
+    assert_eq!(
+        values(
+            &desk,
+            Template::Tcd01,
+            Period::of(PeriodKind::SecondQuarter, 2026)
+        ),
+        q2
+    );
+}
+
+#[test]
+fn handling_01_xld_for_two_quarters_matches_the_hand_count() {
+    let (_dir, desk) = desk();
+    // Q1: p0 carried over and unhandled; p1 accepted (its case resolved once); p2
+    // transferred; p3 filed (not eligible); p4 handled only on 16/03; p5 returned.
+    #[rustfmt::skip]
+    let q1 = [6, 1, 5, 4, 2,   3, 3,   1, 1, 1,   1, 0, 2,   1, 1, 0, 0,   2, 0, 2, 0,   0];
+    assert_eq!(
+        values(
+            &desk,
+            Template::Xld01,
+            Period::of(PeriodKind::FirstQuarter, 2026)
+        ),
+        q1
+    );
+    // Q2: p0 and p4 carried over; p6 declined; p7 a reminder on a case resolved once; p8
+    // handled after the period; p2's reply arrived on 01/04.
+    #[rustfmt::skip]
+    let q2 = [5, 2, 3, 3, 2,   3, 3,   2, 0, 1,   1, 0, 2,   1, 1, 0, 0,   2, 1, 0, 1,   1];
+    assert_eq!(
+        values(
+            &desk,
+            Template::Xld01,
+            Period::of(PeriodKind::SecondQuarter, 2026)
+        ),
+        q2
+    );
+}
+
+#[test]
+fn a_number_leads_to_its_records_and_the_report_is_data_too() {
+    let (_dir, desk) = desk();
+    let q1 = Period::of(PeriodKind::FirstQuarter, 2026);
+    // 01/XLD MS 5: not handled by 14/03 — p0 and p4.
+    let records = desk.report_records(Template::Xld01, q1, 5).unwrap();
+    let mut summaries: Vec<&str> = records.iter().map(|r| r.label.as_str()).collect();
+    summaries.sort();
+    assert_eq!(
+        summaries,
+        [
+            "Kiến nghị sửa đường liên thôn",
+            "Phản ánh việc cấp giấy chứng nhận chậm"
+        ]
+    );
+    // 01/TCD MS 16: the chair received two cases again on 12/02.
+    let records = desk.report_records(Template::Tcd01, q1, 16).unwrap();
+    assert_eq!(records.len(), 2);
+    assert!(records.iter().all(|r| r.date == "2026-02-12"));
+    let e = desk
+        .report_records(Template::Tcd01, q1, 30)
+        .unwrap_err()
+        .to_data();
+    assert!(e.fields[0].message_vi.contains("không có cột số 30"));
+
+    let json = desk
+        .report_json(Template::Xld01, Period::of(PeriodKind::SixMonths, 2026))
+        .unwrap();
+    assert_eq!(json["template"], "01/XLD");
+    assert_eq!(json["from"], "2025-12-15");
+    assert_eq!(json["to"], "2026-06-14");
+    assert_eq!(json["office"], "Ủy ban nhân dân xã Ba Tơ");
+    let cols = json["columns"].as_object().unwrap();
+    assert_eq!(cols.len(), 22);
+    assert_eq!(
+        cols["1"].as_i64().unwrap(),
+        cols["2"].as_i64().unwrap() + cols["3"].as_i64().unwrap()
+    );
+}
+
+#[test]
+fn the_excel_file_has_the_templates_header_merges_ms_row_and_numbers() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let (_dir, desk) = desk();
+    let q1 = Period::of(PeriodKind::FirstQuarter, 2026);
+    let file = desk
+        .export_report_xlsx(Template::Tcd01, q1, at("2026-11-24 08:00"))
+        .unwrap();
+    let mut book: Xlsx<_> = open_workbook(&file.path).unwrap();
+    book.load_merged_regions().unwrap();
+    let sheet = book.worksheet_range("01 TCD").unwrap();
+    let text = |r: u32, c: u32| match sheet.get_value((r, c)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Float(f)) => f.to_string(),
+        other => format!("{other:?}"),
+    };
+    assert_eq!(text(0, 14), "Biểu số: 01/TCD");
+    assert_eq!(text(1, 0), "ỦY BAN NHÂN DÂN XÃ BA TƠ");
+    assert!(text(3, 0).starts_with("TỔNG HỢP KẾT QUẢ TIẾP CÔNG DÂN"));
+    assert_eq!(text(4, 0), "Báo cáo quý I năm 2026");
+    assert_eq!(
+        text(5, 0),
+        "(Số liệu tính từ ngày 15/12/2025 đến ngày 14/03/2026)"
+    );
+    // Header rows 7–10, the MS row 11, the office's numbers on row 12.
+    assert_eq!(text(7, 0), "Đơn vị");
+    assert_eq!(text(7, 4), "Tiếp thường xuyên");
+    assert_eq!(text(8, 12), "Thủ trưởng tiếp");
+    assert_eq!(text(9, 15), "Số vụ việc");
+    assert_eq!(text(10, 15), "Tiếp lần đầu");
+    assert_eq!(text(11, 0), "MS");
+    for ms in 1..=29u32 {
+        assert_eq!(text(11, ms), ms.to_string());
+    }
+    let numbers: Vec<i64> = (1..=29u32)
+        .map(|c| match sheet.get_value((12, c)) {
+            Some(Data::Float(f)) => *f as i64,
+            other => panic!("column {c}: {other:?}"),
+        })
+        .collect();
+    assert_eq!(numbers, desk.report(Template::Tcd01, q1).unwrap().values);
+    type Merge = (String, (u32, u32), (u32, u32));
+    let merges: Vec<Merge> = book
+        .merged_regions_by_sheet("01 TCD")
+        .iter()
+        .map(|(_, _, d)| (text(d.start.0, d.start.1), d.start, d.end))
+        .collect();
+    for expected in [
+        ("Đơn vị".to_owned(), (7, 0), (10, 0)),
+        ("Tổng số lượt tiếp".to_owned(), (7, 1), (10, 1)),
+        ("Tiếp thường xuyên".to_owned(), (7, 4), (7, 11)),
+        (
+            "Tiếp định kỳ và đột xuất của Thủ trưởng".to_owned(),
+            (7, 12),
+            (7, 29),
+        ),
+        ("Ủy quyền tiếp".to_owned(), (8, 21), (8, 29)),
+        ("Trong đó đoàn đông người".to_owned(), (8, 8), (8, 11)),
+    ] {
+        assert!(merges.contains(&expected), "{expected:?} not in {merges:?}");
+    }
+}
