@@ -5,8 +5,12 @@
 //! measures through the public use cases:
 //! - recording a visit of one new citizen with two petitions (goal: median < 5 ms);
 //! - the header search over citizens, petitions and visits (goal: p95 < 50 ms);
-//! - issuing a receipt PDF: number, render, store, write the file (goal: median < 50 ms).
+//! - issuing a receipt PDF: number, render, store, write the file (goal: median < 50 ms);
+//! - recomputing every deadline, the dashboard, and the six-month reports.
 //!
+//! Petitions run from 2016 to the end of 2025; nineteen in twenty are handled one to ten
+//! days after they arrive (every action), a third of the accepted ones are resolved a month
+//! later, and half the transfers get a reply, so the reports see an office's mix.
 //! Results go to standard output; docs/benchmarks.md keeps them with the date.
 //! `BENCH_PETITIONS=N` changes the size (the cache is per size).
 
@@ -185,6 +189,16 @@ fn generate(dir: &Path, petitions: usize) {
                 "INSERT INTO denouncers (petition_id, citizen_id, position) VALUES (?1, ?2, 0)",
             )
             .unwrap();
+        let mut event = conn
+            .prepare(
+                "INSERT INTO events (petition_id, on_date, kind, action, created_at)
+                 VALUES (?1, ?2, ?3, ?4, '2026-01-01T00:00:00')",
+            )
+            .unwrap();
+        const ACTIONS: &[&str] = &[
+            "accept", "accept", "accept", "decline", "transfer", "transfer", "guide", "file",
+            "remind", "return",
+        ];
         let first_day = chrono::NaiveDate::from_ymd_opt(2016, 1, 1).unwrap();
         let mut made = 0;
         for v in 0..visits {
@@ -230,6 +244,23 @@ fn generate(dir: &Path, petitions: usize) {
                     den.execute(params![id, citizen]).unwrap();
                 } else {
                     pc.execute(params![id, citizen]).unwrap();
+                }
+                if rng.next() % 20 != 0 {
+                    let on = day + chrono::Duration::days(1 + (rng.next() % 10) as i64);
+                    let action = rng.pick(ACTIONS);
+                    event
+                        .execute(params![id, on.to_string(), "handled", action])
+                        .unwrap();
+                    let later = (on + chrono::Duration::days(30)).to_string();
+                    if action == "accept" && rng.next() % 3 == 0 {
+                        event
+                            .execute(params![id, later, "resolved", rusqlite::types::Null])
+                            .unwrap();
+                    } else if action == "transfer" && rng.next() % 2 == 0 {
+                        event
+                            .execute(params![id, later, "reply_received", rusqlite::types::Null])
+                            .unwrap();
+                    }
                 }
                 made += 1;
             }
@@ -320,7 +351,8 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    let cached = root.join(format!("desk-{petitions}"));
+    // v2: with handling events.
+    let cached = root.join(format!("desk-v2-{petitions}"));
     if !cached.join("ready").exists() {
         generate(&cached, petitions);
         std::fs::write(cached.join("ready"), "").unwrap();
@@ -364,6 +396,32 @@ fn main() {
         "dashboard query (counts, first 50 overdue and soon due): median {:.2} ms, p95 {:.2} ms ({overdue} overdue summed over 50 days; goal: < 50 ms)",
         percentile(&mut dashboard, 0.5),
         percentile(&mut dashboard, 0.95)
+    );
+
+    // The six-month report of 2025 (the data's last year): each table alone, then both.
+    let half = tiepdan::domain::report::period::Period::of(
+        tiepdan::domain::report::period::PeriodKind::SixMonths,
+        2025,
+    );
+    let mut all = Duration::ZERO;
+    for template in tiepdan::domain::report::Template::ALL {
+        let mut runs = Vec::new();
+        for _ in 0..3 {
+            let t = Instant::now();
+            let table = desk.compute_report(template, half).unwrap();
+            runs.push(t.elapsed());
+            assert!(table.broken_identities().is_empty());
+        }
+        let median = percentile(&mut runs, 0.5);
+        all += Duration::from_secs_f64(median / 1000.0);
+        println!(
+            "six-month report {}: median {median:.0} ms (n = 3; goal: one table < 500 ms)",
+            template.code()
+        );
+    }
+    println!(
+        "six-month report, every table: {:.0} ms (goal: < 2 s)",
+        all.as_secs_f64() * 1000.0
     );
 
     let mut rng = Rng(42);

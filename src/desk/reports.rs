@@ -218,53 +218,20 @@ impl Desk {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The petitions 01/XLD looks at: received in the period, carried into it (received
+    /// before, not handled before it began: `petitions.handled_on`, kept by triggers), and
+    /// those with a reply in it. Indexed reads only, so a large database costs what the
+    /// period holds.
     fn petition_facts(&self, period: Period) -> Result<Vec<xld01::PetitionFact>> {
         let conn = self.store.conn();
-        let to = period.to.to_string();
-        // The first handling of each petition (an `accepted` with no handling before it
-        // is a handling with action accept).
-        let mut handled: HashMap<i64, (NaiveDate, Action)> = HashMap::new();
-        {
-            let mut stmt = conn.prepare_cached(
-                "SELECT petition_id, on_date, kind, action FROM events
-                  WHERE kind IN ('handled', 'accepted') AND on_date <= ?1
-                  ORDER BY petition_id, on_date, id",
-            )?;
-            let mut rows = stmt.query([&to])?;
-            while let Some(r) = rows.next()? {
-                let id: i64 = r.get(0)?;
-                if handled.contains_key(&id) {
-                    continue;
-                }
-                let on = date(&r.get::<_, String>(1)?, 1)?;
-                let action = match r.get::<_, Option<String>>(3)? {
-                    Some(a) => from_name(&a).map_err(|e| bad(3, e))?,
-                    None => Action::Accept,
-                };
-                handled.insert(id, (on, action));
-            }
-        }
-        let mut resolutions: HashMap<i64, u32> = HashMap::new();
-        {
-            let mut stmt = conn.prepare_cached(
-                "SELECT coalesce(p.case_id, -p.id), count(*) FROM events e
-                   JOIN petitions p ON p.id = e.petition_id
-                  WHERE e.kind = 'resolved' AND e.on_date <= ?1
-                  GROUP BY 1",
-            )?;
-            let rows = stmt.query_map([&to], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            for row in rows {
-                let (case, n) = row?;
-                resolutions.insert(case, n);
-            }
-        }
+        let (from, to) = (period.from.to_string(), period.to.to_string());
         let mut replies: HashMap<i64, Vec<NaiveDate>> = HashMap::new();
         {
             let mut stmt = conn.prepare_cached(
                 "SELECT petition_id, on_date FROM events
                   WHERE kind = 'reply_received' AND on_date >= ?1 AND on_date <= ?2",
             )?;
-            let mut rows = stmt.query([period.from.to_string(), to.clone()])?;
+            let mut rows = stmt.query([&from, &to])?;
             while let Some(r) = rows.next()? {
                 replies
                     .entry(r.get(0)?)
@@ -272,35 +239,80 @@ impl Desk {
                     .push(date(&r.get::<_, String>(1)?, 1)?);
             }
         }
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, case_id, received_on, kind FROM petitions WHERE received_on <= ?1",
+        const COLUMNS: &str = "p.id, p.case_id, p.received_on, p.kind, p.handled_on,
+            (SELECT coalesce(e.action, 'accept') FROM events e
+              WHERE e.petition_id = p.id AND e.kind IN ('handled', 'accepted')
+              ORDER BY e.on_date, e.id LIMIT 1)";
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM petitions p WHERE p.received_on >= ?1 AND p.received_on <= ?2
+             UNION ALL
+             SELECT {COLUMNS} FROM petitions p WHERE p.handled_on >= ?1 AND p.received_on < ?1
+             UNION ALL
+             SELECT {COLUMNS} FROM petitions p WHERE p.handled_on IS NULL AND p.received_on < ?1"
+        ))?;
+        let mut by_id = conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM petitions p WHERE p.id = ?1"
+        ))?;
+        let mut resolved_in_case = conn.prepare_cached(
+            "SELECT count(*) FROM events e JOIN petitions q ON q.id = e.petition_id
+              WHERE q.case_id = ?1 AND e.kind = 'resolved' AND e.on_date <= ?2",
         )?;
-        let mut out = Vec::new();
-        let mut rows = stmt.query([&to])?;
-        while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            let received_on = date(&r.get::<_, String>(2)?, 2)?;
-            let first = handled.get(&id).copied();
-            // Handled before the period began, and no reply in it: nothing to count.
-            if received_on < period.from
-                && first.is_some_and(|(on, _)| on < period.from)
-                && !replies.contains_key(&id)
+        let mut resolved_alone = conn.prepare_cached(
+            "SELECT count(*) FROM events WHERE petition_id = ?1 AND kind = 'resolved' AND on_date <= ?2",
+        )?;
+        let mut resolutions: HashMap<i64, u32> = HashMap::new();
+        let fact = |r: &rusqlite::Row| -> rusqlite::Result<xld01::PetitionFact> {
+            let handled_on: Option<String> = r.get(4)?;
+            let action: Option<String> = r.get(5)?;
+            let handled = match (handled_on, action) {
+                (Some(on), Some(a)) => Some((
+                    date(&on, 4)?,
+                    from_name::<Action>(&a).map_err(|e| bad(5, e))?,
+                )),
+                _ => None,
+            };
+            Ok(xld01::PetitionFact {
+                id: r.get(0)?,
+                case_id: r.get(1)?,
+                received_on: date(&r.get::<_, String>(2)?, 2)?,
+                kind: from_name(&r.get::<_, String>(3)?).map_err(|e| bad(3, e))?,
+                handled,
+                case_resolutions: 0,
+                replies: Vec::new(),
+            })
+        };
+        let mut out: Vec<xld01::PetitionFact> = stmt
+            .query_map([&from, &to], fact)?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut seen: std::collections::HashSet<i64> = out.iter().map(|p| p.id).collect();
+        for id in replies.keys() {
+            if seen.insert(*id) {
+                out.push(by_id.query_row([id], fact)?);
+            }
+        }
+        for p in &mut out {
+            p.replies = replies.remove(&p.id).unwrap_or_default();
+            // Only eligible petitions are classified by their case's resolutions.
+            if p.handled
+                .is_none_or(|(on, a)| on > period.to || a == Action::File)
             {
                 continue;
             }
-            let case_id: Option<i64> = r.get(1)?;
-            out.push(xld01::PetitionFact {
-                id,
-                case_id,
-                received_on,
-                kind: from_name(&r.get::<_, String>(3)?).map_err(|e| bad(3, e))?,
-                handled: first,
-                case_resolutions: resolutions
-                    .get(&case_id.unwrap_or(-id))
-                    .copied()
-                    .unwrap_or(0),
-                replies: replies.remove(&id).unwrap_or_default(),
-            });
+            let key = p.case_id.unwrap_or(-p.id);
+            p.case_resolutions = match resolutions.get(&key) {
+                Some(n) => *n,
+                None => {
+                    let n: u32 =
+                        match p.case_id {
+                            Some(case) => resolved_in_case
+                                .query_row(rusqlite::params![case, to], |r| r.get(0))?,
+                            None => resolved_alone
+                                .query_row(rusqlite::params![p.id, to], |r| r.get(0))?,
+                        };
+                    resolutions.insert(key, n);
+                    n
+                }
+            };
         }
         Ok(out)
     }

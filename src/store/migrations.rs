@@ -14,6 +14,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0005_routing.sql")),
     M::up(include_str!("../../migrations/0006_deadline_cache.sql")),
     M::up(include_str!("../../migrations/0007_case_owner.sql")),
+    M::up(include_str!("../../migrations/0008_report_indexes.sql")),
 ];
 
 /// The schema version this build creates and understands.
