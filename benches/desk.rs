@@ -245,18 +245,18 @@ fn generate(dir: &Path, petitions: usize) {
                 } else {
                     pc.execute(params![id, citizen]).unwrap();
                 }
-                if rng.next() % 20 != 0 {
+                if !rng.next().is_multiple_of(20) {
                     let on = day + chrono::Duration::days(1 + (rng.next() % 10) as i64);
                     let action = rng.pick(ACTIONS);
                     event
                         .execute(params![id, on.to_string(), "handled", action])
                         .unwrap();
                     let later = (on + chrono::Duration::days(30)).to_string();
-                    if action == "accept" && rng.next() % 3 == 0 {
+                    if action == "accept" && rng.next().is_multiple_of(3) {
                         event
                             .execute(params![id, later, "resolved", rusqlite::types::Null])
                             .unwrap();
-                    } else if action == "transfer" && rng.next() % 2 == 0 {
+                    } else if action == "transfer" && rng.next().is_multiple_of(2) {
                         event
                             .execute(params![id, later, "reply_received", rusqlite::types::Null])
                             .unwrap();
