@@ -351,8 +351,8 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    // v2: with handling events.
-    let cached = root.join(format!("desk-v2-{petitions}"));
+    // v3: with handling events, generated at schema 8 or later.
+    let cached = root.join(format!("desk-v3-{petitions}"));
     if !cached.join("ready").exists() {
         generate(&cached, petitions);
         std::fs::write(cached.join("ready"), "").unwrap();

@@ -10,6 +10,7 @@ use crate::desk::{
     PrintedDocument, RecordedVisit, SearchHit, VisitForm, VisitPerson, VisitPetition, VisitRecord,
 };
 use crate::desk::{CalendarDayRow, OfficeDayInput, RuleFileInfo, RulesChanged};
+use crate::desk::{ChangedColumn, ReportChanges, SubmittedReport};
 use crate::desk::{ColumnView, HeaderCell, ReportRecord, ReportView, SummaryBar};
 use crate::desk::{
     Counts, ImportSummary, PetitionRow, ReceptionRow, Register, RegisterFile, RegisterFilter,
@@ -111,6 +112,9 @@ pub fn typescript_bindings() -> String {
         SummaryBar::decl(&cfg),
         ReportView::decl(&cfg),
         ReportRecord::decl(&cfg),
+        SubmittedReport::decl(&cfg),
+        ChangedColumn::decl(&cfg),
+        ReportChanges::decl(&cfg),
         RuleFile::decl(&cfg),
         RuleFileInfo::decl(&cfg),
         DayKind::decl(&cfg),

@@ -185,3 +185,136 @@ fn the_excel_file_has_the_templates_header_merges_ms_row_and_numbers() {
         assert!(merges.contains(&expected), "{expected:?} not in {merges:?}");
     }
 }
+
+#[test]
+fn a_submitted_report_is_frozen_and_a_rerun_shows_what_changed_since() {
+    let (_dir, mut desk) = desk();
+    let q1 = Period::of(PeriodKind::FirstQuarter, 2026);
+    assert!(desk.report_changes(Template::Xld01, q1).unwrap().is_none());
+    let sent = desk
+        .submit_report(
+            &ctx("2026-03-16 08:00"),
+            Template::Xld01,
+            q1,
+            "Gửi Thanh tra tỉnh",
+        )
+        .unwrap();
+    assert_eq!(sent.values[0], 6);
+    let same = desk.report_changes(Template::Xld01, q1).unwrap().unwrap();
+    assert!(same.changed.is_empty());
+    assert_eq!(same.submitted.sha256, sent.sha256);
+
+    // The rows cannot be changed or removed, even from SQL.
+    let conn = desk.store().conn();
+    let e = conn
+        .execute("UPDATE submitted_reports SET columns = '{}'", [])
+        .unwrap_err();
+    assert!(e.to_string().contains("không được sửa"), "{e}");
+    assert!(conn.execute("DELETE FROM submitted_reports", []).is_err());
+
+    // A late entry: p4 was in fact handled on 12/03 (guided).
+    conn.execute(
+        "UPDATE events SET on_date = '2026-03-12' WHERE kind = 'handled' AND action = 'guide'",
+        [],
+    )
+    .unwrap();
+    let late = desk.report_changes(Template::Xld01, q1).unwrap().unwrap();
+    let changed: Vec<(u16, i64, i64)> = late
+        .changed
+        .iter()
+        .map(|c| (c.ms, c.submitted, c.now))
+        .collect();
+    // Handled 4 → 5, unhandled 2 → 1, eligible 3 → 4 (cases 3 → 4), recommendation 1 → 2,
+    // not yet resolved 2 → 3, outside competence 2 → 3 (guided 0 → 1).
+    assert_eq!(
+        changed,
+        [
+            (4, 4, 5),
+            (5, 2, 1),
+            (6, 3, 4),
+            (7, 3, 4),
+            (10, 1, 2),
+            (13, 2, 3),
+            (18, 2, 3),
+            (19, 0, 1)
+        ]
+    );
+
+    // A stored submission changed behind the app's back is reported, not trusted.
+    conn.execute_batch(
+        "DROP TRIGGER submitted_reports_no_update;
+         UPDATE submitted_reports SET columns = replace(columns, '\"1\":6', '\"1\":7');",
+    )
+    .unwrap();
+    let e = desk
+        .report_changes(Template::Xld01, q1)
+        .unwrap_err()
+        .to_data();
+    assert!(
+        e.fields[0].message_vi.contains("không khớp mã kiểm tra"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn the_first_handling_kept_on_each_petition_follows_every_change_of_events() {
+    let (_dir, desk) = desk();
+    let conn = desk.store().conn();
+    // Whatever happens to events, the kept columns equal a fresh computation.
+    let agrees = || -> bool {
+        conn.query_row(
+            "SELECT count(*) FROM petitions p WHERE
+               p.handled_on IS NOT (SELECT e.on_date FROM events e WHERE e.petition_id = p.id
+                  AND e.kind IN ('handled', 'accepted') ORDER BY e.on_date, e.id LIMIT 1)
+               OR p.handled_action IS NOT (SELECT coalesce(e.action, 'accept') FROM events e
+                  WHERE e.petition_id = p.id AND e.kind IN ('handled', 'accepted')
+                  ORDER BY e.on_date, e.id LIMIT 1)",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap()
+            == 0
+    };
+    assert!(agrees());
+    let p0: i64 = conn
+        .query_row(
+            "SELECT id FROM petitions WHERE handled_on IS NULL LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let add = |on: &str, kind: &str, action: Option<&str>| {
+        conn.execute(
+            "INSERT INTO events (petition_id, on_date, kind, action, created_at) VALUES (?1, ?2, ?3, ?4, '2026-11-24T00:00:00')",
+            rusqlite::params![p0, on, kind, action],
+        )
+        .unwrap();
+    };
+    add("2026-05-10", "handled", Some("transfer"));
+    add("2026-05-03", "accepted", None);
+    add("2026-05-03", "handled", Some("guide"));
+    assert!(agrees());
+    let (on, action): (String, String) = conn
+        .query_row(
+            "SELECT handled_on, handled_action FROM petitions WHERE id = ?1",
+            [p0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((on.as_str(), action.as_str()), ("2026-05-03", "accept"));
+    conn.execute(
+        "DELETE FROM events WHERE petition_id = ?1 AND kind = 'accepted'",
+        [p0],
+    )
+    .unwrap();
+    assert!(agrees());
+    conn.execute(
+        "UPDATE events SET on_date = '2026-06-01' WHERE petition_id = ?1 AND action = 'guide'",
+        [p0],
+    )
+    .unwrap();
+    assert!(agrees());
+    conn.execute("DELETE FROM events WHERE petition_id = ?1", [p0])
+        .unwrap();
+    assert!(agrees());
+}

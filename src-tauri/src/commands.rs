@@ -8,7 +8,7 @@ use tiepdan::desk::{
     PetitionView, PrintOptions, PrintedDocument, ReceptionRow, RecordedVisit, Register,
     RegisterFile, RegisterFilter, RuleFileInfo, RulesChanged, SearchHit, VisitForm, VisitRecord,
 };
-use tiepdan::desk::{ReportRecord, ReportView};
+use tiepdan::desk::{ReportChanges, ReportRecord, ReportView, SubmittedReport};
 use tiepdan::domain::agency::{Agency, AgencyInput};
 use tiepdan::domain::office::OfficeInput;
 use tiepdan::domain::officer::{Officer, OfficerInput};
@@ -464,4 +464,29 @@ pub fn export_report(
     })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
+}
+
+/// Saves a report, computed now, as submitted (frozen).
+#[tauri::command]
+pub fn submit_report(
+    state: State<'_, AppState>,
+    template: Template,
+    period: PeriodInput,
+    note: String,
+) -> Result<SubmittedReport, ErrorData> {
+    let period = period_of(&period)?;
+    with_desk(&state, |desk| {
+        desk.submit_report(&ctx(), template, period, &note)
+    })
+}
+
+/// The latest submission of the period and what changed since, if it was submitted.
+#[tauri::command]
+pub fn report_changes(
+    state: State<'_, AppState>,
+    template: Template,
+    period: PeriodInput,
+) -> Result<Option<ReportChanges>, ErrorData> {
+    let period = period_of(&period)?;
+    with_desk(&state, |desk| desk.report_changes(template, period))
 }

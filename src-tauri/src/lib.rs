@@ -99,6 +99,8 @@ pub fn run() {
             commands::report,
             commands::report_records,
             commands::export_report,
+            commands::submit_report,
+            commands::report_changes,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

@@ -39,6 +39,7 @@ mod report_xlsx;
 mod reports;
 mod routing;
 mod search;
+mod submitted_reports;
 mod visit_view;
 mod visits;
 pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm, form_title};
@@ -48,6 +49,7 @@ pub use registers_xlsx::{Register, RegisterFile};
 pub use reports::{ColumnView, HeaderCell, ReportRecord, ReportView, SummaryBar};
 pub use routing::{HandleInput, Handled, PetitionView};
 pub use search::{HitKind, SearchHit};
+pub use submitted_reports::{ChangedColumn, ReportChanges, SubmittedReport};
 pub use visit_view::{VisitPerson, VisitPetition, VisitRecord, kind_label};
 
 use std::path::{Path, PathBuf};
@@ -190,6 +192,8 @@ pub(crate) fn name<T: Serialize>(v: T) -> String {
 
 /// The domain enum value stored as `s`; the error names the unknown value.
 pub(crate) fn from_name<T: serde::de::DeserializeOwned>(s: &str) -> std::result::Result<T, String> {
-    serde_json::from_value(serde_json::Value::String(s.to_owned()))
-        .map_err(|_| format!("giá trị không hợp lệ trong cơ sở dữ liệu: \"{s}\""))
+    use serde::de::IntoDeserializer;
+    // Straight from the string (no JSON value in between): reports decode this per row.
+    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = s.into_deserializer();
+    T::deserialize(de).map_err(|_| format!("giá trị không hợp lệ trong cơ sở dữ liệu: \"{s}\""))
 }

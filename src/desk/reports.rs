@@ -239,10 +239,16 @@ impl Desk {
                     .push(date(&r.get::<_, String>(1)?, 1)?);
             }
         }
-        const COLUMNS: &str = "p.id, p.case_id, p.received_on, p.kind, p.handled_on,
-            (SELECT coalesce(e.action, 'accept') FROM events e
-              WHERE e.petition_id = p.id AND e.kind IN ('handled', 'accepted')
-              ORDER BY e.on_date, e.id LIMIT 1)";
+        // The first handling (kept on the petition by triggers), and the resolutions of
+        // the petition's case up to the period's end (?2): one lookup per row inside SQLite.
+        const COLUMNS: &str =
+            "p.id, p.case_id, p.received_on, p.kind, p.handled_on, p.handled_action,
+            CASE WHEN p.handled_on IS NULL OR p.handled_on > ?2 THEN 0
+                 WHEN p.case_id IS NULL THEN (SELECT count(*) FROM events e
+                   WHERE e.petition_id = p.id AND e.kind = 'resolved' AND e.on_date <= ?2)
+                 ELSE (SELECT count(*) FROM events e JOIN petitions q ON q.id = e.petition_id
+                   WHERE q.case_id = p.case_id AND e.kind = 'resolved' AND e.on_date <= ?2)
+            END";
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM petitions p WHERE p.received_on >= ?1 AND p.received_on <= ?2
              UNION ALL
@@ -253,14 +259,6 @@ impl Desk {
         let mut by_id = conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM petitions p WHERE p.id = ?1"
         ))?;
-        let mut resolved_in_case = conn.prepare_cached(
-            "SELECT count(*) FROM events e JOIN petitions q ON q.id = e.petition_id
-              WHERE q.case_id = ?1 AND e.kind = 'resolved' AND e.on_date <= ?2",
-        )?;
-        let mut resolved_alone = conn.prepare_cached(
-            "SELECT count(*) FROM events WHERE petition_id = ?1 AND kind = 'resolved' AND on_date <= ?2",
-        )?;
-        let mut resolutions: HashMap<i64, u32> = HashMap::new();
         let fact = |r: &rusqlite::Row| -> rusqlite::Result<xld01::PetitionFact> {
             let handled_on: Option<String> = r.get(4)?;
             let action: Option<String> = r.get(5)?;
@@ -277,7 +275,7 @@ impl Desk {
                 received_on: date(&r.get::<_, String>(2)?, 2)?,
                 kind: from_name(&r.get::<_, String>(3)?).map_err(|e| bad(3, e))?,
                 handled,
-                case_resolutions: 0,
+                case_resolutions: r.get(6)?,
                 replies: Vec::new(),
             })
         };
@@ -287,32 +285,11 @@ impl Desk {
         let mut seen: std::collections::HashSet<i64> = out.iter().map(|p| p.id).collect();
         for id in replies.keys() {
             if seen.insert(*id) {
-                out.push(by_id.query_row([id], fact)?);
+                out.push(by_id.query_row(rusqlite::params![id, to], fact)?);
             }
         }
         for p in &mut out {
             p.replies = replies.remove(&p.id).unwrap_or_default();
-            // Only eligible petitions are classified by their case's resolutions.
-            if p.handled
-                .is_none_or(|(on, a)| on > period.to || a == Action::File)
-            {
-                continue;
-            }
-            let key = p.case_id.unwrap_or(-p.id);
-            p.case_resolutions = match resolutions.get(&key) {
-                Some(n) => *n,
-                None => {
-                    let n: u32 =
-                        match p.case_id {
-                            Some(case) => resolved_in_case
-                                .query_row(rusqlite::params![case, to], |r| r.get(0))?,
-                            None => resolved_alone
-                                .query_row(rusqlite::params![p.id, to], |r| r.get(0))?,
-                        };
-                    resolutions.insert(key, n);
-                    n
-                }
-            };
         }
         Ok(out)
     }

@@ -15,6 +15,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0006_deadline_cache.sql")),
     M::up(include_str!("../../migrations/0007_case_owner.sql")),
     M::up(include_str!("../../migrations/0008_report_indexes.sql")),
+    M::up(include_str!("../../migrations/0009_submitted_reports.sql")),
 ];
 
 /// The schema version this build creates and understands.

@@ -33,7 +33,9 @@ import type {
   PrintOptions,
   RecordedVisit,
   PeriodInput,
+  ReportChanges,
   ReportRecord,
+  SubmittedReport,
   ReportView,
   Template,
   RefusalInput,
@@ -107,6 +109,10 @@ export const api = {
     call<ReportRecord[]>('report_records', { template, period, ms }),
   exportReport: (template: Template, period: PeriodInput) =>
     call<RegisterFile>('export_report', { template, period }),
+  submitReport: (template: Template, period: PeriodInput, note: string) =>
+    call<SubmittedReport>('submit_report', { template, period, note }),
+  reportChanges: (template: Template, period: PeriodInput) =>
+    call<ReportChanges | null>('report_changes', { template, period }),
   ruleFiles: () => call<RuleFileInfo[]>('rule_files'),
   checkRuleFile: (file: RuleFile, text: string) => call<null>('check_rule_file', { file, text }),
   saveRuleFile: (file: RuleFile, text: string) => call<RulesChanged>('save_rule_file', { file, text }),

@@ -407,6 +407,12 @@ date: string,
  */
 label: string, };
 
+export type SubmittedReport = { id: number, template: Template, from: string, to: string, values: Array<number>, sha256: string, note: string, submitted_at: string, };
+
+export type ChangedColumn = { ms: number, header: string, submitted: number, now: number, };
+
+export type ReportChanges = { submitted: SubmittedReport, changed: Array<ChangedColumn>, };
+
 export type RuleFile = "calendar" | "deadlines" | "routing" | "reception" | "documents" | "identity";
 
 export type RuleFileInfo = { file: RuleFile, 
