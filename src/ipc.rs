@@ -11,7 +11,7 @@ use crate::desk::{
 };
 use crate::desk::{CalendarDayRow, OfficeDayInput, RuleFileInfo, RulesChanged};
 use crate::desk::{ChangedColumn, ReportChanges, SubmittedReport};
-use crate::desk::{ColumnView, HeaderCell, ReportRecord, ReportView, SummaryBar};
+use crate::desk::{ColumnView, ReportRecord, ReportView, SummaryBar};
 use crate::desk::{
     Counts, ImportSummary, PetitionRow, ReceptionRow, Register, RegisterFile, RegisterFilter,
 };
@@ -27,7 +27,7 @@ use crate::domain::office::{Office, OfficeInput};
 use crate::domain::officer::{Officer, OfficerInput, OfficerRole};
 use crate::domain::refusal::{RefusalGround, RefusalInput};
 use crate::domain::report::period::{Period, PeriodInput, PeriodKind};
-use crate::domain::report::{RecordKind, Template};
+use crate::domain::report::{HeaderCell, RecordKind, Template};
 use crate::domain::routing::{Action, Proposal};
 use crate::domain::visit::{
     CaseChoice, CitizenRef, Field, PaperInput, PetitionInput, PetitionKind, ReceivedBy, Reception,

@@ -83,7 +83,7 @@ enum Command {
         /// Ngày cuối kỳ (YYYY-MM-DD), ví dụ 2026-06-14
         #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
         to: NaiveDate,
-        /// Định dạng: json hoặc xlsx
+        /// Định dạng: json, xlsx hoặc pdf
         #[arg(long, value_enum, default_value = "json")]
         format: ReportFormat,
         /// Tệp đích; không ghi thì in JSON ra màn hình
@@ -96,6 +96,7 @@ enum Command {
 enum ReportFormat {
     Json,
     Xlsx,
+    Pdf,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -266,6 +267,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     text.into_bytes()
                 }
                 ReportFormat::Xlsx => desk.report_xlsx(template, period)?,
+                ReportFormat::Pdf => desk.report_pdf(template, period, ctx().now.date())?,
             };
             match (out, format) {
                 (Some(out), _) => {
@@ -286,11 +288,11 @@ fn run(cli: Cli) -> Result<(), Error> {
                         })
                     })?;
                 }
-                (None, ReportFormat::Xlsx) => {
+                (None, _) => {
                     return Err(tiepdan::Error::Invalid(vec![
                         tiepdan::error::FieldError::new(
                             "out",
-                            "Tệp Excel cần nơi ghi: thêm --out TỆP.xlsx.",
+                            "Tệp Excel hoặc PDF cần nơi ghi: thêm --out TỆP.",
                         ),
                     ]));
                 }

@@ -318,3 +318,41 @@ fn the_first_handling_kept_on_each_petition_follows_every_change_of_events() {
         .unwrap();
     assert!(agrees());
 }
+
+#[test]
+fn the_pdf_is_a4_landscape_with_the_title_header_ms_row_and_numbers() {
+    let (_dir, desk) = desk();
+    let q2 = Period::of(PeriodKind::SecondQuarter, 2026);
+    let file = desk
+        .export_report_pdf(Template::Xld01, q2, at("2026-06-20 08:00"))
+        .unwrap();
+    let text = pdftotext(&file.path);
+    for words in [
+        "ỦY BAN NHÂN DÂN XÃ BA TƠ",
+        "Biểu số: 01/XLD",
+        "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN",
+        "Báo cáo quý II năm 2026",
+        "(Số liệu tính từ ngày 15/03/2026 đến ngày 14/06/2026)",
+        "Tổng số đơn phải xử lý",
+        "Đơn không thuộc thẩm quyền",
+        "Kết quả xử lý đơn",
+        "THỦ TRƯỞNG ĐƠN VỊ",
+        "Phạm Văn Hùng",
+        "ngày 20 tháng 6 năm 2026",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from {text}");
+    }
+    // The office's row: its name, then the 22 numbers of Q2 in order.
+    let row = text.split("Ủy ban nhân dân xã Ba Tơ").last().unwrap();
+    let numbers: Vec<&str> = row.split_whitespace().take(22).collect();
+    assert_eq!(
+        numbers.join(" "),
+        "5 2 3 3 2 3 3 2 0 1 1 0 2 1 1 0 0 2 1 0 1 1"
+    );
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&file.path)
+        .output()
+        .unwrap();
+    let info = String::from_utf8(info.stdout).unwrap();
+    assert!(info.contains("841.89 x 595.27"), "{info}");
+}

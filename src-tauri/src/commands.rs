@@ -490,3 +490,18 @@ pub fn report_changes(
     let period = period_of(&period)?;
     with_desk(&state, |desk| desk.report_changes(template, period))
 }
+
+/// A report as PDF under `<data>/exports/`, opened in the system's viewer.
+#[tauri::command]
+pub fn export_report_pdf(
+    state: State<'_, AppState>,
+    template: Template,
+    period: PeriodInput,
+) -> Result<RegisterFile, ErrorData> {
+    let period = period_of(&period)?;
+    let file = with_desk(&state, |desk| {
+        desk.export_report_pdf(template, period, ctx().now)
+    })?;
+    crate::viewer::open(std::path::Path::new(&file.path));
+    Ok(file)
+}

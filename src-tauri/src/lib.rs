@@ -99,6 +99,7 @@ pub fn run() {
             commands::report,
             commands::report_records,
             commands::export_report,
+            commands::export_report_pdf,
             commands::submit_report,
             commands::report_changes,
         ])

@@ -35,7 +35,7 @@ mod officers;
 mod refusal;
 mod registers;
 mod registers_xlsx;
-mod report_xlsx;
+mod report_files;
 mod reports;
 mod routing;
 mod search;
@@ -46,7 +46,7 @@ pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm, fo
 pub use files::write_atomically;
 pub use registers::{PetitionRow, ReceptionRow, RegisterFilter, WITHHELD};
 pub use registers_xlsx::{Register, RegisterFile};
-pub use reports::{ColumnView, HeaderCell, ReportRecord, ReportView, SummaryBar};
+pub use reports::{ColumnView, ReportRecord, ReportView, SummaryBar};
 pub use routing::{HandleInput, Handled, PetitionView};
 pub use search::{HitKind, SearchHit};
 pub use submitted_reports::{ChangedColumn, ReportChanges, SubmittedReport};

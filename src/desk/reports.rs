@@ -11,7 +11,9 @@ use ts_rs::TS;
 use super::{Desk, from_name};
 use crate::domain::deadline::Action;
 use crate::domain::report::period::Period;
-use crate::domain::report::{Computed, RecordKind, Template, tcd01, xld01};
+use crate::domain::report::{
+    Computed, HeaderCell, RecordKind, Template, header_cells, tcd01, xld01,
+};
 use crate::error::{Error, FieldError, Result};
 
 /// A computed table as the window shows it.
@@ -42,15 +44,6 @@ pub struct ColumnView {
     pub ms: u16,
     /// Outermost group first.
     pub header: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct HeaderCell {
-    pub row: u32,
-    pub col: u16,
-    pub rows: u32,
-    pub cols: u16,
-    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -112,7 +105,7 @@ impl Desk {
                     header: c.header.iter().map(|s| s.to_string()).collect(),
                 })
                 .collect(),
-            header: super::report_xlsx::header_cells(template.columns()),
+            header: header_cells(template.columns()),
             summary: template
                 .summary()
                 .iter()

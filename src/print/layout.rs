@@ -108,6 +108,9 @@ pub struct Writer {
     pages: Vec<Vec<Op>>,
     ops: Vec<Op>,
     pub y: f32,
+    /// The page's width and height in mm (A4 portrait unless [`Writer::landscape`]).
+    pub page_w: f32,
+    pub page_h: f32,
 }
 
 impl PartialOrd for Style {
@@ -130,6 +133,17 @@ impl Writer {
             pages: Vec::new(),
             ops: Vec::new(),
             y: TOP,
+            page_w: PAGE_W,
+            page_h: PAGE_H,
+        }
+    }
+
+    /// A writer of A4 landscape pages (wide tables: the statistical reports).
+    pub fn landscape(title: &str) -> Self {
+        Writer {
+            page_w: PAGE_H,
+            page_h: PAGE_W,
+            ..Writer::new(title)
         }
     }
 
@@ -151,7 +165,7 @@ impl Writer {
 
     /// Starts a new page when fewer than `needed` mm are left.
     pub fn ensure(&mut self, needed: f32) {
-        if self.y + needed > PAGE_H - BOTTOM {
+        if self.y + needed > self.page_h - BOTTOM {
             self.new_page();
         }
     }
@@ -182,7 +196,7 @@ impl Writer {
             Op::SetTextCursor {
                 pos: Point {
                     x: Mm(left).into(),
-                    y: Mm(PAGE_H - baseline).into(),
+                    y: Mm(self.page_h - baseline).into(),
                 },
             },
             Op::ShowText {
@@ -239,29 +253,54 @@ impl Writer {
 
     /// A horizontal rule from x1 to x2 mm at the current y (plus `dy`).
     pub fn rule(&mut self, x1: f32, x2: f32, dy: f32) {
-        let y = Mm(PAGE_H - self.y - dy).into();
-        self.ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
+        let y = self.y + dy;
+        self.segment((x1, y), (x2, y), 0.6);
+    }
+
+    /// A straight line between two points given in mm from the page's top-left corner.
+    pub fn segment(&mut self, from: (f32, f32), to: (f32, f32), thickness_pt: f32) {
+        let point = |(x, y): (f32, f32)| LinePoint {
+            p: Point {
+                x: Mm(x).into(),
+                y: Mm(self.page_h - y).into(),
+            },
+            bezier: false,
+        };
+        let points = vec![point(from), point(to)];
+        self.ops.push(Op::SetOutlineThickness {
+            pt: Pt(thickness_pt),
+        });
         self.ops.push(Op::DrawLine {
             line: Line {
-                points: vec![
-                    LinePoint {
-                        p: Point {
-                            x: Mm(x1).into(),
-                            y,
-                        },
-                        bezier: false,
-                    },
-                    LinePoint {
-                        p: Point {
-                            x: Mm(x2).into(),
-                            y,
-                        },
-                        bezier: false,
-                    },
-                ],
+                points,
                 is_closed: false,
             },
         });
+    }
+
+    /// `text` broken into lines no wider than `w` mm (a word longer than `w` stays whole).
+    pub fn wrap(&self, text: &str, style: Style, size: f32, w: f32) -> Vec<String> {
+        let space = self.width(" ", style, size);
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        let mut line_w = 0.0;
+        for word in text.split_whitespace() {
+            let ww = self.width(word, style, size);
+            if !line.is_empty() && line_w + space + ww > w {
+                lines.push(std::mem::take(&mut line));
+                line_w = 0.0;
+            }
+            if !line.is_empty() {
+                line.push(' ');
+                line_w += space;
+            }
+            line.push_str(word);
+            line_w += ww;
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        lines
     }
 
     pub fn gap(&mut self, mm_down: f32) {
@@ -295,7 +334,7 @@ impl Writer {
                         *id = real.clone();
                     }
                 }
-                PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops)
+                PdfPage::new(Mm(self.page_w), Mm(self.page_h), ops)
             })
             .collect();
         doc.with_pages(pages)

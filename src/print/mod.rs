@@ -10,6 +10,7 @@ pub mod letter;
 pub mod minutes;
 pub mod proposal;
 pub mod receipt;
+pub mod report;
 
 pub use layout::{Align, Style, Writer};
 

@@ -94,6 +94,52 @@ impl Template {
     }
 }
 
+/// One cell of a template's header: its row and column (0 = the first data column) and
+/// how many rows and columns it spans.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct HeaderCell {
+    pub row: u32,
+    pub col: u16,
+    pub rows: u32,
+    pub cols: u16,
+    pub text: String,
+}
+
+/// The header cells of `columns`, merged by shared header prefix; a leaf reaches down to
+/// the last header row. Columns count from 0 at the first data column.
+pub fn header_cells(columns: &[Column]) -> Vec<HeaderCell> {
+    let depth = columns.iter().map(|c| c.header.len()).max().unwrap_or(1) as u32;
+    let mut cells = Vec::new();
+    for level in 0..depth as usize {
+        let mut i = 0;
+        while i < columns.len() {
+            let c = &columns[i];
+            if c.header.len() <= level {
+                i += 1;
+                continue;
+            }
+            let prefix = &c.header[..=level];
+            let mut j = i + 1;
+            while j < columns.len()
+                && columns[j].header.len() > level
+                && &columns[j].header[..=level] == prefix
+            {
+                j += 1;
+            }
+            let leaf = j == i + 1 && c.header.len() == level + 1;
+            cells.push(HeaderCell {
+                row: level as u32,
+                col: i as u16,
+                rows: if leaf { depth - level as u32 } else { 1 },
+                cols: (j - i) as u16,
+                text: c.header[level].to_owned(),
+            });
+            i = j;
+        }
+    }
+    cells
+}
+
 /// What a number counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -184,5 +230,38 @@ impl Computed {
             .zip(&self.values)
             .map(|(c, v)| (c.ms.to_string(), serde_json::Value::from(*v)))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_merge_by_shared_prefix_and_leaves_reach_the_bottom() {
+        let cells = header_cells(Template::Tcd01.columns());
+        let find = |t: &str| {
+            let h = cells.iter().find(|c| c.text == t).unwrap();
+            (h.row, h.col, h.rows, h.cols)
+        };
+        assert_eq!(find("Tổng số lượt tiếp"), (0, 0, 4, 1));
+        assert_eq!(find("Tiếp thường xuyên"), (0, 3, 1, 8));
+        assert_eq!(
+            find("Tiếp định kỳ và đột xuất của Thủ trưởng"),
+            (0, 11, 1, 18)
+        );
+        assert_eq!(find("Thủ trưởng tiếp"), (1, 11, 1, 9));
+        // Every data column is covered exactly once on every header row.
+        for row in 0..4 {
+            for col in 0..29u16 {
+                let n = cells
+                    .iter()
+                    .filter(|h| {
+                        h.row <= row && row < h.row + h.rows && h.col <= col && col < h.col + h.cols
+                    })
+                    .count();
+                assert_eq!(n, 1, "row {row} col {col}");
+            }
+        }
     }
 }

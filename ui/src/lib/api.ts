@@ -109,6 +109,8 @@ export const api = {
     call<ReportRecord[]>('report_records', { template, period, ms }),
   exportReport: (template: Template, period: PeriodInput) =>
     call<RegisterFile>('export_report', { template, period }),
+  exportReportPdf: (template: Template, period: PeriodInput) =>
+    call<RegisterFile>('export_report_pdf', { template, period }),
   submitReport: (template: Template, period: PeriodInput, note: string) =>
     call<SubmittedReport>('submit_report', { template, period, note }),
   reportChanges: (template: Template, period: PeriodInput) =>

@@ -1,4 +1,5 @@
-//! A computed report as Excel in the template's layout (rust_xlsxwriter): the issuing body
+//! A computed report as Excel in the template's layout (rust_xlsxwriter), or as PDF
+//! (`print::report`): the issuing body
 //! and the form number above, the title and period, the nested header merged from each
 //! column's header path, the MS row, the office's row of numbers, and the signature block.
 //! A4 landscape, fitted to one page wide. Written under `<data>/exports/`.
@@ -8,45 +9,9 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
 use super::Desk;
 use super::registers_xlsx::RegisterFile;
-use super::reports::HeaderCell;
 use crate::domain::report::period::Period;
-use crate::domain::report::{Column, Template};
+use crate::domain::report::{Template, header_cells};
 use crate::error::{Error, FieldError, Result};
-
-/// The header cells of `columns`, merged by shared header prefix; a leaf reaches down to
-/// the last header row. Columns count from 0 at the first data column.
-pub(crate) fn header_cells(columns: &[Column]) -> Vec<HeaderCell> {
-    let depth = columns.iter().map(|c| c.header.len()).max().unwrap_or(1) as u32;
-    let mut cells = Vec::new();
-    for level in 0..depth as usize {
-        let mut i = 0;
-        while i < columns.len() {
-            let c = &columns[i];
-            if c.header.len() <= level {
-                i += 1;
-                continue;
-            }
-            let prefix = &c.header[..=level];
-            let mut j = i + 1;
-            while j < columns.len()
-                && columns[j].header.len() > level
-                && &columns[j].header[..=level] == prefix
-            {
-                j += 1;
-            }
-            let leaf = j == i + 1 && c.header.len() == level + 1;
-            cells.push(HeaderCell {
-                row: level as u32,
-                col: i as u16,
-                rows: if leaf { depth - level as u32 } else { 1 },
-                cols: (j - i) as u16,
-                text: c.header[level].to_owned(),
-            });
-            i = j;
-        }
-    }
-    cells
-}
 
 fn sheet_bytes(
     template: Template,
@@ -225,13 +190,8 @@ impl Desk {
         now: NaiveDateTime,
     ) -> Result<RegisterFile> {
         let bytes = self.report_xlsx(template, period)?;
-        let stem = format!(
-            "bao-cao-{}-{}-{}",
-            template.code().replace('/', "-").to_lowercase(),
-            period.from.format("%Y%m%d"),
-            period.to.format("%Y%m%d")
-        );
-        let path = super::files::export_path(self.dir.root(), &stem, now, "xlsx");
+        let path =
+            super::files::export_path(self.dir.root(), &report_stem(template, period), now, "xlsx");
         super::write_atomically(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),
@@ -240,35 +200,62 @@ impl Desk {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn headers_merge_by_shared_prefix_and_leaves_reach_the_bottom() {
-        let cells = header_cells(Template::Tcd01.columns());
-        let find = |t: &str| {
-            let h = cells.iter().find(|c| c.text == t).unwrap();
-            (h.row, h.col, h.rows, h.cols)
-        };
-        assert_eq!(find("Tổng số lượt tiếp"), (0, 0, 4, 1));
-        assert_eq!(find("Tiếp thường xuyên"), (0, 3, 1, 8));
-        assert_eq!(
-            find("Tiếp định kỳ và đột xuất của Thủ trưởng"),
-            (0, 11, 1, 18)
-        );
-        assert_eq!(find("Thủ trưởng tiếp"), (1, 11, 1, 9));
-        // Every data column is covered exactly once on every header row.
-        for row in 0..4 {
-            for col in 0..29u16 {
-                let n = cells
-                    .iter()
-                    .filter(|h| {
-                        h.row <= row && row < h.row + h.rows && h.col <= col && col < h.col + h.cols
-                    })
-                    .count();
-                assert_eq!(n, 1, "row {row} col {col}");
-            }
-        }
+impl Desk {
+    /// `template` for `period` as a PDF table (A4 landscape).
+    pub fn report_pdf(
+        &self,
+        template: Template,
+        period: Period,
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<u8>> {
+        let office = self.office()?.ok_or(Error::OfficeMissing)?;
+        let t = self.compute_report(template, period)?;
+        let header = header_cells(template.columns());
+        let ms: Vec<u16> = template.columns().iter().map(|c| c.ms).collect();
+        let place_and_date = format!("{}, {}", office.place, crate::print::date_in_words(today));
+        Ok(crate::print::report::render(
+            &crate::print::report::ReportTable {
+                parent: &office.parent,
+                agency: &office.name,
+                code: template.code(),
+                title: template.title_vi(),
+                period_title: &period.title_vi(),
+                period_range: &period.range_vi(),
+                header: &header,
+                ms: &ms,
+                values: &t.values,
+                chair: &office.chair,
+                place_and_date: &place_and_date,
+            },
+        ))
     }
+}
+
+impl Desk {
+    /// Writes `template` for `period` as PDF under `<data>/exports/`.
+    pub fn export_report_pdf(
+        &self,
+        template: Template,
+        period: Period,
+        now: NaiveDateTime,
+    ) -> Result<RegisterFile> {
+        let bytes = self.report_pdf(template, period, now.date())?;
+        let path =
+            super::files::export_path(self.dir.root(), &report_stem(template, period), now, "pdf");
+        super::write_atomically(&path, &bytes)?;
+        Ok(RegisterFile {
+            path: path.display().to_string(),
+            rows: 1,
+        })
+    }
+}
+
+/// "bao-cao-01-xld-20251215-20260614".
+fn report_stem(template: Template, period: Period) -> String {
+    format!(
+        "bao-cao-{}-{}-{}",
+        template.code().replace('/', "-").to_lowercase(),
+        period.from.format("%Y%m%d"),
+        period.to.format("%Y%m%d")
+    )
 }
