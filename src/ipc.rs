@@ -10,7 +10,7 @@ use crate::desk::{
     PrintedDocument, RecordedVisit, SearchHit, VisitForm, VisitPerson, VisitPetition, VisitRecord,
 };
 use crate::desk::{CalendarDayRow, OfficeDayInput, RuleFileInfo, RulesChanged};
-use crate::desk::{ChangedColumn, ReportChanges, SubmittedReport};
+use crate::desk::{ChangedColumn, ReportChanges, SubmittedReport, Trend, TrendSeries};
 use crate::desk::{ColumnView, ReportRecord, ReportView, SummaryBar};
 use crate::desk::{
     Counts, ImportSummary, PetitionRow, ReceptionRow, Register, RegisterFile, RegisterFilter,
@@ -97,6 +97,8 @@ pub fn typescript_bindings() -> String {
         Deadline::decl(&cfg),
         PetitionDeadlines::decl(&cfg),
         Flag::decl(&cfg),
+        TrendSeries::decl(&cfg),
+        Trend::decl(&cfg),
         DueItem::decl(&cfg),
         OfficerLoad::decl(&cfg),
         DueSummary::decl(&cfg),

@@ -356,3 +356,26 @@ fn the_pdf_is_a4_landscape_with_the_title_header_ms_row_and_numbers() {
     let info = String::from_utf8(info.stdout).unwrap();
     assert!(info.contains("841.89 x 595.27"), "{info}");
 }
+
+#[test]
+fn the_dashboard_trend_counts_petitions_by_month_and_field() {
+    use tiepdan::domain::visit::Field;
+    let (_dir, desk) = desk();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    let t = desk.trend(today, 12).unwrap();
+    assert_eq!(t.months.first().unwrap(), "2025-07");
+    assert_eq!(t.months.last().unwrap(), "2026-06");
+    let land = &t.series[0];
+    assert_eq!(land.field, Field::Land);
+    let at = |m: &str| t.months.iter().position(|x| x == m).unwrap();
+    assert_eq!(land.counts[at("2025-12")], 1);
+    assert_eq!(land.counts[at("2026-04")], 1);
+    assert_eq!(land.counts[at("2026-05")], 1);
+    assert_eq!(land.counts.iter().sum::<i64>(), 3);
+    let total: i64 = t.series.iter().flat_map(|s| &s.counts).sum();
+    assert_eq!(total, 9);
+    // Three months: only April to June.
+    let short = desk.trend(today, 3).unwrap();
+    assert_eq!(short.months, ["2026-04", "2026-05", "2026-06"]);
+    assert_eq!(short.series.iter().flat_map(|s| &s.counts).sum::<i64>(), 3);
+}

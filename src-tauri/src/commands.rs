@@ -505,3 +505,9 @@ pub fn export_report_pdf(
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
 }
+
+/// Petitions received in each of the last twelve months, by field, for the dashboard.
+#[tauri::command]
+pub fn trend(state: State<'_, AppState>) -> Result<tiepdan::desk::Trend, ErrorData> {
+    with_desk(&state, |desk| desk.trend(ctx().now.date(), 12))
+}

@@ -100,6 +100,7 @@ pub fn run() {
             commands::report_records,
             commands::export_report,
             commands::export_report_pdf,
+            commands::trend,
             commands::submit_report,
             commands::report_changes,
         ])

@@ -40,6 +40,7 @@ mod reports;
 mod routing;
 mod search;
 mod submitted_reports;
+mod trend;
 mod visit_view;
 mod visits;
 pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm, form_title};
@@ -50,6 +51,7 @@ pub use reports::{ColumnView, ReportRecord, ReportView, SummaryBar};
 pub use routing::{HandleInput, Handled, PetitionView};
 pub use search::{HitKind, SearchHit};
 pub use submitted_reports::{ChangedColumn, ReportChanges, SubmittedReport};
+pub use trend::{Trend, TrendSeries};
 pub use visit_view::{VisitPerson, VisitPetition, VisitRecord, kind_label};
 
 use std::path::{Path, PathBuf};

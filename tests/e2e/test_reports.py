@@ -22,6 +22,11 @@ def wait(driver, seconds=30):
 def test_a_quarterly_table_its_records_and_its_excel_file(office_data, open_window):
     driver = open_window(office_data)
     import_in_settings(driver, SCENARIO)
+    driver.find_element(By.ID, "nav-dashboard").click()
+    chart = wait(driver).until(EC.presence_of_element_located((By.ID, "dashboard-trend")))
+    assert "theo tháng và lĩnh vực" in chart.text
+    driver.execute_script("arguments[0].scrollIntoView();", chart)
+    screenshot("dashboard-trend")
     driver.find_element(By.ID, "nav-reports").click()
     wait(driver).until(EC.visibility_of_element_located((By.ID, "report-table")))
     Select(driver.find_element(By.ID, "report-template")).select_by_value("01/XLD")

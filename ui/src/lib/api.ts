@@ -38,6 +38,7 @@ import type {
   SubmittedReport,
   ReportView,
   Template,
+  Trend,
   RefusalInput,
   SearchHit,
   VisitForm,
@@ -91,6 +92,7 @@ export const api = {
   setSeveralContents: (petitionId: number, several: boolean) =>
     call<PetitionView>('set_several_contents', { petitionId, several }),
   due: () => call<DueSummary>('due'),
+  trend: () => call<Trend>('trend'),
   petitionDeadlines: (petitionId: number) => call<PetitionDeadlines>('petition_deadlines', { petitionId }),
   printDecision: (petitionId: number) => call<PrintedDocument>('print_decision', { petitionId }),
   printAcceptanceProposal: (petitionId: number) =>

@@ -311,6 +311,22 @@ closed_on: string | null, deadlines: Array<Deadline>, };
 
 export type Flag = "crowd" | "long_running" | "complex" | "over_level";
 
+export type TrendSeries = { field: Field, 
+/**
+ * One count per month, in the order of `months`.
+ */
+counts: Array<number>, };
+
+export type Trend = { 
+/**
+ * `YYYY-MM`, oldest first.
+ */
+months: Array<string>, 
+/**
+ * One series per field that has any petition in the months.
+ */
+series: Array<TrendSeries>, };
+
 export type DueItem = { petition_id: number, kind: PetitionKind, summary: string, received_on: string, deadline: DeadlineName, due: string, 
 /**
  * Crowd, long-running, complex, over-the-level.
