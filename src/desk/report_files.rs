@@ -119,7 +119,7 @@ fn sheet_bytes(
     );
     sheet.write_string_with_format(ms_row, 0, "MS", &ms)?;
     for (i, c) in columns.iter().enumerate() {
-        sheet.write_number_with_format(ms_row, 1 + i as u16, f64::from(c.ms), &ms)?;
+        sheet.write_string_with_format(ms_row, 1 + i as u16, template.ms_label(c.ms), &ms)?;
     }
     let cell = font(
         Format::new()
@@ -211,7 +211,11 @@ impl Desk {
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let t = self.compute_report(template, period)?;
         let header = header_cells(template.columns());
-        let ms: Vec<u16> = template.columns().iter().map(|c| c.ms).collect();
+        let ms: Vec<String> = template
+            .columns()
+            .iter()
+            .map(|c| template.ms_label(c.ms))
+            .collect();
         let place_and_date = format!("{}, {}", office.place, crate::print::date_in_words(today));
         Ok(crate::print::report::render(
             &crate::print::report::ReportTable {

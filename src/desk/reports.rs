@@ -42,6 +42,8 @@ pub struct ReportView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ColumnView {
     pub ms: u16,
+    /// The MS row's label: "1=2+3=4+5".
+    pub label: String,
     /// Outermost group first.
     pub header: Vec<String>,
 }
@@ -102,6 +104,7 @@ impl Desk {
                 .iter()
                 .map(|c| ColumnView {
                     ms: c.ms,
+                    label: template.ms_label(c.ms),
                     header: c.header.iter().map(|s| s.to_string()).collect(),
                 })
                 .collect(),

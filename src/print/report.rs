@@ -15,7 +15,8 @@ pub struct ReportTable<'a> {
     pub period_title: &'a str,
     pub period_range: &'a str,
     pub header: &'a [HeaderCell],
-    pub ms: &'a [u16],
+    /// The MS row's labels ("1=2+3=4+5").
+    pub ms: &'a [String],
     pub values: &'a [i64],
     pub chair: &'a str,
     /// "Ba Tơ, ngày 15 tháng 6 năm 2026".
@@ -151,19 +152,28 @@ pub fn render(t: &ReportTable<'_>) -> Vec<u8> {
     }
     // The MS row and the office's row.
     let ms_y = top + head_h;
-    let data_y = ms_y + 5.0;
+    let ms_lines: Vec<Vec<String>> =
+        t.ms.iter()
+            .map(|m| w.wrap(&m.replace('=', " ="), Style::Italic, 6.0, col_w - 0.8))
+            .collect();
+    let ms_h = ms_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * 2.5 + 2.0;
+    let data_y = ms_y + ms_h;
     let bottom = data_y + 7.0;
     w.y = ms_y + 0.8;
     w.put(X0, UNIT_W, Align::Center, Style::Italic, 7.0, "MS");
-    for (i, ms) in t.ms.iter().enumerate() {
-        w.put(
-            x_of(i as u16),
-            col_w,
-            Align::Center,
-            Style::Italic,
-            7.0,
-            &ms.to_string(),
-        );
+    for (i, lines) in ms_lines.iter().enumerate() {
+        for (k, line) in lines.iter().enumerate() {
+            w.y = ms_y + 0.8 + k as f32 * 2.5;
+            let text = line.replace(" =", "=");
+            w.put(
+                x_of(i as u16),
+                col_w,
+                Align::Center,
+                Style::Italic,
+                6.0,
+                &text,
+            );
+        }
     }
     w.y = data_y + 1.5;
     let agency = w.wrap(t.agency, Style::Regular, 7.5, UNIT_W - 1.5);

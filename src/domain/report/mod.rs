@@ -86,6 +86,18 @@ impl Template {
         }
     }
 
+    /// The MS row's label of column `ms`, as the template writes it: the number, followed
+    /// by every sum it is the total of ("1=2+3=4+5").
+    pub fn ms_label(self, ms: u16) -> String {
+        let mut label = ms.to_string();
+        for id in self.identities().iter().filter(|i| i.total == ms) {
+            label.push('=');
+            let parts: Vec<String> = id.parts.iter().map(|p| p.to_string()).collect();
+            label.push_str(&parts.join("+"));
+        }
+        label
+    }
+
     pub fn identities(self) -> &'static [Identity] {
         match self {
             Template::Tcd01 => tcd01::IDENTITIES,

@@ -16,9 +16,9 @@ use crate::domain::deadline::Action;
 use crate::domain::visit::PetitionKind;
 
 const PHAI: &str = "Tổng số đơn phải xử lý";
-const DDK: &str = "Đơn đủ điều kiện xử lý";
+const DDK: &str = "Đủ điều kiện xử lý";
 const ND: &str = "Phân loại đơn theo nội dung";
-const TT: &str = "Phân loại theo tình trạng giải quyết";
+const TT: &str = "Phân loại đơn theo tình trạng giải quyết";
 const KQ: &str = "Kết quả xử lý đơn";
 const THQ: &str = "Đơn thuộc thẩm quyền";
 const KTHQ: &str = "Đơn không thuộc thẩm quyền";
@@ -26,7 +26,7 @@ const KTHQ: &str = "Đơn không thuộc thẩm quyền";
 pub const COLUMNS: &[Column] = &[
     Column {
         ms: 1,
-        header: &[PHAI, "Tổng số"],
+        header: &[PHAI, "Tổng số đơn"],
     },
     Column {
         ms: 2,
@@ -42,7 +42,7 @@ pub const COLUMNS: &[Column] = &[
     },
     Column {
         ms: 5,
-        header: &["Số đơn chưa xử lý (chuyển kỳ sau)"],
+        header: &["Số đơn chưa xử lý (chuyển kỳ sau xử lý)"],
     },
     Column {
         ms: 6,
@@ -66,19 +66,19 @@ pub const COLUMNS: &[Column] = &[
     },
     Column {
         ms: 11,
-        header: &[TT, "Đã được giải quyết", "Lần đầu"],
+        header: &[TT, "Đã giải quyết", "Lần đầu"],
     },
     Column {
         ms: 12,
-        header: &[TT, "Đã được giải quyết", "Nhiều lần"],
+        header: &[TT, "Đã giải quyết", "Nhiều lần"],
     },
     Column {
         ms: 13,
-        header: &[TT, "Chưa được giải quyết"],
+        header: &[TT, "Chưa giải quyết xong"],
     },
     Column {
         ms: 14,
-        header: &[KQ, THQ, "Tổng"],
+        header: &[KQ, THQ, "Tổng số"],
     },
     Column {
         ms: 15,
@@ -94,7 +94,7 @@ pub const COLUMNS: &[Column] = &[
     },
     Column {
         ms: 18,
-        header: &[KQ, KTHQ, "Tổng"],
+        header: &[KQ, KTHQ, "Tổng số"],
     },
     Column {
         ms: 19,

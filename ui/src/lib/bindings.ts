@@ -382,6 +382,10 @@ export type RecordKind = "visit" | "petition";
 
 export type ColumnView = { ms: number, 
 /**
+ * The MS row's label: "1=2+3=4+5".
+ */
+label: string, 
+/**
  * Outermost group first.
  */
 header: Array<string>, };
