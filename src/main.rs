@@ -74,7 +74,7 @@ enum Command {
     },
     /// Lập biểu báo cáo thống kê (Thông tư 01/2024/TT-TTCP) cho một kỳ
     Report {
-        /// Mã biểu: 01/TCD hoặc 01/XLD
+        /// Mã biểu: 01/TCD, 01/XLD hoặc 04/XLD
         #[arg(long, value_name = "BIỂU")]
         template: String,
         /// Ngày đầu kỳ (YYYY-MM-DD), ví dụ 2025-12-15
@@ -251,7 +251,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                 return Err(tiepdan::Error::Invalid(vec![
                     tiepdan::error::FieldError::new(
                         "template",
-                        format!("Không có biểu \"{template}\"; các biểu hiện có: 01/TCD, 01/XLD."),
+                        format!(
+                            "Không có biểu \"{template}\"; các biểu hiện có: 01/TCD, 01/XLD, 04/XLD."
+                        ),
                     ),
                 ]));
             };

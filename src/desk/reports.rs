@@ -12,7 +12,7 @@ use super::{Desk, from_name};
 use crate::domain::deadline::Action;
 use crate::domain::report::period::Period;
 use crate::domain::report::{
-    Computed, HeaderCell, RecordKind, Template, header_cells, tcd01, xld01,
+    Computed, HeaderCell, RecordKind, Template, header_cells, tcd01, xld01, xld04,
 };
 use crate::error::{Error, FieldError, Result};
 
@@ -86,6 +86,7 @@ impl Desk {
                 self.rules.reception.crowd_threshold,
             ),
             Template::Xld01 => xld01::compute(&self.petition_facts(period)?, period),
+            Template::Xld04 => xld04::compute(&self.petition_facts(period)?, period),
         })
     }
 
@@ -239,6 +240,7 @@ impl Desk {
         // the petition's case up to the period's end (?2): one lookup per row inside SQLite.
         const COLUMNS: &str =
             "p.id, p.case_id, p.received_on, p.kind, p.handled_on, p.handled_action,
+            p.field, p.instance, p.court_accepted,
             CASE WHEN p.handled_on IS NULL OR p.handled_on > ?2 THEN 0
                  WHEN p.case_id IS NULL THEN (SELECT count(*) FROM events e
                    WHERE e.petition_id = p.id AND e.kind = 'resolved' AND e.on_date <= ?2)
@@ -271,7 +273,10 @@ impl Desk {
                 received_on: date(&r.get::<_, String>(2)?, 2)?,
                 kind: from_name(&r.get::<_, String>(3)?).map_err(|e| bad(3, e))?,
                 handled,
-                case_resolutions: r.get(6)?,
+                field: from_name(&r.get::<_, String>(6)?).map_err(|e| bad(6, e))?,
+                instance: r.get(7)?,
+                court_accepted: r.get(8)?,
+                case_resolutions: r.get(9)?,
                 replies: Vec::new(),
             })
         };

@@ -6,6 +6,7 @@
 pub mod period;
 pub mod tcd01;
 pub mod xld01;
+pub mod xld04;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -19,6 +20,8 @@ pub enum Template {
     Tcd01,
     #[serde(rename = "01/XLD")]
     Xld01,
+    #[serde(rename = "04/XLD")]
+    Xld04,
 }
 
 /// One column of a template: its number and its header, outermost group first.
@@ -36,13 +39,14 @@ pub struct Identity {
 }
 
 impl Template {
-    pub const ALL: [Template; 2] = [Template::Tcd01, Template::Xld01];
+    pub const ALL: [Template; 3] = [Template::Tcd01, Template::Xld01, Template::Xld04];
 
     /// "01/TCD".
     pub fn code(self) -> &'static str {
         match self {
             Template::Tcd01 => "01/TCD",
             Template::Xld01 => "01/XLD",
+            Template::Xld04 => "04/XLD",
         }
     }
 
@@ -56,6 +60,7 @@ impl Template {
         match self {
             Template::Tcd01 => "TỔNG HỢP KẾT QUẢ TIẾP CÔNG DÂN THƯỜNG XUYÊN, ĐỊNH KỲ VÀ ĐỘT XUẤT",
             Template::Xld01 => "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN",
+            Template::Xld04 => "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN KIẾN NGHỊ, PHẢN ÁNH",
         }
     }
 
@@ -63,6 +68,7 @@ impl Template {
         match self {
             Template::Tcd01 => tcd01::COLUMNS,
             Template::Xld01 => xld01::COLUMNS,
+            Template::Xld04 => xld04::COLUMNS,
         }
     }
 
@@ -83,6 +89,14 @@ impl Template {
                 ("Không thuộc thẩm quyền", 18),
                 ("Chưa xử lý", 5),
             ],
+            Template::Xld04 => &[
+                ("Chế độ, chính sách", 9),
+                ("Đất đai", 10),
+                ("Tư pháp", 11),
+                ("Khác", 12),
+                ("Thuộc thẩm quyền", 15),
+                ("Không thuộc thẩm quyền", 16),
+            ],
         }
     }
 
@@ -102,6 +116,7 @@ impl Template {
         match self {
             Template::Tcd01 => tcd01::IDENTITIES,
             Template::Xld01 => xld01::IDENTITIES,
+            Template::Xld04 => xld04::IDENTITIES,
         }
     }
 }

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use super::period::Period;
 use super::{Column, Computed, Identity, RecordKind, RecordRef, Template};
 use crate::domain::deadline::Action;
-use crate::domain::visit::PetitionKind;
+use crate::domain::visit::{Field, PetitionKind};
 
 const PHAI: &str = "Tổng số đơn phải xử lý";
 const DDK: &str = "Đủ điều kiện xử lý";
@@ -152,6 +152,11 @@ pub struct PetitionFact {
     pub case_id: Option<i64>,
     pub received_on: NaiveDate,
     pub kind: PetitionKind,
+    pub field: Field,
+    /// Complaints: 1 or 2.
+    pub instance: Option<u8>,
+    /// A court has accepted the same matter.
+    pub court_accepted: bool,
     /// The first handling decision: its date and action.
     pub handled: Option<(NaiveDate, Action)>,
     /// Resolution decisions on the petition's case up to the period's end.
@@ -160,7 +165,31 @@ pub struct PetitionFact {
     pub replies: Vec<NaiveDate>,
 }
 
-fn petition(p: &PetitionFact) -> RecordRef {
+/// Where a petition stands in a period: carried over or received in it, and its first
+/// handling's action when that falls on or before the period's end.
+pub(super) struct InScope {
+    pub carried: bool,
+    pub handled: Option<Action>,
+}
+
+/// `None` when the petition is not to be handled in `period` (received after it, or
+/// received and handled before it began).
+pub(super) fn scope(p: &PetitionFact, period: Period) -> Option<InScope> {
+    if p.received_on > period.to {
+        return None;
+    }
+    let handled_on = p.handled.map(|(on, _)| on);
+    let carried = p.received_on < period.from && handled_on.is_none_or(|on| on >= period.from);
+    if !carried && !period.contains(p.received_on) {
+        return None;
+    }
+    Some(InScope {
+        carried,
+        handled: p.handled.filter(|(on, _)| *on <= period.to).map(|(_, a)| a),
+    })
+}
+
+pub(super) fn petition(p: &PetitionFact) -> RecordRef {
     RecordRef {
         kind: RecordKind::Petition,
         id: p.id,
@@ -185,19 +214,13 @@ pub fn compute(petitions: &[PetitionFact], period: Period) -> Computed {
                 t.count(22, petition(p));
             }
         }
-        if p.received_on > period.to {
+        let Some(InScope { carried, handled }) = scope(p, period) else {
             continue;
-        }
-        let handled_on = p.handled.map(|(on, _)| on);
-        let carried = p.received_on < period.from && handled_on.is_none_or(|on| on >= period.from);
-        let received = period.contains(p.received_on);
-        if !carried && !received {
-            continue;
-        }
+        };
         let r = petition(p);
         t.count(1, r);
         t.count(if carried { 2 } else { 3 }, r);
-        let Some((_, action)) = p.handled.filter(|(on, _)| *on <= period.to) else {
+        let Some(action) = handled else {
             t.count(5, r);
             continue;
         };
@@ -264,6 +287,9 @@ mod tests {
             case_id: Some(case),
             received_on: d(received),
             kind,
+            field: Field::Land,
+            instance: None,
+            court_accepted: false,
             handled: handled.map(|(on, a)| (d(on), a)),
             case_resolutions: 0,
             replies: Vec::new(),
@@ -388,6 +414,9 @@ mod tests {
                         PetitionKind::Recommendation,
                         PetitionKind::Feedback,
                     ][kind],
+                    field: Field::Land,
+                    instance: None,
+                    court_accepted: false,
                     handled: handled.map(|(after, a)| {
                         (received_on + chrono::Duration::days(after), actions[a])
                     }),
