@@ -163,7 +163,7 @@ pub fn compute(petitions: &[PetitionFact], period: Period) -> Computed {
     for members in cases.values() {
         let (first, action) = members[0];
         let all: Vec<RecordRef> = members.iter().map(|(p, _)| petition(p)).collect();
-        let mut mark = |t: &mut Computed, ms: u16| {
+        let mark = |t: &mut Computed, ms: u16| {
             t.count(ms, all[0]);
             let i = t.index(ms);
             t.records[i].extend(&all[1..]);
