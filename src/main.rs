@@ -74,7 +74,7 @@ enum Command {
     },
     /// Lập biểu báo cáo thống kê (Thông tư 01/2024/TT-TTCP) cho một kỳ
     Report {
-        /// Mã biểu: 01/TCD, 01/XLD hoặc 04/XLD
+        /// Mã biểu: 01/TCD, 01/XLD, 02/XLD, 03/XLD hoặc 04/XLD
         #[arg(long, value_name = "BIỂU")]
         template: String,
         /// Ngày đầu kỳ (YYYY-MM-DD), ví dụ 2025-12-15
@@ -252,7 +252,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     tiepdan::error::FieldError::new(
                         "template",
                         format!(
-                            "Không có biểu \"{template}\"; các biểu hiện có: 01/TCD, 01/XLD, 04/XLD."
+                            "Không có biểu \"{template}\"; các biểu hiện có: 01/TCD, 01/XLD, 02/XLD, 03/XLD, 04/XLD."
                         ),
                     ),
                 ]));

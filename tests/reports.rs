@@ -390,14 +390,45 @@ fn recommendations_and_feedback_04_xld_for_two_quarters_match_the_hand_count() {
     #[rustfmt::skip]
     let q1 = [3, 1, 2, 1, 0, 1, 1, 1, 0, 0, 0, 1, 0, 1, 0, 1, 1, 0, 0, 0];
     assert_eq!(
-        values(&desk, Template::Xld04, Period::of(PeriodKind::FirstQuarter, 2026)),
+        values(
+            &desk,
+            Template::Xld04,
+            Period::of(PeriodKind::FirstQuarter, 2026)
+        ),
         q1
     );
     // Q2: p0 still unhandled; p4 carried over and guided (policy).
     #[rustfmt::skip]
     let q2 = [2, 2, 0, 1, 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0];
     assert_eq!(
-        values(&desk, Template::Xld04, Period::of(PeriodKind::SecondQuarter, 2026)),
+        values(
+            &desk,
+            Template::Xld04,
+            Period::of(PeriodKind::SecondQuarter, 2026)
+        ),
         q2
     );
+}
+
+#[test]
+fn complaints_02_xld_and_denunciations_03_xld_match_the_hand_count() {
+    let (_dir, desk) = desk();
+    let q1 = Period::of(PeriodKind::FirstQuarter, 2026);
+    let q2 = Period::of(PeriodKind::SecondQuarter, 2026);
+    // 02/XLD Q1: p1 accepted (land), its case resolved once, first instance.
+    #[rustfmt::skip]
+    let c1 = [1, 0, 1, 1, 0, 1, 1, 1,  1, 0, 1, 0, 0, 0, 0,  1, 0, 0, 0, 0,  1, 1, 0, 0, 0, 0,  0];
+    assert_eq!(values(&desk, Template::Xld02, q1), c1);
+    // Q2: p6 declined (not yet resolved); p7 a reminder on vv1, resolved once before.
+    #[rustfmt::skip]
+    let c2 = [2, 0, 2, 2, 0, 2, 2, 2,  2, 0, 2, 0, 0, 0, 0,  1, 0, 0, 0, 1,  1, 1, 0, 1, 0, 1,  0];
+    assert_eq!(values(&desk, Template::Xld02, q2), c2);
+    // 03/XLD Q1: p2 transferred (civil service); p3 anonymous, filed.
+    #[rustfmt::skip]
+    let d1 = [2, 0, 2, 2, 0, 2, 1, 1,  1, 0, 0, 1, 0, 0, 0, 0, 0,  0, 0, 1,  0, 0, 0, 1, 1, 0,  0];
+    assert_eq!(values(&desk, Template::Xld03, q1), d1);
+    // Q2: p8 received, handled after the period; p2's reply on 01/04.
+    #[rustfmt::skip]
+    let d2 = [1, 0, 1, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0,  0, 0, 0, 0, 0, 0,  1];
+    assert_eq!(values(&desk, Template::Xld03, q2), d2);
 }

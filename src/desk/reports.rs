@@ -12,7 +12,7 @@ use super::{Desk, from_name};
 use crate::domain::deadline::Action;
 use crate::domain::report::period::Period;
 use crate::domain::report::{
-    Computed, HeaderCell, RecordKind, Template, header_cells, tcd01, xld01, xld04,
+    Computed, HeaderCell, RecordKind, Template, header_cells, tcd01, xld01, xld04, xld0203,
 };
 use crate::error::{Error, FieldError, Result};
 
@@ -87,6 +87,9 @@ impl Desk {
             ),
             Template::Xld01 => xld01::compute(&self.petition_facts(period)?, period),
             Template::Xld04 => xld04::compute(&self.petition_facts(period)?, period),
+            Template::Xld02 | Template::Xld03 => {
+                xld0203::compute(template, &self.petition_facts(period)?, period)
+            }
         })
     }
 
@@ -241,6 +244,8 @@ impl Desk {
         const COLUMNS: &str =
             "p.id, p.case_id, p.received_on, p.kind, p.handled_on, p.handled_action,
             p.field, p.instance, p.court_accepted,
+            (SELECT count(*) FROM petitions q WHERE q.case_id = p.case_id AND q.id <> p.id
+                AND (q.received_on < p.received_on OR (q.received_on = p.received_on AND q.id < p.id))),
             CASE WHEN p.handled_on IS NULL OR p.handled_on > ?2 THEN 0
                  WHEN p.case_id IS NULL THEN (SELECT count(*) FROM events e
                    WHERE e.petition_id = p.id AND e.kind = 'resolved' AND e.on_date <= ?2)
@@ -276,7 +281,8 @@ impl Desk {
                 field: from_name(&r.get::<_, String>(6)?).map_err(|e| bad(6, e))?,
                 instance: r.get(7)?,
                 court_accepted: r.get(8)?,
-                case_resolutions: r.get(9)?,
+                earlier_in_case: r.get(9)?,
+                case_resolutions: r.get(10)?,
                 replies: Vec::new(),
             })
         };

@@ -6,6 +6,7 @@
 pub mod period;
 pub mod tcd01;
 pub mod xld01;
+pub mod xld0203;
 pub mod xld04;
 
 use serde::{Deserialize, Serialize};
@@ -20,6 +21,10 @@ pub enum Template {
     Tcd01,
     #[serde(rename = "01/XLD")]
     Xld01,
+    #[serde(rename = "02/XLD")]
+    Xld02,
+    #[serde(rename = "03/XLD")]
+    Xld03,
     #[serde(rename = "04/XLD")]
     Xld04,
 }
@@ -39,13 +44,21 @@ pub struct Identity {
 }
 
 impl Template {
-    pub const ALL: [Template; 3] = [Template::Tcd01, Template::Xld01, Template::Xld04];
+    pub const ALL: [Template; 5] = [
+        Template::Tcd01,
+        Template::Xld01,
+        Template::Xld02,
+        Template::Xld03,
+        Template::Xld04,
+    ];
 
     /// "01/TCD".
     pub fn code(self) -> &'static str {
         match self {
             Template::Tcd01 => "01/TCD",
             Template::Xld01 => "01/XLD",
+            Template::Xld02 => "02/XLD",
+            Template::Xld03 => "03/XLD",
             Template::Xld04 => "04/XLD",
         }
     }
@@ -60,6 +73,8 @@ impl Template {
         match self {
             Template::Tcd01 => "TỔNG HỢP KẾT QUẢ TIẾP CÔNG DÂN THƯỜNG XUYÊN, ĐỊNH KỲ VÀ ĐỘT XUẤT",
             Template::Xld01 => "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN",
+            Template::Xld02 => "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN KHIẾU NẠI",
+            Template::Xld03 => "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN TỐ CÁO",
             Template::Xld04 => "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN KIẾN NGHỊ, PHẢN ÁNH",
         }
     }
@@ -68,6 +83,8 @@ impl Template {
         match self {
             Template::Tcd01 => tcd01::COLUMNS,
             Template::Xld01 => xld01::COLUMNS,
+            Template::Xld02 => xld0203::COLUMNS_02,
+            Template::Xld03 => xld0203::COLUMNS_03,
             Template::Xld04 => xld04::COLUMNS,
         }
     }
@@ -88,6 +105,13 @@ impl Template {
                 ("Thuộc thẩm quyền", 14),
                 ("Không thuộc thẩm quyền", 18),
                 ("Chưa xử lý", 5),
+            ],
+            Template::Xld02 | Template::Xld03 => &[
+                ("Tổng số đơn phải xử lý", 1),
+                ("Đơn đã xử lý", 4),
+                ("Vụ việc đủ điều kiện", 8),
+                ("Thuộc thẩm quyền", 21),
+                ("Không thuộc thẩm quyền", 24),
             ],
             Template::Xld04 => &[
                 ("Chế độ, chính sách", 9),
@@ -116,6 +140,8 @@ impl Template {
         match self {
             Template::Tcd01 => tcd01::IDENTITIES,
             Template::Xld01 => xld01::IDENTITIES,
+            Template::Xld02 => xld0203::IDENTITIES_02,
+            Template::Xld03 => xld0203::IDENTITIES_03,
             Template::Xld04 => xld04::IDENTITIES,
         }
     }

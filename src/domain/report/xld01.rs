@@ -157,6 +157,8 @@ pub struct PetitionFact {
     pub instance: Option<u8>,
     /// A court has accepted the same matter.
     pub court_accepted: bool,
+    /// Petitions of the same case received before this one.
+    pub earlier_in_case: u32,
     /// The first handling decision: its date and action.
     pub handled: Option<(NaiveDate, Action)>,
     /// Resolution decisions on the petition's case up to the period's end.
@@ -290,6 +292,7 @@ mod tests {
             field: Field::Land,
             instance: None,
             court_accepted: false,
+            earlier_in_case: 0,
             handled: handled.map(|(on, a)| (d(on), a)),
             case_resolutions: 0,
             replies: Vec::new(),
@@ -417,6 +420,7 @@ mod tests {
                     field: Field::Land,
                     instance: None,
                     court_accepted: false,
+                    earlier_in_case: 0,
                     handled: handled.map(|(after, a)| {
                         (received_on + chrono::Duration::days(after), actions[a])
                     }),

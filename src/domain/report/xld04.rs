@@ -219,6 +219,7 @@ mod tests {
             field,
             instance: None,
             court_accepted: false,
+            earlier_in_case: 0,
             handled: handled.map(|(on, a)| (d(on), a)),
             case_resolutions: resolutions,
             replies: Vec::new(),
