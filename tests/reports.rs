@@ -432,3 +432,15 @@ fn complaints_02_xld_and_denunciations_03_xld_match_the_hand_count() {
     let d2 = [1, 0, 1, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0,  0, 0, 0, 0, 0, 0,  1];
     assert_eq!(values(&desk, Template::Xld03, q2), d2);
 }
+
+#[test]
+fn every_table_at_once_equals_each_table_alone() {
+    let (_dir, desk) = desk();
+    let half = Period::of(PeriodKind::SixMonths, 2026);
+    let all = desk.compute_all_reports(half).unwrap();
+    assert_eq!(all.len(), Template::ALL.len());
+    for (t, template) in all.iter().zip(Template::ALL) {
+        assert_eq!(t.template, template);
+        assert_eq!(t.values, desk.report(template, half).unwrap().values);
+    }
+}

@@ -93,6 +93,23 @@ impl Desk {
         })
     }
 
+    /// Every template for `period`, each fact read once (the six-month report in one go).
+    pub fn compute_all_reports(&self, period: Period) -> Result<Vec<Computed>> {
+        let visits = self.visit_facts(period)?;
+        let petitions = self.petition_facts(period)?;
+        Ok(Template::ALL
+            .into_iter()
+            .map(|template| match template {
+                Template::Tcd01 => {
+                    tcd01::compute(&visits, period, self.rules.reception.crowd_threshold)
+                }
+                Template::Xld01 => xld01::compute(&petitions, period),
+                Template::Xld04 => xld04::compute(&petitions, period),
+                Template::Xld02 | Template::Xld03 => xld0203::compute(template, &petitions, period),
+            })
+            .collect())
+    }
+
     /// The table as the window shows it.
     pub fn report(&self, template: Template, period: Period) -> Result<ReportView> {
         let t = self.compute_report(template, period)?;
