@@ -261,8 +261,11 @@ impl Desk {
         const COLUMNS: &str =
             "p.id, p.case_id, p.received_on, p.kind, p.handled_on, p.handled_action,
             p.field, p.instance, p.court_accepted,
-            (SELECT count(*) FROM petitions q WHERE q.case_id = p.case_id AND q.id <> p.id
-                AND (q.received_on < p.received_on OR (q.received_on = p.received_on AND q.id < p.id))),
+            CASE WHEN p.kind <> 'denunciation' OR p.handled_on IS NULL OR p.handled_on > ?2 THEN 0
+                 ELSE (SELECT count(*) FROM petitions q WHERE q.case_id = p.case_id AND q.id <> p.id
+                   AND (q.received_on < p.received_on
+                        OR (q.received_on = p.received_on AND q.id < p.id)))
+            END,
             CASE WHEN p.handled_on IS NULL OR p.handled_on > ?2 THEN 0
                  WHEN p.case_id IS NULL THEN (SELECT count(*) FROM events e
                    WHERE e.petition_id = p.id AND e.kind = 'resolved' AND e.on_date <= ?2)

@@ -157,7 +157,8 @@ pub struct PetitionFact {
     pub instance: Option<u8>,
     /// A court has accepted the same matter.
     pub court_accepted: bool,
-    /// Petitions of the same case received before this one.
+    /// Petitions of the same case received before this one (read for handled
+    /// denunciations only: 03/XLD is the one table that looks at it).
     pub earlier_in_case: u32,
     /// The first handling decision: its date and action.
     pub handled: Option<(NaiveDate, Action)>,
