@@ -3,6 +3,7 @@
 //! table keeps, for every number, the records it counts (drill-down) and is checked
 //! against the template's sum identities. Pure: the desk reads the facts, this computes.
 
+mod cases;
 pub mod period;
 pub mod tcd01;
 pub mod xld01;

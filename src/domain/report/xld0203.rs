@@ -3,11 +3,10 @@
 //! (`docs/reports.md`). One computation, the two templates differing only in their columns
 //! and in how a case is classified.
 
-use std::collections::BTreeMap;
-
+use super::cases::{self, CaseTable};
 use super::period::Period;
-use super::xld01::{InScope, PetitionFact, petition, scope};
-use super::{Column, Computed, Identity, RecordRef, Template};
+use super::xld01::PetitionFact;
+use super::{Column, Computed, Identity, Template};
 use crate::domain::deadline::Action;
 use crate::domain::visit::{Field, PetitionKind};
 
@@ -314,108 +313,75 @@ pub const IDENTITIES_03: &[Identity] = &[
     },
 ];
 
-/// The columns a case is counted in: content (with its group total, if any), status and
-/// result (with its group total).
-fn classify(template: Template, p: &PetitionFact, action: Action) -> Vec<u16> {
-    let competent = matches!(action, Action::Accept | Action::Decline);
+fn classify_02(p: &PetitionFact, action: Action) -> Vec<u16> {
+    let content = match p.field {
+        Field::Policy => vec![9, 10],
+        Field::Land => vec![9, 11],
+        Field::Judicial => vec![13],
+        Field::Party => vec![14],
+        Field::Other => vec![15],
+        _ => vec![9, 12],
+    };
+    let second = p.instance == Some(2);
+    let status = if p.court_accepted {
+        18
+    } else if p.case_resolutions > 0 {
+        if second { 17 } else { 16 }
+    } else if action == Action::Accept {
+        19
+    } else {
+        20
+    };
+    let result = if matches!(action, Action::Accept | Action::Decline) {
+        [21, if second { 23 } else { 22 }]
+    } else {
+        [24, if action == Action::Remind { 26 } else { 25 }]
+    };
+    [content, vec![status], result.to_vec()].concat()
+}
+
+fn classify_03(p: &PetitionFact, action: Action) -> Vec<u16> {
     let repeat = p.earlier_in_case > 0;
-    match template {
-        Template::Xld02 => {
-            let content = match p.field {
-                Field::Policy => vec![9, 10],
-                Field::Land => vec![9, 11],
-                Field::Judicial => vec![13],
-                Field::Party => vec![14],
-                Field::Other => vec![15],
-                _ => vec![9, 12],
-            };
-            let second = p.instance == Some(2);
-            let status = if p.court_accepted {
-                18
-            } else if p.case_resolutions > 0 {
-                if second { 17 } else { 16 }
-            } else if action == Action::Accept {
-                19
-            } else {
-                20
-            };
-            let result = if competent {
-                [21, if second { 23 } else { 22 }]
-            } else {
-                [24, if action == Action::Remind { 26 } else { 25 }]
-            };
-            [content, vec![status], result.to_vec()].concat()
-        }
-        _ => {
-            let content = match p.field {
-                Field::Policy => vec![9, 10],
-                Field::Land => vec![9, 11],
-                Field::CivilService => vec![9, 12],
-                Field::OtherAdmin => vec![9, 13],
-                Field::Corruption => vec![14],
-                Field::Judicial => vec![15],
-                Field::Party => vec![16],
-                Field::Other => vec![17],
-            };
-            let status = match (repeat, p.case_resolutions > 0) {
-                (_, true) => 19,
-                (true, false) => 18,
-                (false, false) => 20,
-            };
-            let result = if competent {
-                [21, if repeat { 23 } else { 22 }]
-            } else {
-                [24, if action == Action::Remind { 26 } else { 25 }]
-            };
-            [content, vec![status], result.to_vec()].concat()
-        }
-    }
+    let content = match p.field {
+        Field::Policy => vec![9, 10],
+        Field::Land => vec![9, 11],
+        Field::CivilService => vec![9, 12],
+        Field::OtherAdmin => vec![9, 13],
+        Field::Corruption => vec![14],
+        Field::Judicial => vec![15],
+        Field::Party => vec![16],
+        Field::Other => vec![17],
+    };
+    let status = match (repeat, p.case_resolutions > 0) {
+        (_, true) => 19,
+        (true, false) => 18,
+        (false, false) => 20,
+    };
+    let result = if matches!(action, Action::Accept | Action::Decline) {
+        [21, if repeat { 23 } else { 22 }]
+    } else {
+        [24, if action == Action::Remind { 26 } else { 25 }]
+    };
+    [content, vec![status], result.to_vec()].concat()
 }
 
 /// Biểu 02/XLD or 03/XLD for `period`.
 pub fn compute(template: Template, petitions: &[PetitionFact], period: Period) -> Computed {
-    let kind = match template {
-        Template::Xld02 => PetitionKind::Complaint,
-        _ => PetitionKind::Denunciation,
+    let table = match template {
+        Template::Xld02 => CaseTable {
+            template,
+            kinds: &[PetitionKind::Complaint],
+            replies: Some(27),
+            classify: classify_02,
+        },
+        _ => CaseTable {
+            template: Template::Xld03,
+            kinds: &[PetitionKind::Denunciation],
+            replies: Some(27),
+            classify: classify_03,
+        },
     };
-    let mut t = Computed::new(template, period);
-    let mut cases: BTreeMap<i64, Vec<(&PetitionFact, Action)>> = BTreeMap::new();
-    for p in petitions.iter().filter(|p| p.kind == kind) {
-        for on in &p.replies {
-            if period.contains(*on) {
-                t.count(27, petition(p));
-            }
-        }
-        let Some(InScope { carried, handled }) = scope(p, period) else {
-            continue;
-        };
-        let r = petition(p);
-        t.count(1, r);
-        t.count(if carried { 2 } else { 3 }, r);
-        let Some(action) = handled else {
-            continue;
-        };
-        t.count(4, r);
-        t.count(if carried { 5 } else { 6 }, r);
-        if action == Action::File {
-            continue;
-        }
-        t.count(7, r);
-        cases
-            .entry(p.case_id.unwrap_or(-p.id))
-            .or_default()
-            .push((p, action));
-    }
-    for members in cases.values() {
-        let (first, action) = members[0];
-        let all: Vec<RecordRef> = members.iter().map(|(p, _)| petition(p)).collect();
-        for ms in std::iter::once(8).chain(classify(template, first, action)) {
-            t.count(ms, all[0]);
-            let i = t.index(ms);
-            t.records[i].extend(&all[1..]);
-        }
-    }
-    t
+    cases::compute(&table, petitions, period)
 }
 
 #[cfg(test)]

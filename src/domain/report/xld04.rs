@@ -2,11 +2,10 @@
 //! The same petitions as 01/XLD, of those two kinds (`docs/reports.md`); the content, status
 //! and result columns count cases (vụ việc), each classified by its first eligible petition.
 
-use std::collections::BTreeMap;
-
+use super::cases::{self, CaseTable};
 use super::period::Period;
-use super::xld01::{InScope, PetitionFact, petition, scope};
-use super::{Column, Computed, Identity, RecordRef, Template};
+use super::xld01::PetitionFact;
+use super::{Column, Computed, Identity, Template};
 use crate::domain::deadline::Action;
 use crate::domain::visit::{Field, PetitionKind};
 
@@ -129,66 +128,32 @@ pub const IDENTITIES: &[Identity] = &[
     },
 ];
 
+fn classify(first: &PetitionFact, action: Action) -> Vec<u16> {
+    let content = match first.field {
+        Field::Policy => 9,
+        Field::Land => 10,
+        Field::Judicial => 11,
+        _ => 12,
+    };
+    let resolved = first.case_resolutions > 0;
+    let mut columns = vec![content, if resolved { 13 } else { 14 }];
+    if matches!(action, Action::Accept | Action::Decline) {
+        columns.extend([15, if resolved { 19 } else { 20 }]);
+    } else {
+        columns.extend([16, if action == Action::Remind { 18 } else { 17 }]);
+    }
+    columns
+}
+
 /// Biểu 04/XLD for `period`.
 pub fn compute(petitions: &[PetitionFact], period: Period) -> Computed {
-    let mut t = Computed::new(Template::Xld04, period);
-    // The eligible petitions of each case, in the order read.
-    let mut cases: BTreeMap<i64, Vec<(&PetitionFact, Action)>> = BTreeMap::new();
-    for p in petitions.iter().filter(|p| {
-        matches!(
-            p.kind,
-            PetitionKind::Recommendation | PetitionKind::Feedback
-        )
-    }) {
-        let Some(InScope { carried, handled }) = scope(p, period) else {
-            continue;
-        };
-        let r = petition(p);
-        t.count(1, r);
-        t.count(if carried { 2 } else { 3 }, r);
-        let Some(action) = handled else {
-            continue;
-        };
-        t.count(4, r);
-        t.count(if carried { 5 } else { 6 }, r);
-        if action == Action::File {
-            continue;
-        }
-        t.count(7, r);
-        cases
-            .entry(p.case_id.unwrap_or(-p.id))
-            .or_default()
-            .push((p, action));
-    }
-    for members in cases.values() {
-        let (first, action) = members[0];
-        let all: Vec<RecordRef> = members.iter().map(|(p, _)| petition(p)).collect();
-        let mark = |t: &mut Computed, ms: u16| {
-            t.count(ms, all[0]);
-            let i = t.index(ms);
-            t.records[i].extend(&all[1..]);
-        };
-        mark(&mut t, 8);
-        mark(
-            &mut t,
-            match first.field {
-                Field::Policy => 9,
-                Field::Land => 10,
-                Field::Judicial => 11,
-                _ => 12,
-            },
-        );
-        let resolved = first.case_resolutions > 0;
-        mark(&mut t, if resolved { 13 } else { 14 });
-        if matches!(action, Action::Accept | Action::Decline) {
-            mark(&mut t, 15);
-            mark(&mut t, if resolved { 19 } else { 20 });
-        } else {
-            mark(&mut t, 16);
-            mark(&mut t, if action == Action::Remind { 18 } else { 17 });
-        }
-    }
-    t
+    let table = CaseTable {
+        template: Template::Xld04,
+        kinds: &[PetitionKind::Recommendation, PetitionKind::Feedback],
+        replies: None,
+        classify,
+    };
+    cases::compute(&table, petitions, period)
 }
 
 #[cfg(test)]
