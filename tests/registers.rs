@@ -237,3 +237,66 @@ fn no_list_names_a_denouncer_even_beside_another_petition() {
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
 }
+
+#[test]
+fn the_registers_print_as_pdf_on_landscape_pages_without_the_denouncer() {
+    let (_dir, mut desk) = ready();
+    let now = at("2026-11-23 16:05");
+    let file = desk
+        .export_register_pdf(Register::Petitions, &RegisterFilter::default(), now)
+        .unwrap();
+    assert_eq!(file.rows, 3);
+    let text = pdftotext(&file.path);
+    for words in [
+        "ỦY BAN NHÂN DÂN XÃ BA TƠ",
+        "SỔ THEO DÕI ĐƠN",
+        "Toàn bộ sổ",
+        "Nguyễn Văn Đức",
+        "Khiếu nại thu hồi đất",
+        "Kiến nghị sửa đường liên thôn",
+        "Tố cáo cán bộ địa chính nhận tiền",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from {text}");
+    }
+    assert!(
+        !text.contains("Lò Văn Kín"),
+        "the denouncer is named: {text}"
+    );
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&file.path)
+        .output()
+        .unwrap();
+    let info = String::from_utf8(info.stdout).unwrap();
+    assert!(info.contains("841.89 x 595.27"), "{info}");
+
+    // Many rows run onto more pages, each with the header row again.
+    let c = ctx("2026-11-23 16:10");
+    for i in 0..60 {
+        desk.record_visit(
+            &c,
+            &visit(
+                &format!("2026-11-{:02}T08:{:02}", 1 + i % 20, i % 60),
+                person(&format!("Người Thứ {}", i + 1), &format!("03406800{:04}", 2000 + i)),
+                PetitionKind::Recommendation,
+                "Kiến nghị về việc sửa chữa đường giao thông nông thôn liên thôn và hệ thống thoát nước dọc tuyến",
+            ),
+        )
+        .unwrap();
+    }
+    let file = desk
+        .export_register_pdf(Register::Reception, &RegisterFilter::default(), now)
+        .unwrap();
+    assert_eq!(file.rows, 63);
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&file.path)
+        .output()
+        .unwrap();
+    let pages: u32 = String::from_utf8(info.stdout)
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap()))
+        .unwrap();
+    assert!(pages >= 3, "{pages} pages");
+    let text = pdftotext(&file.path);
+    assert_eq!(text.matches("Ngày tiếp").count() as u32, pages);
+}

@@ -511,3 +511,17 @@ pub fn export_report_pdf(
 pub fn trend(state: State<'_, AppState>) -> Result<tiepdan::desk::Trend, ErrorData> {
     with_desk(&state, |desk| desk.trend(ctx().now.date(), 12))
 }
+
+/// Writes the register as PDF and opens it.
+#[tauri::command]
+pub fn export_register_pdf(
+    state: State<'_, AppState>,
+    register: Register,
+    filter: RegisterFilter,
+) -> Result<RegisterFile, ErrorData> {
+    let file = with_desk(&state, |desk| {
+        desk.export_register_pdf(register, &filter, ctx().now)
+    })?;
+    crate::viewer::open(std::path::Path::new(&file.path));
+    Ok(file)
+}

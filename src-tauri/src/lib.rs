@@ -73,6 +73,7 @@ pub fn run() {
             commands::reception_register,
             commands::petition_register,
             commands::export_register,
+            commands::export_register_pdf,
             commands::import_interchange,
             commands::export_interchange,
             commands::merge_citizens,

@@ -196,20 +196,21 @@ fn petition_cells(r: &PetitionRow) -> Vec<String> {
     ]
 }
 
+type Rows = (&'static [(&'static str, f64)], Vec<Vec<String>>);
+
 impl Desk {
-    /// Writes the register as an Excel file in `<data>/exports/`; all rows of the filter.
-    pub fn export_register(
+    /// The register's columns and every row of the filter, as cell texts.
+    fn register_rows(
         &self,
         register: Register,
         filter: &RegisterFilter,
-        now: NaiveDateTime,
-    ) -> Result<RegisterFile> {
-        let office = self.office()?.ok_or(Error::OfficeMissing)?;
+        today: chrono::NaiveDate,
+    ) -> Result<Rows> {
         let all = RegisterFilter {
             limit: 0,
             ..filter.clone()
         };
-        let (columns, rows): (&[(&str, f64)], Vec<Vec<String>>) = match register {
+        Ok(match register {
             Register::Reception => (
                 RECEPTION_COLUMNS,
                 self.reception_register(&all)?
@@ -219,12 +220,47 @@ impl Desk {
             ),
             Register::Petitions => (
                 PETITION_COLUMNS,
-                self.petition_register(&all, now.date())?
+                self.petition_register(&all, today)?
                     .iter()
                     .map(petition_cells)
                     .collect(),
             ),
-        };
+        })
+    }
+
+    /// Writes the register as a PDF file (A4 landscape) in `<data>/exports/`.
+    pub fn export_register_pdf(
+        &self,
+        register: Register,
+        filter: &RegisterFilter,
+        now: NaiveDateTime,
+    ) -> Result<RegisterFile> {
+        let office = self.office()?.ok_or(Error::OfficeMissing)?;
+        let (columns, rows) = self.register_rows(register, filter, now.date())?;
+        let bytes = crate::print::register::render(&crate::print::register::RegisterTable {
+            office: &office.name,
+            title: register.title(),
+            period: &period(filter),
+            columns,
+            rows: &rows,
+        });
+        let path = super::files::export_path(self.dir.root(), register.file_stem(), now, "pdf");
+        super::files::write_atomically(&path, &bytes)?;
+        Ok(RegisterFile {
+            path: path.display().to_string(),
+            rows: rows.len() as u32,
+        })
+    }
+
+    /// Writes the register as an Excel file in `<data>/exports/`; all rows of the filter.
+    pub fn export_register(
+        &self,
+        register: Register,
+        filter: &RegisterFilter,
+        now: NaiveDateTime,
+    ) -> Result<RegisterFile> {
+        let office = self.office()?.ok_or(Error::OfficeMissing)?;
+        let (columns, rows) = self.register_rows(register, filter, now.date())?;
         let bytes = workbook(
             register.title(),
             &office.name,

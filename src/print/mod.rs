@@ -10,6 +10,7 @@ pub mod letter;
 pub mod minutes;
 pub mod proposal;
 pub mod receipt;
+pub mod register;
 pub mod report;
 
 pub use layout::{Align, Style, Writer};

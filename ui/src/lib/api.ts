@@ -84,6 +84,8 @@ export const api = {
   petitionRegister: (filter: RegisterFilter) => call<PetitionRow[]>('petition_register', { filter }),
   exportRegister: (register: Register, filter: RegisterFilter) =>
     call<RegisterFile>('export_register', { register, filter }),
+  exportRegisterPdf: (register: Register, filter: RegisterFilter) =>
+    call<RegisterFile>('export_register_pdf', { register, filter }),
   importInterchange: (text: string) => call<ImportSummary>('import_interchange', { text }),
   exportInterchange: (redact: boolean) => call<RegisterFile>('export_interchange', { redact }),
   petitionView: (petitionId: number) => call<PetitionView>('petition_view', { petitionId }),
