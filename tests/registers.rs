@@ -262,6 +262,22 @@ fn the_registers_print_as_pdf_on_landscape_pages_without_the_denouncer() {
         !text.contains("Lò Văn Kín"),
         "the denouncer is named: {text}"
     );
+    // A period with nothing in it still prints, and says so.
+    let empty = RegisterFilter {
+        from: Some("2025-01-01".into()),
+        to: Some("2025-01-31".into()),
+        ..RegisterFilter::default()
+    };
+    let none = desk
+        .export_register_pdf(Register::Reception, &empty, now)
+        .unwrap();
+    assert_eq!(none.rows, 0);
+    let text_none = pdftotext(&none.path);
+    assert!(
+        text_none.contains("Từ ngày 01/01/2025 đến ngày 31/01/2025"),
+        "{text_none}"
+    );
+    assert!(text_none.contains("Không có dòng nào"), "{text_none}");
     let info = std::process::Command::new("pdfinfo")
         .arg(&file.path)
         .output()
