@@ -18,6 +18,7 @@ use crate::desk::{
 use crate::desk::{
     DueItem, DueSummary, HandleInput, Handled, OfficerLoad, PetitionDeadlines, PetitionView,
 };
+use crate::desk::{OutcomeInput, OutcomeKind, OutcomeView};
 use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
 use crate::domain::citizen::{CitizenInput, MatchKind};
 use crate::domain::deadline::{Deadline, Status};
@@ -25,6 +26,7 @@ use crate::domain::flags::Flag;
 use crate::domain::identity::{IdKind, Sex};
 use crate::domain::office::{Office, OfficeInput};
 use crate::domain::officer::{Officer, OfficerInput, OfficerRole};
+use crate::domain::outcome::Finding;
 use crate::domain::refusal::{RefusalGround, RefusalInput};
 use crate::domain::report::period::{Period, PeriodInput, PeriodKind};
 use crate::domain::report::{HeaderCell, RecordKind, Template};
@@ -91,6 +93,10 @@ pub fn typescript_bindings() -> String {
         Handled::decl(&cfg),
         PetitionView::decl(&cfg),
         HandleInput::decl(&cfg),
+        OutcomeKind::decl(&cfg),
+        Finding::decl(&cfg),
+        OutcomeInput::decl(&cfg),
+        OutcomeView::decl(&cfg),
         DeadlineName::decl(&cfg),
         Obligation::decl(&cfg),
         Status::decl(&cfg),

@@ -324,6 +324,27 @@ fn an_invalid_file_is_refused_whole_with_every_line_named() {
 }
 
 #[test]
+fn only_a_handling_event_carries_an_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = open(dir.path());
+    import(&mut desk, SCENARIO);
+    let counts = row_counts(&desk);
+    let line = r#"{"type": "petition", "ref": "d-nhan", "received_on": "2026-05-02", "channel": "post", "kind": "complaint", "field": "land", "petitioners": ["cd-duc"], "summary": "Đơn mới", "events": [{"on": "2026-05-03", "kind": "accepted", "action": "transfer"}]}"#;
+    let Err(ImportError::Invalid(errors)) =
+        desk.import(&ctx("2026-11-23 09:00"), &format!("{SCENARIO}{line}\n"))
+    else {
+        panic!("an accepted event with an action must be refused");
+    };
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].message_vi.contains("chỉ sự kiện handled"),
+        "{}",
+        errors[0]
+    );
+    assert_eq!(row_counts(&desk), counts);
+}
+
+#[test]
 fn an_identity_number_already_registered_under_another_ref_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let mut desk = open(dir.path());

@@ -8,7 +8,9 @@ use tiepdan::desk::{
     PetitionView, PrintOptions, PrintedDocument, ReceptionRow, RecordedVisit, Register,
     RegisterFile, RegisterFilter, RuleFileInfo, RulesChanged, SearchHit, VisitForm, VisitRecord,
 };
-use tiepdan::desk::{ReportChanges, ReportRecord, ReportView, SubmittedReport};
+use tiepdan::desk::{
+    OutcomeInput, OutcomeView, ReportChanges, ReportRecord, ReportView, SubmittedReport,
+};
 use tiepdan::domain::agency::{Agency, AgencyInput};
 use tiepdan::domain::office::OfficeInput;
 use tiepdan::domain::officer::{Officer, OfficerInput};
@@ -268,6 +270,28 @@ pub fn handle_petition(
         desk.handle_petition(&ctx(), &input)?;
         desk.petition_view(input.petition_id, ctx().now.date())
     })
+}
+
+/// Records a resolution, its carrying out, a withdrawal or a termination on a petition;
+/// returns the petition's outcomes as they now stand.
+#[tauri::command]
+pub fn record_outcome(
+    state: State<'_, AppState>,
+    input: OutcomeInput,
+) -> Result<Vec<OutcomeView>, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.record_outcome(&ctx(), &input)?;
+        desk.outcomes(input.petition_id)
+    })
+}
+
+/// The outcomes recorded on a petition.
+#[tauri::command]
+pub fn outcomes(
+    state: State<'_, AppState>,
+    petition_id: i64,
+) -> Result<Vec<OutcomeView>, ErrorData> {
+    with_desk(&state, |desk| desk.outcomes(petition_id))
 }
 
 /// Marks a petition as raising several matters for several bodies; returns it anew.

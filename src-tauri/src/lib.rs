@@ -79,6 +79,8 @@ pub fn run() {
             commands::merge_citizens,
             commands::petition_view,
             commands::handle_petition,
+            commands::record_outcome,
+            commands::outcomes,
             commands::agencies,
             commands::add_agency,
             commands::print_decision,

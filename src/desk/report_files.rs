@@ -134,8 +134,11 @@ fn sheet_bytes(
         &office.name,
         &font(Format::new().set_border(FormatBorder::Thin).set_text_wrap()),
     )?;
-    for (i, v) in values.iter().enumerate() {
-        sheet.write_number_with_format(data_row, 1 + i as u16, *v as f64, &cell)?;
+    let decimal = cell.clone().set_num_format("#,##0.0##");
+    for (i, (c, v)) in columns.iter().zip(values).enumerate() {
+        let scale = template.scale(c.ms);
+        let format = if v % scale == 0 { &cell } else { &decimal };
+        sheet.write_number_with_format(data_row, 1 + i as u16, *v as f64 / scale as f64, format)?;
     }
     sheet.set_column_width(0, 22)?;
     for i in 0..columns.len() {
@@ -217,6 +220,12 @@ impl Desk {
             .map(|c| template.ms_label(c.ms))
             .collect();
         let place_and_date = format!("{}, {}", office.place, crate::print::date_in_words(today));
+        let texts: Vec<String> = template
+            .columns()
+            .iter()
+            .zip(&t.values)
+            .map(|(c, v)| template.text(c.ms, *v))
+            .collect();
         Ok(crate::print::report::render(
             &crate::print::report::ReportTable {
                 parent: &office.parent,
@@ -227,7 +236,7 @@ impl Desk {
                 period_range: &period.range_vi(),
                 header: &header,
                 ms: &ms,
-                values: &t.values,
+                values: &texts,
                 chair: &office.chair,
                 place_and_date: &place_and_date,
             },

@@ -10,9 +10,10 @@ use ts_rs::TS;
 
 use super::{Desk, from_name};
 use crate::domain::deadline::Action;
+use crate::domain::outcome::Figures;
 use crate::domain::report::period::Period;
 use crate::domain::report::{
-    Computed, HeaderCell, RecordKind, Template, header_cells, tcd01, xld01, xld04, xld0203,
+    Computed, HeaderCell, RecordKind, Template, header_cells, kqgq, tcd01, xld01, xld04, xld0203,
 };
 use crate::error::{Error, FieldError, Result};
 
@@ -35,6 +36,9 @@ pub struct ReportView {
     pub summary: Vec<SummaryBar>,
     #[ts(type = "Array<number>")]
     pub values: Vec<i64>,
+    /// The values as the template prints them: money in millions of đồng, land in m²,
+    /// Vietnamese separators ("1.234", "150,5").
+    pub texts: Vec<String>,
     /// Sum identities of the template that do not hold (empty unless something is wrong).
     pub broken: Vec<String>,
 }
@@ -87,6 +91,8 @@ impl Desk {
             ),
             Template::Xld01 => xld01::compute(&self.petition_facts(period)?, period),
             Template::Xld04 => xld04::compute(&self.petition_facts(period)?, period),
+            Template::Kqgq01 => kqgq::compute_01(&self.complaint_facts(period)?, period),
+            Template::Kqgq02 => kqgq::compute_02(&self.complaint_facts(period)?, period),
             Template::Xld02 | Template::Xld03 => {
                 xld0203::compute(template, &self.petition_facts(period)?, period)
             }
@@ -97,6 +103,7 @@ impl Desk {
     pub fn compute_all_reports(&self, period: Period) -> Result<Vec<Computed>> {
         let visits = self.visit_facts(period)?;
         let petitions = self.petition_facts(period)?;
+        let complaints = self.complaint_facts(period)?;
         Ok(Template::ALL
             .into_iter()
             .map(|template| match template {
@@ -105,6 +112,8 @@ impl Desk {
                 }
                 Template::Xld01 => xld01::compute(&petitions, period),
                 Template::Xld04 => xld04::compute(&petitions, period),
+                Template::Kqgq01 => kqgq::compute_01(&complaints, period),
+                Template::Kqgq02 => kqgq::compute_02(&complaints, period),
                 Template::Xld02 | Template::Xld03 => xld0203::compute(template, &petitions, period),
             })
             .collect())
@@ -137,6 +146,12 @@ impl Desk {
                     label: (*label).to_owned(),
                     value: t.value(*ms),
                 })
+                .collect(),
+            texts: template
+                .columns()
+                .iter()
+                .zip(&t.values)
+                .map(|(c, v)| template.text(c.ms, *v))
                 .collect(),
             values: t.values.clone(),
             broken: t
@@ -317,6 +332,66 @@ impl Desk {
         }
         for p in &mut out {
             p.replies = replies.remove(&p.id).unwrap_or_default();
+        }
+        Ok(out)
+    }
+
+    /// The complaints the commune accepted by the period's end, with their outcome events
+    /// up to it and their resolution deadline (from the deadline cache). Those whose every
+    /// decision was carried out before the period are read too and skipped by the tables.
+    fn complaint_facts(&self, period: Period) -> Result<Vec<kqgq::ComplaintFact>> {
+        let conn = self.store.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.id, p.case_id, p.instance, p.handled_on,
+                    (SELECT due FROM deadline_cache d WHERE d.petition_id = p.id AND d.name = 'resolve'),
+                    e.on_date, e.kind, e.result, e.partial, e.results
+               FROM petitions p
+               LEFT JOIN events e ON e.petition_id = p.id AND e.on_date <= ?1
+                    AND e.kind IN ('resolved', 'withdrawn', 'terminated', 'enforced')
+              WHERE p.kind = 'complaint' AND p.handled_action = 'accept' AND p.handled_on <= ?1
+              ORDER BY p.id, e.on_date, e.id",
+        )?;
+        let mut rows = stmt.query([period.to.to_string()])?;
+        let mut out: Vec<kqgq::ComplaintFact> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            if out.last().is_none_or(|p| p.id != id) {
+                out.push(kqgq::ComplaintFact {
+                    id,
+                    case_id: r.get(1)?,
+                    instance: r.get(2)?,
+                    accepted_on: date(&r.get::<_, String>(3)?, 3)?,
+                    resolve_due: r
+                        .get::<_, Option<String>>(4)?
+                        .map(|d| date(&d, 4))
+                        .transpose()?,
+                    events: Vec::new(),
+                });
+            }
+            let Some(on) = r.get::<_, Option<String>>(5)? else {
+                continue;
+            };
+            let outcome = match r.get::<_, String>(6)?.as_str() {
+                "resolved" => {
+                    let finding: Option<String> = r.get(7)?;
+                    let finding = finding.as_deref().unwrap_or("");
+                    kqgq::Outcome::Resolved(from_name(finding).map_err(|e| bad(7, e))?)
+                }
+                "withdrawn" => kqgq::Outcome::Withdrawn {
+                    partial: r.get::<_, Option<bool>>(8)?.unwrap_or(false),
+                },
+                "terminated" => kqgq::Outcome::Terminated,
+                _ => kqgq::Outcome::Enforced,
+            };
+            let results: Option<String> = r.get(9)?;
+            out.last_mut()
+                .expect("pushed above")
+                .events
+                .push(kqgq::OutcomeEvent {
+                    on: date(&on, 5)?,
+                    outcome,
+                    figures: Figures::from_json(results.as_deref()),
+                });
         }
         Ok(out)
     }

@@ -37,6 +37,9 @@ pub struct ChangedColumn {
     pub submitted: i64,
     #[ts(type = "number")]
     pub now: i64,
+    /// Both as the template prints them ("150,5" million đồng).
+    pub submitted_text: String,
+    pub now_text: String,
 }
 
 /// The latest submission of a period and what changed since.
@@ -159,10 +162,12 @@ impl Desk {
         let mut values = Vec::new();
         let mut changed = Vec::new();
         for (c, v) in template.columns().iter().zip(&now.values) {
+            // Stored as printed (money in millions, land in m²): back to stored units.
+            let scale = template.scale(c.ms) as f64;
             let before = stored
                 .get(&c.ms.to_string())
-                .and_then(|x| x.as_i64())
-                .unwrap_or(0);
+                .and_then(|x| x.as_f64())
+                .map_or(0, |x| (x * scale).round() as i64);
             values.push(before);
             if before != *v {
                 changed.push(ChangedColumn {
@@ -170,6 +175,8 @@ impl Desk {
                     header: c.header.join(" › "),
                     submitted: before,
                     now: *v,
+                    submitted_text: template.text(c.ms, before),
+                    now_text: template.text(c.ms, *v),
                 });
             }
         }

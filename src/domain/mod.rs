@@ -8,6 +8,7 @@ pub mod flags;
 pub mod identity;
 pub mod office;
 pub mod officer;
+pub mod outcome;
 pub mod refusal;
 pub mod report;
 pub mod routing;

@@ -478,6 +478,11 @@ fn event(f: &mut Fields<'_>) -> Option<Event> {
             "reason",
             "sự kiện terminated (đình chỉ) phải ghi lý do (reason).",
         ),
+        // Only a handling decision has an action: an `accepted` event is an acceptance.
+        Some(k) if k != EventKind::Handled && action.is_some() => f.error(
+            "action",
+            "chỉ sự kiện handled mới ghi cách xử lý (action); hãy bỏ trường này.",
+        ),
         _ => {}
     }
     Some(Event {
@@ -508,7 +513,7 @@ fn results(
             "results",
             format!(
                 "phải là một đối tượng {{\"money_recovered\": 0, …}} với các tên: {}.",
-                RESULT_KEYS.join(", ")
+                crate::domain::outcome::KEYS.map(|k| k.0).join(", ")
             ),
         );
         return None;

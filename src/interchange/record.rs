@@ -199,7 +199,7 @@ pub struct Event {
     pub reason: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partial: Option<bool>,
-    /// Figures for the KQGQ reports, keyed by name (see [`RESULT_KEYS`]).
+    /// Figures for the KQGQ reports, keyed by name (see `domain::outcome::KEYS`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<BTreeMap<String, serde_json::Number>>,
 }
@@ -223,28 +223,11 @@ impl Event {
     }
 }
 
-/// The figures of `results` the spec names. Other keys are kept as they are.
-pub const RESULT_KEYS: [&str; 7] = [
-    "money_recovered",
-    "money_returned",
-    "land_recovered_m2",
-    "land_returned_m2",
-    "people_benefited",
-    "people_disciplined",
-    "referred_to_investigation",
-];
-
 /// The event vocabulary is the domain's (deadlines are computed from it).
 pub use crate::domain::deadline::{Action, EventKind};
 
-/// Đúng, sai, đúng một phần.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Finding {
-    Right,
-    Wrong,
-    PartlyRight,
-}
+/// Đúng, sai, đúng một phần: the domain's.
+pub use crate::domain::outcome::Finding;
 
 /// A host's periodic reception days.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -17,7 +17,8 @@ pub struct ReportTable<'a> {
     pub header: &'a [HeaderCell],
     /// The MS row's labels ("1=2+3=4+5").
     pub ms: &'a [String],
-    pub values: &'a [i64],
+    /// The numbers as printed ("1.234", "150,5").
+    pub values: &'a [String],
     pub chair: &'a str,
     /// "Ba Tơ, ngày 15 tháng 6 năm 2026".
     pub place_and_date: &'a str,
@@ -27,22 +28,6 @@ const X0: f32 = 15.0;
 const UNIT_W: f32 = 30.0;
 const HEAD_SIZE: f32 = 6.5;
 const LINE: f32 = 2.9;
-
-/// "1.234" (the Vietnamese thousands dot).
-fn number(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        out.insert(0, '-');
-    }
-    out
-}
 
 /// A box's lines of bold header text, centred both ways: `(x, y, width, height)` in mm.
 fn text_block(w: &mut Writer, (x, y, width, height): (f32, f32, f32, f32), text: &[String]) {
@@ -186,14 +171,7 @@ pub fn render(t: &ReportTable<'_>) -> Vec<u8> {
         agency.first().map(String::as_str).unwrap_or(""),
     );
     for (i, v) in t.values.iter().enumerate() {
-        w.put(
-            x_of(i as u16),
-            col_w,
-            Align::Center,
-            Style::Bold,
-            8.0,
-            &number(*v),
-        );
+        w.put(x_of(i as u16), col_w, Align::Center, Style::Bold, 8.0, v);
     }
     for y in [top, ms_y, data_y, bottom] {
         w.segment((X0, y), (X0 + table_w, y), 0.5);
@@ -251,18 +229,4 @@ pub fn render(t: &ReportTable<'_>) -> Vec<u8> {
     w.gap(20.0);
     w.put(half, half - X0, Align::Center, Style::Bold, 10.0, t.chair);
     w.finish()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_take_the_vietnamese_thousands_dot() {
-        assert_eq!(number(0), "0");
-        assert_eq!(number(999), "999");
-        assert_eq!(number(1000), "1.000");
-        assert_eq!(number(1_234_567), "1.234.567");
-        assert_eq!(number(-4500), "-4.500");
-    }
 }

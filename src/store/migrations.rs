@@ -16,6 +16,9 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0007_case_owner.sql")),
     M::up(include_str!("../../migrations/0008_report_indexes.sql")),
     M::up(include_str!("../../migrations/0009_submitted_reports.sql")),
+    M::up(include_str!(
+        "../../migrations/0010_accepted_complaints.sql"
+    )),
 ];
 
 /// The schema version this build creates and understands.

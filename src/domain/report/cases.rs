@@ -50,7 +50,9 @@ pub(super) fn compute(table: &CaseTable, petitions: &[PetitionFact], period: Per
             .or_default()
             .push((p, action));
     }
-    for members in cases.values() {
+    for members in cases.values_mut() {
+        // The first petition of the case classifies it, whatever order the facts came in.
+        members.sort_by_key(|(p, _)| (p.received_on, p.id));
         let (first, action) = members[0];
         let all: Vec<RecordRef> = members.iter().map(|(p, _)| petition(p)).collect();
         for ms in std::iter::once(8).chain((table.classify)(first, action)) {

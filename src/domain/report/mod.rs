@@ -4,6 +4,7 @@
 //! against the template's sum identities. Pure: the desk reads the facts, this computes.
 
 mod cases;
+pub mod kqgq;
 pub mod period;
 pub mod tcd01;
 pub mod xld01;
@@ -28,6 +29,10 @@ pub enum Template {
     Xld03,
     #[serde(rename = "04/XLD")]
     Xld04,
+    #[serde(rename = "01/KQGQ")]
+    Kqgq01,
+    #[serde(rename = "02/KQGQ")]
+    Kqgq02,
 }
 
 /// One column of a template: its number and its header, outermost group first.
@@ -45,12 +50,14 @@ pub struct Identity {
 }
 
 impl Template {
-    pub const ALL: [Template; 5] = [
+    pub const ALL: [Template; 7] = [
         Template::Tcd01,
         Template::Xld01,
         Template::Xld02,
         Template::Xld03,
         Template::Xld04,
+        Template::Kqgq01,
+        Template::Kqgq02,
     ];
 
     /// "01/TCD".
@@ -61,6 +68,8 @@ impl Template {
             Template::Xld02 => "02/XLD",
             Template::Xld03 => "03/XLD",
             Template::Xld04 => "04/XLD",
+            Template::Kqgq01 => "01/KQGQ",
+            Template::Kqgq02 => "02/KQGQ",
         }
     }
 
@@ -77,6 +86,8 @@ impl Template {
             Template::Xld02 => "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN KHIẾU NẠI",
             Template::Xld03 => "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN TỐ CÁO",
             Template::Xld04 => "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN KIẾN NGHỊ, PHẢN ÁNH",
+            Template::Kqgq01 => "TỔNG HỢP KẾT QUẢ GIẢI QUYẾT KHIẾU NẠI THUỘC THẨM QUYỀN",
+            Template::Kqgq02 => "TỔNG HỢP KẾT QUẢ THI HÀNH QUYẾT ĐỊNH GIẢI QUYẾT KHIẾU NẠI",
         }
     }
 
@@ -87,6 +98,8 @@ impl Template {
             Template::Xld02 => xld0203::COLUMNS_02,
             Template::Xld03 => xld0203::COLUMNS_03,
             Template::Xld04 => xld04::COLUMNS,
+            Template::Kqgq01 => kqgq::COLUMNS_01,
+            Template::Kqgq02 => kqgq::COLUMNS_02,
         }
     }
 
@@ -122,6 +135,14 @@ impl Template {
                 ("Thuộc thẩm quyền", 15),
                 ("Không thuộc thẩm quyền", 16),
             ],
+            Template::Kqgq01 => &[
+                ("Vụ việc thuộc thẩm quyền", 4),
+                ("Giải quyết bằng quyết định", 5),
+                ("Rút đơn", 6),
+                ("Đúng hạn", 25),
+                ("Quá hạn", 26),
+            ],
+            Template::Kqgq02 => &[("Quyết định phải thực hiện", 1), ("Đã thực hiện xong", 2)],
         }
     }
 
@@ -137,6 +158,41 @@ impl Template {
         label
     }
 
+    /// `value` of column `ms` in the template's unit: a whole number stays an integer.
+    pub fn printed(self, ms: u16, value: i64) -> serde_json::Value {
+        let scale = self.scale(ms);
+        if value % scale == 0 {
+            serde_json::Value::from(value / scale)
+        } else {
+            serde_json::Value::from(value as f64 / scale as f64)
+        }
+    }
+
+    /// `value` of column `ms` as printed in a Vietnamese table: "1.234" or "150,5".
+    pub fn text(self, ms: u16, value: i64) -> String {
+        number_vi(value, self.scale(ms))
+    }
+
+    /// How many stored units make one unit of column `ms` as the template prints it:
+    /// money is kept in đồng and printed in millions ("Tiền (Trđ)"), land in hundredths
+    /// of a square metre and printed in m² ("Đất (m2)"); counts as they are.
+    pub fn scale(self, ms: u16) -> i64 {
+        let leaf = self
+            .columns()
+            .iter()
+            .find(|c| c.ms == ms)
+            .and_then(|c| c.header.last())
+            .copied()
+            .unwrap_or("");
+        if leaf.ends_with("(Trđ)") {
+            1_000_000
+        } else if leaf.ends_with("(m2)") {
+            100
+        } else {
+            1
+        }
+    }
+
     pub fn identities(self) -> &'static [Identity] {
         match self {
             Template::Tcd01 => tcd01::IDENTITIES,
@@ -144,8 +200,38 @@ impl Template {
             Template::Xld02 => xld0203::IDENTITIES_02,
             Template::Xld03 => xld0203::IDENTITIES_03,
             Template::Xld04 => xld04::IDENTITIES,
+            Template::Kqgq01 => kqgq::IDENTITIES_01,
+            Template::Kqgq02 => kqgq::IDENTITIES_02,
         }
     }
+}
+
+/// `value / scale` written the Vietnamese way: a dot between thousands, a comma before
+/// the decimals (at most three, trailing zeros dropped): "1.234", "150,5", "0,125".
+pub fn number_vi(value: i64, scale: i64) -> String {
+    let sign = if value < 0 { "-" } else { "" };
+    let v = value.unsigned_abs();
+    let scale = scale.max(1).unsigned_abs();
+    let (whole, rest) = (v / scale, v % scale);
+    let digits = whole.to_string();
+    let mut out = String::from(sign);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if rest != 0 {
+        // Three decimals, rounded, then trailing zeros dropped.
+        let thousandths = (rest as u128 * 1000 + scale as u128 / 2) / scale as u128;
+        let decimals = format!("{thousandths:03}");
+        let decimals = decimals.trim_end_matches('0');
+        if !decimals.is_empty() {
+            out.push(',');
+            out.push_str(decimals);
+        }
+    }
+    out
 }
 
 /// One cell of a template's header: its row and column (0 = the first data column) and
@@ -282,7 +368,7 @@ impl Computed {
             .columns()
             .iter()
             .zip(&self.values)
-            .map(|(c, v)| (c.ms.to_string(), serde_json::Value::from(*v)))
+            .map(|(c, v)| (c.ms.to_string(), self.template.printed(c.ms, *v)))
             .collect()
     }
 }
@@ -290,6 +376,29 @@ impl Computed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_print_the_vietnamese_way_in_the_template_unit() {
+        assert_eq!(number_vi(1_234_567, 1), "1.234.567");
+        assert_eq!(number_vi(0, 1), "0");
+        assert_eq!(number_vi(150_500_000, 1_000_000), "150,5");
+        assert_eq!(number_vi(1_250_000_000, 1_000_000), "1.250");
+        assert_eq!(number_vi(12_050, 100), "120,5");
+        assert_eq!(
+            number_vi(1, 1_000_000),
+            "0",
+            "below a thousandth of the unit"
+        );
+        assert_eq!(Template::Kqgq01.scale(7), 1_000_000);
+        assert_eq!(Template::Kqgq01.scale(8), 100);
+        assert_eq!(Template::Kqgq01.scale(14), 1);
+        assert_eq!(Template::Kqgq02.text(10, 20_000), "200");
+        assert_eq!(
+            Template::Kqgq02.printed(3, 150_500_000),
+            serde_json::json!(150.5)
+        );
+        assert_eq!(Template::Xld01.printed(1, 7), serde_json::json!(7));
+    }
 
     #[test]
     fn headers_merge_by_shared_prefix_and_leaves_reach_the_bottom() {

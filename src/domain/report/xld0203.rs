@@ -442,6 +442,32 @@ mod tests {
             )
     }
 
+    #[test]
+    fn a_case_is_classified_by_its_first_petition_whatever_order_the_facts_come_in() {
+        let d = |m, dd| NaiveDate::from_ymd_opt(2026, m, dd).unwrap();
+        let petition = |id, received_on, handled| PetitionFact {
+            id,
+            case_id: Some(9),
+            received_on,
+            kind: PetitionKind::Denunciation,
+            field: Field::CivilService,
+            instance: None,
+            court_accepted: false,
+            earlier_in_case: 0,
+            handled: Some(handled),
+            case_resolutions: 0,
+            replies: Vec::new(),
+        };
+        // Carried over (received 10/03, accepted 20/03) and new (16/03, guided 18/03).
+        let carried = petition(1, d(3, 10), (d(3, 20), Action::Accept));
+        let new = petition(2, d(3, 16), (d(3, 18), Action::Guide));
+        let q2 = Period::of(PeriodKind::SecondQuarter, 2026);
+        for facts in [[carried.clone(), new.clone()], [new, carried]] {
+            let t = compute(Template::Xld03, &facts, q2);
+            assert_eq!((t.value(8), t.value(21), t.value(24)), (1, 1, 0));
+        }
+    }
+
     proptest! {
         #[test]
         fn the_sums_of_02_and_03_hold_on_any_petitions(

@@ -15,6 +15,8 @@ import type {
   Citizen,
   DueSummary,
   HandleInput,
+  OutcomeInput,
+  OutcomeView,
   PetitionDeadlines,
   PetitionView,
   CitizenMatch,
@@ -90,6 +92,8 @@ export const api = {
   exportInterchange: (redact: boolean) => call<RegisterFile>('export_interchange', { redact }),
   petitionView: (petitionId: number) => call<PetitionView>('petition_view', { petitionId }),
   handlePetition: (input: HandleInput) => call<PetitionView>('handle_petition', { input }),
+  recordOutcome: (input: OutcomeInput) => call<OutcomeView[]>('record_outcome', { input }),
+  outcomes: (petitionId: number) => call<OutcomeView[]>('outcomes', { petitionId }),
   agencies: () => call<Agency[]>('agencies'),
   setSeveralContents: (petitionId: number, several: boolean) =>
     call<PetitionView>('set_several_contents', { petitionId, several }),

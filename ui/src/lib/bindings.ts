@@ -274,6 +274,43 @@ reason: string | null,
  */
 note: string | null, };
 
+export type OutcomeKind = "resolved" | "enforced" | "withdrawn" | "terminated";
+
+export type Finding = "right" | "wrong" | "partly_right";
+
+export type OutcomeInput = { petition_id: number, 
+/**
+ * `YYYY-MM-DD`.
+ */
+on: string, kind: OutcomeKind, 
+/**
+ * Resolved: đúng, sai, đúng một phần.
+ */
+result: Finding | null, 
+/**
+ * The decision's number ("12/QĐ-UBND").
+ */
+decision: string | null, 
+/**
+ * Withdrawn: only part of the content.
+ */
+partial: boolean, 
+/**
+ * Terminated: why.
+ */
+reason: string | null, 
+/**
+ * Resolved or enforced: the figures, keyed as the interchange format's `results`
+ * (money in đồng, land in m², people).
+ */
+results: { [key in string]: number }, };
+
+export type OutcomeView = { on: string, kind: OutcomeKind, result: Finding | null, decision: string | null, partial: boolean | null, reason: string | null, 
+/**
+ * The non-zero figures, as entered.
+ */
+results: Record<string, number>, };
+
 export type DeadlineName = "handle" | "check" | "accept" | "resolve" | "second_complaint";
 
 export type Obligation = "office" | "citizen";
@@ -366,7 +403,7 @@ export type RefusalInput = { ground: RefusalGround,
  */
 detail: string, };
 
-export type Template = "01/TCD" | "01/XLD" | "02/XLD" | "03/XLD" | "04/XLD";
+export type Template = "01/TCD" | "01/XLD" | "02/XLD" | "03/XLD" | "04/XLD" | "01/KQGQ" | "02/KQGQ";
 
 export type PeriodKind = "first_quarter" | "six_months" | "nine_months" | "year" | "second_quarter" | "third_quarter" | "fourth_quarter" | "custom";
 
@@ -413,6 +450,11 @@ header: Array<HeaderCell>,
  */
 summary: Array<SummaryBar>, values: Array<number>, 
 /**
+ * The values as the template prints them: money in millions of đồng, land in m²,
+ * Vietnamese separators ("1.234", "150,5").
+ */
+texts: Array<string>, 
+/**
  * Sum identities of the template that do not hold (empty unless something is wrong).
  */
 broken: Array<string>, };
@@ -429,7 +471,11 @@ label: string, };
 
 export type SubmittedReport = { id: number, template: Template, from: string, to: string, values: Array<number>, sha256: string, note: string, submitted_at: string, };
 
-export type ChangedColumn = { ms: number, header: string, submitted: number, now: number, };
+export type ChangedColumn = { ms: number, header: string, submitted: number, now: number, 
+/**
+ * Both as the template prints them ("150,5" million đồng).
+ */
+submitted_text: string, now_text: string, };
 
 export type ReportChanges = { submitted: SubmittedReport, changed: Array<ChangedColumn>, };
 

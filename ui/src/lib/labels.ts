@@ -4,9 +4,11 @@ import type {
   AgencyRole,
   DeadlineName,
   Field,
+  Finding,
   Flag,
   IdKind,
   OfficerRole,
+  OutcomeKind,
   PetitionKind,
   ReceivedBy,
   Reception,
@@ -115,3 +117,33 @@ export const OFFICER_ROLE: Record<OfficerRole, string> = {
   leader: 'Lãnh đạo',
   admin: 'Quản trị hệ thống',
 };
+
+export const OUTCOME_KIND: Record<OutcomeKind, string> = {
+  resolved: 'Quyết định giải quyết',
+  enforced: 'Đã thi hành xong quyết định',
+  withdrawn: 'Rút đơn',
+  terminated: 'Đình chỉ giải quyết',
+};
+
+export const FINDING: Record<Finding, string> = {
+  right: 'Đúng',
+  wrong: 'Sai',
+  partly_right: 'Đúng một phần',
+};
+
+/** The figures of a decision or of its carrying out, in entry order, with their units. */
+export const FIGURES: [string, string][] = [
+  ['money_recovered', 'Tiền thu hồi cho Nhà nước (đồng)'],
+  ['land_recovered_m2', 'Đất thu hồi cho Nhà nước (m²)'],
+  ['money_returned', 'Tiền trả lại cho tổ chức, cá nhân (đồng)'],
+  ['money_returned_org', '— trong đó trả cho tổ chức (đồng)'],
+  ['land_returned_m2', 'Đất trả lại cho tổ chức, cá nhân (m²)'],
+  ['land_returned_org_m2', '— trong đó trả cho tổ chức (m²)'],
+  ['orgs_benefited', 'Số tổ chức được trả lại quyền lợi'],
+  ['people_benefited', 'Số cá nhân được trả lại quyền lợi'],
+  ['people_disciplined', 'Số người bị (kiến nghị) xử lý hành chính'],
+  ['officials_disciplined', '— trong đó cán bộ, công chức, viên chức'],
+  ['referred_to_investigation', 'Số vụ chuyển cơ quan điều tra / khởi tố'],
+  ['people_referred', 'Số người chuyển cơ quan điều tra / khởi tố'],
+  ['officials_referred', '— trong đó cán bộ, công chức, viên chức'],
+];
