@@ -10,7 +10,8 @@
 //!
 //! Petitions run from 2016 to the end of 2025; nineteen in twenty are handled one to ten
 //! days after they arrive (every action), a third of the accepted ones are resolved a month
-//! later, and half the transfers get a reply, so the reports see an office's mix.
+//! later (half of those decisions carried out) and half the transfers get a reply, so the
+//! reports see an office's mix.
 //! Results go to standard output; docs/benchmarks.md keeps them with the date.
 //! `BENCH_PETITIONS=N` changes the size (the cache is per size).
 
@@ -189,6 +190,12 @@ fn generate(dir: &Path, petitions: usize) {
                 "INSERT INTO denouncers (petition_id, citizen_id, position) VALUES (?1, ?2, 0)",
             )
             .unwrap();
+        let mut outcome = conn
+            .prepare(
+                "INSERT INTO events (petition_id, on_date, kind, result, results, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, '2026-01-01T00:00:00')",
+            )
+            .unwrap();
         let mut event = conn
             .prepare(
                 "INSERT INTO events (petition_id, on_date, kind, action, created_at)
@@ -253,9 +260,25 @@ fn generate(dir: &Path, petitions: usize) {
                         .unwrap();
                     let later = (on + chrono::Duration::days(30)).to_string();
                     if action == "accept" && rng.next().is_multiple_of(3) {
-                        event
-                            .execute(params![id, later, "resolved", rusqlite::types::Null])
+                        let figures = rng.next().is_multiple_of(4).then_some(
+                            r#"{"money_recovered": 5000000, "land_returned_m2": 120.5}"#,
+                        );
+                        let finding = rng.pick(&["right", "wrong", "partly_right"]);
+                        outcome
+                            .execute(params![id, later, "resolved", finding, figures])
                             .unwrap();
+                        if rng.next().is_multiple_of(2) {
+                            let done = (on + chrono::Duration::days(75)).to_string();
+                            outcome
+                                .execute(params![
+                                    id,
+                                    done,
+                                    "enforced",
+                                    rusqlite::types::Null,
+                                    figures
+                                ])
+                                .unwrap();
+                        }
                     } else if action == "transfer" && rng.next().is_multiple_of(2) {
                         event
                             .execute(params![id, later, "reply_received", rusqlite::types::Null])
@@ -352,7 +375,7 @@ fn main() {
         .unwrap_or(1_000_000);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
     // v3: with handling events, generated at schema 8 or later.
-    let cached = root.join(format!("desk-v3-{petitions}"));
+    let cached = root.join(format!("desk-v4-{petitions}"));
     if !cached.join("ready").exists() {
         generate(&cached, petitions);
         std::fs::write(cached.join("ready"), "").unwrap();
