@@ -74,16 +74,17 @@ enum Command {
     },
     /// Lập biểu báo cáo thống kê (Thông tư 01/2024/TT-TTCP) cho một kỳ
     Report {
-        /// Mã biểu: 01/TCD, 01/XLD, 02/XLD, 03/XLD hoặc 04/XLD
-        #[arg(long, value_name = "BIỂU")]
-        template: String,
+        /// Mã biểu: 01/TCD, 01/XLD, 02/XLD, 03/XLD, 04/XLD, 01/KQGQ hoặc 02/KQGQ
+        /// (không cần với --format docx: báo cáo bằng văn bản)
+        #[arg(long, value_name = "BIỂU", required_unless_present_any = ["format"])]
+        template: Option<String>,
         /// Ngày đầu kỳ (YYYY-MM-DD), ví dụ 2025-12-15
         #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
         from: NaiveDate,
         /// Ngày cuối kỳ (YYYY-MM-DD), ví dụ 2026-06-14
         #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
         to: NaiveDate,
-        /// Định dạng: json, xlsx hoặc pdf
+        /// Định dạng: json, xlsx, pdf, hoặc docx (báo cáo bằng văn bản, dự thảo để sửa)
         #[arg(long, value_enum, default_value = "json")]
         format: ReportFormat,
         /// Tệp đích; không ghi thì in JSON ra màn hình
@@ -97,6 +98,7 @@ enum ReportFormat {
     Json,
     Xlsx,
     Pdf,
+    Docx,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -247,39 +249,55 @@ fn run(cli: Cli) -> Result<(), Error> {
             format,
             out,
         } => {
-            let Some(template) = tiepdan::domain::report::Template::parse(&template) else {
-                return Err(tiepdan::Error::Invalid(vec![
-                    tiepdan::error::FieldError::new(
-                        "template",
-                        format!(
-                            "Không có biểu \"{template}\"; các biểu hiện có: 01/TCD, 01/XLD, 02/XLD, 03/XLD, 04/XLD."
-                        ),
-                    ),
-                ]));
-            };
             let period = tiepdan::domain::report::period::Period::from_range(from, to)
                 .map_err(|e| tiepdan::Error::Invalid(vec![e]))?;
+            let template = match (&template, format) {
+                (_, ReportFormat::Docx) => None,
+                (Some(code), _) => Some(
+                    tiepdan::domain::report::Template::parse(code).ok_or_else(|| {
+                        let codes: Vec<&str> = tiepdan::domain::report::Template::ALL
+                            .iter()
+                            .map(|t| t.code())
+                            .collect();
+                        tiepdan::Error::Invalid(vec![tiepdan::error::FieldError::new(
+                            "template",
+                            format!(
+                                "Không có biểu \"{code}\"; các biểu hiện có: {}.",
+                                codes.join(", ")
+                            ),
+                        )])
+                    })?,
+                ),
+                (None, _) => {
+                    return Err(tiepdan::Error::Invalid(vec![
+                        tiepdan::error::FieldError::new(
+                            "template",
+                            "Thiếu mã biểu: thêm --template, ví dụ --template 01/XLD.",
+                        ),
+                    ]));
+                }
+            };
             let desk = Desk::open(&root, ctx().now)?;
-            let bytes = match format {
-                ReportFormat::Json => {
-                    let mut text =
-                        serde_json::to_string_pretty(&desk.report_json(template, period)?)
-                            .expect("JSON values serialise");
+            let today = ctx().now.date();
+            let bytes = match (template, format) {
+                (Some(t), ReportFormat::Json) => {
+                    let mut text = serde_json::to_string_pretty(&desk.report_json(t, period)?)
+                        .expect("JSON values serialise");
                     text.push('\n');
                     text.into_bytes()
                 }
-                ReportFormat::Xlsx => desk.report_xlsx(template, period)?,
-                ReportFormat::Pdf => desk.report_pdf(template, period, ctx().now.date())?,
+                (Some(t), ReportFormat::Xlsx) => desk.report_xlsx(t, period)?,
+                (Some(t), ReportFormat::Pdf) => desk.report_pdf(t, period, today)?,
+                _ => desk.written_report_docx(period, today)?,
             };
+            let what = template.map_or_else(
+                || "báo cáo bằng văn bản".to_owned(),
+                |t| format!("biểu {}", t.code()),
+            );
             match (out, format) {
                 (Some(out), _) => {
                     tiepdan::desk::write_atomically(&out, &bytes)?;
-                    println!(
-                        "Đã lập biểu {} {} vào {}.",
-                        template.code(),
-                        period.range_vi(),
-                        out.display()
-                    );
+                    println!("Đã lập {what} {} vào {}.", period.range_vi(), out.display());
                 }
                 (None, ReportFormat::Json) => {
                     use std::io::Write;
@@ -294,7 +312,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     return Err(tiepdan::Error::Invalid(vec![
                         tiepdan::error::FieldError::new(
                             "out",
-                            "Tệp Excel hoặc PDF cần nơi ghi: thêm --out TỆP.",
+                            "Tệp Excel, PDF hoặc Word cần nơi ghi: thêm --out TỆP.",
                         ),
                     ]));
                 }

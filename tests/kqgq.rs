@@ -301,3 +301,95 @@ fn results_entered_on_a_petition_reach_the_tables_and_bad_ones_are_refused() {
         Some("2026-06-01")
     );
 }
+
+/// The text of a .docx: the runs of `word/document.xml`, paragraphs on their own lines.
+fn docx_text(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut text = String::new();
+    for para in xml.split("</w:p>") {
+        for run in para.split("<w:t xml:space=\"preserve\">").skip(1) {
+            text.push_str(run.split("</w:t>").next().unwrap());
+        }
+        text.push('\n');
+    }
+    text.replace("&amp;", "&")
+}
+
+#[test]
+fn the_written_report_is_a_word_draft_with_the_tables_figures() {
+    let (dir, desk) = desk();
+    let bytes = desk
+        .written_report_docx(q1(), at("2026-03-20 08:00").date())
+        .unwrap();
+    let text = docx_text(&bytes);
+    for words in [
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI",
+        "ỦY BAN NHÂN DÂN XÃ BA TƠ",
+        "Số: ……/BC-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Ba Tơ, ngày 20 tháng 3 năm 2026",
+        "BÁO CÁO",
+        "Kết quả công tác tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo quý I năm 2026",
+        "(Số liệu tính từ ngày 15/12/2025 đến ngày 14/03/2026)",
+        // 01/KQGQ for Q1, as the tables give it.
+        "Đơn khiếu nại thuộc thẩm quyền: 5 đơn (kỳ trước chuyển sang 1, tiếp nhận trong kỳ 4), 4 vụ việc.",
+        "Đã giải quyết 2 vụ việc bằng quyết định hành chính (giải quyết lần đầu: 1 vụ việc khiếu nại đúng, 1 sai",
+        "Giải quyết đúng thời hạn 1 vụ việc, không đúng thời hạn 1 vụ việc.",
+        "kiến nghị thu hồi cho Nhà nước 150 triệu đồng và 120,5 m² đất",
+        // 02/KQGQ.
+        "3 quyết định phải thực hiện, đã thực hiện xong 1 quyết định",
+        "IV. ĐÁNH GIÁ, NHẬN XÉT",
+        "TM. ỦY BAN NHÂN DÂN",
+        "Phạm Văn Hùng",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from {text}");
+    }
+    // The figures are the tables': 01/XLD's first number is the petitions to handle.
+    let xld = desk.report(Template::Xld01, q1()).unwrap();
+    assert!(text.contains(&format!("Tổng số đơn phải xử lý: {} đơn", xld.texts[0])));
+
+    // The command line writes the same draft for the six months.
+    let out = dir.path().join("bao-cao.docx");
+    let o = cli(&[
+        "--data",
+        dir.path().to_str().unwrap(),
+        "report",
+        "--format",
+        "docx",
+        "--from",
+        "2025-12-15",
+        "--to",
+        "2026-06-14",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("báo cáo bằng văn bản"),
+        "{}",
+        stdout(&o)
+    );
+    let text = docx_text(&std::fs::read(&out).unwrap());
+    assert!(text.contains("tố cáo 6 tháng đầu năm 2026"), "{text}");
+    // A template that does not exist is named in the message; nothing is written.
+    let o = cli(&[
+        "--data",
+        dir.path().to_str().unwrap(),
+        "report",
+        "--template",
+        "05/KQGQ",
+        "--from",
+        "2025-12-15",
+        "--to",
+        "2026-06-14",
+    ]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("01/KQGQ, 02/KQGQ"), "{}", stderr(&o));
+}

@@ -530,6 +530,19 @@ pub fn export_report_pdf(
     Ok(file)
 }
 
+/// Writes the written report (báo cáo bằng văn bản) for a period as a .docx draft and
+/// opens it in the word processor.
+#[tauri::command]
+pub fn export_written_report(
+    state: State<'_, AppState>,
+    period: PeriodInput,
+) -> Result<RegisterFile, ErrorData> {
+    let period = period_of(&period)?;
+    let file = with_desk(&state, |desk| desk.export_written_report(period, ctx().now))?;
+    crate::viewer::open(std::path::Path::new(&file.path));
+    Ok(file)
+}
+
 /// Petitions received in each of the last twelve months, by field, for the dashboard.
 #[tauri::command]
 pub fn trend(state: State<'_, AppState>) -> Result<tiepdan::desk::Trend, ErrorData> {

@@ -103,6 +103,7 @@ pub fn run() {
             commands::report_records,
             commands::export_report,
             commands::export_report_pdf,
+            commands::export_written_report,
             commands::trend,
             commands::submit_report,
             commands::report_changes,

@@ -4,7 +4,7 @@
 //! column's header path, the MS row, the office's row of numbers, and the signature block.
 //! A4 landscape, fitted to one page wide. Written under `<data>/exports/`.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
 use super::Desk;
@@ -255,6 +255,47 @@ impl Desk {
         let bytes = self.report_pdf(template, period, now.date())?;
         let path =
             super::files::export_path(self.dir.root(), &report_stem(template, period), now, "pdf");
+        super::write_atomically(&path, &bytes)?;
+        Ok(RegisterFile {
+            path: path.display().to_string(),
+            rows: 1,
+        })
+    }
+}
+
+impl Desk {
+    /// The written report for `period` as an editable .docx draft, its figures from every
+    /// table computed once.
+    pub fn written_report_docx(&self, period: Period, today: NaiveDate) -> Result<Vec<u8>> {
+        let office = self.office()?.ok_or(Error::OfficeMissing)?;
+        let tables = self.compute_all_reports(period)?;
+        let place_and_date = format!("{}, {}", office.place, crate::print::date_in_words(today));
+        Ok(crate::print::written_report::render(
+            &crate::print::written_report::WrittenReport {
+                parent: &office.parent,
+                agency: &office.name,
+                place_and_date: &place_and_date,
+                chair: &office.chair,
+                period_title: &period.title_vi(),
+                period_range: &period.range_vi(),
+                tables: &tables,
+            },
+        ))
+    }
+
+    /// Writes the written report for `period` as .docx under `<data>/exports/`.
+    pub fn export_written_report(
+        &self,
+        period: Period,
+        now: NaiveDateTime,
+    ) -> Result<RegisterFile> {
+        let bytes = self.written_report_docx(period, now.date())?;
+        let stem = format!(
+            "bao-cao-bang-van-ban-{}-{}",
+            period.from.format("%Y%m%d"),
+            period.to.format("%Y%m%d")
+        );
+        let path = super::files::export_path(self.dir.root(), &stem, now, "docx");
         super::write_atomically(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),

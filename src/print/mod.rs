@@ -4,6 +4,7 @@
 //! desk's job.
 
 pub mod appointment;
+pub mod docx;
 pub mod header;
 pub mod layout;
 pub mod letter;
@@ -12,6 +13,7 @@ pub mod proposal;
 pub mod receipt;
 pub mod register;
 pub mod report;
+pub mod written_report;
 
 pub use layout::{Align, Style, Writer};
 

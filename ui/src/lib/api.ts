@@ -119,6 +119,7 @@ export const api = {
     call<RegisterFile>('export_report', { template, period }),
   exportReportPdf: (template: Template, period: PeriodInput) =>
     call<RegisterFile>('export_report_pdf', { template, period }),
+  exportWrittenReport: (period: PeriodInput) => call<RegisterFile>('export_written_report', { period }),
   submitReport: (template: Template, period: PeriodInput, note: string) =>
     call<SubmittedReport>('submit_report', { template, period, note }),
   reportChanges: (template: Template, period: PeriodInput) =>
