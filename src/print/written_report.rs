@@ -21,7 +21,10 @@ pub struct WrittenReport<'a> {
     pub tables: &'a [Computed],
 }
 
-const TO_FILL: &str = "……………………………………………………………………………………………………";
+/// A line for the officer to write on (one printed line at 14 pt).
+fn dotted() -> Block {
+    Block::Para(Para::new(Align::Left, vec![Run::plain("…".repeat(30))]))
+}
 
 fn heading(text: &str) -> Block {
     Block::Para(Para {
@@ -60,17 +63,17 @@ pub fn render(r: &WrittenReport<'_>) -> Vec<u8> {
         .unwrap_or(r.period_title);
     let mut blocks = vec![
         Block::Columns {
-            left_share: 0.4,
+            left_share: 0.36,
             left: vec![
-                centred(vec![Run::plain(r.parent.to_uppercase()).size(13.0)]),
-                centred(vec![Run::bold(r.agency.to_uppercase()).size(13.0)]),
+                centred(vec![Run::plain(r.parent.to_uppercase()).size(12.0)]),
+                centred(vec![Run::bold(r.agency.to_uppercase()).size(12.0)]),
                 centred(vec![Run::plain("Số: ……/BC-UBND").size(13.0)]),
             ],
             right: vec![
                 centred(vec![
                     Run::bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").size(13.0),
                 ]),
-                centred(vec![Run::bold("Độc lập - Tự do - Hạnh phúc")]),
+                centred(vec![Run::bold("Độc lập - Tự do - Hạnh phúc").size(13.0)]),
                 centred(vec![]),
                 centred(vec![Run::italic(r.place_and_date)]),
             ],
@@ -107,7 +110,9 @@ pub fn render(r: &WrittenReport<'_>) -> Vec<u8> {
             tcd(22),
             tcd(23)
         )),
-        body(format!("4. Nội dung chủ yếu công dân phản ánh: {TO_FILL}")),
+        body("4. Nội dung chủ yếu công dân phản ánh:".to_owned()),
+        dotted(),
+        dotted(),
         heading("II. TIẾP NHẬN, PHÂN LOẠI VÀ XỬ LÝ ĐƠN"),
         body(format!(
             "1. Tổng số đơn phải xử lý: {} đơn (kỳ trước chuyển sang {} đơn, tiếp nhận trong kỳ {} đơn); đã xử lý {} đơn, chưa xử lý {} đơn.",
@@ -184,14 +189,24 @@ pub fn render(r: &WrittenReport<'_>) -> Vec<u8> {
             th(17),
             th(18)
         )),
-        body(format!("5. Giải quyết tố cáo thuộc thẩm quyền: {TO_FILL}")),
+        body("5. Giải quyết tố cáo thuộc thẩm quyền:".to_owned()),
+        dotted(),
+        dotted(),
         heading("IV. ĐÁNH GIÁ, NHẬN XÉT"),
-        body(format!("1. Ưu điểm: {TO_FILL}")),
-        body(format!("2. Hạn chế, tồn tại và nguyên nhân: {TO_FILL}")),
+        body("1. Ưu điểm:".to_owned()),
+        dotted(),
+        dotted(),
+        body("2. Hạn chế, tồn tại và nguyên nhân:".to_owned()),
+        dotted(),
+        dotted(),
         heading("V. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"),
-        body(TO_FILL.to_owned()),
+        dotted(),
+        dotted(),
+        dotted(),
         heading("VI. ĐỀ XUẤT, KIẾN NGHỊ"),
-        body(TO_FILL.to_owned()),
+        dotted(),
+        dotted(),
+        dotted(),
         Block::Para(Para::body(vec![Run::italic(
             "(Kèm theo các biểu số liệu 01/TCD, 01/XLD, 02/XLD, 03/XLD, 04/XLD, 01/KQGQ và 02/KQGQ.)",
         )])),
