@@ -60,3 +60,60 @@ def test_a_quarterly_table_its_records_and_its_excel_file(office_data, open_wind
         strings = book.read("xl/sharedStrings.xml").decode("utf-8")
     assert "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN" in strings
     assert "Kỳ trước chuyển sang" in strings
+
+
+def test_carrying_out_a_decision_reaches_02_kqgq_and_the_written_report(office_data, open_window):
+    driver = open_window(office_data)
+    import_in_settings(driver, SCENARIO)
+    driver.find_element(By.ID, "nav-reports").click()
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "report-table")))
+    # This year's six months (the window's today is the real date: 2026 in the scenario).
+    Select(driver.find_element(By.ID, "report-template")).select_by_value("02/KQGQ")
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "report-title"), "02/KQGQ"))
+    year = driver.find_element(By.ID, "report-year")
+    year.clear()
+    year.send_keys("2026")
+    driver.find_element(By.ID, "report-run").click()
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "report-period"), "15/12/2025"))
+    assert driver.find_element(By.ID, "report-cell-1").text == "1"
+    assert driver.find_element(By.ID, "report-cell-2").text == "0"
+
+    # The decision to carry out: p1's, resolved on 20/01/2026.
+    cell = driver.find_element(By.ID, "report-cell-1")
+    driver.execute_script("arguments[0].click();", cell)
+    records = wait(driver).until(EC.visibility_of_element_located((By.ID, "report-records")))
+    link = records.find_element(By.CSS_SELECTOR, "button.link")
+    assert "Khiếu nại quyết định thu hồi đất" in link.text
+    driver.execute_script("arguments[0].click();", link)
+    listed = wait(driver).until(EC.visibility_of_element_located((By.ID, "outcome-list")))
+    assert "05/QĐ-UBND" in listed.text and "đúng một phần" in listed.text
+
+    Select(driver.find_element(By.ID, "outcome-kind")).select_by_value("enforced")
+    on = driver.find_element(By.ID, "outcome-on")
+    on.clear()
+    on.send_keys("15/05/2026")
+    driver.execute_script("document.querySelector('#outcomes details').open = true;")
+    money = wait(driver).until(EC.visibility_of_element_located((By.ID, "outcome-money_recovered")))
+    money.send_keys("12.500.000")
+    save = driver.find_element(By.ID, "outcome-save")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", save)
+    save.click()
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "outcome-saved")))
+    assert "Đã thi hành xong" in driver.find_element(By.ID, "outcome-list").text
+    screenshot("outcome-enforced")
+
+    run = driver.find_element(By.ID, "report-run")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", run)
+    run.click()
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "report-cell-2"), "1"))
+    assert driver.find_element(By.ID, "report-cell-5").text == "12,5"
+    screenshot("report-02kqgq")
+
+    driver.find_element(By.ID, "report-docx").click()
+    done = wait(driver).until(EC.visibility_of_element_located((By.ID, "report-exported")))
+    path = done.text.split("Đã xuất tệp ", 1)[1].strip()
+    assert path.endswith(".docx") and Path(path).exists()
+    with zipfile.ZipFile(path) as doc:
+        xml = doc.read("word/document.xml").decode("utf-8")
+    assert "đã thực hiện xong 1 quyết định" in xml
+    assert "đã thu hồi cho Nhà nước 12,5 triệu đồng" in xml
