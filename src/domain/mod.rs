@@ -12,4 +12,5 @@ pub mod outcome;
 pub mod refusal;
 pub mod report;
 pub mod routing;
+pub mod schedule;
 pub mod visit;

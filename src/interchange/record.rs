@@ -247,33 +247,8 @@ pub struct ReceptionPlanRecord {
     pub end: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Host {
-    Chair,
-    PartySecretary,
-    ViceChair,
-}
-
-/// `{ "weekly": ["mon", "thu"] }` or `{ "monthly": [10, 25] }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PlanRule {
-    Weekly(Vec<Weekday>),
-    Monthly(Vec<u8>),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Weekday {
-    Mon,
-    Tue,
-    Wed,
-    Thu,
-    Fri,
-    Sat,
-    Sun,
-}
+/// Hosts, plan rules and days of the week are the domain's.
+pub use crate::domain::schedule::{Host, PlanRule, Weekday};
 
 /// Times in files are `YYYY-MM-DDTHH:MM` (Vietnam local time).
 pub mod minutes {
