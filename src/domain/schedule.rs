@@ -324,7 +324,7 @@ pub fn sessions(
             cancelled: r.cancelled.clone(),
         });
     }
-    out.sort_by(|a, b| (a.on, a.start, a.host).cmp(&(b.on, b.start, b.host)));
+    out.sort_by_key(|a| (a.on, a.start, a.host));
     out
 }
 
@@ -456,7 +456,7 @@ pub fn check(
             });
         }
     }
-    issues.sort_by(|a, b| (a.from, a.host).cmp(&(b.from, b.host)));
+    issues.sort_by_key(|a| (a.from, a.host));
     issues
 }
 
