@@ -496,7 +496,7 @@ mod tests {
         let p = plan(1, Host::Chair, PlanRule::Weekly(vec![Weekday::Thu]));
         let cal = calendar();
         let s = sessions(
-            &[p.clone()],
+            std::slice::from_ref(&p),
             &[],
             &cal,
             ShiftPolicy::Next,
@@ -515,7 +515,7 @@ mod tests {
         assert!(s[0].moved() && !s[1].moved());
         // Tết Nguyên đán: Thursday 19/02 goes to Monday 23/02.
         let s = sessions(
-            &[p.clone()],
+            std::slice::from_ref(&p),
             &[],
             &cal,
             ShiftPolicy::Next,
@@ -532,7 +532,7 @@ mod tests {
         );
         // 30/04 and 01/05: Thursday 30/04 goes to Monday 04/05.
         let s = sessions(
-            &[p.clone()],
+            std::slice::from_ref(&p),
             &[],
             &cal,
             ShiftPolicy::Next,
@@ -545,7 +545,7 @@ mod tests {
         );
         // The other policies: the working day before, or not held.
         let s = sessions(
-            &[p.clone()],
+            std::slice::from_ref(&p),
             &[],
             &cal,
             ShiftPolicy::Previous,
