@@ -39,6 +39,7 @@ mod registers_xlsx;
 mod report_files;
 mod reports;
 mod routing;
+mod schedule;
 mod search;
 mod submitted_reports;
 mod trend;
@@ -51,6 +52,10 @@ pub use registers::{PetitionRow, ReceptionRow, RegisterFilter, WITHHELD};
 pub use registers_xlsx::{Register, RegisterFile};
 pub use reports::{ColumnView, ReportRecord, ReportView, SummaryBar};
 pub use routing::{HandleInput, Handled, PetitionView};
+pub use schedule::{
+    BookingInput, BookingView, PlanInput, PlanView, ScheduleView, SessionInput, SessionKey,
+    SessionView,
+};
 pub use search::{HitKind, SearchHit};
 pub use submitted_reports::{ChangedColumn, ReportChanges, SubmittedReport};
 pub use trend::{Trend, TrendSeries};

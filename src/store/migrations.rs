@@ -19,6 +19,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!(
         "../../migrations/0010_accepted_complaints.sql"
     )),
+    M::up(include_str!("../../migrations/0011_reception_sessions.sql")),
 ];
 
 /// The schema version this build creates and understands.

@@ -1,0 +1,275 @@
+//! Lịch tiếp dân through the core: plans with bad input refused and nothing written, the
+//! sessions of a range moved off holidays, cancellations and ad hoc sessions, the minimum
+//! check, bookings up to a session's capacity, and the appointment slip of a booking.
+
+mod common;
+
+use common::*;
+use tiepdan::Desk;
+use tiepdan::desk::{BookingInput, PlanInput, SessionInput, SessionKey};
+use tiepdan::domain::schedule::{Host, PlanRule, SessionKind, Weekday};
+
+fn d(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn thursdays() -> PlanInput {
+    PlanInput {
+        host: Host::Chair,
+        host_name: "Phạm Văn Hùng".into(),
+        rule: PlanRule::Weekly(vec![Weekday::Thu]),
+        from: "2026-01-01".into(),
+        to: None,
+        place: "Trụ sở tiếp công dân xã Ba Tơ".into(),
+        start: "07:30".into(),
+        end: "11:30".into(),
+        capacity: 2,
+    }
+}
+
+fn messages(e: tiepdan::error::Error) -> Vec<String> {
+    match e {
+        tiepdan::error::Error::Invalid(f) => f.into_iter().map(|f| f.message_vi).collect(),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn count(dir: &tempfile::TempDir, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db(dir.path())).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_plan_gives_sessions_off_holidays_and_bad_plans_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2025-12-20 08:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.save_office(&c, &office()).unwrap();
+
+    let mut bad = thursdays();
+    bad.host_name = "  ".into();
+    bad.start = "11:30".into();
+    bad.end = "07:30".into();
+    bad.capacity = 0;
+    bad.rule = PlanRule::Monthly(vec![10, 32]);
+    let m = messages(desk.add_plan(&c, &bad).unwrap_err());
+    for words in [
+        "họ tên người chủ trì",
+        "Giờ kết thúc phải sau",
+        "từ 1 đến 500",
+        "từ 1 đến 31",
+    ] {
+        assert!(
+            m.iter().any(|m| m.contains(words)),
+            "{words:?} not in {m:?}"
+        );
+    }
+    let mut bad = thursdays();
+    bad.rule = PlanRule::Weekly(vec![]);
+    bad.to = Some("2025-12-31".into());
+    let m = messages(desk.add_plan(&c, &bad).unwrap_err());
+    assert!(m.iter().any(|m| m.contains("ít nhất một ngày")), "{m:?}");
+    assert!(
+        m.iter().any(|m| m.contains("đứng trước ngày bắt đầu")),
+        "{m:?}"
+    );
+    assert_eq!(count(&dir, "SELECT count(*) FROM reception_plans"), 0);
+
+    desk.add_plan(&c, &thursdays()).unwrap();
+    let plans = desk.plans().unwrap();
+    assert_eq!(plans[0].rule_label, "thứ Năm hằng tuần");
+    let view = desk.schedule(d("2026-01-01"), d("2026-01-31")).unwrap();
+    let days: Vec<(&str, bool)> = view
+        .sessions
+        .iter()
+        .map(|s| (s.on.as_str(), s.moved))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            ("2026-01-05", true),
+            ("2026-01-08", false),
+            ("2026-01-15", false),
+            ("2026-01-22", false),
+            ("2026-01-29", false)
+        ]
+    );
+    assert_eq!(view.sessions[0].weekday, "thứ Hai");
+    assert_eq!(view.sessions[0].planned_on.as_deref(), Some("2026-01-01"));
+    // The chair's weeks are covered; the party secretary has no plan yet.
+    assert!(
+        view.issues.iter().all(|i| i.host == Host::PartySecretary),
+        "{:?}",
+        view.issues
+    );
+    assert!(
+        view.issues[0]
+            .message_vi
+            .contains("Bí thư Đảng ủy: tháng 1/2026 mới có 0 buổi")
+    );
+    assert_eq!(
+        count(
+            &dir,
+            "SELECT count(*) FROM audit_log WHERE action = 'schedule.plan'"
+        ),
+        1
+    );
+}
+
+#[test]
+fn cancelling_a_thursday_leaves_its_week_short_and_an_ad_hoc_session_is_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-03-01 08:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.save_office(&c, &office()).unwrap();
+    let plan = desk.add_plan(&c, &thursdays()).unwrap();
+    let key = SessionKey {
+        id: None,
+        plan_id: Some(plan),
+        planned_on: Some("2026-03-12".into()),
+    };
+    let m = messages(desk.cancel_session(&c, &key, " ").unwrap_err());
+    assert!(m[0].contains("lý do"), "{m:?}");
+    desk.cancel_session(&c, &key, "Chủ tịch dự họp tại tỉnh")
+        .unwrap();
+    let view = desk.schedule(d("2026-03-09"), d("2026-03-22")).unwrap();
+    let cancelled = view.sessions.iter().find(|s| s.on == "2026-03-12").unwrap();
+    assert_eq!(
+        cancelled.cancelled.as_deref(),
+        Some("Chủ tịch dự họp tại tỉnh")
+    );
+    let chair: Vec<&str> = view
+        .issues
+        .iter()
+        .filter(|i| i.host == Host::Chair)
+        .map(|i| i.message_vi.as_str())
+        .collect();
+    assert_eq!(chair.len(), 1, "{chair:?}");
+    assert!(chair[0].contains("tuần từ 09/03/2026 đến 15/03/2026 mới có 0 buổi"));
+
+    // An ad hoc session on Friday 13/03 makes the week good again.
+    let ad_hoc = SessionInput {
+        kind: SessionKind::AdHoc,
+        host: Host::Chair,
+        host_name: "Phạm Văn Hùng".into(),
+        on: "2026-03-13".into(),
+        place: "Nhà văn hóa thôn Tây".into(),
+        start: "14:00".into(),
+        end: "16:30".into(),
+        capacity: 30,
+    };
+    let mut planned = ad_hoc.clone();
+    planned.kind = SessionKind::Planned;
+    assert!(desk.add_session(&c, &planned).is_err());
+    desk.add_session(&c, &ad_hoc).unwrap();
+    let view = desk.schedule(d("2026-03-09"), d("2026-03-22")).unwrap();
+    assert!(
+        view.issues.iter().all(|i| i.host != Host::Chair),
+        "{:?}",
+        view.issues
+    );
+    assert!(
+        view.sessions
+            .iter()
+            .any(|s| s.on == "2026-03-13" && s.kind == SessionKind::AdHoc)
+    );
+    assert_eq!(
+        count(
+            &dir,
+            "SELECT count(*) FROM audit_log WHERE action = 'schedule.cancel'"
+        ),
+        1
+    );
+}
+
+#[test]
+fn bookings_stop_at_capacity_and_the_slip_names_the_day_place_and_host() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), ctx("2026-02-04 08:00").now).unwrap();
+    complaint(&mut desk);
+    let c = ctx("2026-03-02 08:00");
+    let plan = desk.add_plan(&c, &thursdays()).unwrap();
+    // Three citizens: the complainant and two more.
+    let conn = rusqlite::Connection::open(db(dir.path())).unwrap();
+    for name in ["Lê Thị Hai", "Trần Văn Ba"] {
+        conn.execute(
+            "INSERT INTO citizens (full_name, name_fold, id_kind, address, created_at)
+             VALUES (?1, lower(?1), 'none', 'Thôn Tây', '2026-03-01T08:00:00')",
+            [name],
+        )
+        .unwrap();
+    }
+    let citizens: Vec<i64> = conn
+        .prepare("SELECT id FROM citizens ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let case: i64 = conn
+        .query_row("SELECT id FROM cases", [], |r| r.get(0))
+        .unwrap();
+    let thursday = SessionKey {
+        id: None,
+        plan_id: Some(plan),
+        planned_on: Some("2026-03-05".into()),
+    };
+    let booking = |citizen, case_id| BookingInput {
+        session: thursday.clone(),
+        citizen_id: citizen,
+        case_id,
+        people: 1,
+        note: Some("Hỏi về quyết định thu hồi đất".into()),
+    };
+    let first = desk.book(&c, &booking(citizens[0], Some(case))).unwrap();
+    assert_eq!(
+        first.case_title.as_deref(),
+        Some("Khiếu nại quyết định thu hồi đất")
+    );
+    let m = messages(desk.book(&c, &booking(citizens[0], None)).unwrap_err());
+    assert!(m[0].contains("đã được đặt lịch"), "{m:?}");
+    desk.book(&c, &booking(citizens[1], None)).unwrap();
+    let m = messages(desk.book(&c, &booking(citizens[2], None)).unwrap_err());
+    assert_eq!(
+        m,
+        ["Buổi tiếp ngày 05/03/2026 đã đủ 2 lượt đặt lịch; hãy chọn buổi khác."]
+    );
+    assert_eq!(count(&dir, "SELECT count(*) FROM bookings"), 2);
+    let view = desk.schedule(d("2026-03-02"), d("2026-03-08")).unwrap();
+    assert_eq!((view.sessions[0].booked, view.sessions[0].capacity), (2, 2));
+    // A session with bookings is not cancelled; a past one is not booked.
+    let stored = SessionKey {
+        id: Some(first.session_id),
+        plan_id: None,
+        planned_on: None,
+    };
+    let m = messages(desk.cancel_session(&c, &stored, "Mưa bão").unwrap_err());
+    assert!(m[0].contains("đã có 2 công dân đặt lịch"), "{m:?}");
+    let mut past = booking(citizens[2], None);
+    past.session.planned_on = Some("2026-02-26".into());
+    let m = messages(desk.book(&c, &past).unwrap_err());
+    assert!(m[0].contains("đã qua"), "{m:?}");
+    let mut nobody = booking(9999, None);
+    nobody.session.planned_on = Some("2026-03-12".into());
+    assert!(messages(desk.book(&c, &nobody).unwrap_err())[0].contains("Không tìm thấy công dân"));
+
+    let slip = desk.print_booking_slip(&c, first.id).unwrap();
+    let text = pdftotext(&slip.path);
+    for words in [
+        "PHIẾU HẸN",
+        "Nguyễn Văn Đức",
+        "Khiếu nại quyết định thu hồi đất",
+        "vào hồi 7 giờ 30 phút, ngày 05 tháng 3 năm 2026",
+        "Trụ sở tiếp công dân xã Ba Tơ",
+        "gặp Chủ tịch Ủy ban nhân dân Phạm Văn Hùng",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from {text}");
+    }
+    assert_eq!(
+        count(
+            &dir,
+            "SELECT count(*) FROM audit_log WHERE action = 'schedule.book'"
+        ),
+        2
+    );
+}
