@@ -9,6 +9,10 @@ use crate::desk::{
     AppStatus, CaseSummary, Citizen, CitizenMatch, Draft, HitKind, IssuedDocument, PrintOptions,
     PrintedDocument, RecordedVisit, SearchHit, VisitForm, VisitPerson, VisitPetition, VisitRecord,
 };
+use crate::desk::{
+    BookingInput, BookingView, PlanInput, PlanView, ScheduleView, SessionInput, SessionKey,
+    SessionView,
+};
 use crate::desk::{CalendarDayRow, OfficeDayInput, RuleFileInfo, RulesChanged};
 use crate::desk::{ChangedColumn, ReportChanges, SubmittedReport, Trend, TrendSeries};
 use crate::desk::{ColumnView, ReportRecord, ReportView, SummaryBar};
@@ -31,6 +35,7 @@ use crate::domain::refusal::{RefusalGround, RefusalInput};
 use crate::domain::report::period::{Period, PeriodInput, PeriodKind};
 use crate::domain::report::{HeaderCell, RecordKind, Template};
 use crate::domain::routing::{Action, Proposal};
+use crate::domain::schedule::{Host, PlanRule, ScheduleIssue, SessionKind, ShiftPolicy, Weekday};
 use crate::domain::visit::{
     CaseChoice, CitizenRef, Field, PaperInput, PetitionInput, PetitionKind, ReceivedBy, Reception,
     VisitInput,
@@ -97,6 +102,20 @@ pub fn typescript_bindings() -> String {
         Finding::decl(&cfg),
         OutcomeInput::decl(&cfg),
         OutcomeView::decl(&cfg),
+        Host::decl(&cfg),
+        Weekday::decl(&cfg),
+        PlanRule::decl(&cfg),
+        ShiftPolicy::decl(&cfg),
+        SessionKind::decl(&cfg),
+        ScheduleIssue::decl(&cfg),
+        PlanInput::decl(&cfg),
+        PlanView::decl(&cfg),
+        SessionKey::decl(&cfg),
+        SessionView::decl(&cfg),
+        ScheduleView::decl(&cfg),
+        SessionInput::decl(&cfg),
+        BookingInput::decl(&cfg),
+        BookingView::decl(&cfg),
         DeadlineName::decl(&cfg),
         Obligation::decl(&cfg),
         Status::decl(&cfg),

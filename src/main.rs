@@ -72,6 +72,25 @@ enum Command {
         #[arg(long)]
         redact: bool,
     },
+    /// In lịch tiếp công dân định kỳ: các buổi tiếp (đã dời khỏi ngày nghỉ) và những tuần,
+    /// tháng chưa đủ số buổi tối thiểu
+    Schedule {
+        /// Ngày đầu (YYYY-MM-DD)
+        #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
+        from: NaiveDate,
+        /// Ngày cuối (YYYY-MM-DD)
+        #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
+        to: NaiveDate,
+        /// Định dạng: json hoặc ics (lịch cho điện thoại)
+        #[arg(long, value_enum, default_value = "json")]
+        format: ScheduleFormat,
+        /// Chỉ lịch của: chair (Chủ tịch), party_secretary (Bí thư), vice_chair (Phó Chủ tịch)
+        #[arg(long, value_enum)]
+        host: Option<HostArg>,
+        /// Tệp đích; không ghi thì in ra màn hình
+        #[arg(long, value_name = "TỆP")]
+        out: Option<PathBuf>,
+    },
     /// Lập biểu báo cáo thống kê (Thông tư 01/2024/TT-TTCP) cho một kỳ
     Report {
         /// Mã biểu: 01/TCD, 01/XLD, 02/XLD, 03/XLD, 04/XLD, 01/KQGQ hoặc 02/KQGQ
@@ -91,6 +110,30 @@ enum Command {
         #[arg(long, value_name = "TỆP")]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ScheduleFormat {
+    Json,
+    Ics,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+#[value(rename_all = "snake_case")]
+enum HostArg {
+    Chair,
+    PartySecretary,
+    ViceChair,
+}
+
+impl From<HostArg> for tiepdan::domain::schedule::Host {
+    fn from(h: HostArg) -> Self {
+        match h {
+            HostArg::Chair => Self::Chair,
+            HostArg::PartySecretary => Self::PartySecretary,
+            HostArg::ViceChair => Self::ViceChair,
+        }
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -240,6 +283,37 @@ fn run(cli: Cli) -> Result<(), Error> {
             println!("Đã xuất {records} bản ghi vào {}.", out.display());
             if redact {
                 println!("Đã lược bỏ mọi thông tin về người tố cáo.");
+            }
+        }
+        Command::Schedule {
+            from,
+            to,
+            format,
+            host,
+            out,
+        } => {
+            let desk = Desk::open(&root, ctx().now)?;
+            let host = host.map(tiepdan::domain::schedule::Host::from);
+            let text = match format {
+                ScheduleFormat::Json => {
+                    let mut view = desk.schedule(from, to)?;
+                    if let Some(h) = host {
+                        view.sessions.retain(|s| s.host == h);
+                        view.issues.retain(|i| i.host == h);
+                    }
+                    let mut text =
+                        serde_json::to_string_pretty(&view).expect("JSON values serialise");
+                    text.push('\n');
+                    text
+                }
+                ScheduleFormat::Ics => desk.schedule_ics(from, to, host)?,
+            };
+            match out {
+                Some(out) => {
+                    tiepdan::desk::write_atomically(&out, text.as_bytes())?;
+                    println!("Đã ghi lịch tiếp công dân vào {}.", out.display());
+                }
+                None => print!("{text}"),
             }
         }
         Command::Report {

@@ -273,3 +273,112 @@ fn bookings_stop_at_capacity_and_the_slip_names_the_day_place_and_host() {
         2
     );
 }
+
+#[test]
+fn the_command_line_prints_the_schedule_as_json_and_as_an_ics_a_calendar_library_reads() {
+    use icalendar::{Calendar, Component, EventLike};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let file = dir.path().join("lich.jsonl");
+    std::fs::write(
+        &file,
+        concat!(
+            r#"{"type": "office", "name": "Ủy ban nhân dân xã Ba Tơ", "parent": "Ủy ban nhân dân tỉnh Quảng Ngãi", "place": "Ba Tơ", "province": "Quảng Ngãi", "remote_area": false, "chair": "Phạm Văn Hùng"}"#,
+            "\n",
+            r#"{"type": "reception_plan", "ref": "lt-ct", "host": "chair", "host_name": "Phạm Văn Hùng", "rule": {"weekly": ["thu"]}, "from": "2026-01-01", "place": "Trụ sở tiếp công dân xã", "start": "07:30", "end": "11:30"}"#,
+            "\n",
+            r#"{"type": "reception_plan", "ref": "lt-bt", "host": "party_secretary", "host_name": "Đinh Thị Mai", "rule": {"monthly": [10, 25]}, "from": "2026-01-01", "place": "Hội trường Đảng ủy xã", "start": "14:00", "end": "17:00"}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let o = cli(&["--data", data, "import", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let o = cli(&[
+        "--data",
+        data,
+        "schedule",
+        "--from",
+        "2026-04-27",
+        "--to",
+        "2026-05-10",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let days: Vec<(&str, &str)> = json["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["on"].as_str().unwrap(), s["host"].as_str().unwrap()))
+        .collect();
+    // The secretary's Saturday 25/04 moves past Sunday and the Giỗ Tổ day off (27/04) to
+    // Tuesday 28/04; the chair's Thursday 30/04 past 01/05 and the weekend to Monday 04/05;
+    // the secretary's 10/05 is a Sunday: Monday 11/05, after the range.
+    assert_eq!(
+        days,
+        [
+            ("2026-04-28", "party_secretary"),
+            ("2026-05-04", "chair"),
+            ("2026-05-07", "chair")
+        ]
+    );
+    assert_eq!(json["sessions"][1]["planned_on"], "2026-04-30");
+    assert!(
+        json["issues"][0]["message_vi"]
+            .as_str()
+            .unwrap()
+            .contains("tuần từ 27/04/2026 đến 03/05/2026")
+    );
+
+    let ics = dir.path().join("lich.ics");
+    let o = cli(&[
+        "--data",
+        data,
+        "schedule",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--format",
+        "ics",
+        "--host",
+        "party_secretary",
+        "--out",
+        ics.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&ics).unwrap();
+    let calendar: Calendar = text.parse().unwrap();
+    let events: Vec<_> = calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .collect();
+    assert_eq!(events.len(), 24, "the 10th and 25th of twelve months");
+    let first = events[0];
+    assert_eq!(
+        first.get_summary(),
+        Some("Tiếp công dân — Bí thư Đảng ủy Đinh Thị Mai")
+    );
+    assert_eq!(first.get_location(), Some("Hội trường Đảng ủy xã"));
+    // Saturday 10/01/2026 is a make-up working day: the session stays on it.
+    assert!(text.contains("DTSTART:20260110T140000"), "{text}");
+    let uids: std::collections::BTreeSet<_> = events.iter().filter_map(|e| e.get_uid()).collect();
+    assert_eq!(uids.len(), 24, "stable, distinct UIDs");
+    let o = cli(&[
+        "--data",
+        data,
+        "schedule",
+        "--from",
+        "2026-05-10",
+        "--to",
+        "2026-05-01",
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("Ngày cuối đứng trước ngày đầu"),
+        "{}",
+        stderr(&o)
+    );
+}

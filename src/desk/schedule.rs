@@ -920,3 +920,68 @@ impl Desk {
         })
     }
 }
+
+impl Desk {
+    /// The sessions from `from` to `to` (of one host, or all) as an iCalendar file for a
+    /// phone's calendar: one event per session that is not cancelled, in local time, with a
+    /// stable UID (the plan's day, or the stored session).
+    pub fn schedule_ics(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        host: Option<Host>,
+    ) -> Result<String> {
+        use icalendar::{Calendar, Component, Event, EventLike};
+        let view = self.schedule(from, to)?;
+        let office = self.office()?.map(|o| o.name).unwrap_or_default();
+        let mut calendar = Calendar::new();
+        calendar.name(&format!("Lịch tiếp công dân — {office}"));
+        for s in view
+            .sessions
+            .iter()
+            .filter(|s| s.cancelled.is_none() && host.is_none_or(|h| h == s.host))
+        {
+            let (Some(on), Some(start), Some(end)) = (day(&s.on), time(&s.start), time(&s.end))
+            else {
+                continue;
+            };
+            let uid = match (&s.key.id, &s.key.plan_id, &s.key.planned_on) {
+                (_, Some(plan), Some(planned)) => format!("plan-{plan}-{planned}@tiepdan"),
+                (Some(id), _, _) => format!("session-{id}@tiepdan"),
+                _ => format!("{}-{}@tiepdan", s.on, s.start),
+            };
+            let moved = s
+                .planned_on
+                .as_deref()
+                .and_then(day)
+                .filter(|_| s.moved)
+                .map(|p| {
+                    format!(
+                        " Lịch định kỳ ngày {}, chuyển sang ngày làm việc tiếp theo.",
+                        dmy(p)
+                    )
+                })
+                .unwrap_or_default();
+            calendar.push(
+                Event::new()
+                    .uid(&uid)
+                    .summary(&format!("Tiếp công dân — {} {}", s.host_label, s.host_name))
+                    .location(&s.place)
+                    .description(&format!(
+                        "{}. Đã đặt lịch {}/{} lượt.{moved}",
+                        match s.kind {
+                            SessionKind::Planned => "Tiếp công dân định kỳ",
+                            SessionKind::OneOff => "Buổi tiếp công dân",
+                            SessionKind::AdHoc => "Tiếp công dân đột xuất",
+                        },
+                        s.booked,
+                        s.capacity
+                    ))
+                    .starts(on.and_time(start))
+                    .ends(on.and_time(end))
+                    .done(),
+            );
+        }
+        Ok(calendar.done().to_string())
+    }
+}

@@ -311,6 +311,75 @@ export type OutcomeView = { on: string, kind: OutcomeKind, result: Finding | nul
  */
 results: Record<string, number>, };
 
+export type Host = "chair" | "party_secretary" | "vice_chair";
+
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+
+export type PlanRule = { "weekly": Array<Weekday> } | { "monthly": Array<number> };
+
+export type ShiftPolicy = "next" | "previous" | "skip";
+
+export type SessionKind = "planned" | "one_off" | "ad_hoc";
+
+export type ScheduleIssue = { host: Host, 
+/**
+ * The week or month (or the day, for a delegation).
+ */
+from: string, to: string, 
+/**
+ * Sessions required and planned (0 and the count of delegated sessions for a
+ * delegation).
+ */
+required: number, planned: number, message_vi: string, basis: string, };
+
+export type PlanInput = { host: Host, host_name: string, rule: PlanRule, 
+/**
+ * `YYYY-MM-DD`.
+ */
+from: string, to: string | null, place: string, 
+/**
+ * `HH:MM`.
+ */
+start: string, end: string, capacity: number, };
+
+export type PlanView = { id: number, host: Host, host_label: string, host_name: string, rule: PlanRule, 
+/**
+ * "thứ Năm hằng tuần".
+ */
+rule_label: string, from: string, to: string | null, place: string, start: string, end: string, capacity: number, };
+
+export type SessionKey = { id: number | null, plan_id: number | null, planned_on: string | null, };
+
+export type SessionView = { key: SessionKey, 
+/**
+ * `YYYY-MM-DD`.
+ */
+on: string, 
+/**
+ * "thứ Năm".
+ */
+weekday: string, planned_on: string | null, 
+/**
+ * Moved off its planned day (a holiday, by the office's policy).
+ */
+moved: boolean, kind: SessionKind, host: Host, host_label: string, host_name: string, place: string, start: string, end: string, capacity: number, booked: number, cancelled: string | null, };
+
+export type ScheduleView = { from: string, to: string, policy: ShiftPolicy, sessions: Array<SessionView>, 
+/**
+ * Weeks or months short of the minimum, delegations no longer allowed.
+ */
+issues: Array<ScheduleIssue>, };
+
+export type SessionInput = { kind: SessionKind, host: Host, host_name: string, on: string, place: string, start: string, end: string, capacity: number, };
+
+export type BookingInput = { session: SessionKey, citizen_id: number, case_id: number | null, 
+/**
+ * People coming (a group's size).
+ */
+people: number, note: string | null, };
+
+export type BookingView = { id: number, session_id: number, citizen_id: number, citizen_name: string, case_id: number | null, case_title: string | null, people: number, note: string | null, };
+
 export type DeadlineName = "handle" | "check" | "accept" | "resolve" | "second_complaint";
 
 export type Obligation = "office" | "citizen";
