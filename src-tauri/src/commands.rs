@@ -9,6 +9,9 @@ use tiepdan::desk::{
     RegisterFile, RegisterFilter, RuleFileInfo, RulesChanged, SearchHit, VisitForm, VisitRecord,
 };
 use tiepdan::desk::{
+    BookingInput, BookingView, PlanInput, PlanView, ScheduleView, SessionInput, SessionKey,
+};
+use tiepdan::desk::{
     OutcomeInput, OutcomeView, ReportChanges, ReportRecord, ReportView, SubmittedReport,
 };
 use tiepdan::domain::agency::{Agency, AgencyInput};
@@ -17,6 +20,7 @@ use tiepdan::domain::officer::{Officer, OfficerInput};
 use tiepdan::domain::refusal::RefusalInput;
 use tiepdan::domain::report::Template;
 use tiepdan::domain::report::period::{Period, PeriodInput};
+use tiepdan::domain::schedule::{Host, ShiftPolicy};
 use tiepdan::domain::visit::VisitInput;
 use tiepdan::error::FieldError;
 use tiepdan::rules::RuleFile;
@@ -561,4 +565,115 @@ pub fn export_register_pdf(
     })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
+}
+
+fn date_of(field: &str, text: &str) -> Result<chrono::NaiveDate, ErrorData> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        tiepdan::Error::Invalid(vec![FieldError::new(
+            field,
+            "Ngày không hợp lệ; nhập ngày/tháng/năm.".to_owned(),
+        )])
+        .to_data()
+    })
+}
+
+/// The reception plans.
+#[tauri::command]
+pub fn plans(state: State<'_, AppState>) -> Result<Vec<PlanView>, ErrorData> {
+    with_desk(&state, |desk| desk.plans())
+}
+
+/// Adds a plan; returns every plan.
+#[tauri::command]
+pub fn add_plan(state: State<'_, AppState>, input: PlanInput) -> Result<Vec<PlanView>, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.add_plan(&ctx(), &input)?;
+        desk.plans()
+    })
+}
+
+/// Ends a plan after a day; returns every plan.
+#[tauri::command]
+pub fn end_plan(
+    state: State<'_, AppState>,
+    plan_id: i64,
+    to: String,
+) -> Result<Vec<PlanView>, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.end_plan(&ctx(), plan_id, &to)?;
+        desk.plans()
+    })
+}
+
+/// The sessions of a date range, with their bookings and the schedule's shortfalls.
+#[tauri::command]
+pub fn schedule(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Result<ScheduleView, ErrorData> {
+    let (from, to) = (date_of("from", &from)?, date_of("to", &to)?);
+    with_desk(&state, |desk| desk.schedule(from, to))
+}
+
+/// Adds a one-off or ad hoc session.
+#[tauri::command]
+pub fn add_session(state: State<'_, AppState>, input: SessionInput) -> Result<i64, ErrorData> {
+    with_desk(&state, |desk| desk.add_session(&ctx(), &input))
+}
+
+/// Cancels a session with a reason.
+#[tauri::command]
+pub fn cancel_session(
+    state: State<'_, AppState>,
+    key: SessionKey,
+    reason: String,
+) -> Result<i64, ErrorData> {
+    with_desk(&state, |desk| desk.cancel_session(&ctx(), &key, &reason))
+}
+
+/// Books a citizen into a session.
+#[tauri::command]
+pub fn book(state: State<'_, AppState>, input: BookingInput) -> Result<BookingView, ErrorData> {
+    with_desk(&state, |desk| desk.book(&ctx(), &input))
+}
+
+/// The citizens booked into a session.
+#[tauri::command]
+pub fn bookings(
+    state: State<'_, AppState>,
+    session_id: i64,
+) -> Result<Vec<BookingView>, ErrorData> {
+    with_desk(&state, |desk| desk.bookings(session_id))
+}
+
+/// The appointment slip of a booking, opened in the system viewer.
+#[tauri::command]
+pub fn print_booking_slip(
+    state: State<'_, AppState>,
+    booking_id: i64,
+) -> Result<PrintedDocument, ErrorData> {
+    let document = with_desk(&state, |desk| desk.print_booking_slip(&ctx(), booking_id))?;
+    let opened = crate::viewer::open(std::path::Path::new(&document.path));
+    Ok(PrintedDocument { document, opened })
+}
+
+/// Sets what happens to a planned day that is not a working day.
+#[tauri::command]
+pub fn set_shift_policy(state: State<'_, AppState>, policy: ShiftPolicy) -> Result<(), ErrorData> {
+    with_desk(&state, |desk| desk.set_shift_policy(&ctx(), policy))
+}
+
+/// Writes the sessions of a range (of one host, or all) as an .ics file under exports.
+#[tauri::command]
+pub fn export_schedule_ics(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+    host: Option<Host>,
+) -> Result<RegisterFile, ErrorData> {
+    let (from, to) = (date_of("from", &from)?, date_of("to", &to)?);
+    with_desk(&state, |desk| {
+        desk.export_schedule_ics(from, to, host, ctx().now)
+    })
 }

@@ -985,3 +985,27 @@ impl Desk {
         Ok(calendar.done().to_string())
     }
 }
+
+impl Desk {
+    /// Writes `schedule_ics` under `<data>/exports/`.
+    pub fn export_schedule_ics(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        host: Option<Host>,
+        now: chrono::NaiveDateTime,
+    ) -> Result<super::RegisterFile> {
+        let text = self.schedule_ics(from, to, host)?;
+        let stem = format!(
+            "lich-tiep-cong-dan-{}-{}",
+            from.format("%Y%m%d"),
+            to.format("%Y%m%d")
+        );
+        let path = super::files::export_path(self.dir.root(), &stem, now, "ics");
+        super::write_atomically(&path, text.as_bytes())?;
+        Ok(super::RegisterFile {
+            path: path.display().to_string(),
+            rows: text.matches("BEGIN:VEVENT").count() as u32,
+        })
+    }
+}

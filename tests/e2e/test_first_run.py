@@ -59,7 +59,7 @@ def test_first_run_form_leads_to_the_dashboard_with_the_office_name(tmp_path, op
     screenshot("dashboard")
 
     # The left rail reaches every area.
-    for area, title in [("intake", "Tiếp công dân"), ("reports", "Báo cáo thống kê"), ("catalogues", "Danh mục"), ("settings", "Cài đặt")]:
+    for area, title in [("intake", "Tiếp công dân"), ("schedule", "Lịch tiếp công dân"), ("reports", "Báo cáo thống kê"), ("catalogues", "Danh mục"), ("settings", "Cài đặt")]:
         driver.find_element(By.ID, f"nav-{area}").click()
         wait(driver).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == title)
     driver.find_element(By.ID, "nav-about").click()

@@ -26,7 +26,7 @@ export const AREAS: readonly AreaInfo[] = [
     id: 'schedule',
     title: 'Lịch tiếp dân',
     description:
-      'Lịch tiếp công dân định kỳ của Chủ tịch và Bí thư, đặt lịch hẹn, tài liệu chuẩn bị cho buổi tiếp. Màn hình này đang được xây dựng.',
+      'Lịch tiếp công dân định kỳ của Chủ tịch và Bí thư, đặt lịch hẹn và in phiếu hẹn, cảnh báo tuần, tháng chưa đủ số buổi theo quy định.',
   },
   {
     id: 'reports',

@@ -6,12 +6,16 @@ import type {
   Field,
   Finding,
   Flag,
+  Host,
   IdKind,
   OfficerRole,
   OutcomeKind,
   PetitionKind,
   ReceivedBy,
   Reception,
+  SessionKind,
+  ShiftPolicy,
+  Weekday,
   RefusalGround,
   Sex,
 } from './bindings';
@@ -147,3 +151,31 @@ export const FIGURES: [string, string][] = [
   ['people_referred', 'Số người chuyển cơ quan điều tra / khởi tố'],
   ['officials_referred', '— trong đó cán bộ, công chức, viên chức'],
 ];
+
+export const HOST: Record<Host, string> = {
+  chair: 'Chủ tịch UBND xã',
+  party_secretary: 'Bí thư Đảng ủy xã',
+  vice_chair: 'Phó Chủ tịch UBND xã (ủy quyền)',
+};
+
+export const SESSION_KIND: Record<SessionKind, string> = {
+  planned: 'Định kỳ',
+  one_off: 'Buổi riêng',
+  ad_hoc: 'Đột xuất',
+};
+
+export const SHIFT_POLICY: Record<ShiftPolicy, string> = {
+  next: 'Dời sang ngày làm việc kế tiếp',
+  previous: 'Dời lên ngày làm việc liền trước',
+  skip: 'Không tổ chức buổi đó',
+};
+
+export const WEEKDAY: Record<Weekday, string> = {
+  mon: 'Thứ Hai',
+  tue: 'Thứ Ba',
+  wed: 'Thứ Tư',
+  thu: 'Thứ Năm',
+  fri: 'Thứ Sáu',
+  sat: 'Thứ Bảy',
+  sun: 'Chủ nhật',
+};

@@ -1,0 +1,94 @@
+"""Lịch tiếp dân in the real window: a weekly plan for the chair, a citizen booked into next
+Thursday's session, the appointment slip read back from its PDF, a booking beyond the
+session's capacity refused, and the month exported as .ics."""
+
+import datetime
+import subprocess
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from harness import screenshot
+
+PEOPLE = """\
+{"type": "citizen", "ref": "c1", "full_name": "Nguyễn Văn Đức", "id_kind": "none", "gender": "male", "address": "Thôn Đông, xã Ba Tơ"}
+{"type": "citizen", "ref": "c2", "full_name": "Lê Thị Hai", "id_kind": "none", "address": "Thôn Tây, xã Ba Tơ"}
+{"type": "case", "ref": "vv1", "title": "Bồi thường đất ông Đức"}
+{"type": "petition", "ref": "p1", "received_on": "2026-11-02", "channel": "in_person", "kind": "complaint", "field": "land", "petitioners": ["c1"], "respondent": {"role": "commune_chair"}, "instance": 1, "case": "vv1", "summary": "Khiếu nại việc bồi thường đất", "events": []}
+"""
+
+
+def wait(driver, seconds=30):
+    return WebDriverWait(driver, seconds)
+
+
+def click(driver, element):
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
+def book(driver, who):
+    who_box = driver.find_element(By.ID, "booking-who")
+    who_box.clear()
+    who_box.send_keys(who)
+    click(driver, driver.find_element(By.ID, "booking-find"))
+    save = wait(driver).until(EC.element_to_be_clickable((By.ID, "booking-save")))
+    click(driver, save)
+
+
+def test_a_citizen_booked_into_next_thursday_gets_a_slip_and_capacity_holds(office_data, open_window, cli_binary, tmp_path):
+    people = tmp_path / "nguoi.jsonl"
+    people.write_text(PEOPLE, encoding="utf-8")
+    subprocess.run([cli_binary, "--data", str(office_data), "import", str(people)], check=True, capture_output=True)
+    driver = open_window(office_data)
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-schedule"))).click()
+    wait(driver).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Lịch tiếp công dân")
+
+    today = datetime.date.today()
+    driver.find_element(By.ID, "plan-name").send_keys("Phạm Văn Hùng")
+    driver.find_element(By.ID, "plan-from").send_keys(today.strftime("%d/%m/%Y"))
+    driver.find_element(By.ID, "plan-place").send_keys("Trụ sở tiếp công dân xã Ba Tơ")
+    capacity = driver.find_element(By.ID, "plan-capacity")
+    capacity.clear()
+    capacity.send_keys("1")
+    click(driver, driver.find_element(By.ID, "plan-save"))
+    plans = wait(driver).until(EC.visibility_of_element_located((By.ID, "plan-list")))
+    assert "thứ Năm hằng tuần" in plans.text
+
+    # Next Thursday (after today), in next month's view if need be.
+    thursday = today + datetime.timedelta(days=(3 - today.weekday()) % 7 or 7)
+    if thursday.month != today.month:
+        click(driver, driver.find_element(By.ID, "schedule-next"))
+    row_id = f"session-{thursday.isoformat()}-chair"
+    row = wait(driver).until(EC.presence_of_element_located((By.ID, row_id)))
+    click(driver, row.find_element(By.TAG_NAME, "button"))
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "session-panel")))
+    book(driver, "Nguyễn Văn Đức")
+    listed = wait(driver).until(EC.visibility_of_element_located((By.ID, "booking-list")))
+    assert "Nguyễn Văn Đức — Bồi thường đất ông Đức" in listed.text
+    assert "1/1" in driver.find_element(By.ID, row_id).text
+    screenshot("schedule-booked")
+
+    click(driver, listed.find_element(By.TAG_NAME, "button"))
+    printed = wait(driver).until(EC.visibility_of_element_located((By.ID, "slip-printed")))
+    path = printed.find_element(By.CSS_SELECTOR, ".muted").text.strip()
+    text = " ".join(subprocess.run(["pdftotext", "-layout", path, "-"], check=True, capture_output=True, text=True).stdout.split())
+    assert "PHIẾU HẸN" in text
+    assert "Nguyễn Văn Đức" in text
+    month = thursday.month if thursday.month > 2 else f"{thursday.month:02}"
+    assert f"ngày {thursday.day:02} tháng {month} năm {thursday.year}" in text, text
+    assert "gặp Chủ tịch Ủy ban nhân dân Phạm Văn Hùng" in text
+
+    # The session holds one: a second citizen is refused with the reason.
+    book(driver, "Lê Thị Hai")
+    error = wait(driver).until(EC.visibility_of_element_located((By.ID, "schedule-error")))
+    assert f"Buổi tiếp ngày {thursday.strftime('%d/%m/%Y')} đã đủ 1 lượt đặt lịch" in error.text
+
+    click(driver, driver.find_element(By.ID, "schedule-ics"))
+    done = wait(driver).until(EC.visibility_of_element_located((By.ID, "schedule-done")))
+    ics = done.text.split("ra tệp ", 1)[1].strip()
+    body = open(ics, encoding="utf-8").read()
+    assert "BEGIN:VCALENDAR" in body and "BEGIN:VEVENT" in body
+    assert thursday.strftime("DTSTART:%Y%m%dT073000") in body
+    screenshot("schedule-month")
