@@ -81,7 +81,7 @@ enum Command {
         /// Ngày cuối (YYYY-MM-DD)
         #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
         to: NaiveDate,
-        /// Định dạng: json hoặc ics (lịch cho điện thoại)
+        /// Định dạng: json, ics (lịch cho điện thoại) hoặc pdf (thông báo lịch tiếp để niêm yết)
         #[arg(long, value_enum, default_value = "json")]
         format: ScheduleFormat,
         /// Chỉ lịch của: chair (Chủ tịch), party_secretary (Bí thư), vice_chair (Phó Chủ tịch)
@@ -116,6 +116,7 @@ enum Command {
 enum ScheduleFormat {
     Json,
     Ics,
+    Pdf,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -307,6 +308,20 @@ fn run(cli: Cli) -> Result<(), Error> {
                     text
                 }
                 ScheduleFormat::Ics => desk.schedule_ics(from, to, host)?,
+                ScheduleFormat::Pdf => {
+                    let Some(out) = out else {
+                        return Err(tiepdan::Error::Invalid(vec![
+                            tiepdan::error::FieldError::new(
+                                "out",
+                                "Tệp PDF cần nơi ghi: thêm --out TỆP.",
+                            ),
+                        ]));
+                    };
+                    let pdf = desk.schedule_notice_pdf(from, to, ctx().now.date())?;
+                    tiepdan::desk::write_atomically(&out, &pdf)?;
+                    println!("Đã lập thông báo lịch tiếp công dân vào {}.", out.display());
+                    return Ok(());
+                }
             };
             match out {
                 Some(out) => {

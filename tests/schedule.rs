@@ -382,3 +382,50 @@ fn the_command_line_prints_the_schedule_as_json_and_as_an_ics_a_calendar_library
         stderr(&o)
     );
 }
+
+#[test]
+fn the_public_notice_lists_the_months_sessions_with_their_moves() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-04-20 08:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.save_office(&c, &office()).unwrap();
+    desk.add_plan(&c, &thursdays()).unwrap();
+    let key = SessionKey {
+        id: None,
+        plan_id: Some(1),
+        planned_on: Some("2026-05-14".into()),
+    };
+    desk.cancel_session(&c, &key, "Bầu cử").unwrap();
+    let file = desk
+        .export_schedule_notice(d("2026-04-01"), d("2026-04-30"), c.now)
+        .unwrap();
+    let text = pdftotext(&file.path);
+    for words in [
+        "THÔNG BÁO",
+        "Lịch tiếp công dân định kỳ tháng 4 năm 2026",
+        "Thứ Năm, ngày 02/04/2026, từ 07 giờ 30 đến 11 giờ 30: Chủ tịch Ủy ban nhân dân Phạm Văn Hùng tiếp công dân tại Trụ sở tiếp công dân xã Ba Tơ.",
+        "Thứ Năm, ngày 23/04/2026",
+        "chuyển sang ngày làm việc kế tiếp",
+        "TM. ỦY BAN NHÂN DÂN",
+        "Niêm yết tại trụ sở",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from {text}");
+    }
+    // 30/04 moves to 04/05, out of April; May lists it and leaves out the cancelled 14/05.
+    assert!(!text.contains("30/04/2026"), "{text}");
+    let bytes = desk
+        .schedule_notice_pdf(d("2026-05-01"), d("2026-05-31"), c.now.date())
+        .unwrap();
+    let path = dir.path().join("may.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let text = pdftotext(path.to_str().unwrap());
+    assert!(
+        text.contains("Thứ Hai, ngày 04/05/2026, từ 07 giờ 30 đến 11 giờ 30"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(chuyển từ ngày 30/04/2026 do trùng ngày nghỉ)"),
+        "{text}"
+    );
+    assert!(!text.contains("14/05/2026"), "{text}");
+}

@@ -1009,3 +1009,129 @@ impl Desk {
         })
     }
 }
+
+/// "tháng 12 năm 2026" for a whole month, else "từ ngày 01/12/2026 đến ngày 15/12/2026".
+fn range_words(from: NaiveDate, to: NaiveDate) -> String {
+    use chrono::Datelike;
+    let month_end = (from + Days::new(32)).with_day(1).map(|d| d - Days::new(1));
+    if from.day() == 1 && Some(to) == month_end {
+        format!("tháng {} năm {}", from.month(), from.year())
+    } else {
+        format!("từ ngày {} đến ngày {}", dmy(from), dmy(to))
+    }
+}
+
+fn hours_words(start: &str, end: &str) -> String {
+    let words = |t: &str| t.replacen(':', " giờ ", 1);
+    format!("từ {} đến {}", words(start), words(end))
+}
+
+impl Desk {
+    /// Thông báo lịch tiếp công dân: the sessions of a range (not cancelled) as a public
+    /// notice to post at the office, per Nghị định 30/2020.
+    pub fn schedule_notice_pdf(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<Vec<u8>> {
+        let office = self.office()?.ok_or(Error::OfficeMissing)?;
+        let view = self.schedule(from, to)?;
+        let range = range_words(from, to);
+        let mut paragraphs = vec![format!(
+            "Căn cứ Luật Tiếp công dân năm 2013, được sửa đổi, bổ sung bởi Luật số 136/2025/QH15; {} thông báo lịch tiếp công dân định kỳ {range} như sau:",
+            office.name
+        )];
+        let held: Vec<&SessionView> = view
+            .sessions
+            .iter()
+            .filter(|s| s.cancelled.is_none())
+            .collect();
+        if held.is_empty() {
+            paragraphs
+                .push("- Chưa có buổi tiếp công dân định kỳ nào trong thời gian này.".to_owned());
+        }
+        for s in held {
+            let on = day(&s.on).expect("the schedule's own dates");
+            let mut p = format!(
+                "- {}, ngày {}, {}: {} {} tiếp công dân tại {}",
+                {
+                    let w = weekday_vi(on);
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                        .unwrap_or_default()
+                },
+                dmy(on),
+                hours_words(&s.start, &s.end),
+                s.host_label,
+                s.host_name,
+                s.place
+            );
+            if let Some(planned) = s.planned_on.as_deref().and_then(day).filter(|_| s.moved) {
+                p.push_str(&format!(
+                    " (chuyển từ ngày {} do trùng ngày nghỉ)",
+                    dmy(planned)
+                ));
+            }
+            if s.kind == SessionKind::AdHoc {
+                p.push_str(" (tiếp đột xuất)");
+            }
+            p.push('.');
+            paragraphs.push(p);
+        }
+        paragraphs.push(match view.policy {
+            ShiftPolicy::Next => "Trường hợp ngày tiếp định kỳ trùng ngày nghỉ lễ, Tết hoặc ngày nghỉ hằng tuần thì chuyển sang ngày làm việc kế tiếp.".to_owned(),
+            ShiftPolicy::Previous => "Trường hợp ngày tiếp định kỳ trùng ngày nghỉ lễ, Tết hoặc ngày nghỉ hằng tuần thì chuyển lên ngày làm việc liền trước.".to_owned(),
+            ShiftPolicy::Skip => "Trường hợp ngày tiếp định kỳ trùng ngày nghỉ lễ, Tết hoặc ngày nghỉ hằng tuần thì không tổ chức tiếp vào ngày đó.".to_owned(),
+        });
+        paragraphs.push("Công dân đến khiếu nại, tố cáo, kiến nghị, phản ánh xuất trình căn cước hoặc giấy tờ tùy thân; người được ủy quyền mang theo giấy ủy quyền. Công dân có thể đăng ký trước tại bộ phận tiếp công dân của xã để được sắp xếp lịch.".to_owned());
+        paragraphs.push(format!("{} thông báo để Nhân dân được biết.", office.name));
+        Ok(crate::print::letter::render(
+            &crate::print::letter::Letter {
+                parent: office.parent.clone(),
+                agency: office.name.clone(),
+                number: "      /TB-UBND".to_owned(),
+                place: office.place.clone(),
+                date: today,
+                heading: Some((
+                    "THÔNG BÁO".to_owned(),
+                    format!("Lịch tiếp công dân định kỳ {range}"),
+                )),
+                subject: String::new(),
+                to: Vec::new(),
+                paragraphs,
+                authority: ("TM. ỦY BAN NHÂN DÂN".into(), "CHỦ TỊCH".into()),
+                signer: office.chair.clone(),
+                copies_to: vec![
+                    "Thường trực Đảng ủy xã".into(),
+                    "Ủy ban Mặt trận Tổ quốc Việt Nam xã".into(),
+                    "Niêm yết tại trụ sở và nhà văn hóa các thôn".into(),
+                    "Đài truyền thanh xã".into(),
+                    "Lưu: VT".into(),
+                ],
+            },
+        ))
+    }
+
+    /// Writes `schedule_notice_pdf` under `<data>/exports/`.
+    pub fn export_schedule_notice(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        now: chrono::NaiveDateTime,
+    ) -> Result<super::RegisterFile> {
+        let bytes = self.schedule_notice_pdf(from, to, now.date())?;
+        let stem = format!(
+            "thong-bao-lich-tiep-{}-{}",
+            from.format("%Y%m%d"),
+            to.format("%Y%m%d")
+        );
+        let path = super::files::export_path(self.dir.root(), &stem, now, "pdf");
+        super::write_atomically(&path, &bytes)?;
+        Ok(super::RegisterFile {
+            path: path.display().to_string(),
+            rows: 1,
+        })
+    }
+}
