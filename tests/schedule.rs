@@ -429,3 +429,59 @@ fn the_public_notice_lists_the_months_sessions_with_their_moves() {
     );
     assert!(!text.contains("14/05/2026"), "{text}");
 }
+
+#[test]
+fn the_briefing_pack_names_each_booked_case_its_history_and_open_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), ctx("2026-02-04 08:00").now).unwrap();
+    let petition = complaint(&mut desk);
+    let c = ctx("2026-02-09 08:00");
+    let plan = desk.add_plan(&c, &thursdays()).unwrap();
+    let conn = rusqlite::Connection::open(db(dir.path())).unwrap();
+    let (citizen, case): (i64, i64) = conn
+        .query_row(
+            "SELECT pc.citizen_id, p.case_id FROM petitions p
+               JOIN petition_citizens pc ON pc.petition_id = p.id WHERE p.id = ?1",
+            [petition],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let key = SessionKey {
+        id: None,
+        plan_id: Some(plan),
+        planned_on: Some("2026-02-12".into()),
+    };
+    // Before anyone books: a summary page that says so.
+    let empty = desk.briefing_pack_pdf(&key, c.now.date()).unwrap();
+    let path = dir.path().join("empty.pdf");
+    std::fs::write(&path, empty).unwrap();
+    assert!(pdftotext(path.to_str().unwrap()).contains("Chưa có công dân nào đặt lịch"));
+
+    desk.book(
+        &c,
+        &BookingInput {
+            session: key.clone(),
+            citizen_id: citizen,
+            case_id: Some(case),
+            people: 1,
+            note: Some("Ông Đức đề nghị được gặp trực tiếp Chủ tịch".into()),
+        },
+    )
+    .unwrap();
+    let file = desk.export_briefing_pack(&key, c.now).unwrap();
+    let text = pdftotext(&file.path);
+    for words in [
+        "TÀI LIỆU CHUẨN BỊ BUỔI TIẾP CÔNG DÂN",
+        "Thứ Năm, ngày 12/02/2026, từ 07 giờ 30 đến 11 giờ 30",
+        "Người chủ trì: Chủ tịch Ủy ban nhân dân Phạm Văn Hùng",
+        "Danh sách công dân đã đặt lịch: 1",
+        "1. Nguyễn Văn Đức — Khiếu nại quyết định thu hồi đất",
+        "Ghi chú của cán bộ: Ông Đức đề nghị được gặp trực tiếp Chủ tịch",
+        "04/02/2026: Tiếp thường xuyên: Khiếu nại quyết định thu hồi đất",
+        "04/02/2026: Nhận đơn khiếu nại: Khiếu nại quyết định thu hồi đất",
+        "Thời hạn xử lý đơn (đơn nhận 04/02/2026): hạn",
+        "Tài liệu nội bộ",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from {text}");
+    }
+}

@@ -677,3 +677,29 @@ pub fn export_schedule_ics(
         desk.export_schedule_ics(from, to, host, ctx().now)
     })
 }
+
+/// The host's briefing pack for a session, opened in the system viewer.
+#[tauri::command]
+pub fn export_briefing_pack(
+    state: State<'_, AppState>,
+    key: SessionKey,
+) -> Result<RegisterFile, ErrorData> {
+    let file = with_desk(&state, |desk| desk.export_briefing_pack(&key, ctx().now))?;
+    crate::viewer::open(std::path::Path::new(&file.path));
+    Ok(file)
+}
+
+/// The public notice of the schedule for a range, opened in the system viewer.
+#[tauri::command]
+pub fn export_schedule_notice(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Result<RegisterFile, ErrorData> {
+    let (from, to) = (date_of("from", &from)?, date_of("to", &to)?);
+    let file = with_desk(&state, |desk| {
+        desk.export_schedule_notice(from, to, ctx().now)
+    })?;
+    crate::viewer::open(std::path::Path::new(&file.path));
+    Ok(file)
+}

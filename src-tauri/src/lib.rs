@@ -92,6 +92,8 @@ pub fn run() {
             commands::print_booking_slip,
             commands::set_shift_policy,
             commands::export_schedule_ics,
+            commands::export_briefing_pack,
+            commands::export_schedule_notice,
             commands::agencies,
             commands::add_agency,
             commands::print_decision,

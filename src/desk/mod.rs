@@ -9,6 +9,7 @@
 
 mod acceptance_proposal;
 mod agencies;
+mod briefing;
 mod catalogue;
 mod citizens;
 mod deadlines;

@@ -786,6 +786,29 @@ impl Desk {
             .ok_or_else(|| invalid("session", "Không đọc lại được lượt đặt lịch."))
     }
 
+    /// The session a key names: its stored row, or the plan's day computed.
+    pub(super) fn session_of(&self, key: &SessionKey) -> Result<Option<Session>> {
+        if let Some(id) = key.id {
+            let on: Option<String> = self
+                .store
+                .conn()
+                .query_row(
+                    "SELECT on_date FROM reception_sessions WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let Some(on) = on.as_deref().and_then(day) else {
+                return Ok(None);
+            };
+            return Ok(self
+                .sessions(on, on)?
+                .into_iter()
+                .find(|s| s.id == Some(id)));
+        }
+        self.sessions_for_key(key)
+    }
+
     /// The computed session a key names (a plan's day not stored yet).
     fn sessions_for_key(&self, key: &SessionKey) -> Result<Option<Session>> {
         let (Some(plan_id), Some(planned)) = (key.plan_id, key.planned_on.as_deref().and_then(day))

@@ -4,6 +4,7 @@
 //! desk's job.
 
 pub mod appointment;
+pub mod briefing;
 pub mod docx;
 pub mod header;
 pub mod layout;

@@ -30,6 +30,7 @@ def click(driver, element):
 
 def book(driver, who):
     who_box = driver.find_element(By.ID, "booking-who")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", who_box)
     who_box.clear()
     who_box.send_keys(who)
     click(driver, driver.find_element(By.ID, "booking-find"))
@@ -79,6 +80,15 @@ def test_a_citizen_booked_into_next_thursday_gets_a_slip_and_capacity_holds(offi
     month = thursday.month if thursday.month > 2 else f"{thursday.month:02}"
     assert f"ngày {thursday.day:02} tháng {month} năm {thursday.year}" in text, text
     assert "gặp Chủ tịch Ủy ban nhân dân Phạm Văn Hùng" in text
+
+    # The host's briefing pack names the case and its open deadline.
+    click(driver, driver.find_element(By.ID, "briefing-pack"))
+    packed = wait(driver).until(EC.visibility_of_element_located((By.ID, "briefing-done")))
+    pack = packed.find_element(By.CSS_SELECTOR, ".muted").text.strip()
+    text = " ".join(subprocess.run(["pdftotext", "-layout", pack, "-"], check=True, capture_output=True, text=True).stdout.split())
+    assert "TÀI LIỆU CHUẨN BỊ BUỔI TIẾP CÔNG DÂN" in text
+    assert "1. Nguyễn Văn Đức — Bồi thường đất ông Đức" in text
+    assert "Thời hạn xử lý đơn (đơn nhận 02/11/2026): hạn" in text, text
 
     # The session holds one: a second citizen is refused with the reason.
     book(driver, "Lê Thị Hai")

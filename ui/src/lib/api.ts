@@ -115,6 +115,8 @@ export const api = {
   setShiftPolicy: (policy: ShiftPolicy) => call<null>('set_shift_policy', { policy }),
   exportScheduleIcs: (from: string, to: string, host: Host | null) =>
     call<RegisterFile>('export_schedule_ics', { from, to, host }),
+  exportBriefingPack: (key: SessionKey) => call<RegisterFile>('export_briefing_pack', { key }),
+  exportScheduleNotice: (from: string, to: string) => call<RegisterFile>('export_schedule_notice', { from, to }),
   agencies: () => call<Agency[]>('agencies'),
   setSeveralContents: (petitionId: number, several: boolean) =>
     call<PetitionView>('set_several_contents', { petitionId, several }),
