@@ -9,6 +9,7 @@ use crate::desk::{
     AppStatus, CaseSummary, Citizen, CitizenMatch, Draft, HitKind, IssuedDocument, PrintOptions,
     PrintedDocument, RecordedVisit, SearchHit, VisitForm, VisitPerson, VisitPetition, VisitRecord,
 };
+use crate::desk::{AssignmentInput, AssignmentView, ConclusionInput};
 use crate::desk::{
     BookingInput, BookingView, PlanInput, PlanView, ScheduleView, SessionInput, SessionKey,
     SessionView,
@@ -116,6 +117,9 @@ pub fn typescript_bindings() -> String {
         SessionInput::decl(&cfg),
         BookingInput::decl(&cfg),
         BookingView::decl(&cfg),
+        AssignmentInput::decl(&cfg),
+        ConclusionInput::decl(&cfg),
+        AssignmentView::decl(&cfg),
         DeadlineName::decl(&cfg),
         Obligation::decl(&cfg),
         Status::decl(&cfg),

@@ -485,3 +485,140 @@ fn the_briefing_pack_names_each_booked_case_its_history_and_open_deadline() {
         assert!(text.contains(words), "{words:?} missing from {text}");
     }
 }
+
+const TWO_MATTERS: &str = r#"{"type": "office", "name": "Ủy ban nhân dân xã Ba Tơ", "parent": "Ủy ban nhân dân tỉnh Quảng Ngãi", "place": "Ba Tơ", "province": "Quảng Ngãi", "remote_area": false, "chair": "Phạm Văn Hùng"}
+{"type": "citizen", "ref": "c1", "full_name": "Nguyễn Văn Đức", "id_kind": "none", "address": "Thôn Đông, xã Ba Tơ"}
+{"type": "citizen", "ref": "c2", "full_name": "Trần Thị Kín", "id_kind": "none", "address": "Thôn Gò, xã Ba Tơ"}
+{"type": "case", "ref": "vv1", "title": "Bồi thường đất ông Đức"}
+{"type": "case", "ref": "vv2", "title": "Tố cáo cán bộ địa chính"}
+{"type": "petition", "ref": "p1", "received_on": "2026-03-02", "channel": "in_person", "kind": "complaint", "field": "land", "petitioners": ["c1"], "respondent": {"role": "commune_chair"}, "instance": 1, "case": "vv1", "summary": "Khiếu nại việc bồi thường đất", "events": []}
+{"type": "petition", "ref": "p2", "received_on": "2026-03-03", "channel": "in_person", "kind": "denunciation", "field": "civil_service", "petitioners": ["c2"], "respondent": {"role": "commune_official"}, "case": "vv2", "summary": "Tố cáo cán bộ địa chính nhận tiền", "events": []}
+"#;
+
+#[test]
+fn a_sessions_conclusions_become_a_notice_and_dashboard_deadlines_without_naming_a_denouncer() {
+    use tiepdan::desk::{AssignmentInput, ConclusionInput};
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-03-04 08:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.import(&c, TWO_MATTERS).unwrap();
+    let plan = desk.add_plan(&c, &thursdays()).unwrap();
+    let conn = rusqlite::Connection::open(db(dir.path())).unwrap();
+    let id = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let (duc, kin) = (
+        id("SELECT id FROM citizens WHERE ref = 'c1'"),
+        id("SELECT id FROM citizens WHERE ref = 'c2'"),
+    );
+    let (vv1, vv2) = (
+        id("SELECT id FROM cases WHERE ref = 'vv1'"),
+        id("SELECT id FROM cases WHERE ref = 'vv2'"),
+    );
+    let key = SessionKey {
+        id: None,
+        plan_id: Some(plan),
+        planned_on: Some("2026-03-05".into()),
+    };
+    let items = vec![
+        AssignmentInput {
+            case_id: Some(vv1),
+            citizen_id: Some(duc),
+            matter: "Đề nghị xem xét lại đơn giá bồi thường".into(),
+            task: "Kiểm tra lại hồ sơ bồi thường, trả lời công dân bằng văn bản".into(),
+            assignee: "Công chức địa chính - xây dựng".into(),
+            due: "2026-03-20".into(),
+        },
+        AssignmentInput {
+            case_id: Some(vv2),
+            citizen_id: Some(kin),
+            matter: "Tố cáo cán bộ địa chính nhận tiền".into(),
+            task: "Xác minh nội dung tố cáo".into(),
+            assignee: "Văn phòng Ủy ban nhân dân xã".into(),
+            due: "2026-04-15".into(),
+        },
+    ];
+    let input = ConclusionInput {
+        session: key.clone(),
+        items: items.clone(),
+    };
+    // Before the session, and with a broken matter: refused, nothing written.
+    let m = match desk.conclude_session(&c, &input).unwrap_err() {
+        tiepdan::error::Error::Invalid(f) => f,
+        other => panic!("{other:?}"),
+    };
+    assert!(m[0].message_vi.contains("chưa diễn ra"), "{m:?}");
+    let after = ctx("2026-03-05 11:45");
+    let mut broken = input.clone();
+    broken.items[1].assignee = " ".into();
+    broken.items[0].due = "2026-03-01".into();
+    let m = match desk.conclude_session(&after, &broken).unwrap_err() {
+        tiepdan::error::Error::Invalid(f) => f,
+        other => panic!("{other:?}"),
+    };
+    let m: Vec<String> = m.into_iter().map(|f| f.message_vi).collect();
+    assert!(
+        m.iter()
+            .any(|m| m.contains("Nội dung 1: hạn thực hiện trước ngày tiếp")),
+        "{m:?}"
+    );
+    assert!(
+        m.iter()
+            .any(|m| m.contains("Nội dung 2: ghi người hoặc cơ quan được giao")),
+        "{m:?}"
+    );
+    assert_eq!(count(&dir, "SELECT count(*) FROM assignments"), 0);
+    assert_eq!(count(&dir, "SELECT count(*) FROM documents"), 0);
+
+    let doc = desk.conclude_session(&after, &input).unwrap();
+    assert_eq!(doc.form, "conclusion");
+    let text = pdftotext(&doc.path);
+    for words in [
+        "THÔNG BÁO",
+        "Kết luận của Chủ tịch Ủy ban nhân dân tại buổi tiếp công dân ngày 05/03/2026",
+        "1. Nguyễn Văn Đức: Đề nghị xem xét lại đơn giá bồi thường. Kết luận: Kiểm tra lại hồ sơ bồi thường, trả lời công dân bằng văn bản. Giao Công chức địa chính - xây dựng thực hiện, báo cáo kết quả trước ngày 20/03/2026.",
+        "2. Công dân (thông tin về người tố cáo được giữ bí mật): Tố cáo cán bộ địa chính nhận tiền.",
+        "TM. ỦY BAN NHÂN DÂN",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from {text}");
+    }
+    assert!(
+        !text.contains("Trần Thị Kín"),
+        "a denouncer is never named: {text}"
+    );
+    let again = desk.conclude_session(&after, &input).unwrap_err();
+    assert!(format!("{again}").contains("đã có thông báo kết luận"));
+
+    // On 19/03 the first is due soon; on 21/03 it is overdue; once done it leaves.
+    let due = desk.due(d("2026-03-19"), 50).unwrap();
+    assert_eq!(due.assignments.len(), 1);
+    assert!(!due.assignments[0].overdue);
+    let due = desk.due(d("2026-03-21"), 50).unwrap();
+    assert!(due.assignments[0].overdue);
+    assert_eq!(
+        due.assignments[0].assignee,
+        "Công chức địa chính - xây dựng"
+    );
+    let later = ctx("2026-03-21 09:00");
+    assert!(
+        desk.complete_assignment(&later, due.assignments[0].id, "2026-03-22")
+            .is_err()
+    );
+    desk.complete_assignment(&later, due.assignments[0].id, "2026-03-21")
+        .unwrap();
+    assert!(
+        desk.due(d("2026-03-21"), 50)
+            .unwrap()
+            .assignments
+            .is_empty()
+    );
+    assert!(
+        desk.complete_assignment(&later, due.assignments[0].id, "2026-03-21")
+            .is_err()
+    );
+    assert_eq!(
+        count(
+            &dir,
+            "SELECT count(*) FROM audit_log WHERE action = 'schedule.conclude'"
+        ),
+        1
+    );
+}

@@ -703,3 +703,35 @@ pub fn export_schedule_notice(
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
 }
+
+/// Records a session's conclusions and issues the notice, opened in the system viewer.
+#[tauri::command]
+pub fn conclude_session(
+    state: State<'_, AppState>,
+    input: tiepdan::desk::ConclusionInput,
+) -> Result<PrintedDocument, ErrorData> {
+    let document = with_desk(&state, |desk| desk.conclude_session(&ctx(), &input))?;
+    let opened = crate::viewer::open(std::path::Path::new(&document.path));
+    Ok(PrintedDocument { document, opened })
+}
+
+/// What was assigned at a session.
+#[tauri::command]
+pub fn assignments_of(
+    state: State<'_, AppState>,
+    session_id: i64,
+) -> Result<Vec<tiepdan::desk::AssignmentView>, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.assignments_of(session_id, ctx().now.date())
+    })
+}
+
+/// Marks an assignment done.
+#[tauri::command]
+pub fn complete_assignment(
+    state: State<'_, AppState>,
+    id: i64,
+    on: String,
+) -> Result<(), ErrorData> {
+    with_desk(&state, |desk| desk.complete_assignment(&ctx(), id, &on))
+}

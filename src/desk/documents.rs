@@ -143,6 +143,20 @@ impl Desk {
         owner: Owner,
         render: impl FnOnce(i64) -> (String, Vec<u8>),
     ) -> Result<IssuedDocument> {
+        self.issue_with(ctx, form, owner, render, |_, _| Ok(()))
+    }
+
+    /// `issue`, with `also` run in the same transaction once the document is stored (it is
+    /// given the document's id): the records a document decides are kept with it or not at
+    /// all.
+    pub(super) fn issue_with(
+        &mut self,
+        ctx: &Ctx,
+        form: &str,
+        owner: Owner,
+        render: impl FnOnce(i64) -> (String, Vec<u8>),
+        also: impl FnOnce(&rusqlite::Transaction, i64) -> Result<()>,
+    ) -> Result<IssuedDocument> {
         let year = ctx.now.year();
         let root = self.dir.root().to_owned();
         let issued = self
@@ -175,6 +189,7 @@ impl Desk {
                     ],
                 )?;
                 let id = tx.last_insert_rowid();
+                also(tx, id)?;
                 audit::append(
                     tx,
                     ctx,
@@ -289,6 +304,7 @@ pub fn form_title(form: &str) -> &'static str {
         "accept" => "thông báo thụ lý",
         "proposal" => "phiếu đề xuất thụ lý",
         "refusal" => "thông báo từ chối tiếp công dân",
+        "conclusion" => "thông báo kết luận buổi tiếp công dân",
         _ => "văn bản",
     }
 }

@@ -42,6 +42,9 @@ pub struct DueSummary {
     /// Each active officer's overdue and soon-due deadlines (cases they are responsible
     /// for), then those of cases nobody is responsible for; counts capped like the totals.
     pub by_officer: Vec<OfficerLoad>,
+    /// What hosts assigned at reception sessions, not done and due by `soon_until`
+    /// (overdue ones first), at most `limit`.
+    pub assignments: Vec<super::AssignmentView>,
 }
 
 /// One officer's share of the deadlines on the dashboard.
@@ -170,6 +173,7 @@ impl Desk {
             by_officer,
             overdue: flagged(list(overdue, &[&t])?)?,
             soon: flagged(list(soon, &[&t, &s])?)?,
+            assignments: self.open_assignments(today, soon_until, limit)?,
             today: t,
             soon_until: s,
         })

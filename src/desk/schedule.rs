@@ -573,6 +573,10 @@ impl Desk {
     }
 
     /// The stored row of the session `key` names, storing a plan's day first if needed.
+    pub(super) fn stored_session_id(&mut self, ctx: &Ctx, key: &SessionKey) -> Result<i64> {
+        self.session_id(ctx, key)
+    }
+
     fn session_id(&mut self, ctx: &Ctx, key: &SessionKey) -> Result<i64> {
         if let Some(id) = key.id {
             let found: Option<i64> = self

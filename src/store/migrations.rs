@@ -20,6 +20,7 @@ const MIGRATIONS: &[M<'static>] = &[
         "../../migrations/0010_accepted_complaints.sql"
     )),
     M::up(include_str!("../../migrations/0011_reception_sessions.sql")),
+    M::up(include_str!("../../migrations/0012_assignments.sql")),
 ];
 
 /// The schema version this build creates and understands.

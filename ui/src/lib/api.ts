@@ -17,6 +17,8 @@ import type {
   HandleInput,
   OutcomeInput,
   BookingInput,
+  AssignmentView,
+  ConclusionInput,
   BookingView,
   Host,
   PlanInput,
@@ -116,6 +118,9 @@ export const api = {
   exportScheduleIcs: (from: string, to: string, host: Host | null) =>
     call<RegisterFile>('export_schedule_ics', { from, to, host }),
   exportBriefingPack: (key: SessionKey) => call<RegisterFile>('export_briefing_pack', { key }),
+  concludeSession: (input: ConclusionInput) => call<PrintedDocument>('conclude_session', { input }),
+  assignmentsOf: (sessionId: number) => call<AssignmentView[]>('assignments_of', { sessionId }),
+  completeAssignment: (id: number, on: string) => call<null>('complete_assignment', { id, on }),
   exportScheduleNotice: (from: string, to: string) => call<RegisterFile>('export_schedule_notice', { from, to }),
   agencies: () => call<Agency[]>('agencies'),
   setSeveralContents: (petitionId: number, several: boolean) =>

@@ -380,6 +380,28 @@ people: number, note: string | null, };
 
 export type BookingView = { id: number, session_id: number, citizen_id: number, citizen_name: string, case_id: number | null, case_title: string | null, people: number, note: string | null, };
 
+export type AssignmentInput = { case_id: number | null, citizen_id: number | null, 
+/**
+ * What the citizen raised.
+ */
+matter: string, 
+/**
+ * What the host concluded is to be done.
+ */
+task: string, 
+/**
+ * Who is to do it: an officer, a unit, a body.
+ */
+assignee: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+due: string, };
+
+export type ConclusionInput = { session: SessionKey, items: Array<AssignmentInput>, };
+
+export type AssignmentView = { id: number, session_id: number, session_on: string, host_name: string, case_id: number | null, matter: string, task: string, assignee: string, due: string, done_on: string | null, overdue: boolean, };
+
 export type DeadlineName = "handle" | "check" | "accept" | "resolve" | "second_complaint";
 
 export type Obligation = "office" | "citizen";
@@ -462,7 +484,12 @@ overdue: Array<DueItem>, soon: Array<DueItem>,
  * Each active officer's overdue and soon-due deadlines (cases they are responsible
  * for), then those of cases nobody is responsible for; counts capped like the totals.
  */
-by_officer: Array<OfficerLoad>, };
+by_officer: Array<OfficerLoad>, 
+/**
+ * What hosts assigned at reception sessions, not done and due by `soon_until`
+ * (overdue ones first), at most `limit`.
+ */
+assignments: Array<AssignmentView>, };
 
 export type RefusalGround = "incapacitated" | "disruptive" | "already_resolved" | "other";
 
