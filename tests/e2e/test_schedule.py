@@ -102,3 +102,58 @@ def test_a_citizen_booked_into_next_thursday_gets_a_slip_and_capacity_holds(offi
     assert "BEGIN:VCALENDAR" in body and "BEGIN:VEVENT" in body
     assert thursday.strftime("DTSTART:%Y%m%dT073000") in body
     screenshot("schedule-month")
+
+
+def test_an_ad_hoc_session_today_is_held_recorded_and_concluded(office_data, open_window, cli_binary, tmp_path):
+    people = tmp_path / "nguoi.jsonl"
+    people.write_text(PEOPLE, encoding="utf-8")
+    subprocess.run([cli_binary, "--data", str(office_data), "import", str(people)], check=True, capture_output=True)
+    driver = open_window(office_data)
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-schedule"))).click()
+    wait(driver).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Lịch tiếp công dân")
+
+    today = datetime.date.today()
+    driver.find_element(By.ID, "extra-name").send_keys("Phạm Văn Hùng")
+    driver.find_element(By.ID, "extra-on").send_keys(today.strftime("%d/%m/%Y"))
+    driver.find_element(By.ID, "extra-place").send_keys("Nhà văn hóa thôn Đông")
+    click(driver, driver.find_element(By.ID, "extra-save"))
+    row = wait(driver).until(EC.presence_of_element_located((By.ID, f"session-{today.isoformat()}-chair")))
+    assert "Đột xuất" in row.text
+    click(driver, row.find_element(By.TAG_NAME, "button"))
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "session-panel")))
+    book(driver, "Nguyễn Văn Đức")
+    listed = wait(driver).until(EC.visibility_of_element_located((By.ID, "booking-list")))
+
+    # Receiving him opens the intake form as an ad hoc reception by the head, his case chosen.
+    click(driver, listed.find_element(By.CSS_SELECTOR, "button[id^='receive-']"))
+    wait(driver).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Tiếp công dân")
+    assert Select(driver.find_element(By.ID, "intake-reception")).first_selected_option.get_attribute("value") == "ad_hoc"
+    assert Select(driver.find_element(By.ID, "intake-received-by")).first_selected_option.get_attribute("value") == "head"
+    summary = driver.find_element(By.ID, "intake-summary")
+    summary.send_keys("Ông Đức trình bày lại việc bồi thường đất")
+    click(driver, driver.find_element(By.ID, "intake-save"))
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "intake-saved")))
+    screenshot("schedule-received")
+
+    # Back on the schedule: the conclusion, prefilled with his case, becomes a notice and
+    # an assignment on the dashboard.
+    driver.find_element(By.ID, "nav-schedule").click()
+    row = wait(driver).until(EC.presence_of_element_located((By.ID, f"session-{today.isoformat()}-chair")))
+    click(driver, row.find_element(By.TAG_NAME, "button"))
+    matter = wait(driver).until(EC.visibility_of_element_located((By.ID, "conclusion-matter-0")))
+    assert matter.get_attribute("value") == "Bồi thường đất ông Đức"
+    driver.find_element(By.ID, "conclusion-task-0").send_keys("Kiểm tra lại hồ sơ bồi thường")
+    driver.find_element(By.ID, "conclusion-assignee-0").send_keys("Công chức địa chính")
+    due = today + datetime.timedelta(days=1)
+    driver.find_element(By.ID, "conclusion-due-0").send_keys(due.strftime("%d/%m/%Y"))
+    click(driver, driver.find_element(By.ID, "conclusion-save"))
+    done = wait(driver).until(EC.visibility_of_element_located((By.ID, "conclusion-done")))
+    path = done.text.split(": ", 1)[1].strip()
+    text = " ".join(subprocess.run(["pdftotext", "-layout", path, "-"], check=True, capture_output=True, text=True).stdout.split())
+    assert "Kết luận của Chủ tịch Ủy ban nhân dân" in text
+    assert "Giao Công chức địa chính thực hiện" in text
+    assert "1. Nguyễn Văn Đức: Bồi thường đất ông Đức." in text, text
+    driver.find_element(By.ID, "nav-dashboard").click()
+    assigned = wait(driver).until(EC.visibility_of_element_located((By.ID, "assignments")))
+    assert "Công chức địa chính: Kiểm tra lại hồ sơ bồi thường" in assigned.text
+    screenshot("dashboard-assignments")

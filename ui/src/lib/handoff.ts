@@ -1,0 +1,28 @@
+// A visit to record, handed from one screen to the intake form: the Lịch tiếp dân screen
+// sends a booked citizen received at a periodic session ("Ghi lượt tiếp"), the intake
+// form takes it once. Plain module state: the window is one page.
+import type { ReceivedBy, Reception } from './bindings';
+
+export interface IntakeHandoff {
+  reception: Reception;
+  receivedBy: ReceivedBy;
+  /** `YYYY-MM-DD` and `HH:MM` of the session. */
+  on: string;
+  start: string;
+  citizen: { id: number; label: string };
+  kase: { id: number; label: string } | null;
+}
+
+let pending: IntakeHandoff | null = null;
+
+export function handOff(h: IntakeHandoff) {
+  pending = h;
+  window.dispatchEvent(new CustomEvent('tiepdan:navigate', { detail: 'intake' }));
+}
+
+/** The pending hand-off, once. */
+export function takeHandoff(): IntakeHandoff | null {
+  const h = pending;
+  pending = null;
+  return h;
+}
