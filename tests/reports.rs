@@ -444,3 +444,29 @@ fn every_table_at_once_equals_each_table_alone() {
         assert_eq!(t.values, desk.report(template, half).unwrap().values);
     }
 }
+
+#[test]
+fn a_petition_withdrawn_before_any_handling_is_not_carried_into_later_periods() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-11-24 08:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    let file = r#"{"type": "office", "name": "Ủy ban nhân dân xã Ba Tơ", "parent": "Ủy ban nhân dân tỉnh Quảng Ngãi", "place": "Ba Tơ", "province": "Quảng Ngãi", "remote_area": false, "chair": "Phạm Văn Hùng"}
+{"type": "citizen", "ref": "c1", "full_name": "Nguyễn Văn Một", "id_kind": "none", "address": "Thôn Đông"}
+{"type": "petition", "ref": "r1", "received_on": "2026-01-05", "channel": "in_person", "kind": "recommendation", "field": "policy", "petitioners": ["c1"], "summary": "Kiến nghị rồi rút", "events": [{"on": "2026-01-10", "kind": "withdrawn"}]}
+{"type": "petition", "ref": "r2", "received_on": "2026-01-06", "channel": "in_person", "kind": "recommendation", "field": "policy", "petitioners": ["c1"], "summary": "Kiến nghị rút một phần", "events": [{"on": "2026-01-11", "kind": "withdrawn", "partial": true}]}
+"#;
+    desk.import(&c, file).unwrap();
+    // Q1: both received and not handled. Q2: only the partly withdrawn one is carried over.
+    let q1 = values(
+        &desk,
+        Template::Xld01,
+        Period::of(PeriodKind::FirstQuarter, 2026),
+    );
+    assert_eq!((q1[0], q1[1], q1[2], q1[4]), (2, 0, 2, 2), "MS 1, 2, 3, 5");
+    let q2 = values(
+        &desk,
+        Template::Xld01,
+        Period::of(PeriodKind::SecondQuarter, 2026),
+    );
+    assert_eq!((q2[0], q2[1], q2[4]), (1, 1, 1), "MS 1, 2, 5");
+}

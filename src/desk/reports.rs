@@ -251,8 +251,8 @@ impl Desk {
     }
 
     /// The petitions 01/XLD looks at: received in the period, carried into it (received
-    /// before, not handled before it began: `petitions.handled_on`, kept by triggers), and
-    /// those with a reply in it. Indexed reads only, so a large database costs what the
+    /// before, not handled before it began: `petitions.handled_on`, kept by triggers; not
+    /// wholly withdrawn or terminated before it began either), and those with a reply in it. Indexed reads only, so a large database costs what the
     /// period holds.
     fn petition_facts(&self, period: Period) -> Result<Vec<xld01::PetitionFact>> {
         let conn = self.store.conn();
@@ -292,7 +292,9 @@ impl Desk {
              UNION ALL
              SELECT {COLUMNS} FROM petitions p WHERE p.handled_on >= ?1 AND p.received_on < ?1
              UNION ALL
-             SELECT {COLUMNS} FROM petitions p WHERE p.handled_on IS NULL AND p.received_on < ?1"
+             SELECT {COLUMNS} FROM petitions p WHERE p.handled_on IS NULL AND p.received_on < ?1
+               AND NOT EXISTS (SELECT 1 FROM events e WHERE e.petition_id = p.id AND e.on_date < ?1
+                     AND (e.kind = 'terminated' OR (e.kind = 'withdrawn' AND coalesce(e.partial, 0) = 0)))"
         ))?;
         let mut by_id = conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM petitions p WHERE p.id = ?1"
