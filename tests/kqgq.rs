@@ -185,6 +185,7 @@ fn outcome(petition_id: i64, on: &str, kind: OutcomeKind) -> OutcomeInput {
         decision: None,
         partial: false,
         reason: None,
+        minutes: None,
         results: Default::default(),
     }
 }

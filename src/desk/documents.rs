@@ -305,6 +305,7 @@ pub fn form_title(form: &str) -> &'static str {
         "proposal" => "phiếu đề xuất thụ lý",
         "refusal" => "thông báo từ chối tiếp công dân",
         "conclusion" => "thông báo kết luận buổi tiếp công dân",
+        f if f.starts_with("dialogue") => "biên bản đối thoại",
         _ => "văn bản",
     }
 }

@@ -45,6 +45,9 @@ pub struct DueSummary {
     /// What hosts assigned at reception sessions, not done and due by `soon_until`
     /// (overdue ones first), at most `limit`.
     pub assignments: Vec<super::AssignmentView>,
+    /// Casework tasks (carrying out decisions, plan steps, publication, reviews) not done
+    /// and due by `soon_until`, late ones first, at most `limit`.
+    pub tasks: Vec<super::TaskView>,
 }
 
 /// One officer's share of the deadlines on the dashboard.
@@ -174,6 +177,7 @@ impl Desk {
             overdue: flagged(list(overdue, &[&t])?)?,
             soon: flagged(list(soon, &[&t, &s])?)?,
             assignments: self.open_assignments(today, soon_until, limit)?,
+            tasks: self.open_tasks(today, soon_until, limit)?,
             today: t,
             soon_until: s,
         })

@@ -44,6 +44,7 @@ mod routing;
 mod schedule;
 mod search;
 mod submitted_reports;
+mod tasks;
 mod trend;
 mod visit_view;
 mod visits;
@@ -61,6 +62,7 @@ pub use schedule::{
 };
 pub use search::{HitKind, SearchHit};
 pub use submitted_reports::{ChangedColumn, ReportChanges, SubmittedReport};
+pub use tasks::{TaskInput, TaskKind, TaskView};
 pub use trend::{Trend, TrendSeries};
 pub use visit_view::{VisitPerson, VisitPetition, VisitRecord, kind_label};
 

@@ -21,19 +21,31 @@ use crate::text::clean;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum OutcomeKind {
+    /// Thụ lý: the formal acceptance (the resolution deadline starts).
+    Accepted,
     Resolved,
     Enforced,
     Withdrawn,
     Terminated,
+    /// Tạm đình chỉ: the resolution clock stops.
+    Paused,
+    /// Tiếp tục giải quyết after a suspension.
+    Resumed,
+    /// Đối thoại held (Luật Khiếu nại Điều 30), with its minutes.
+    Dialogue,
 }
 
 impl OutcomeKind {
     fn event(self) -> EventKind {
         match self {
+            OutcomeKind::Accepted => EventKind::Accepted,
             OutcomeKind::Resolved => EventKind::Resolved,
             OutcomeKind::Enforced => EventKind::Enforced,
             OutcomeKind::Withdrawn => EventKind::Withdrawn,
             OutcomeKind::Terminated => EventKind::Terminated,
+            OutcomeKind::Paused => EventKind::Paused,
+            OutcomeKind::Resumed => EventKind::Resumed,
+            OutcomeKind::Dialogue => EventKind::Dialogue,
         }
     }
 }
@@ -52,8 +64,11 @@ pub struct OutcomeInput {
     /// Withdrawn: only part of the content.
     #[serde(default)]
     pub partial: bool,
-    /// Terminated: why.
+    /// Terminated or paused: why.
     pub reason: Option<String>,
+    /// Dialogue: what was said and agreed (the minutes' content).
+    #[serde(default)]
+    pub minutes: Option<String>,
     /// Resolved or enforced: the figures, keyed as the interchange format's `results`
     /// (money in đồng, land in m², people).
     #[serde(default)]
@@ -63,12 +78,15 @@ pub struct OutcomeInput {
 /// An outcome recorded on a petition.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct OutcomeView {
+    #[ts(type = "number")]
+    pub id: i64,
     pub on: String,
     pub kind: OutcomeKind,
     pub result: Option<Finding>,
     pub decision: Option<String>,
     pub partial: Option<bool>,
     pub reason: Option<String>,
+    pub minutes: Option<String>,
     /// The non-zero figures, as entered.
     #[ts(type = "Record<string, number>")]
     pub results: serde_json::Map<String, serde_json::Value>,
@@ -78,6 +96,8 @@ pub struct OutcomeView {
 struct History {
     received_on: NaiveDate,
     accepted_on: Option<NaiveDate>,
+    /// Handled first with an action other than accepting it.
+    handled_other: bool,
     events: Vec<(NaiveDate, EventKind, Option<bool>)>,
 }
 
@@ -98,6 +118,19 @@ impl History {
             .filter(|(_, k, _)| *k == EventKind::Resolved)
             .map(|(on, _, _)| *on)
             .next_back()
+    }
+
+    /// The day the current suspension began, if the petition is suspended now.
+    fn paused_since(&self) -> Option<NaiveDate> {
+        let mut since = None;
+        for (on, k, _) in &self.events {
+            match k {
+                EventKind::Paused if since.is_none() => since = Some(*on),
+                EventKind::Resumed => since = None,
+                _ => {}
+            }
+        }
+        since
     }
 
     fn enforced_after(&self, decision: NaiveDate) -> bool {
@@ -131,9 +164,10 @@ impl Desk {
             Some(Ok(Action::Accept)) => handled_on.as_deref().and_then(day),
             _ => None,
         };
+        let handled_other = action.is_some() && accepted_on.is_none();
         let mut stmt = conn.prepare_cached(
             "SELECT on_date, kind, partial FROM events WHERE petition_id = ?1
-               AND kind IN ('resolved', 'enforced', 'withdrawn', 'terminated')
+               AND kind IN ('resolved', 'enforced', 'withdrawn', 'terminated', 'paused', 'resumed', 'accepted')
              ORDER BY on_date, id",
         )?;
         let events = stmt
@@ -151,6 +185,7 @@ impl Desk {
             })
             .collect();
         Ok(History {
+            handled_other,
             received_on: day(&received).ok_or_else(missing)?,
             accepted_on,
             events,
@@ -188,6 +223,21 @@ impl Desk {
             ));
         }
         match input.kind {
+            OutcomeKind::Accepted => {
+                if let Some((d, _, _)) = h.events.iter().find(|(_, k, _)| *k == EventKind::Accepted)
+                {
+                    errors.push(FieldError::new(
+                        "kind",
+                        format!("Đơn đã được thụ lý ngày {}.", dmy(*d)),
+                    ));
+                }
+                if h.handled_other {
+                    errors.push(FieldError::new(
+                        "kind",
+                        "Đơn đã được xử lý theo hướng khác (chuyển, hướng dẫn, trả lại…); không thụ lý.",
+                    ));
+                }
+            }
             OutcomeKind::Resolved => {
                 match h.accepted_on {
                     None => errors.push(FieldError::new(
@@ -232,6 +282,73 @@ impl Desk {
                 _ => {}
             },
             OutcomeKind::Withdrawn => {}
+            OutcomeKind::Paused => {
+                if h.accepted_on.is_none() {
+                    errors.push(FieldError::new(
+                        "kind",
+                        "Chỉ tạm đình chỉ việc giải quyết đơn đã thụ lý.",
+                    ));
+                }
+                if let Some(d) = h.last_decision() {
+                    errors.push(FieldError::new(
+                        "kind",
+                        format!(
+                            "Đơn đã có quyết định giải quyết ngày {}; không tạm đình chỉ.",
+                            dmy(d)
+                        ),
+                    ));
+                }
+                if let Some(since) = h.paused_since() {
+                    errors.push(FieldError::new(
+                        "kind",
+                        format!("Việc giải quyết đang tạm đình chỉ từ ngày {}.", dmy(since)),
+                    ));
+                }
+                if input
+                    .reason
+                    .as_deref()
+                    .map(clean)
+                    .unwrap_or_default()
+                    .is_empty()
+                {
+                    errors.push(FieldError::new("reason", "Ghi lý do tạm đình chỉ."));
+                }
+            }
+            OutcomeKind::Resumed => match h.paused_since() {
+                None => errors.push(FieldError::new(
+                    "kind",
+                    "Việc giải quyết không bị tạm đình chỉ nên không cần tiếp tục.",
+                )),
+                Some(since) if on.is_some_and(|d| d < since) => errors.push(FieldError::new(
+                    "on",
+                    format!("Ngày tiếp tục trước ngày tạm đình chỉ ({}).", dmy(since)),
+                )),
+                _ => {}
+            },
+            OutcomeKind::Dialogue => {
+                if h.accepted_on.is_none() {
+                    errors.push(FieldError::new(
+                        "kind",
+                        "Chỉ đối thoại khi đơn đã được thụ lý.",
+                    ));
+                }
+                let minutes = input
+                    .minutes
+                    .as_deref()
+                    .map(crate::text::clean_block)
+                    .unwrap_or_default();
+                if minutes.trim().is_empty() {
+                    errors.push(FieldError::new(
+                        "minutes",
+                        "Ghi nội dung đối thoại (ý kiến các bên, kết quả).",
+                    ));
+                } else if minutes.chars().count() > 10_000 {
+                    errors.push(FieldError::new(
+                        "minutes",
+                        "Nội dung đối thoại dài quá 10.000 ký tự.",
+                    ));
+                }
+            }
             OutcomeKind::Terminated => {
                 if input
                     .reason
@@ -294,11 +411,17 @@ impl Desk {
         let results_text =
             (!stored.is_empty()).then(|| serde_json::Value::Object(stored.clone()).to_string());
         let partial = (input.kind == OutcomeKind::Withdrawn).then_some(input.partial);
+        let minutes = input
+            .minutes
+            .as_deref()
+            .map(crate::text::clean_block)
+            .map(|m| m.trim().to_owned())
+            .filter(|m| !m.is_empty() && input.kind == OutcomeKind::Dialogue);
         let rules = &self.rules;
         self.store.write(|tx| -> Result<i64> {
             tx.execute(
-                "INSERT INTO events (petition_id, on_date, kind, decision, result, reason, partial, results, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO events (petition_id, on_date, kind, decision, result, reason, partial, results, note, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
                     input.petition_id,
                     on.to_string(),
@@ -308,6 +431,7 @@ impl Desk {
                     reason,
                     partial,
                     results_text,
+                    minutes,
                     ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
                 ],
             )?;
@@ -333,8 +457,9 @@ impl Desk {
     pub fn outcomes(&self, petition_id: i64) -> Result<Vec<OutcomeView>> {
         let conn = self.store.conn();
         let mut stmt = conn.prepare_cached(
-            "SELECT on_date, kind, result, decision, partial, reason, results FROM events
-              WHERE petition_id = ?1 AND kind IN ('resolved', 'enforced', 'withdrawn', 'terminated')
+            "SELECT on_date, kind, result, decision, partial, reason, results, id, note FROM events
+              WHERE petition_id = ?1
+                AND kind IN ('accepted', 'resolved', 'enforced', 'withdrawn', 'terminated', 'paused', 'resumed', 'dialogue')
               ORDER BY on_date, id",
         )?;
         let rows = stmt.query_map([petition_id], |r| {
@@ -345,6 +470,8 @@ impl Desk {
             let result: Option<String> = r.get(2)?;
             let results: Option<String> = r.get(6)?;
             Ok(OutcomeView {
+                id: r.get(7)?,
+                minutes: r.get(8)?,
                 on: r.get(0)?,
                 kind: from_name(&kind).map_err(|e| bad(1, e))?,
                 result: result
@@ -357,5 +484,105 @@ impl Desk {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Desk {
+    /// Biên bản đối thoại of a dialogue recorded on a complaint: the stored copy when it was
+    /// printed before, else a new numbered document (the `minutes` series).
+    pub fn print_dialogue_minutes(
+        &mut self,
+        ctx: &Ctx,
+        event_id: i64,
+    ) -> Result<super::IssuedDocument> {
+        let row: Option<(i64, String, Option<String>, String, String)> = self
+            .store
+            .conn()
+            .query_row(
+                "SELECT e.petition_id, e.on_date, e.note, p.kind, p.summary
+                   FROM events e JOIN petitions p ON p.id = e.petition_id
+                  WHERE e.id = ?1 AND e.kind = 'dialogue'",
+                [event_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?;
+        let Some((petition_id, on, minutes, kind, summary)) = row else {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "event_id",
+                "Không tìm thấy buổi đối thoại này.",
+            )]));
+        };
+        if kind == "denunciation" {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "event_id",
+                "Đơn tố cáo không có biên bản đối thoại (người tố cáo được giữ bí mật).",
+            )]));
+        }
+        let since = self.store.conn().query_row(
+            "SELECT created_at FROM events WHERE id = ?1",
+            [event_id],
+            |r| r.get::<_, String>(0),
+        )?;
+        if let Some(doc) = self.stored(
+            "petition_id",
+            petition_id,
+            &format!("dialogue-{event_id}"),
+            Some(&since),
+        )? {
+            return Ok(doc);
+        }
+        let office = self.office()?.ok_or(Error::OfficeMissing)?;
+        let on = NaiveDate::parse_from_str(&on, "%Y-%m-%d").map_err(|_| {
+            Error::Invalid(vec![FieldError::new(
+                "event_id",
+                "Ngày đối thoại không hợp lệ.",
+            )])
+        })?;
+        let mut people = self.store.conn().prepare(
+            "SELECT c.full_name, c.gender, c.address FROM petition_citizens pc
+               JOIN citizens c ON c.id = pc.citizen_id WHERE pc.petition_id = ?1 ORDER BY pc.position",
+        )?;
+        let complainants: Vec<(String, Option<String>, String)> = people
+            .query_map([petition_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        drop(people);
+        let lines: Vec<String> = complainants
+            .iter()
+            .map(|(name, gender, address)| {
+                let title = crate::print::header::title_of(
+                    gender.as_deref().and_then(|g| from_name(g).ok()),
+                );
+                format!("{title} {name}, {address}")
+            })
+            .collect();
+        let signer = complainants
+            .first()
+            .map(|c| c.0.clone())
+            .unwrap_or_default();
+        let rules = self.rules.documents.clone();
+        let owner = super::documents::Owner {
+            case_id: None,
+            petition_id: Some(petition_id),
+            visit_id: None,
+        };
+        let at_place = format!("trụ sở {}", office.name);
+        self.issue(ctx, &format!("dialogue-{event_id}"), owner, |number| {
+            let label = rules.label(&rules.minutes, number);
+            let pdf = crate::print::dialogue::render(&crate::print::dialogue::Dialogue {
+                parent: office.parent.clone(),
+                agency: office.name.clone(),
+                number: label.clone(),
+                place: office.place.clone(),
+                on,
+                at_place,
+                chair: office.chair.clone(),
+                chair_role: format!("Chủ tịch {}", office.name),
+                complainants: lines,
+                about: summary,
+                content: minutes.unwrap_or_default(),
+                signer,
+            });
+            (label, pdf)
+        })
     }
 }

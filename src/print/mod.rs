@@ -5,6 +5,7 @@
 
 pub mod appointment;
 pub mod briefing;
+pub mod dialogue;
 pub mod docx;
 pub mod header;
 pub mod layout;

@@ -21,6 +21,7 @@ const MIGRATIONS: &[M<'static>] = &[
     )),
     M::up(include_str!("../../migrations/0011_reception_sessions.sql")),
     M::up(include_str!("../../migrations/0012_assignments.sql")),
+    M::up(include_str!("../../migrations/0013_case_tasks.sql")),
 ];
 
 /// The schema version this build creates and understands.

@@ -1,0 +1,280 @@
+//! Casework after intake through the core: acceptance, a dialogue and its minutes, a
+//! suspension that moves the resolution deadline by the days it lasted, a decision and a
+//! task to carry it out that turns late on the dashboard; withdrawals and termination.
+
+mod common;
+
+use common::*;
+use tiepdan::Desk;
+use tiepdan::desk::{HandleInput, OutcomeInput, OutcomeKind, TaskInput, TaskKind};
+use tiepdan::domain::outcome::Finding;
+use tiepdan::domain::routing::Action;
+use tiepdan::rules::deadlines::DeadlineName;
+
+fn d(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn event(petition_id: i64, on: &str, kind: OutcomeKind) -> OutcomeInput {
+    OutcomeInput {
+        petition_id,
+        on: on.to_owned(),
+        kind,
+        result: None,
+        decision: None,
+        partial: false,
+        reason: None,
+        minutes: None,
+        results: Default::default(),
+    }
+}
+
+fn messages(e: tiepdan::error::Error) -> Vec<String> {
+    match e {
+        tiepdan::error::Error::Invalid(f) => f.into_iter().map(|f| f.message_vi).collect(),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn resolve_due(desk: &Desk, petition: i64, today: &str) -> chrono::NaiveDate {
+    desk.deadlines(petition, d(today))
+        .unwrap()
+        .deadlines
+        .iter()
+        .find(|x| x.name == DeadlineName::Resolve)
+        .map(|x| x.due)
+        .expect("a resolution deadline")
+}
+
+/// The complaint of `common::complaint`, handled as accepted on 05/02 and accepted
+/// (thụ lý) on 06/02/2026.
+fn accepted(desk: &mut Desk) -> i64 {
+    let p = complaint(desk);
+    let c = ctx("2026-02-06 09:00");
+    desk.handle_petition(
+        &c,
+        &HandleInput {
+            petition_id: p,
+            on: "2026-02-05".into(),
+            action: Action::Accept,
+            to_agency: None,
+            reason: Some("Thuộc thẩm quyền giải quyết của Chủ tịch Ủy ban nhân dân xã".into()),
+            note: None,
+        },
+    )
+    .unwrap();
+    desk.record_outcome(&c, &event(p, "2026-02-06", OutcomeKind::Accepted))
+        .unwrap();
+    p
+}
+
+#[test]
+fn a_dialogue_a_suspension_and_a_decision_with_its_enforcement_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), ctx("2026-02-04 08:00").now).unwrap();
+    let p = accepted(&mut desk);
+    let c = ctx("2026-03-25 09:00");
+    let m = messages(
+        desk.record_outcome(&c, &event(p, "2026-02-07", OutcomeKind::Accepted))
+            .unwrap_err(),
+    );
+    assert!(m[0].contains("đã được thụ lý ngày 06/02/2026"), "{m:?}");
+    let before = resolve_due(&desk, p, "2026-02-10");
+
+    // A dialogue needs its content; then its minutes are printed.
+    let m = messages(
+        desk.record_outcome(&c, &event(p, "2026-02-20", OutcomeKind::Dialogue))
+            .unwrap_err(),
+    );
+    assert!(m[0].contains("Ghi nội dung đối thoại"), "{m:?}");
+    let mut dialogue = event(p, "2026-02-20", OutcomeKind::Dialogue);
+    dialogue.minutes = Some(
+        "Ông Đức trình bày: giá bồi thường thấp hơn giá thị trường.\nCông chức địa chính giải trình căn cứ tính giá.\nHai bên thống nhất đo đạc lại diện tích."
+            .into(),
+    );
+    desk.record_outcome(&c, &dialogue).unwrap();
+    let held = desk.outcomes(p).unwrap();
+    let dialogue_id = held
+        .iter()
+        .find(|o| o.kind == OutcomeKind::Dialogue)
+        .unwrap()
+        .id;
+    let doc = desk.print_dialogue_minutes(&c, dialogue_id).unwrap();
+    let text = pdftotext(&doc.path);
+    for words in [
+        "BIÊN BẢN",
+        "Đối thoại giải quyết khiếu nại",
+        "Căn cứ Điều 30 Luật Khiếu nại",
+        "Ông Nguyễn Văn Đức",
+        "Hai bên thống nhất đo đạc lại diện tích.",
+        "NGƯỜI KHIẾU NẠI",
+        "NGƯỜI CHỦ TRÌ ĐỐI THOẠI",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from {text}");
+    }
+    assert!(
+        !desk
+            .print_dialogue_minutes(&c, dialogue_id)
+            .unwrap()
+            .path
+            .is_empty()
+    );
+
+    // Suspended from 23/02, resumed on 05/03: the resolution deadline moves by those days.
+    let m = messages(
+        desk.record_outcome(&c, &event(p, "2026-02-23", OutcomeKind::Paused))
+            .unwrap_err(),
+    );
+    assert!(m[0].contains("lý do tạm đình chỉ"), "{m:?}");
+    let m = messages(
+        desk.record_outcome(&c, &event(p, "2026-02-23", OutcomeKind::Resumed))
+            .unwrap_err(),
+    );
+    assert!(m[0].contains("không bị tạm đình chỉ"), "{m:?}");
+    let mut pause = event(p, "2026-02-23", OutcomeKind::Paused);
+    pause.reason = Some("Chờ kết quả đo đạc của Văn phòng đăng ký đất đai".into());
+    desk.record_outcome(&c, &pause).unwrap();
+    assert!(
+        messages(desk.record_outcome(&c, &pause).unwrap_err())[0]
+            .contains("đang tạm đình chỉ từ ngày 23/02/2026")
+    );
+    let m = messages(
+        desk.record_outcome(&c, &event(p, "2026-02-20", OutcomeKind::Resumed))
+            .unwrap_err(),
+    );
+    assert!(m[0].contains("trước ngày tạm đình chỉ"), "{m:?}");
+    desk.record_outcome(&c, &event(p, "2026-03-05", OutcomeKind::Resumed))
+        .unwrap();
+    // Before 01/07/2026 a suspension does not stop the clock (Law 136/2025 changed that).
+    let after = resolve_due(&desk, p, "2026-03-06");
+    assert_eq!(after, before);
+    let explained = desk.deadlines(p, d("2026-03-06")).unwrap();
+    let resolve = explained
+        .deadlines
+        .iter()
+        .find(|x| x.name == DeadlineName::Resolve)
+        .unwrap();
+    assert!(
+        resolve.explain.contains("vẫn được tính vào thời hạn"),
+        "{}",
+        resolve.explain
+    );
+
+    // The decision, then the task of carrying it out: due soon, then late, then done.
+    let mut resolved = event(p, "2026-03-10", OutcomeKind::Resolved);
+    resolved.result = Some(Finding::PartlyRight);
+    resolved.decision = Some("15/QĐ-UBND".into());
+    desk.record_outcome(&c, &resolved).unwrap();
+    let task = TaskInput {
+        petition_id: p,
+        kind: TaskKind::Enforcement,
+        what:
+            "Tổ chức thi hành Quyết định số 15/QĐ-UBND: đo đạc lại, điều chỉnh phương án bồi thường"
+                .into(),
+        who: "Công chức địa chính - xây dựng".into(),
+        due: "2026-03-20".into(),
+    };
+    let mut bad = task.clone();
+    bad.who = " ".into();
+    bad.due = "2026-01-01".into();
+    let m = messages(desk.add_task(&c, &bad).unwrap_err());
+    assert_eq!(m.len(), 2, "{m:?}");
+    let id = desk.add_task(&c, &task).unwrap();
+    let soon = desk.due(d("2026-03-18"), 50).unwrap();
+    assert_eq!(soon.tasks.len(), 1);
+    assert!(!soon.tasks[0].overdue);
+    let late = desk.due(d("2026-03-23"), 50).unwrap();
+    assert!(late.tasks[0].overdue);
+    assert_eq!(late.tasks[0].kind, TaskKind::Enforcement);
+    desk.complete_task(&c, id, "2026-03-24").unwrap();
+    assert!(desk.due(d("2026-03-24"), 50).unwrap().tasks.is_empty());
+    assert!(desk.complete_task(&c, id, "2026-03-24").is_err());
+    assert_eq!(
+        desk.tasks_of(p, d("2026-03-24")).unwrap()[0]
+            .done_on
+            .as_deref(),
+        Some("2026-03-24")
+    );
+}
+
+#[test]
+fn withdrawals_partial_then_whole_and_a_termination_close_as_they_should() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), ctx("2026-02-04 08:00").now).unwrap();
+    let p = accepted(&mut desk);
+    let c = ctx("2026-03-01 09:00");
+    let mut part = event(p, "2026-02-10", OutcomeKind::Withdrawn);
+    part.partial = true;
+    desk.record_outcome(&c, &part).unwrap();
+    let open = desk.deadlines(p, d("2026-02-11")).unwrap();
+    assert!(
+        open.closed_on.is_none(),
+        "a partial withdrawal leaves the rest to resolve"
+    );
+    desk.record_outcome(&c, &event(p, "2026-02-12", OutcomeKind::Withdrawn))
+        .unwrap();
+    let closed = desk.deadlines(p, d("2026-02-13")).unwrap();
+    assert_eq!(closed.closed_on, Some(d("2026-02-12")));
+    let m = messages(
+        desk.record_outcome(&c, &event(p, "2026-02-14", OutcomeKind::Dialogue))
+            .unwrap_err(),
+    );
+    assert!(m.iter().any(|m| m.contains("đã rút toàn bộ")), "{m:?}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), ctx("2026-02-04 08:00").now).unwrap();
+    let p = accepted(&mut desk);
+    let m = messages(
+        desk.record_outcome(&c, &event(p, "2026-02-15", OutcomeKind::Terminated))
+            .unwrap_err(),
+    );
+    assert!(m[0].contains("lý do đình chỉ"), "{m:?}");
+    let mut end = event(p, "2026-02-15", OutcomeKind::Terminated);
+    end.reason = Some("Người khiếu nại chết mà không có người thừa kế quyền, nghĩa vụ".into());
+    desk.record_outcome(&c, &end).unwrap();
+    assert_eq!(
+        desk.deadlines(p, d("2026-02-16")).unwrap().closed_on,
+        Some(d("2026-02-15"))
+    );
+    let m = messages(desk.record_outcome(&c, &end).unwrap_err());
+    assert!(
+        m[0].contains("đã đình chỉ giải quyết ngày 15/02/2026"),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn from_1_july_2026_a_suspension_moves_the_resolution_deadline_by_its_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-09-01 09:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.import(
+        &c,
+        r#"{"type": "office", "name": "Ủy ban nhân dân xã Ba Tơ", "parent": "Ủy ban nhân dân tỉnh Quảng Ngãi", "place": "Ba Tơ", "province": "Quảng Ngãi", "remote_area": false, "chair": "Phạm Văn Hùng"}
+{"type": "citizen", "ref": "c1", "full_name": "Nguyễn Văn Một", "id_kind": "none", "address": "Thôn Đông"}
+{"type": "petition", "ref": "k1", "received_on": "2026-08-03", "channel": "in_person", "kind": "complaint", "field": "land", "petitioners": ["c1"], "respondent": {"role": "commune_chair"}, "instance": 1, "summary": "Khiếu nại quyết định thu hồi đất", "events": [{"on": "2026-08-04", "kind": "handled", "action": "accept"}, {"on": "2026-08-05", "kind": "accepted"}]}
+"#,
+    )
+    .unwrap();
+    let conn = rusqlite::Connection::open(db(dir.path())).unwrap();
+    let p: i64 = conn
+        .query_row("SELECT id FROM petitions WHERE ref = 'k1'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let before = resolve_due(&desk, p, "2026-08-06");
+    assert_eq!(before, d("2026-09-04"), "30 days from 05/08");
+    let mut pause = event(p, "2026-08-10", OutcomeKind::Paused);
+    pause.reason = Some("Chờ kết quả giám định".into());
+    desk.record_outcome(&c, &pause).unwrap();
+    // While suspended, the deadline keeps moving with each day that passes.
+    assert!(resolve_due(&desk, p, "2026-08-15") > before);
+    desk.record_outcome(&c, &event(p, "2026-08-20", OutcomeKind::Resumed))
+        .unwrap();
+    let after = resolve_due(&desk, p, "2026-08-21");
+    assert_eq!(
+        (after - before).num_days(),
+        10,
+        "10/08 to 19/08 do not count: {before} → {after}"
+    );
+}
