@@ -24,6 +24,7 @@ use crate::desk::{
     DueItem, DueSummary, HandleInput, Handled, OfficerLoad, PetitionDeadlines, PetitionView,
 };
 use crate::desk::{OutcomeInput, OutcomeKind, OutcomeView};
+use crate::desk::{TaskInput, TaskKind, TaskView};
 use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
 use crate::domain::citizen::{CitizenInput, MatchKind};
 use crate::domain::deadline::{Deadline, Status};
@@ -120,6 +121,9 @@ pub fn typescript_bindings() -> String {
         AssignmentInput::decl(&cfg),
         ConclusionInput::decl(&cfg),
         AssignmentView::decl(&cfg),
+        TaskKind::decl(&cfg),
+        TaskInput::decl(&cfg),
+        TaskView::decl(&cfg),
         DeadlineName::decl(&cfg),
         Obligation::decl(&cfg),
         Status::decl(&cfg),

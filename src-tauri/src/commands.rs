@@ -735,3 +735,41 @@ pub fn complete_assignment(
 ) -> Result<(), ErrorData> {
     with_desk(&state, |desk| desk.complete_assignment(&ctx(), id, &on))
 }
+
+/// Biên bản đối thoại of a recorded dialogue, opened in the system viewer.
+#[tauri::command]
+pub fn print_dialogue_minutes(
+    state: State<'_, AppState>,
+    event_id: i64,
+) -> Result<PrintedDocument, ErrorData> {
+    let document = with_desk(&state, |desk| desk.print_dialogue_minutes(&ctx(), event_id))?;
+    let opened = crate::viewer::open(std::path::Path::new(&document.path));
+    Ok(PrintedDocument { document, opened })
+}
+
+/// Adds a task to a petition's case; returns the petition's tasks.
+#[tauri::command]
+pub fn add_task(
+    state: State<'_, AppState>,
+    input: tiepdan::desk::TaskInput,
+) -> Result<Vec<tiepdan::desk::TaskView>, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.add_task(&ctx(), &input)?;
+        desk.tasks_of(input.petition_id, ctx().now.date())
+    })
+}
+
+/// Marks a task done today.
+#[tauri::command]
+pub fn complete_task(state: State<'_, AppState>, id: i64, on: String) -> Result<(), ErrorData> {
+    with_desk(&state, |desk| desk.complete_task(&ctx(), id, &on))
+}
+
+/// The tasks of a petition.
+#[tauri::command]
+pub fn tasks_of(
+    state: State<'_, AppState>,
+    petition_id: i64,
+) -> Result<Vec<tiepdan::desk::TaskView>, ErrorData> {
+    with_desk(&state, |desk| desk.tasks_of(petition_id, ctx().now.date()))
+}

@@ -274,7 +274,7 @@ reason: string | null,
  */
 note: string | null, };
 
-export type OutcomeKind = "resolved" | "enforced" | "withdrawn" | "terminated";
+export type OutcomeKind = "accepted" | "resolved" | "enforced" | "withdrawn" | "terminated" | "paused" | "resumed" | "dialogue";
 
 export type Finding = "right" | "wrong" | "partly_right";
 
@@ -296,16 +296,20 @@ decision: string | null,
  */
 partial: boolean, 
 /**
- * Terminated: why.
+ * Terminated or paused: why.
  */
 reason: string | null, 
+/**
+ * Dialogue: what was said and agreed (the minutes' content).
+ */
+minutes: string | null, 
 /**
  * Resolved or enforced: the figures, keyed as the interchange format's `results`
  * (money in đồng, land in m², people).
  */
 results: { [key in string]: number }, };
 
-export type OutcomeView = { on: string, kind: OutcomeKind, result: Finding | null, decision: string | null, partial: boolean | null, reason: string | null, 
+export type OutcomeView = { id: number, on: string, kind: OutcomeKind, result: Finding | null, decision: string | null, partial: boolean | null, reason: string | null, minutes: string | null, 
 /**
  * The non-zero figures, as entered.
  */
@@ -402,6 +406,20 @@ export type ConclusionInput = { session: SessionKey, items: Array<AssignmentInpu
 
 export type AssignmentView = { id: number, session_id: number, session_on: string, host_name: string, case_id: number | null, matter: string, task: string, assignee: string, due: string, done_on: string | null, overdue: boolean, };
 
+export type TaskKind = "enforcement" | "step" | "publication" | "review";
+
+export type TaskInput = { petition_id: number, kind: TaskKind, what: string, who: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+due: string, };
+
+export type TaskView = { id: number, petition_id: number, 
+/**
+ * What the petition is about (never a denouncer's name).
+ */
+petition: string, kind: TaskKind, what: string, who: string, due: string, done_on: string | null, overdue: boolean, };
+
 export type DeadlineName = "handle" | "check" | "accept" | "resolve" | "second_complaint";
 
 export type Obligation = "office" | "citizen";
@@ -489,7 +507,12 @@ by_officer: Array<OfficerLoad>,
  * What hosts assigned at reception sessions, not done and due by `soon_until`
  * (overdue ones first), at most `limit`.
  */
-assignments: Array<AssignmentView>, };
+assignments: Array<AssignmentView>, 
+/**
+ * Casework tasks (carrying out decisions, plan steps, publication, reviews) not done
+ * and due by `soon_until`, late ones first, at most `limit`.
+ */
+tasks: Array<TaskView>, };
 
 export type RefusalGround = "incapacitated" | "disruptive" | "already_resolved" | "other";
 

@@ -14,6 +14,7 @@ import type {
   ReceivedBy,
   Reception,
   SessionKind,
+  TaskKind,
   ShiftPolicy,
   Weekday,
   RefusalGround,
@@ -123,6 +124,10 @@ export const OFFICER_ROLE: Record<OfficerRole, string> = {
 };
 
 export const OUTCOME_KIND: Record<OutcomeKind, string> = {
+  accepted: 'Thụ lý giải quyết',
+  dialogue: 'Đối thoại',
+  paused: 'Tạm đình chỉ giải quyết',
+  resumed: 'Tiếp tục giải quyết',
   resolved: 'Quyết định giải quyết',
   enforced: 'Đã thi hành xong quyết định',
   withdrawn: 'Rút đơn',
@@ -178,4 +183,11 @@ export const WEEKDAY: Record<Weekday, string> = {
   fri: 'Thứ Sáu',
   sat: 'Thứ Bảy',
   sun: 'Chủ nhật',
+};
+
+export const TASK_KIND: Record<TaskKind, string> = {
+  enforcement: 'Thi hành quyết định',
+  step: 'Bước giải quyết',
+  publication: 'Niêm yết, công khai',
+  review: 'Rà soát vụ việc',
 };

@@ -1,0 +1,109 @@
+"""Casework in the real window: a case assigned to an officer, a dialogue recorded and its
+minutes read back from the PDF, a suspension and its resumption moving the resolution
+deadline, the decision, and a task to carry it out that shows as late on the dashboard."""
+
+import datetime
+import subprocess
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from harness import screenshot
+
+
+def wait(driver, seconds=30):
+    return WebDriverWait(driver, seconds)
+
+
+def click(driver, element):
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
+def typed(driver, element_id, text):
+    box = driver.find_element(By.ID, element_id)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
+    box.clear()
+    box.send_keys(text)
+
+
+def record(driver, kind, on, **fields):
+    Select(driver.find_element(By.ID, "outcome-kind")).select_by_value(kind)
+    typed(driver, "outcome-on", on.strftime("%d/%m/%Y"))
+    for element_id, text in fields.items():
+        if element_id == "outcome_result":
+            Select(driver.find_element(By.ID, "outcome-result")).select_by_value(text)
+        else:
+            typed(driver, element_id.replace("_", "-"), text)
+    click(driver, driver.find_element(By.ID, "outcome-save"))
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "outcome-saved"), "Đã ghi"))
+
+
+def resolve_due(driver):
+    table = driver.find_element(By.ID, "petition-deadlines")
+    row = next(r for r in table.find_elements(By.TAG_NAME, "tr") if r.text.startswith("Giải quyết"))
+    return datetime.datetime.strptime(row.text.split("hạn ", 1)[1][:10], "%d/%m/%Y").date()
+
+
+def test_assign_dialogue_suspend_resume_resolve_and_enforce(office_data, open_window, cli_binary, tmp_path):
+    today = datetime.date.today()
+    received = today - datetime.timedelta(days=25)
+    day = lambda n: received + datetime.timedelta(days=n)  # noqa: E731
+    file = tmp_path / "vu-viec.jsonl"
+    file.write_text(
+        '{"type": "citizen", "ref": "c1", "full_name": "Nguyễn Văn Đức", "id_kind": "none", "gender": "male", "address": "Thôn Đông, xã Ba Tơ"}\n'
+        f'{{"type": "petition", "ref": "k1", "received_on": "{received.isoformat()}", "channel": "in_person", "kind": "complaint", "field": "land", '
+        '"petitioners": ["c1"], "respondent": {"role": "commune_chair"}, "instance": 1, "summary": "Khiếu nại quyết định thu hồi đất", '
+        f'"events": [{{"on": "{day(1).isoformat()}", "kind": "handled", "action": "accept"}}, {{"on": "{day(2).isoformat()}", "kind": "accepted"}}]}}\n',
+        encoding="utf-8",
+    )
+    subprocess.run([cli_binary, "--data", str(office_data), "import", str(file)], check=True, capture_output=True)
+    driver = open_window(office_data)
+
+    # An officer, then the case assigned to them.
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-catalogues"))).click()
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "tab-officers"))).click()
+    typed(driver, "officer-name", "Lê Văn Tâm")
+    typed(driver, "officer-title", "Công chức tư pháp - hộ tịch")
+    click(driver, driver.find_element(By.ID, "officer-add"))
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "officer-list"), "Lê Văn Tâm"))
+    driver.find_element(By.ID, "nav-petitions").click()
+    driver.find_element(By.ID, "tab-petitions").click()
+    table = wait(driver).until(EC.visibility_of_element_located((By.ID, "petition-register")))
+    row = wait(driver).until(lambda d: next(r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if "thu hồi đất" in r.text))
+    row.find_elements(By.TAG_NAME, "td")[5].click()
+    owner = wait(driver).until(EC.visibility_of_element_located((By.ID, "case-owner")))
+    Select(owner).select_by_visible_text(next(o.text for o in Select(owner).options if "Lê Văn Tâm" in o.text))
+    wait(driver).until(lambda d: Select(d.find_element(By.ID, "case-owner")).first_selected_option.text.startswith("Lê Văn Tâm"))
+
+    # A dialogue and its minutes.
+    record(driver, "dialogue", day(4), outcome_minutes="Ông Đức trình bày giá bồi thường thấp.\nHai bên thống nhất đo đạc lại.")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "button[id^='dialogue-print-']"))
+    printed = wait(driver).until(EC.visibility_of_element_located((By.ID, "dialogue-printed")))
+    path = printed.find_element(By.CSS_SELECTOR, ".path").text.strip()
+    text = " ".join(subprocess.run(["pdftotext", "-layout", path, "-"], check=True, capture_output=True, text=True).stdout.split())
+    assert "Đối thoại giải quyết khiếu nại" in text
+    assert "Ông Nguyễn Văn Đức" in text
+    assert "Hai bên thống nhất đo đạc lại." in text
+
+    # Suspended, then resumed: the resolution deadline moves later.
+    before = resolve_due(driver)
+    record(driver, "paused", day(8), outcome_reason="Chờ kết quả đo đạc")
+    record(driver, "resumed", day(18))
+    wait(driver).until(lambda d: resolve_due(d) > before)
+    screenshot("casework-resumed")
+
+    # The decision, then carrying it out: a task already late.
+    record(driver, "resolved", day(22), outcome_decision="15/QĐ-UBND", outcome_result="partly_right")
+    typed(driver, "task-what", "Thi hành Quyết định số 15/QĐ-UBND")
+    typed(driver, "task-who", "Công chức địa chính")
+    typed(driver, "task-due", day(23).strftime("%d/%m/%Y"))
+    click(driver, driver.find_element(By.ID, "task-save"))
+    tasks = wait(driver).until(EC.visibility_of_element_located((By.ID, "task-list")))
+    assert "quá hạn" in tasks.text
+    driver.find_element(By.ID, "nav-dashboard").click()
+    late = wait(driver).until(EC.visibility_of_element_located((By.ID, "tasks-due")))
+    assert "Thi hành quyết định: Thi hành Quyết định số 15/QĐ-UBND — Công chức địa chính" in late.text
+    assert "quá hạn" in late.text
+    screenshot("casework-dashboard")
