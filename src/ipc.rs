@@ -10,6 +10,7 @@ use crate::desk::{
     PrintedDocument, RecordedVisit, SearchHit, VisitForm, VisitPerson, VisitPetition, VisitRecord,
 };
 use crate::desk::{AssignmentInput, AssignmentView, ConclusionInput};
+use crate::desk::{AttachInput, AttachmentOwner, AttachmentView};
 use crate::desk::{
     BookingInput, BookingView, PlanInput, PlanView, ScheduleView, SessionInput, SessionKey,
     SessionView,
@@ -124,6 +125,9 @@ pub fn typescript_bindings() -> String {
         TaskKind::decl(&cfg),
         TaskInput::decl(&cfg),
         TaskView::decl(&cfg),
+        AttachmentOwner::decl(&cfg),
+        AttachInput::decl(&cfg),
+        AttachmentView::decl(&cfg),
         DeadlineName::decl(&cfg),
         Obligation::decl(&cfg),
         Status::decl(&cfg),

@@ -773,3 +773,33 @@ pub fn tasks_of(
 ) -> Result<Vec<tiepdan::desk::TaskView>, ErrorData> {
     with_desk(&state, |desk| desk.tasks_of(petition_id, ctx().now.date()))
 }
+
+/// Attaches a file (scan or photo) to a visit, petition or case; returns its files.
+#[tauri::command]
+pub fn attach(
+    state: State<'_, AppState>,
+    input: tiepdan::desk::AttachInput,
+) -> Result<Vec<tiepdan::desk::AttachmentView>, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.attach(&ctx(), &input)?;
+        desk.attachments_of(input.owner, input.owner_id)
+    })
+}
+
+/// The files attached to a record.
+#[tauri::command]
+pub fn attachments_of(
+    state: State<'_, AppState>,
+    owner: tiepdan::desk::AttachmentOwner,
+    owner_id: i64,
+) -> Result<Vec<tiepdan::desk::AttachmentView>, ErrorData> {
+    with_desk(&state, |desk| desk.attachments_of(owner, owner_id))
+}
+
+/// Writes an attached file out (checked against its hash) and opens it.
+#[tauri::command]
+pub fn open_attachment(state: State<'_, AppState>, id: i64) -> Result<RegisterFile, ErrorData> {
+    let file = with_desk(&state, |desk| desk.export_attachment(id, ctx().now))?;
+    crate::viewer::open(std::path::Path::new(&file.path));
+    Ok(file)
+}

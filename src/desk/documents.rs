@@ -101,6 +101,7 @@ impl Desk {
             return Ok(doc);
         }
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
+        let scans = self.attached_names(visit_id)?;
         let appointment_at = match form {
             VisitForm::Appointment => Some(appointment_time(opts, ctx.now)?),
             _ => None,
@@ -119,7 +120,7 @@ impl Desk {
         self.issue(ctx, &name(form), owner, |number| {
             let label = rules.label(rule, number);
             let pdf = match form {
-                VisitForm::Receipt => receipt(&office, &visit, rule, &label, ctx.now),
+                VisitForm::Receipt => receipt(&office, &visit, &scans, rule, &label, ctx.now),
                 VisitForm::Minutes => minutes(&office, &visit, rule, &label, ctx.now),
                 VisitForm::Appointment => appointment(
                     &office,
@@ -366,6 +367,7 @@ fn id_line(p: &super::visit_view::VisitPerson) -> String {
 fn receipt(
     office: &Office,
     v: &VisitRecord,
+    scans: &[String],
     rule: &FormRule,
     label: &str,
     now: NaiveDateTime,
@@ -393,6 +395,12 @@ fn receipt(
             original: p.original,
             pages: p.pages,
         })
+        // Files attached to the visit or its petitions: received as electronic copies.
+        .chain(scans.iter().map(|name| print::receipt::ReceivedPaper {
+            title: format!("Bản điện tử: {name}"),
+            original: false,
+            pages: None,
+        }))
         .collect();
     print::receipt::render(&print::receipt::Receipt {
         parent: office.parent.clone(),

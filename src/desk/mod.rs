@@ -9,6 +9,7 @@
 
 mod acceptance_proposal;
 mod agencies;
+mod attachments;
 mod briefing;
 mod catalogue;
 mod citizens;
@@ -24,6 +25,7 @@ mod interchange;
 mod maintenance;
 mod merge;
 
+pub use attachments::{AttachInput, AttachmentOwner, AttachmentView};
 pub use catalogue::{CalendarDayRow, OfficeDayInput, RuleFileInfo, RulesChanged};
 pub use citizens::{CaseSummary, Citizen, CitizenMatch};
 pub use deadlines::PetitionDeadlines;

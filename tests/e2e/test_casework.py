@@ -9,6 +9,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from selenium.webdriver.remote.file_detector import UselessFileDetector
+
 from harness import screenshot
 
 
@@ -86,6 +88,14 @@ def test_assign_dialogue_suspend_resume_resolve_and_enforce(office_data, open_wi
     assert "Đối thoại giải quyết khiếu nại" in text
     assert "Ông Nguyễn Văn Đức" in text
     assert "Hai bên thống nhất đo đạc lại." in text
+
+    # The signed minutes, scanned back, attached to the petition.
+    driver.file_detector = UselessFileDetector()
+    picker = driver.find_element(By.ID, "attach-petition")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", picker)
+    picker.send_keys(path)
+    listed = wait(driver).until(EC.visibility_of_element_located((By.ID, "attachment-list-petition")))
+    assert path.rsplit("/", 1)[1] in listed.text and "PDF" in listed.text
 
     # Suspended, then resumed: the resolution deadline moves later.
     before = resolve_due(driver)

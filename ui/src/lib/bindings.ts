@@ -420,6 +420,20 @@ export type TaskView = { id: number, petition_id: number,
  */
 petition: string, kind: TaskKind, what: string, who: string, due: string, done_on: string | null, overdue: boolean, };
 
+export type AttachmentOwner = "visit" | "petition" | "case";
+
+export type AttachInput = { owner: AttachmentOwner, owner_id: number, file_name: string, 
+/**
+ * The file's bytes, base64-encoded (as the window reads a chosen file).
+ */
+content_base64: string, };
+
+export type AttachmentView = { id: number, file_name: string, media_type: string, size_bytes: number, sha256: string, 
+/**
+ * A `data:` URL of the image itself, for images up to 2 MB.
+ */
+thumbnail: string | null, };
+
 export type DeadlineName = "handle" | "check" | "accept" | "resolve" | "second_complaint";
 
 export type Obligation = "office" | "citizen";
