@@ -278,3 +278,59 @@ fn from_1_july_2026_a_suspension_moves_the_resolution_deadline_by_its_days() {
         "10/08 to 19/08 do not count: {before} → {after}"
     );
 }
+
+#[test]
+fn the_export_closes_a_case_only_once_its_decision_is_carried_out_or_it_ended_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let file = dir.path().join("vu-viec.jsonl");
+    std::fs::write(
+        &file,
+        r#"{"type": "office", "name": "Ủy ban nhân dân xã Ba Tơ", "parent": "Ủy ban nhân dân tỉnh Quảng Ngãi", "place": "Ba Tơ", "province": "Quảng Ngãi", "remote_area": false, "chair": "Phạm Văn Hùng"}
+{"type": "citizen", "ref": "c1", "full_name": "Nguyễn Văn Một", "id_kind": "none", "address": "Thôn Đông"}
+{"type": "petition", "ref": "chua-thi-hanh", "received_on": "2026-08-03", "channel": "in_person", "kind": "complaint", "field": "land", "petitioners": ["c1"], "respondent": {"role": "commune_chair"}, "instance": 1, "summary": "Quyết định chưa thi hành", "events": [{"on": "2026-08-05", "kind": "accepted"}, {"on": "2026-08-25", "kind": "resolved", "result": "right"}]}
+{"type": "petition", "ref": "da-thi-hanh", "received_on": "2026-08-03", "channel": "in_person", "kind": "complaint", "field": "land", "petitioners": ["c1"], "respondent": {"role": "commune_chair"}, "instance": 1, "summary": "Quyết định đã thi hành", "events": [{"on": "2026-08-05", "kind": "accepted"}, {"on": "2026-08-25", "kind": "resolved", "result": "wrong"}, {"on": "2026-09-10", "kind": "enforced"}]}
+{"type": "petition", "ref": "dinh-chi", "received_on": "2026-08-03", "channel": "in_person", "kind": "complaint", "field": "land", "petitioners": ["c1"], "respondent": {"role": "commune_chair"}, "instance": 1, "summary": "Đình chỉ", "events": [{"on": "2026-08-05", "kind": "accepted"}, {"on": "2026-08-20", "kind": "terminated", "reason": "Người khiếu nại rút toàn bộ"}]}
+{"type": "petition", "ref": "tam-dinh-chi", "received_on": "2026-08-03", "channel": "in_person", "kind": "complaint", "field": "land", "petitioners": ["c1"], "respondent": {"role": "commune_chair"}, "instance": 1, "summary": "Đang tạm đình chỉ", "events": [{"on": "2026-08-05", "kind": "accepted"}, {"on": "2026-08-10", "kind": "paused"}, {"on": "2026-08-12", "kind": "dialogue", "minutes": "Đối thoại lần một"}]}
+"#,
+    )
+    .unwrap();
+    let o = cli(&["--data", data, "import", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = dir.path().join("out.jsonl");
+    let o = cli(&[
+        "--data",
+        data,
+        "export",
+        "--out",
+        out.to_str().unwrap(),
+        "--today",
+        "2026-11-24",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let status: std::collections::BTreeMap<String, (String, usize)> = text
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|r| r["type"] == "petition")
+        .map(|r| {
+            (
+                r["ref"].as_str().unwrap().to_owned(),
+                (
+                    r["status"].as_str().unwrap().to_owned(),
+                    r["events"].as_array().unwrap().len(),
+                ),
+            )
+        })
+        .collect();
+    assert_eq!(
+        status["chua-thi-hanh"].0, "open",
+        "resolved, not carried out"
+    );
+    assert_eq!(status["da-thi-hanh"].0, "closed");
+    assert_eq!(status["dinh-chi"].0, "closed");
+    // Every event comes back out, suspension and dialogue included.
+    assert_eq!(status["tam-dinh-chi"], ("open".to_owned(), 3));
+    assert!(text.contains(r#""minutes":"Đối thoại lần một""#), "{text}");
+}

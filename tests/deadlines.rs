@@ -73,8 +73,14 @@ fn a_holiday_added_to_the_office_calendar_moves_an_open_cases_due_date() {
 
     add_event(&desk, id, "2026-03-20", "resolved");
     let done = desk.deadlines(id, d("2026-03-28")).unwrap();
-    assert_eq!(done.status, Status::Closed);
+    // Met, no longer overdue; open until the decision is carried out.
+    assert_eq!(done.status, Status::Open);
     assert_eq!(resolve(&done).met_on, Some(d("2026-03-20")));
+    add_event(&desk, id, "2026-03-25", "enforced");
+    assert_eq!(
+        desk.deadlines(id, d("2026-03-28")).unwrap().status,
+        Status::Closed
+    );
 }
 
 #[test]

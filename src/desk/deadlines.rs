@@ -25,6 +25,8 @@ pub struct PetitionDeadlines {
     /// than by accepting it).
     #[ts(type = "string | null")]
     pub closed_on: Option<NaiveDate>,
+    /// Resolved, the decision not yet carried out: the case stays open.
+    pub awaiting_enforcement: bool,
     pub deadlines: Vec<Deadline>,
 }
 
@@ -114,6 +116,7 @@ impl Desk {
             today,
             status: computed.status(today),
             closed_on: computed.closed_on,
+            awaiting_enforcement: computed.awaiting_enforcement,
             deadlines: computed.deadlines,
         })
     }

@@ -132,13 +132,16 @@ pub struct Deadlines {
     /// When the petition was closed (resolved, terminated, withdrawn, handled otherwise
     /// than by accepting it).
     pub closed_on: Option<NaiveDate>,
+    /// Closed by a resolution decision that has not been carried out (no `enforced` event
+    /// after it): the case stays open until it is.
+    pub awaiting_enforcement: bool,
 }
 
 impl Deadlines {
-    /// Closed once closed; overdue when an office deadline ended before `today` unmet
-    /// (and not held by a suspension); open otherwise.
+    /// Closed once closed — a resolution only once carried out; overdue when an office
+    /// deadline ended before `today` unmet (and not held by a suspension); open otherwise.
     pub fn status(&self, today: NaiveDate) -> Status {
-        if self.closed_on.is_some_and(|c| c <= today) {
+        if self.closed_on.is_some_and(|c| c <= today) && !self.awaiting_enforcement {
             return Status::Closed;
         }
         let overdue = self.deadlines.iter().any(|d| {
@@ -218,7 +221,26 @@ fn compute_with(
     Deadlines {
         deadlines,
         closed_on,
+        awaiting_enforcement: awaiting_enforcement(&events, closed_on),
     }
+}
+
+/// Whether the petition was closed by a resolution decision with no `enforced` event on
+/// or after it.
+fn awaiting_enforcement(events: &[PetitionEvent], closed_on: Option<NaiveDate>) -> bool {
+    let Some(closed) = closed_on else {
+        return false;
+    };
+    let Some(decision) = events
+        .iter()
+        .find(|e| is_final(e))
+        .filter(|e| e.kind == EventKind::Resolved && e.on == closed)
+    else {
+        return false;
+    };
+    !events
+        .iter()
+        .any(|e| e.kind == EventKind::Enforced && e.on >= decision.on)
 }
 
 /// Events in date order, with the handling an `accepted` event implies when no `handled`

@@ -395,7 +395,27 @@ fn a_resolved_first_complaint_opens_the_citizens_second_complaint_period() {
             .explain
             .contains("quyết định giải quyết số 30/QĐ-UBND")
     );
+    // Resolved but not carried out: the case stays open until an `enforced` event.
+    assert!(ds.awaiting_enforcement);
+    assert_eq!(ds.status(d("2026-06-01")), Status::Open);
+    let mut done = f.clone();
+    done.events.push(ev("2026-05-20", EventKind::Enforced));
+    let ds = run(&done, "2026-06-01");
+    assert!(!ds.awaiting_enforcement);
     assert_eq!(ds.status(d("2026-06-01")), Status::Closed);
+    // Ended otherwise (terminated) is closed with no enforcement.
+    let ended = facts(
+        PetitionKind::Complaint,
+        "2026-02-25",
+        vec![
+            ev("2026-03-02", EventKind::Accepted),
+            ev("2026-03-20", EventKind::Terminated),
+        ],
+    );
+    assert_eq!(
+        run(&ended, "2026-06-01").status(d("2026-06-01")),
+        Status::Closed
+    );
 }
 
 #[test]

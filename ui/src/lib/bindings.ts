@@ -467,7 +467,11 @@ export type PetitionDeadlines = { petition_id: number, today: string, status: St
  * When the petition was closed (resolved, terminated, withdrawn, handled otherwise
  * than by accepting it).
  */
-closed_on: string | null, deadlines: Array<Deadline>, };
+closed_on: string | null, 
+/**
+ * Resolved, the decision not yet carried out: the case stays open.
+ */
+awaiting_enforcement: boolean, deadlines: Array<Deadline>, };
 
 export type Flag = "crowd" | "long_running" | "complex" | "over_level";
 
