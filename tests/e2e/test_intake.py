@@ -59,10 +59,15 @@ def test_first_visit_then_repeat_visit_of_the_same_case(office_data, open_window
     assert "Nguyễn Văn Đức" in panel.text
     assert "Khiếu nại quyết định thu hồi đất số 12/QĐ-UBND" in panel.text
     screenshot("intake-seen-before")
-    panel.find_element(By.XPATH, ".//button[contains(., 'Cùng vụ việc')]").click()
+    same = panel.find_element(By.XPATH, ".//button[contains(., 'Cùng vụ việc')]")
+    # The saved visit's documents and attachments sit above: bring the button into view.
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", same)
+    same.click()
     assert "Khiếu nại quyết định thu hồi đất" in driver.find_element(By.ID, "intake-case").text
     driver.find_element(By.ID, "intake-summary").send_keys("Hỏi tiến độ giải quyết")
-    driver.find_element(By.ID, "intake-save").click()
+    save = driver.find_element(By.ID, "intake-save")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", save)
+    save.click()
     saved = wait(driver).until(EC.text_to_be_present_in_element((By.ID, "intake-saved"), "vụ việc cũ"))
     assert counts(data) == (1, 2, 1, 1), "one case, two visits, one citizen"
 
