@@ -26,6 +26,7 @@ use crate::desk::{
 };
 use crate::desk::{OutcomeInput, OutcomeKind, OutcomeView};
 use crate::desk::{TaskInput, TaskKind, TaskView};
+use crate::desk::{WatchInput, WatchItem, WatchKind};
 use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
 use crate::domain::citizen::{CitizenInput, MatchKind};
 use crate::domain::deadline::{Deadline, Status};
@@ -128,6 +129,9 @@ pub fn typescript_bindings() -> String {
         AttachmentOwner::decl(&cfg),
         AttachInput::decl(&cfg),
         AttachmentView::decl(&cfg),
+        WatchKind::decl(&cfg),
+        WatchInput::decl(&cfg),
+        WatchItem::decl(&cfg),
         DeadlineName::decl(&cfg),
         Obligation::decl(&cfg),
         Status::decl(&cfg),

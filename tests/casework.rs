@@ -334,3 +334,104 @@ fn the_export_closes_a_case_only_once_its_decision_is_carried_out_or_it_ended_ot
     assert_eq!(status["tam-dinh-chi"], ("open".to_owned(), 3));
     assert!(text.contains(r#""minutes":"Đối thoại lần một""#), "{text}");
 }
+
+#[test]
+fn the_watch_list_holds_marked_cases_and_finds_those_that_come_back_after_ending() {
+    use tiepdan::desk::{WatchInput, WatchKind};
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-05-20 09:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.import(
+        &c,
+        r#"{"type": "office", "name": "Ủy ban nhân dân xã Ba Tơ", "parent": "Ủy ban nhân dân tỉnh Quảng Ngãi", "place": "Ba Tơ", "province": "Quảng Ngãi", "remote_area": false, "chair": "Phạm Văn Hùng"}
+{"type": "citizen", "ref": "c1", "full_name": "Nguyễn Văn Một", "id_kind": "none", "address": "Thôn Đông"}
+{"type": "case", "ref": "vv1", "title": "Tranh chấp ranh giới đất"}
+{"type": "case", "ref": "vv2", "title": "Đoàn thôn Tây phản đối dự án"}
+{"type": "petition", "ref": "p1", "received_on": "2026-03-02", "channel": "in_person", "kind": "complaint", "field": "land", "petitioners": ["c1"], "respondent": {"role": "commune_chair"}, "instance": 1, "case": "vv1", "summary": "Khiếu nại ranh giới", "events": [{"on": "2026-03-05", "kind": "handled", "action": "decline"}]}
+{"type": "petition", "ref": "p2", "received_on": "2026-04-02", "channel": "in_person", "kind": "complaint", "field": "land", "petitioners": ["c1"], "respondent": {"role": "commune_chair"}, "instance": 1, "case": "vv2", "summary": "Khiếu nại thu hồi đất dự án", "events": [{"on": "2026-04-03", "kind": "accepted"}]}
+{"type": "visit", "ref": "v1", "at": "2026-04-10T08:00", "reception": "regular", "received_by": "officer", "citizens": ["c1"], "people": 1, "repeat": true, "case": "vv1", "summary": "Lại đến về ranh giới", "petitions": [], "outcome": ""}
+{"type": "visit", "ref": "v2", "at": "2026-05-12T08:00", "reception": "regular", "received_by": "officer", "citizens": ["c1"], "people": 1, "repeat": true, "case": "vv1", "summary": "Lại đến lần nữa", "petitions": [], "outcome": ""}
+"#,
+    )
+    .unwrap();
+    let conn = rusqlite::Connection::open(db(dir.path())).unwrap();
+    let p2: i64 = conn
+        .query_row("SELECT id FROM petitions WHERE ref = 'p2'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let watch = |kind, reason: &str, source: Option<&str>, review: &str| WatchInput {
+        petition_id: p2,
+        kind,
+        reason: reason.into(),
+        source: source.map(str::to_owned),
+        review_on: review.into(),
+    };
+    let m = messages(
+        desk.watch_case(&c, &watch(WatchKind::HotSpot, " ", None, "2026-05-01"))
+            .unwrap_err(),
+    );
+    assert!(m.iter().any(|m| m.contains("Ghi lý do")), "{m:?}");
+    assert!(m.iter().any(|m| m.contains("đã qua")), "{m:?}");
+    let m = messages(
+        desk.watch_case(
+            &c,
+            &watch(WatchKind::Supervision, "Giám sát", None, "2026-06-01"),
+        )
+        .unwrap_err(),
+    );
+    assert!(m[0].contains("cơ quan kiến nghị"), "{m:?}");
+    desk.watch_case(
+        &c,
+        &watch(
+            WatchKind::CrowdRisk,
+            "Đoàn 20 hộ có thể kéo lên tỉnh",
+            None,
+            "2026-06-01",
+        ),
+    )
+    .unwrap();
+    assert!(
+        desk.watch_case(
+            &c,
+            &watch(WatchKind::CrowdRisk, "Lần nữa", None, "2026-06-01")
+        )
+        .is_err()
+    );
+    desk.add_task(
+        &c,
+        &TaskInput {
+            petition_id: p2,
+            kind: TaskKind::Step,
+            what: "Đối thoại với đại diện các hộ".into(),
+            who: "Phó Chủ tịch xã".into(),
+            due: "2026-05-28".into(),
+        },
+    )
+    .unwrap();
+
+    let list = desk.watch_list(d("2026-06-02")).unwrap();
+    assert_eq!(list.len(), 2, "{list:?}");
+    assert_eq!(list[0].kind, WatchKind::CrowdRisk);
+    assert_eq!(list[0].case_title, "Đoàn thôn Tây phản đối dự án");
+    assert!(list[0].review_due);
+    assert_eq!(
+        list[0].next_action.as_deref(),
+        Some("Đối thoại với đại diện các hộ — Phó Chủ tịch xã, hạn 28/05/2026")
+    );
+    assert_eq!(list[1].kind, WatchKind::ReturnsAfterEnd);
+    assert_eq!(list[1].case_title, "Tranh chấp ranh giới đất");
+    assert!(
+        list[1]
+            .reason
+            .contains("không thụ lý ngày 05/03/2026; công dân vẫn đến 2 lần"),
+        "{}",
+        list[1].reason
+    );
+
+    let id = list[0].id.unwrap();
+    assert!(desk.end_watch(&c, id, " ").is_err());
+    desk.end_watch(&c, id, "Đã đối thoại, các hộ đồng ý phương án")
+        .unwrap();
+    assert_eq!(desk.watch_list(d("2026-06-02")).unwrap().len(), 1);
+}

@@ -803,3 +803,34 @@ pub fn open_attachment(state: State<'_, AppState>, id: i64) -> Result<RegisterFi
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
 }
+
+/// Puts a petition's case on the watch list; returns the list.
+#[tauri::command]
+pub fn watch_case(
+    state: State<'_, AppState>,
+    input: tiepdan::desk::WatchInput,
+) -> Result<Vec<tiepdan::desk::WatchItem>, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.watch_case(&ctx(), &input)?;
+        desk.watch_list(ctx().now.date())
+    })
+}
+
+/// Takes a case off the watch list; returns the list.
+#[tauri::command]
+pub fn end_watch(
+    state: State<'_, AppState>,
+    id: i64,
+    reason: String,
+) -> Result<Vec<tiepdan::desk::WatchItem>, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.end_watch(&ctx(), id, &reason)?;
+        desk.watch_list(ctx().now.date())
+    })
+}
+
+/// The chair's watch list.
+#[tauri::command]
+pub fn watch_list(state: State<'_, AppState>) -> Result<Vec<tiepdan::desk::WatchItem>, ErrorData> {
+    with_desk(&state, |desk| desk.watch_list(ctx().now.date()))
+}

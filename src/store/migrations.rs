@@ -23,6 +23,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0012_assignments.sql")),
     M::up(include_str!("../../migrations/0013_case_tasks.sql")),
     M::up(include_str!("../../migrations/0014_attachment_blobs.sql")),
+    M::up(include_str!("../../migrations/0015_watch_list.sql")),
 ];
 
 /// The schema version this build creates and understands.

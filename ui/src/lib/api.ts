@@ -17,6 +17,8 @@ import type {
   HandleInput,
   OutcomeInput,
   BookingInput,
+  WatchInput,
+  WatchItem,
   AttachInput,
   AttachmentView,
   AttachmentOwner,
@@ -133,6 +135,9 @@ export const api = {
   attach: (input: AttachInput) => call<AttachmentView[]>('attach', { input }),
   attachmentsOf: (owner: AttachmentOwner, ownerId: number) => call<AttachmentView[]>('attachments_of', { owner, ownerId }),
   openAttachment: (id: number) => call<RegisterFile>('open_attachment', { id }),
+  watchCase: (input: WatchInput) => call<WatchItem[]>('watch_case', { input }),
+  endWatch: (id: number, reason: string) => call<WatchItem[]>('end_watch', { id, reason }),
+  watchList: () => call<WatchItem[]>('watch_list'),
   exportScheduleNotice: (from: string, to: string) => call<RegisterFile>('export_schedule_notice', { from, to }),
   agencies: () => call<Agency[]>('agencies'),
   setSeveralContents: (petitionId: number, several: boolean) =>

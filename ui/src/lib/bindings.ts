@@ -434,6 +434,40 @@ export type AttachmentView = { id: number, file_name: string, media_type: string
  */
 thumbnail: string | null, };
 
+export type WatchKind = "hot_spot" | "crowd_risk" | "over_level_risk" | "supervision" | "returns_after_end";
+
+export type WatchInput = { 
+/**
+ * A petition of the case to watch.
+ */
+petition_id: number, kind: WatchKind, reason: string, 
+/**
+ * Supervision: who recommended it and in which document.
+ */
+source: string | null, 
+/**
+ * `YYYY-MM-DD`.
+ */
+review_on: string, };
+
+export type WatchItem = { 
+/**
+ * `None` for what the app found.
+ */
+id: number | null, case_id: number, case_title: string, 
+/**
+ * A petition of the case, to open it.
+ */
+petition_id: number | null, kind: WatchKind, reason: string, source: string | null, review_on: string | null, 
+/**
+ * The review date has passed.
+ */
+review_due: boolean, 
+/**
+ * The earliest open task of the case: "Thi hành quyết định … — Công chức địa chính, hạn 20/03/2026".
+ */
+next_action: string | null, };
+
 export type DeadlineName = "handle" | "check" | "accept" | "resolve" | "second_complaint";
 
 export type Obligation = "office" | "citizen";

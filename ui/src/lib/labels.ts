@@ -17,6 +17,7 @@ import type {
   TaskKind,
   ShiftPolicy,
   Weekday,
+  WatchKind,
   RefusalGround,
   Sex,
 } from './bindings';
@@ -190,4 +191,12 @@ export const TASK_KIND: Record<TaskKind, string> = {
   step: 'Bước giải quyết',
   publication: 'Niêm yết, công khai',
   review: 'Rà soát vụ việc',
+};
+
+export const WATCH_KIND: Record<WatchKind, string> = {
+  hot_spot: 'Điểm nóng',
+  crowd_risk: 'Nguy cơ đông người',
+  over_level_risk: 'Nguy cơ vượt cấp',
+  supervision: 'Kiến nghị qua giám sát',
+  returns_after_end: 'Đã chấm dứt nhưng vẫn đến',
 };
