@@ -24,6 +24,7 @@ use crate::desk::{
 use crate::desk::{
     DueItem, DueSummary, HandleInput, Handled, OfficerLoad, PetitionDeadlines, PetitionView,
 };
+use crate::desk::{FieldWork, OfficerWork, WorkCounts, WorkStats};
 use crate::desk::{OutcomeInput, OutcomeKind, OutcomeView};
 use crate::desk::{TaskInput, TaskKind, TaskView};
 use crate::desk::{WatchInput, WatchItem, WatchKind};
@@ -132,6 +133,10 @@ pub fn typescript_bindings() -> String {
         WatchKind::decl(&cfg),
         WatchInput::decl(&cfg),
         WatchItem::decl(&cfg),
+        WorkCounts::decl(&cfg),
+        OfficerWork::decl(&cfg),
+        FieldWork::decl(&cfg),
+        WorkStats::decl(&cfg),
         DeadlineName::decl(&cfg),
         Obligation::decl(&cfg),
         Status::decl(&cfg),

@@ -834,3 +834,13 @@ pub fn end_watch(
 pub fn watch_list(state: State<'_, AppState>) -> Result<Vec<tiepdan::desk::WatchItem>, ErrorData> {
     with_desk(&state, |desk| desk.watch_list(ctx().now.date()))
 }
+
+/// Staff work for a period: by officer and by field.
+#[tauri::command]
+pub fn work_stats(
+    state: State<'_, AppState>,
+    period: PeriodInput,
+) -> Result<tiepdan::desk::WorkStats, ErrorData> {
+    let period = period_of(&period)?;
+    with_desk(&state, |desk| desk.work_stats(period, ctx().now.date()))
+}

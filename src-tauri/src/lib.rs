@@ -107,6 +107,7 @@ pub fn run() {
             commands::watch_case,
             commands::end_watch,
             commands::watch_list,
+            commands::work_stats,
             commands::agencies,
             commands::add_agency,
             commands::print_decision,

@@ -17,6 +17,7 @@ import type {
   HandleInput,
   OutcomeInput,
   BookingInput,
+  WorkStats,
   WatchInput,
   WatchItem,
   AttachInput,
@@ -138,6 +139,7 @@ export const api = {
   watchCase: (input: WatchInput) => call<WatchItem[]>('watch_case', { input }),
   endWatch: (id: number, reason: string) => call<WatchItem[]>('end_watch', { id, reason }),
   watchList: () => call<WatchItem[]>('watch_list'),
+  workStats: (period: PeriodInput) => call<WorkStats>('work_stats', { period }),
   exportScheduleNotice: (from: string, to: string) => call<RegisterFile>('export_schedule_notice', { from, to }),
   agencies: () => call<Agency[]>('agencies'),
   setSeveralContents: (petitionId: number, several: boolean) =>

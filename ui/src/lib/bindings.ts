@@ -468,6 +468,26 @@ review_due: boolean,
  */
 next_action: string | null, };
 
+export type WorkCounts = { 
+/**
+ * Petitions whose handling (xử lý đơn) fell in the period.
+ */
+handled: number, handled_late: number, 
+/**
+ * Petitions resolved (quyết định giải quyết) in the period.
+ */
+resolved: number, resolved_late: number, 
+/**
+ * Cases with an office deadline not yet met, as of today.
+ */
+open_cases: number, };
+
+export type OfficerWork = { officer_id: number | null, name: string, counts: WorkCounts, };
+
+export type FieldWork = { field: Field, counts: WorkCounts, };
+
+export type WorkStats = { period: Period, by_officer: Array<OfficerWork>, by_field: Array<FieldWork>, };
+
 export type DeadlineName = "handle" | "check" | "accept" | "resolve" | "second_complaint";
 
 export type Obligation = "office" | "citizen";
