@@ -5,6 +5,7 @@
 use ts_rs::TS;
 
 use crate::about::{AboutInfo, CrateLicense, FontLicense};
+use crate::desk::InvitationInput;
 use crate::desk::{
     AppStatus, CaseSummary, Citizen, CitizenMatch, Draft, HitKind, IssuedDocument, PrintOptions,
     PrintedDocument, RecordedVisit, SearchHit, VisitForm, VisitPerson, VisitPetition, VisitRecord,
@@ -137,6 +138,7 @@ pub fn typescript_bindings() -> String {
         OfficerWork::decl(&cfg),
         FieldWork::decl(&cfg),
         WorkStats::decl(&cfg),
+        InvitationInput::decl(&cfg),
         DeadlineName::decl(&cfg),
         Obligation::decl(&cfg),
         Status::decl(&cfg),

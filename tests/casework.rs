@@ -119,6 +119,38 @@ fn a_dialogue_a_suspension_and_a_decision_with_its_enforcement_task() {
             .path
             .is_empty()
     );
+    // The invitation to the next dialogue: in the future, at a place.
+    use tiepdan::desk::InvitationInput;
+    let invite = |at: &str, place: &str| InvitationInput {
+        petition_id: p,
+        at: at.into(),
+        place: place.into(),
+    };
+    assert!(
+        desk.print_dialogue_invitation(&c, &invite("2026-03-20T08:00", "Trụ sở"))
+            .is_err()
+    );
+    assert!(
+        desk.print_dialogue_invitation(&c, &invite("2026-03-30T08:00", " "))
+            .is_err()
+    );
+    let letter = desk
+        .print_dialogue_invitation(
+            &c,
+            &invite("2026-03-30T08:00", "Hội trường Ủy ban nhân dân xã"),
+        )
+        .unwrap();
+    let text = pdftotext(&letter.path);
+    for words in [
+        "GIẤY MỜI",
+        "Về việc đối thoại giải quyết khiếu nại",
+        "Ông Nguyễn Văn Đức",
+        "Thời gian: 8 giờ 00 phút, ngày 30 tháng 3 năm 2026.",
+        "vắng mặt không có lý do chính đáng, việc giải quyết khiếu nại vẫn được tiếp tục",
+        "/GM-UBND",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from {text}");
+    }
 
     // Suspended from 23/02, resumed on 05/03: the resolution deadline moves by those days.
     let m = messages(
@@ -134,6 +166,29 @@ fn a_dialogue_a_suspension_and_a_decision_with_its_enforcement_task() {
     let mut pause = event(p, "2026-02-23", OutcomeKind::Paused);
     pause.reason = Some("Chờ kết quả đo đạc của Văn phòng đăng ký đất đai".into());
     desk.record_outcome(&c, &pause).unwrap();
+    let paused = desk.outcomes(p).unwrap();
+    let paused = paused
+        .iter()
+        .find(|o| o.kind == OutcomeKind::Paused)
+        .unwrap()
+        .id;
+    let decision = desk.print_resolution_stop(&c, paused).unwrap();
+    let text = pdftotext(&decision.path);
+    for words in [
+        "QUYẾT ĐỊNH",
+        "Về việc tạm đình chỉ việc giải quyết khiếu nại",
+        "Xét thấy: Chờ kết quả đo đạc của Văn phòng đăng ký đất đai.",
+        "Điều 1. Tạm đình chỉ việc giải quyết khiếu nại của Ông Nguyễn Văn Đức",
+        "/QĐ-UBND",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from {text}");
+    }
+    assert_eq!(
+        desk.print_resolution_stop(&c, paused).unwrap().id,
+        decision.id,
+        "reprinted, not renumbered"
+    );
+    assert!(desk.print_resolution_stop(&c, dialogue_id).is_err());
     assert!(
         messages(desk.record_outcome(&c, &pause).unwrap_err())[0]
             .contains("đang tạm đình chỉ từ ngày 23/02/2026")
@@ -165,6 +220,16 @@ fn a_dialogue_a_suspension_and_a_decision_with_its_enforcement_task() {
     resolved.result = Some(Finding::PartlyRight);
     resolved.decision = Some("15/QĐ-UBND".into());
     desk.record_outcome(&c, &resolved).unwrap();
+    // Its publication is due by the rule (15 days, UNCONFIRMED, editable).
+    let publish = desk.tasks_of(p, d("2026-03-10")).unwrap();
+    assert_eq!(publish.len(), 1);
+    assert_eq!(publish[0].kind, TaskKind::Publication);
+    assert_eq!(publish[0].due, "2026-03-25");
+    assert!(
+        publish[0].what.contains("số 15/QĐ-UBND"),
+        "{}",
+        publish[0].what
+    );
     let task = TaskInput {
         petition_id: p,
         kind: TaskKind::Enforcement,
@@ -187,14 +252,18 @@ fn a_dialogue_a_suspension_and_a_decision_with_its_enforcement_task() {
     assert!(late.tasks[0].overdue);
     assert_eq!(late.tasks[0].kind, TaskKind::Enforcement);
     desk.complete_task(&c, id, "2026-03-24").unwrap();
-    assert!(desk.due(d("2026-03-24"), 50).unwrap().tasks.is_empty());
-    assert!(desk.complete_task(&c, id, "2026-03-24").is_err());
-    assert_eq!(
-        desk.tasks_of(p, d("2026-03-24")).unwrap()[0]
-            .done_on
-            .as_deref(),
-        Some("2026-03-24")
+    let left = desk.due(d("2026-03-24"), 50).unwrap().tasks;
+    assert!(
+        left.iter().all(|t| t.kind == TaskKind::Publication),
+        "{left:?}"
     );
+    assert!(desk.complete_task(&c, id, "2026-03-24").is_err());
+    let tasks = desk.tasks_of(p, d("2026-03-24")).unwrap();
+    let enforcement = tasks
+        .iter()
+        .find(|t| t.kind == TaskKind::Enforcement)
+        .unwrap();
+    assert_eq!(enforcement.done_on.as_deref(), Some("2026-03-24"));
 }
 
 #[test]

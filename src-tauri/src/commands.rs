@@ -844,3 +844,27 @@ pub fn work_stats(
     let period = period_of(&period)?;
     with_desk(&state, |desk| desk.work_stats(period, ctx().now.date()))
 }
+
+/// Giấy mời đối thoại, opened in the system viewer.
+#[tauri::command]
+pub fn print_dialogue_invitation(
+    state: State<'_, AppState>,
+    input: tiepdan::desk::InvitationInput,
+) -> Result<PrintedDocument, ErrorData> {
+    let document = with_desk(&state, |desk| {
+        desk.print_dialogue_invitation(&ctx(), &input)
+    })?;
+    let opened = crate::viewer::open(std::path::Path::new(&document.path));
+    Ok(PrintedDocument { document, opened })
+}
+
+/// The decision suspending or ending a resolution, from its event; opened in the viewer.
+#[tauri::command]
+pub fn print_resolution_stop(
+    state: State<'_, AppState>,
+    event_id: i64,
+) -> Result<PrintedDocument, ErrorData> {
+    let document = with_desk(&state, |desk| desk.print_resolution_stop(&ctx(), event_id))?;
+    let opened = crate::viewer::open(std::path::Path::new(&document.path));
+    Ok(PrintedDocument { document, opened })
+}

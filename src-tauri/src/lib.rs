@@ -108,6 +108,8 @@ pub fn run() {
             commands::end_watch,
             commands::watch_list,
             commands::work_stats,
+            commands::print_dialogue_invitation,
+            commands::print_resolution_stop,
             commands::agencies,
             commands::add_agency,
             commands::print_decision,

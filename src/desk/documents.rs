@@ -307,6 +307,8 @@ pub fn form_title(form: &str) -> &'static str {
         "refusal" => "thông báo từ chối tiếp công dân",
         "conclusion" => "thông báo kết luận buổi tiếp công dân",
         f if f.starts_with("dialogue") => "biên bản đối thoại",
+        "invitation" => "giấy mời đối thoại",
+        f if f.starts_with("stop") => "quyết định tạm đình chỉ, đình chỉ",
         _ => "văn bản",
     }
 }

@@ -11,6 +11,7 @@ mod acceptance_proposal;
 mod agencies;
 mod attachments;
 mod briefing;
+mod casework_documents;
 mod catalogue;
 mod citizens;
 mod conclusions;
@@ -26,6 +27,7 @@ mod maintenance;
 mod merge;
 
 pub use attachments::{AttachInput, AttachmentOwner, AttachmentView};
+pub use casework_documents::InvitationInput;
 pub use catalogue::{CalendarDayRow, OfficeDayInput, RuleFileInfo, RulesChanged};
 pub use citizens::{CaseSummary, Citizen, CitizenMatch};
 pub use deadlines::PetitionDeadlines;

@@ -98,6 +98,7 @@ struct History {
     accepted_on: Option<NaiveDate>,
     /// Handled first with an action other than accepting it.
     handled_other: bool,
+    is_complaint: bool,
     events: Vec<(NaiveDate, EventKind, Option<bool>)>,
 }
 
@@ -147,16 +148,16 @@ fn dmy(d: NaiveDate) -> String {
 impl Desk {
     fn history(&self, petition_id: i64) -> Result<History> {
         let conn = self.store.conn();
-        let row: Option<(String, Option<String>, Option<String>)> = conn
+        let row: Option<(String, Option<String>, Option<String>, String)> = conn
             .query_row(
-                "SELECT received_on, handled_on, handled_action FROM petitions WHERE id = ?1",
+                "SELECT received_on, handled_on, handled_action, kind FROM petitions WHERE id = ?1",
                 [petition_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
         let missing =
             || Error::Invalid(vec![FieldError::new("petition_id", "Không tìm thấy đơn.")]);
-        let Some((received, handled_on, action)) = row else {
+        let Some((received, handled_on, action, kind)) = row else {
             return Err(missing());
         };
         let day = |s: &str| NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d").ok();
@@ -186,6 +187,7 @@ impl Desk {
             .collect();
         Ok(History {
             handled_other,
+            is_complaint: kind == "complaint",
             received_on: day(&received).ok_or_else(missing)?,
             accepted_on,
             events,
@@ -417,6 +419,18 @@ impl Desk {
             .map(crate::text::clean_block)
             .map(|m| m.trim().to_owned())
             .filter(|m| !m.is_empty() && input.kind == OutcomeKind::Dialogue);
+        // A complaint's resolution decision is to be made public: a task, due by the rule.
+        let publication = (input.kind == OutcomeKind::Resolved && h.is_complaint).then(|| {
+            let p = &self.rules.documents.publication;
+            let number = decision.as_deref().map(|d| format!(" số {d}")).unwrap_or_default();
+            (
+                format!(
+                    "Công khai quyết định giải quyết khiếu nại{number}: niêm yết tại trụ sở ít nhất {} ngày liên tục (căn cứ: {})",
+                    p.posting_days, p.basis
+                ),
+                on + chrono::Days::new(u64::from(p.within_days)),
+            )
+        });
         let rules = &self.rules;
         self.store.write(|tx| -> Result<i64> {
             tx.execute(
@@ -436,6 +450,13 @@ impl Desk {
                 ],
             )?;
             let id = tx.last_insert_rowid();
+            if let Some((what, due)) = &publication {
+                tx.execute(
+                    "INSERT INTO case_tasks (petition_id, kind, what, who, due, created_at)
+                     VALUES (?1, 'publication', ?2, 'Văn phòng Ủy ban nhân dân', ?3, ?4)",
+                    params![input.petition_id, what, due.to_string(), ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()],
+                )?;
+            }
             let detail = serde_json::json!({
                 "kind": name(input.kind), "on": on.to_string(), "result": input.result,
                 "decision": decision, "partial": partial, "reason": reason, "results": stored,

@@ -50,56 +50,54 @@ impl Desk {
     /// The staff work of `period`, open cases counted as of `today`.
     pub fn work_stats(&self, period: Period, today: NaiveDate) -> Result<WorkStats> {
         let conn = self.store.conn();
-        // (owner, field, deadline name, late) for each deadline met in the period, and
-        // (owner, field, case) for each unmet office deadline of an open petition.
-        let mut met = conn.prepare_cached(
-            "SELECT c.owner_id, p.field, d.name, d.met_on > d.due
-               FROM deadline_cache d JOIN petitions p ON p.id = d.petition_id
-               LEFT JOIN cases c ON c.id = p.case_id
-              WHERE d.name IN ('handle', 'resolve') AND d.met_on BETWEEN ?1 AND ?2",
-        )?;
-        let mut open = conn.prepare_cached(
-            "SELECT DISTINCT c.owner_id, p.field, coalesce(p.case_id, -p.id)
-               FROM deadline_cache d JOIN petitions p ON p.id = d.petition_id
-               LEFT JOIN cases c ON c.id = p.case_id
-              WHERE d.met_on IS NULL AND d.obligation = 'office' AND d.closed_on IS NULL
-                AND p.received_on <= ?1",
-        )?;
         let mut officers: std::collections::BTreeMap<Option<i64>, WorkCounts> = Default::default();
         let mut fields: std::collections::BTreeMap<String, WorkCounts> = Default::default();
+        // Deadlines met in the period, counted inside SQLite by owner, field and name.
+        let mut met = conn.prepare_cached(
+            "SELECT c.owner_id, p.field, d.name, count(*), sum(d.met_on > d.due)
+               FROM deadline_cache d JOIN petitions p ON p.id = d.petition_id
+               LEFT JOIN cases c ON c.id = p.case_id
+              WHERE d.met_on BETWEEN ?1 AND ?2 AND d.name IN ('handle', 'resolve')
+              GROUP BY 1, 2, 3",
+        )?;
         let mut rows = met.query([period.from.to_string(), period.to.to_string()])?;
         while let Some(r) = rows.next()? {
             let owner: Option<i64> = r.get(0)?;
             let field: String = r.get(1)?;
             let name: String = r.get(2)?;
-            let late: bool = r.get(3)?;
+            let (n, late): (u32, u32) = (r.get(3)?, r.get(4)?);
             for counts in [
                 officers.entry(owner).or_default(),
                 fields.entry(field.clone()).or_default(),
             ] {
                 if name == "handle" {
-                    counts.handled += 1;
-                    counts.handled_late += u32::from(late);
+                    counts.handled += n;
+                    counts.handled_late += late;
                 } else {
-                    counts.resolved += 1;
-                    counts.resolved_late += u32::from(late);
+                    counts.resolved += n;
+                    counts.resolved_late += late;
                 }
             }
         }
-        // A case counts once per officer and once per field, however many petitions it has.
-        let mut by_owner = std::collections::BTreeSet::new();
-        let mut by_kind = std::collections::BTreeSet::new();
-        let mut rows = open.query([today.to_string()])?;
+        // Cases with an office deadline not met as of `today` (what the cache holds), each
+        // once per officer and once per field.
+        let _ = today;
+        const OPEN: &str = "FROM deadline_cache d JOIN petitions p ON p.id = d.petition_id
+               LEFT JOIN cases c ON c.id = p.case_id
+              WHERE d.met_on IS NULL AND d.obligation = 'office' AND d.closed_on IS NULL";
+        let mut by_owner = conn.prepare_cached(&format!(
+            "SELECT c.owner_id, count(DISTINCT coalesce(p.case_id, -p.id)) {OPEN} GROUP BY 1"
+        ))?;
+        let mut rows = by_owner.query([])?;
         while let Some(r) = rows.next()? {
-            let owner: Option<i64> = r.get(0)?;
-            let field: String = r.get(1)?;
-            let case: i64 = r.get(2)?;
-            if by_owner.insert((owner, case)) {
-                officers.entry(owner).or_default().open_cases += 1;
-            }
-            if by_kind.insert((field.clone(), case)) {
-                fields.entry(field).or_default().open_cases += 1;
-            }
+            officers.entry(r.get(0)?).or_default().open_cases = r.get(1)?;
+        }
+        let mut by_field = conn.prepare_cached(&format!(
+            "SELECT p.field, count(DISTINCT coalesce(p.case_id, -p.id)) {OPEN} GROUP BY 1"
+        ))?;
+        let mut rows = by_field.query([])?;
+        while let Some(r) = rows.next()? {
+            fields.entry(r.get(0)?).or_default().open_cases = r.get(1)?;
         }
         let mut names =
             conn.prepare_cached("SELECT id, full_name FROM officers ORDER BY full_name")?;

@@ -46,6 +46,52 @@ pub struct DocumentRules {
     /// Hướng dẫn (a petition with several contents): "12/HD-UBND".
     #[serde(default = "default_guidance")]
     pub guidance: FormRule,
+    /// Giấy mời (a dialogue): "12/GM-UBND".
+    #[serde(default = "default_invitation")]
+    pub invitation: FormRule,
+    /// Quyết định (tạm đình chỉ, đình chỉ): "12/QĐ-UBND".
+    #[serde(default = "default_decision")]
+    pub decision: FormRule,
+    /// When a complaint's resolution decision is to be made public.
+    #[serde(default)]
+    pub publication: Publication,
+}
+
+/// Công khai quyết định giải quyết khiếu nại: within `within_days` of the decision, posted
+/// for at least `posting_days` days.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Publication {
+    pub within_days: u32,
+    pub posting_days: u32,
+    pub basis: String,
+    pub verified: bool,
+}
+
+impl Default for Publication {
+    fn default() -> Self {
+        Publication {
+            within_days: 15,
+            posting_days: 15,
+            basis: "Nghị định 124/2020/NĐ-CP Điều 29 (chưa đối chiếu)".to_owned(),
+            verified: false,
+        }
+    }
+}
+
+fn default_invitation() -> FormRule {
+    FormRule {
+        abbreviation: "GM".to_owned(),
+        copies: 2,
+        copies_to_provider: 1,
+    }
+}
+
+fn default_decision() -> FormRule {
+    FormRule {
+        abbreviation: "QĐ".to_owned(),
+        copies: 3,
+        copies_to_provider: 1,
+    }
 }
 
 fn default_guidance() -> FormRule {
@@ -85,6 +131,8 @@ impl DocumentRules {
             ("notice", &rules.notice),
             ("proposal", &rules.proposal),
             ("guidance", &rules.guidance),
+            ("invitation", &rules.invitation),
+            ("decision", &rules.decision),
         ] {
             if f.abbreviation.trim().is_empty() {
                 return Err(err(format!("[{name}] thiếu chữ viết tắt (abbreviation)")));

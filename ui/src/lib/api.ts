@@ -17,6 +17,7 @@ import type {
   HandleInput,
   OutcomeInput,
   BookingInput,
+  InvitationInput,
   WorkStats,
   WatchInput,
   WatchItem,
@@ -140,6 +141,8 @@ export const api = {
   endWatch: (id: number, reason: string) => call<WatchItem[]>('end_watch', { id, reason }),
   watchList: () => call<WatchItem[]>('watch_list'),
   workStats: (period: PeriodInput) => call<WorkStats>('work_stats', { period }),
+  printDialogueInvitation: (input: InvitationInput) => call<PrintedDocument>('print_dialogue_invitation', { input }),
+  printResolutionStop: (eventId: number) => call<PrintedDocument>('print_resolution_stop', { eventId }),
   exportScheduleNotice: (from: string, to: string) => call<RegisterFile>('export_schedule_notice', { from, to }),
   agencies: () => call<Agency[]>('agencies'),
   setSeveralContents: (petitionId: number, several: boolean) =>

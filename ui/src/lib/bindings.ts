@@ -488,6 +488,12 @@ export type FieldWork = { field: Field, counts: WorkCounts, };
 
 export type WorkStats = { period: Period, by_officer: Array<OfficerWork>, by_field: Array<FieldWork>, };
 
+export type InvitationInput = { petition_id: number, 
+/**
+ * `YYYY-MM-DDTHH:MM`.
+ */
+at: string, place: string, };
+
 export type DeadlineName = "handle" | "check" | "accept" | "resolve" | "second_complaint";
 
 export type Obligation = "office" | "citizen";
