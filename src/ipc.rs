@@ -26,6 +26,7 @@ use crate::desk::{
     DueItem, DueSummary, HandleInput, Handled, OfficerLoad, PetitionDeadlines, PetitionView,
 };
 use crate::desk::{FieldWork, OfficerWork, WorkCounts, WorkStats};
+use crate::desk::{MediationInput, MediationOutcome, MediationView};
 use crate::desk::{OutcomeInput, OutcomeKind, OutcomeView};
 use crate::desk::{TaskInput, TaskKind, TaskView};
 use crate::desk::{WatchInput, WatchItem, WatchKind};
@@ -139,6 +140,9 @@ pub fn typescript_bindings() -> String {
         FieldWork::decl(&cfg),
         WorkStats::decl(&cfg),
         InvitationInput::decl(&cfg),
+        MediationOutcome::decl(&cfg),
+        MediationInput::decl(&cfg),
+        MediationView::decl(&cfg),
         DeadlineName::decl(&cfg),
         Obligation::decl(&cfg),
         Status::decl(&cfg),

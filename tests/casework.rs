@@ -566,14 +566,11 @@ fn staff_work_counts_handling_and_resolution_on_time_and_late_by_officer_and_fie
         (2, 1, 1, 0)
     );
     assert_eq!(mine.counts.open_cases, 1);
-    let nobody = stats
-        .by_officer
-        .iter()
-        .find(|o| o.officer_id.is_none())
-        .unwrap();
-    assert_eq!(
-        (nobody.name.as_str(), nobody.counts.open_cases),
-        ("Chưa phân công", 1)
+    // p3 (nobody's, not handled) is in no count of the period.
+    assert!(
+        stats.by_officer.iter().all(|o| o.officer_id.is_some()),
+        "{:?}",
+        stats.by_officer
     );
     let land = stats
         .by_field
@@ -583,15 +580,88 @@ fn staff_work_counts_handling_and_resolution_on_time_and_late_by_officer_and_fie
     assert_eq!(
         (
             land.counts.handled,
-            land.counts.resolved,
-            land.counts.open_cases
+            land.counts.handled_late,
+            land.counts.resolved
         ),
         (2, 1, 1)
     );
-    let policy = stats
-        .by_field
-        .iter()
-        .find(|f| f.field == Field::Policy)
+    assert!(stats.by_field.iter().all(|f| f.field != Field::Policy));
+}
+
+#[test]
+fn a_leader_a_mediation_and_an_officers_late_tasks() {
+    use tiepdan::desk::{MediationInput, MediationOutcome};
+    use tiepdan::domain::officer::{OfficerInput, OfficerRole};
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), ctx("2026-02-04 08:00").now).unwrap();
+    let p = accepted(&mut desk);
+    let c = ctx("2026-03-10 09:00");
+    let officer = |name: &str, role| OfficerInput {
+        full_name: name.into(),
+        title: "Cán bộ".into(),
+        role,
+    };
+    let tam = desk
+        .add_officer(&c, &officer("Lê Văn Tâm", OfficerRole::Handler))
         .unwrap();
-    assert_eq!((policy.counts.handled, policy.counts.open_cases), (0, 1));
+    let pho = desk
+        .add_officer(&c, &officer("Đinh Văn Phó", OfficerRole::Leader))
+        .unwrap();
+    desk.assign_case(&c, p, Some(tam.id)).unwrap();
+    let m = messages(desk.assign_leader(&c, p, Some(tam.id)).unwrap_err());
+    assert!(m[0].contains("vai trò lãnh đạo"), "{m:?}");
+    desk.assign_leader(&c, p, Some(pho.id)).unwrap();
+    let view = desk.petition_view(p, d("2026-03-10")).unwrap();
+    assert_eq!(
+        (view.owner_id, view.leader_id),
+        (Some(tam.id), Some(pho.id))
+    );
+
+    let m = messages(
+        desk.record_mediation(
+            &c,
+            &MediationInput {
+                petition_id: p,
+                on: "2026-03-20".into(),
+                mediator: " ".into(),
+                outcome: MediationOutcome::Failure,
+                content: "".into(),
+            },
+        )
+        .unwrap_err(),
+    );
+    assert_eq!(m.len(), 3, "{m:?}");
+    desk.record_mediation(
+        &c,
+        &MediationInput {
+            petition_id: p,
+            on: "2026-03-01".into(),
+            mediator: "Tổ hòa giải thôn Đông".into(),
+            outcome: MediationOutcome::Partial,
+            content: "Hai bên thống nhất lối đi chung, chưa thống nhất ranh giới phía sau".into(),
+        },
+    )
+    .unwrap();
+    let mediations = desk.mediations_of(p).unwrap();
+    assert_eq!(mediations[0].outcome, MediationOutcome::Partial);
+
+    // A late step of Tâm's case shows beside his deadlines on the dashboard.
+    desk.add_task(
+        &c,
+        &TaskInput {
+            petition_id: p,
+            kind: TaskKind::Step,
+            what: "Xác minh hiện trạng".into(),
+            who: "Lê Văn Tâm".into(),
+            due: "2026-03-05".into(),
+        },
+    )
+    .unwrap();
+    let due = desk.due(d("2026-03-10"), 50).unwrap();
+    let load = due
+        .by_officer
+        .iter()
+        .find(|l| l.officer_id == Some(tam.id))
+        .unwrap();
+    assert_eq!(load.late_tasks, 1);
 }

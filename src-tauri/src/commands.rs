@@ -868,3 +868,37 @@ pub fn print_resolution_stop(
     let opened = crate::viewer::open(std::path::Path::new(&document.path));
     Ok(PrintedDocument { document, opened })
 }
+
+/// Sets the leader responsible for a petition's case; returns the petition anew.
+#[tauri::command]
+pub fn assign_leader(
+    state: State<'_, AppState>,
+    petition_id: i64,
+    officer_id: Option<i64>,
+) -> Result<PetitionView, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.assign_leader(&ctx(), petition_id, officer_id)?;
+        desk.petition_view(petition_id, ctx().now.date())
+    })
+}
+
+/// Records a grassroots mediation; returns the petition's mediations.
+#[tauri::command]
+pub fn record_mediation(
+    state: State<'_, AppState>,
+    input: tiepdan::desk::MediationInput,
+) -> Result<Vec<tiepdan::desk::MediationView>, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.record_mediation(&ctx(), &input)?;
+        desk.mediations_of(input.petition_id)
+    })
+}
+
+/// The mediations of a petition.
+#[tauri::command]
+pub fn mediations_of(
+    state: State<'_, AppState>,
+    petition_id: i64,
+) -> Result<Vec<tiepdan::desk::MediationView>, ErrorData> {
+    with_desk(&state, |desk| desk.mediations_of(petition_id))
+}

@@ -61,6 +61,9 @@ pub struct OfficerLoad {
     pub overdue: i64,
     #[ts(type = "number")]
     pub soon: i64,
+    /// Tasks of their cases not done by their due day.
+    #[ts(type = "number")]
+    pub late_tasks: i64,
 }
 
 const OPEN: &str =
@@ -142,13 +145,21 @@ impl Desk {
         };
         let mut by_officer = Vec::new();
         for o in self.officers()?.into_iter().filter(|o| o.active) {
+            let late_tasks: i64 = conn
+                .prepare_cached(
+                    "SELECT count(*) FROM case_tasks t JOIN petitions p ON p.id = t.petition_id
+                       JOIN cases c ON c.id = p.case_id
+                      WHERE c.owner_id = ?1 AND t.done_on IS NULL AND t.due < ?2",
+                )?
+                .query_row(rusqlite::params![o.id, t], |r| r.get(0))?;
             let load = OfficerLoad {
                 overdue: owned(o.id, overdue, &[&t])?,
                 soon: owned(o.id, soon, &[&t, &s])?,
+                late_tasks,
                 officer_id: Some(o.id),
                 name: o.full_name,
             };
-            if load.overdue + load.soon > 0 {
+            if load.overdue + load.soon + load.late_tasks > 0 {
                 by_officer.push(load);
             }
         }
@@ -159,6 +170,7 @@ impl Desk {
                 name: "Chưa phân công".to_owned(),
                 overdue: overdue_count - assigned(|l| l.overdue),
                 soon: soon_count - assigned(|l| l.soon),
+                late_tasks: 0,
             };
             if rest.overdue + rest.soon > 0 {
                 by_officer.push(rest);

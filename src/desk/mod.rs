@@ -24,6 +24,7 @@ mod files;
 mod flags;
 mod interchange;
 mod maintenance;
+mod mediation;
 mod merge;
 
 pub use attachments::{AttachInput, AttachmentOwner, AttachmentView};
@@ -59,6 +60,7 @@ mod work_stats;
 pub use conclusions::{AssignmentInput, AssignmentView, ConclusionInput};
 pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm, form_title};
 pub use files::write_atomically;
+pub use mediation::{MediationInput, MediationOutcome, MediationView};
 pub use outcomes::{OutcomeInput, OutcomeKind, OutcomeView};
 pub use registers::{PetitionRow, ReceptionRow, RegisterFilter, WITHHELD};
 pub use registers_xlsx::{Register, RegisterFile};

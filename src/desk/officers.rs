@@ -127,3 +127,73 @@ impl Desk {
         })
     }
 }
+
+impl Desk {
+    /// Sets (or clears) the leader responsible for the petition's case: an active officer
+    /// whose role is leader (chair or vice-chair). Audited with the one before.
+    pub fn assign_leader(
+        &mut self,
+        ctx: &Ctx,
+        petition_id: i64,
+        officer_id: Option<i64>,
+    ) -> Result<()> {
+        let conn = self.store.conn();
+        let case: Option<Option<i64>> = conn
+            .query_row(
+                "SELECT case_id FROM petitions WHERE id = ?1",
+                [petition_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(Some(case_id)) = case else {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "petition",
+                format!("Không có đơn số {petition_id} (hoặc đơn chưa thuộc vụ việc nào)."),
+            )]));
+        };
+        if let Some(id) = officer_id {
+            let row: Option<(bool, String)> = conn
+                .query_row(
+                    "SELECT active, role FROM officers WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            match row {
+                Some((true, role)) if role == "leader" => {}
+                Some((true, _)) => {
+                    return Err(Error::Invalid(vec![FieldError::new(
+                        "officer",
+                        "Lãnh đạo phụ trách phải là cán bộ có vai trò lãnh đạo (Chủ tịch, Phó Chủ tịch).",
+                    )]));
+                }
+                _ => {
+                    return Err(Error::Invalid(vec![FieldError::new(
+                        "officer",
+                        "Cán bộ đã chọn không có trong danh mục cán bộ đang làm việc.",
+                    )]));
+                }
+            }
+        }
+        self.store.write(|tx| -> Result<()> {
+            let before: Option<i64> = tx.query_row(
+                "SELECT leader_id FROM cases WHERE id = ?1",
+                [case_id],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "UPDATE cases SET leader_id = ?2 WHERE id = ?1",
+                params![case_id, officer_id],
+            )?;
+            audit::append(
+                tx,
+                ctx,
+                "case.leader",
+                "case",
+                &[case_id],
+                Some(serde_json::json!({ "before": before, "after": officer_id })),
+            )?;
+            Ok(())
+        })
+    }
+}

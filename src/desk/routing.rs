@@ -249,6 +249,9 @@ pub struct PetitionView {
     /// The officer responsible for the petition's case.
     #[ts(type = "number | null")]
     pub owner_id: Option<i64>,
+    /// The leader responsible for it.
+    #[ts(type = "number | null")]
+    pub leader_id: Option<i64>,
     pub proposal: Proposal,
     pub handled: Vec<Handled>,
 }
@@ -265,7 +268,7 @@ impl Desk {
         let conn = self.store.conn();
         let mut view = conn.query_row(
             "SELECT p.kind, p.summary, p.received_on, p.respondent_role, p.respondent_name,
-                    p.several_contents, c.owner_id
+                    p.several_contents, c.owner_id, c.leader_id
              FROM petitions p LEFT JOIN cases c ON c.id = p.case_id WHERE p.id = ?1",
             [petition_id],
             |r| {
@@ -283,6 +286,7 @@ impl Desk {
                     several_contents: r.get(5)?,
                     flags: Vec::new(),
                     owner_id: r.get(6)?,
+                    leader_id: r.get(7)?,
                     proposal,
                     handled: Vec::new(),
                 })

@@ -1,7 +1,7 @@
 //! Staff work for a period, for the chair's review (Thống kê theo cán bộ, lĩnh vực): for
 //! each officer responsible for cases (and for cases nobody is), and for each field, the
 //! petitions handled and resolved in the period, on time and late against the deadlines
-//! the app computed, and the cases still open today. Read-only.
+//! the app computed, and each officer's cases still open today. Read-only.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -21,7 +21,8 @@ pub struct WorkCounts {
     /// Petitions resolved (quyết định giải quyết) in the period.
     pub resolved: u32,
     pub resolved_late: u32,
-    /// Cases with an office deadline not yet met, as of today.
+    /// Cases with an office deadline not yet met, as of today (counted for the officers
+    /// responsible for them; 0 for fields and for cases nobody is responsible for).
     pub open_cases: u32,
 }
 
@@ -79,25 +80,20 @@ impl Desk {
                 }
             }
         }
-        // Cases with an office deadline not met as of `today` (what the cache holds), each
-        // once per officer and once per field.
+        // Each officer's cases with an office deadline not met as of `today` (what the
+        // cache holds): read from the officers' cases, so it costs what they hold.
         let _ = today;
-        const OPEN: &str = "FROM deadline_cache d JOIN petitions p ON p.id = d.petition_id
-               LEFT JOIN cases c ON c.id = p.case_id
-              WHERE d.met_on IS NULL AND d.obligation = 'office' AND d.closed_on IS NULL";
-        let mut by_owner = conn.prepare_cached(&format!(
-            "SELECT c.owner_id, count(DISTINCT coalesce(p.case_id, -p.id)) {OPEN} GROUP BY 1"
-        ))?;
-        let mut rows = by_owner.query([])?;
+        let mut open = conn.prepare_cached(
+            "SELECT c.owner_id, count(*) FROM cases c
+              WHERE c.owner_id IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM petitions p JOIN deadline_cache d ON d.petition_id = p.id
+                     WHERE p.case_id = c.id AND d.met_on IS NULL AND d.obligation = 'office'
+                       AND d.closed_on IS NULL)
+              GROUP BY 1",
+        )?;
+        let mut rows = open.query([])?;
         while let Some(r) = rows.next()? {
             officers.entry(r.get(0)?).or_default().open_cases = r.get(1)?;
-        }
-        let mut by_field = conn.prepare_cached(&format!(
-            "SELECT p.field, count(DISTINCT coalesce(p.case_id, -p.id)) {OPEN} GROUP BY 1"
-        ))?;
-        let mut rows = by_field.query([])?;
-        while let Some(r) = rows.next()? {
-            fields.entry(r.get(0)?).or_default().open_cases = r.get(1)?;
         }
         let mut names =
             conn.prepare_cached("SELECT id, full_name FROM officers ORDER BY full_name")?;

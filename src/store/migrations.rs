@@ -25,6 +25,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0014_attachment_blobs.sql")),
     M::up(include_str!("../../migrations/0015_watch_list.sql")),
     M::up(include_str!("../../migrations/0016_deadline_met_index.sql")),
+    M::up(include_str!("../../migrations/0017_leader_mediation.sql")),
 ];
 
 /// The schema version this build creates and understands.

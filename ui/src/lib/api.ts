@@ -17,6 +17,8 @@ import type {
   HandleInput,
   OutcomeInput,
   BookingInput,
+  MediationInput,
+  MediationView,
   InvitationInput,
   WorkStats,
   WatchInput,
@@ -143,6 +145,10 @@ export const api = {
   workStats: (period: PeriodInput) => call<WorkStats>('work_stats', { period }),
   printDialogueInvitation: (input: InvitationInput) => call<PrintedDocument>('print_dialogue_invitation', { input }),
   printResolutionStop: (eventId: number) => call<PrintedDocument>('print_resolution_stop', { eventId }),
+  assignLeader: (petitionId: number, officerId: number | null) =>
+    call<PetitionView>('assign_leader', { petitionId, officerId }),
+  recordMediation: (input: MediationInput) => call<MediationView[]>('record_mediation', { input }),
+  mediationsOf: (petitionId: number) => call<MediationView[]>('mediations_of', { petitionId }),
   exportScheduleNotice: (from: string, to: string) => call<RegisterFile>('export_schedule_notice', { from, to }),
   agencies: () => call<Agency[]>('agencies'),
   setSeveralContents: (petitionId: number, several: boolean) =>

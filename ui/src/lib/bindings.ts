@@ -253,7 +253,11 @@ flags: Array<Flag>,
 /**
  * The officer responsible for the petition's case.
  */
-owner_id: number | null, proposal: Proposal, handled: Array<Handled>, };
+owner_id: number | null, 
+/**
+ * The leader responsible for it.
+ */
+leader_id: number | null, proposal: Proposal, handled: Array<Handled>, };
 
 export type HandleInput = { petition_id: number, 
 /**
@@ -478,7 +482,8 @@ handled: number, handled_late: number,
  */
 resolved: number, resolved_late: number, 
 /**
- * Cases with an office deadline not yet met, as of today.
+ * Cases with an office deadline not yet met, as of today (counted for the officers
+ * responsible for them; 0 for fields and for cases nobody is responsible for).
  */
 open_cases: number, };
 
@@ -493,6 +498,16 @@ export type InvitationInput = { petition_id: number,
  * `YYYY-MM-DDTHH:MM`.
  */
 at: string, place: string, };
+
+export type MediationOutcome = "success" | "partial" | "failure";
+
+export type MediationInput = { petition_id: number, 
+/**
+ * `YYYY-MM-DD`.
+ */
+on: string, mediator: string, outcome: MediationOutcome, content: string, };
+
+export type MediationView = { id: number, on: string, mediator: string, outcome: MediationOutcome, content: string, };
 
 export type DeadlineName = "handle" | "check" | "accept" | "resolve" | "second_complaint";
 
@@ -561,7 +576,11 @@ export type OfficerLoad = {
 /**
  * `None`: cases nobody is responsible for yet.
  */
-officer_id: number | null, name: string, overdue: number, soon: number, };
+officer_id: number | null, name: string, overdue: number, soon: number, 
+/**
+ * Tasks of their cases not done by their due day.
+ */
+late_tasks: number, };
 
 export type DueSummary = { today: string, 
 /**

@@ -8,6 +8,7 @@ import type {
   Flag,
   Host,
   IdKind,
+  MediationOutcome,
   OfficerRole,
   OutcomeKind,
   PetitionKind,
@@ -199,4 +200,10 @@ export const WATCH_KIND: Record<WatchKind, string> = {
   over_level_risk: 'Nguy cơ vượt cấp',
   supervision: 'Kiến nghị qua giám sát',
   returns_after_end: 'Đã chấm dứt nhưng vẫn đến',
+};
+
+export const MEDIATION_OUTCOME: Record<MediationOutcome, string> = {
+  success: 'Hòa giải thành',
+  partial: 'Thành một phần',
+  failure: 'Hòa giải không thành',
 };
