@@ -72,6 +72,12 @@ enum Command {
         #[arg(long)]
         redact: bool,
     },
+    /// Nhật ký thao tác: `audit verify` kiểm tra chuỗi băm, chỉ ra dòng đầu tiên bị sửa, thêm
+    /// hoặc xóa ngoài phần mềm
+    Audit {
+        #[command(subcommand)]
+        action: AuditAction,
+    },
     /// In lịch tiếp công dân định kỳ: các buổi tiếp (đã dời khỏi ngày nghỉ) và những tuần,
     /// tháng chưa đủ số buổi tối thiểu
     Schedule {
@@ -110,6 +116,12 @@ enum Command {
         #[arg(long, value_name = "TỆP")]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(clap::Subcommand)]
+enum AuditAction {
+    /// Kiểm tra nhật ký thao tác có bị can thiệp không
+    Verify,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -284,6 +296,19 @@ fn run(cli: Cli) -> Result<(), Error> {
             println!("Đã xuất {records} bản ghi vào {}.", out.display());
             if redact {
                 println!("Đã lược bỏ mọi thông tin về người tố cáo.");
+            }
+        }
+        Command::Audit {
+            action: AuditAction::Verify,
+        } => {
+            let desk = Desk::open(&root, ctx().now)?;
+            match desk.verify_audit()? {
+                Ok(rows) => println!("Nhật ký thao tác toàn vẹn: {rows} dòng, chuỗi băm khớp."),
+                Err(b) => {
+                    return Err(tiepdan::Error::Invalid(vec![
+                        tiepdan::error::FieldError::new("audit", b.message_vi()),
+                    ]));
+                }
             }
         }
         Command::Schedule {

@@ -36,6 +36,14 @@ impl Desk {
     }
 }
 
+impl Desk {
+    /// Recomputes the audit chain: the number of rows when it holds, else the first place it
+    /// breaks (a row changed, added or removed outside the app).
+    pub fn verify_audit(&self) -> Result<std::result::Result<u64, crate::store::audit::Break>> {
+        Ok(crate::store::audit::verify(self.store.conn())?)
+    }
+}
+
 /// How a restore went.
 #[derive(Debug, Clone)]
 pub enum Restored {

@@ -26,7 +26,36 @@ pub struct AuditEntry {
     pub detail: Option<serde_json::Value>,
 }
 
-/// Appends one audit row; call it inside the use case's transaction.
+/// The SHA-256 of `text`, in lowercase hex.
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The hash of a row in the chain: its content after the hash of the row before (the same
+/// text migration 18 hashes in SQL).
+#[allow(clippy::too_many_arguments)]
+fn chain_hash(
+    prev: &str,
+    id: i64,
+    at: &str,
+    actor: &str,
+    action: &str,
+    entity: &str,
+    entity_ids: &str,
+    detail: Option<&str>,
+) -> String {
+    sha256_hex(&format!(
+        "{prev}\n{id}\n{at}\n{actor}\n{action}\n{entity}\n{entity_ids}\n{}",
+        detail.unwrap_or("")
+    ))
+}
+
+/// Appends one audit row, chained to the one before; call it inside the use case's
+/// transaction.
 pub fn append(
     conn: &Connection,
     ctx: &Ctx,
@@ -35,19 +64,118 @@ pub fn append(
     ids: &[i64],
     detail: Option<serde_json::Value>,
 ) -> rusqlite::Result<()> {
+    let at = ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string();
+    let entity_ids = serde_json::to_string(ids).expect("a list of integers serialises");
+    let detail = detail.map(|d| d.to_string());
     conn.execute(
         "INSERT INTO audit_log (at, actor, action, entity, entity_ids, detail)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string(),
-            ctx.actor,
-            action,
-            entity,
-            serde_json::to_string(ids).expect("a list of integers serialises"),
-            detail.map(|d| d.to_string()),
-        ],
+        params![at, ctx.actor, action, entity, entity_ids, detail],
+    )?;
+    let id = conn.last_insert_rowid();
+    let prev: String = conn
+        .query_row(
+            "SELECT hash FROM audit_hashes WHERE id < ?1 ORDER BY id DESC LIMIT 1",
+            [id],
+            |r| r.get(0),
+        )
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(String::new()),
+            e => Err(e),
+        })?;
+    let hash = chain_hash(
+        &prev,
+        id,
+        &at,
+        &ctx.actor,
+        action,
+        entity,
+        &entity_ids,
+        detail.as_deref(),
+    );
+    conn.execute(
+        "INSERT INTO audit_hashes (id, hash) VALUES (?1, ?2)",
+        params![id, hash],
     )?;
     Ok(())
+}
+
+/// Where the audit chain breaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Break {
+    /// The row's content or hash does not match the chain: changed (or a row before it
+    /// was removed).
+    Changed(i64),
+    /// A row with no hash: written outside the app.
+    Added(i64),
+    /// A hashed row that is no longer in the trail.
+    Removed(i64),
+}
+
+impl Break {
+    pub fn message_vi(&self) -> String {
+        match self {
+            Break::Changed(id) => format!(
+                "Nhật ký bị can thiệp: dòng số {id} đã bị sửa (hoặc một dòng ngay trước nó đã bị xóa)."
+            ),
+            Break::Added(id) => {
+                format!("Nhật ký bị can thiệp: dòng số {id} được thêm ngoài phần mềm.")
+            }
+            Break::Removed(id) => format!("Nhật ký bị can thiệp: dòng số {id} đã bị xóa."),
+        }
+    }
+}
+
+/// Recomputes the whole chain: `Ok(rows)` when every row matches, else the first break.
+pub fn verify(conn: &Connection) -> rusqlite::Result<Result<u64, Break>> {
+    let mut removed = conn.prepare(
+        "SELECT h.id FROM audit_hashes h LEFT JOIN audit_log a ON a.id = h.id
+          WHERE a.id IS NULL ORDER BY h.id LIMIT 1",
+    )?;
+    let gone: Option<i64> = removed
+        .query_row([], |r| r.get(0))
+        .map(Some)
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            e => Err(e),
+        })?;
+    let mut stmt = conn.prepare(
+        "SELECT a.id, a.at, a.actor, a.action, a.entity, a.entity_ids, a.detail, h.hash
+           FROM audit_log a LEFT JOIN audit_hashes h ON h.id = a.id ORDER BY a.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut prev = String::new();
+    let mut n = 0u64;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if gone.is_some_and(|g| g < id) {
+            return Ok(Err(Break::Removed(gone.expect("checked"))));
+        }
+        let stored: Option<String> = r.get(7)?;
+        let Some(stored) = stored else {
+            return Ok(Err(Break::Added(id)));
+        };
+        let detail: Option<String> = r.get(6)?;
+        let expected = chain_hash(
+            &prev,
+            id,
+            &r.get::<_, String>(1)?,
+            &r.get::<_, String>(2)?,
+            &r.get::<_, String>(3)?,
+            &r.get::<_, String>(4)?,
+            &r.get::<_, String>(5)?,
+            detail.as_deref(),
+        );
+        if expected != stored {
+            return Ok(Err(Break::Changed(id)));
+        }
+        prev = stored;
+        n += 1;
+    }
+    if let Some(g) = gone {
+        return Ok(Err(Break::Removed(g)));
+    }
+    Ok(Ok(n))
 }
 
 /// The newest `limit` rows, newest first.

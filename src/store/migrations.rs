@@ -26,6 +26,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0015_watch_list.sql")),
     M::up(include_str!("../../migrations/0016_deadline_met_index.sql")),
     M::up(include_str!("../../migrations/0017_leader_mediation.sql")),
+    M::up(include_str!("../../migrations/0018_audit_chain.sql")),
 ];
 
 /// The schema version this build creates and understands.
@@ -50,12 +51,54 @@ fn register_fold(conn: &Connection) -> rusqlite::Result<()> {
             let s: Option<String> = ctx.get(0)?;
             Ok(s.map(|s| crate::text::fold(&s)).unwrap_or_default())
         },
+    )?;
+    // The audit chain of version 18 hashes the rows written before it.
+    conn.create_scalar_function(
+        "sha256_hex",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let s: String = ctx.get(0)?;
+            Ok(super::audit::sha256_hex(&s))
+        },
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_audit_rows_written_before_the_chain_are_chained_by_its_migration() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        register_fold(&conn).unwrap();
+        Migrations::from_slice(MIGRATIONS)
+            .to_version(&mut conn, 17)
+            .unwrap();
+        for (i, detail) in [Some(r#"{"a":1}"#), None, Some(r#"{"b":"Đức"}"#)]
+            .iter()
+            .enumerate()
+        {
+            conn.execute(
+                "INSERT INTO audit_log (at, actor, action, entity, entity_ids, detail)
+                 VALUES (?1, 'cán bộ', 'test', 'case', '[1]', ?2)",
+                rusqlite::params![format!("2026-01-0{}T08:00:00", i + 1), detail],
+            )
+            .unwrap();
+        }
+        to_latest(&mut conn).unwrap();
+        assert_eq!(super::super::audit::verify(&conn).unwrap(), Ok(3));
+        // New rows chain on from the migrated ones.
+        let ctx = super::super::audit::Ctx {
+            actor: "ứng dụng".into(),
+            now: chrono::NaiveDate::from_ymd_opt(2026, 2, 1)
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap(),
+        };
+        super::super::audit::append(&conn, &ctx, "test", "case", &[2], None).unwrap();
+        assert_eq!(super::super::audit::verify(&conn).unwrap(), Ok(4));
+    }
 
     #[test]
     fn migrations_are_valid() {

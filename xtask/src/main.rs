@@ -37,6 +37,8 @@ const TEST_PACKAGES: &[&str] = &[
     "poppler-utils",
     "imagemagick",
     "python3-venv",
+    // The audit chain's test changes a row behind the app's back with the sqlite3 shell.
+    "sqlite3",
 ];
 
 type Result<T = ()> = std::result::Result<T, String>;
