@@ -5,7 +5,6 @@
 use ts_rs::TS;
 
 use crate::about::{AboutInfo, CrateLicense, FontLicense};
-use crate::desk::InvitationInput;
 use crate::desk::{
     AppStatus, CaseSummary, Citizen, CitizenMatch, Draft, HitKind, IssuedDocument, PrintOptions,
     PrintedDocument, RecordedVisit, SearchHit, VisitForm, VisitPerson, VisitPetition, VisitRecord,
@@ -19,6 +18,7 @@ use crate::desk::{
 use crate::desk::{CalendarDayRow, OfficeDayInput, RuleFileInfo, RulesChanged};
 use crate::desk::{ChangedColumn, ReportChanges, SubmittedReport, Trend, TrendSeries};
 use crate::desk::{ColumnView, ReportRecord, ReportView, SummaryBar};
+use crate::desk::{CorrectionInput, InvitationInput};
 use crate::desk::{
     Counts, ImportSummary, PetitionRow, ReceptionRow, Register, RegisterFile, RegisterFilter,
 };
@@ -140,6 +140,7 @@ pub fn typescript_bindings() -> String {
         FieldWork::decl(&cfg),
         WorkStats::decl(&cfg),
         InvitationInput::decl(&cfg),
+        CorrectionInput::decl(&cfg),
         MediationOutcome::decl(&cfg),
         MediationInput::decl(&cfg),
         MediationView::decl(&cfg),

@@ -902,3 +902,25 @@ pub fn mediations_of(
 ) -> Result<Vec<tiepdan::desk::MediationView>, ErrorData> {
     with_desk(&state, |desk| desk.mediations_of(petition_id))
 }
+
+/// Corrects a citizen's record with a reason; returns it as it now stands.
+#[tauri::command]
+pub fn correct_citizen(
+    state: State<'_, AppState>,
+    input: tiepdan::desk::CorrectionInput,
+) -> Result<Citizen, ErrorData> {
+    with_desk(&state, |desk| desk.correct_citizen(&ctx(), &input))
+}
+
+/// Everything the office holds about a citizen (without denunciations), as PDF, opened.
+#[tauri::command]
+pub fn export_citizen_data(
+    state: State<'_, AppState>,
+    citizen_id: i64,
+) -> Result<RegisterFile, ErrorData> {
+    let file = with_desk(&state, |desk| {
+        desk.export_citizen_data(citizen_id, ctx().now)
+    })?;
+    crate::viewer::open(std::path::Path::new(&file.path));
+    Ok(file)
+}

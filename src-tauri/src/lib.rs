@@ -113,6 +113,8 @@ pub fn run() {
             commands::assign_leader,
             commands::record_mediation,
             commands::mediations_of,
+            commands::correct_citizen,
+            commands::export_citizen_data,
             commands::agencies,
             commands::add_agency,
             commands::print_decision,

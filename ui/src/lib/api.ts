@@ -17,6 +17,7 @@ import type {
   HandleInput,
   OutcomeInput,
   BookingInput,
+  CorrectionInput,
   MediationInput,
   MediationView,
   InvitationInput,
@@ -149,6 +150,8 @@ export const api = {
     call<PetitionView>('assign_leader', { petitionId, officerId }),
   recordMediation: (input: MediationInput) => call<MediationView[]>('record_mediation', { input }),
   mediationsOf: (petitionId: number) => call<MediationView[]>('mediations_of', { petitionId }),
+  correctCitizen: (input: CorrectionInput) => call<Citizen>('correct_citizen', { input }),
+  exportCitizenData: (citizenId: number) => call<RegisterFile>('export_citizen_data', { citizenId }),
   exportScheduleNotice: (from: string, to: string) => call<RegisterFile>('export_schedule_notice', { from, to }),
   agencies: () => call<Agency[]>('agencies'),
   setSeveralContents: (petitionId: number, several: boolean) =>

@@ -499,6 +499,16 @@ export type InvitationInput = { petition_id: number,
  */
 at: string, place: string, };
 
+export type CorrectionInput = { citizen_id: number, 
+/**
+ * The record as it should be.
+ */
+citizen: CitizenInput, 
+/**
+ * Why: "công dân đề nghị sửa theo căn cước".
+ */
+reason: string, };
+
 export type MediationOutcome = "success" | "partial" | "failure";
 
 export type MediationInput = { petition_id: number, 
