@@ -119,6 +119,11 @@ pub struct ErrorData {
 }
 
 impl Error {
+    /// One field's mistake, in Vietnamese, saying what to fix.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Error {
+        Error::Invalid(vec![FieldError::new(field, message.into())])
+    }
+
     /// The stable code of this error, for the UI and for scripts.
     pub fn code(&self) -> &'static str {
         match self {

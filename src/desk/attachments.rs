@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::{Desk, RegisterFile, name};
-use crate::error::{Error, FieldError, Result};
+use crate::error::{Error, Result};
 use crate::store::audit::{self, Ctx};
 use crate::text::clean;
 
@@ -75,10 +75,6 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn invalid(field: &str, message: impl Into<String>) -> Error {
-    Error::Invalid(vec![FieldError::new(field, message.into())])
-}
-
 impl Desk {
     /// Attaches a file; the same bytes attached twice are stored once.
     pub fn attach(&mut self, ctx: &Ctx, input: &AttachInput) -> Result<AttachmentView> {
@@ -92,36 +88,39 @@ impl Desk {
             )
             .optional()?;
         if exists.is_none() {
-            return Err(invalid("owner_id", "Không tìm thấy hồ sơ để đính kèm tệp."));
+            return Err(Error::invalid(
+                "owner_id",
+                "Không tìm thấy hồ sơ để đính kèm tệp.",
+            ));
         }
         let file_name = clean(&input.file_name);
         if file_name.is_empty() || file_name.chars().count() > 255 {
-            return Err(invalid(
+            return Err(Error::invalid(
                 "file_name",
                 "Tên tệp trống hoặc dài quá 255 ký tự.",
             ));
         }
         // Base64 is 4/3 of the bytes: refuse an oversized file before decoding it.
         if input.content_base64.len() > MAX_BYTES / 3 * 4 + 8 {
-            return Err(invalid(
+            return Err(Error::invalid(
                 "content",
                 "Tệp lớn hơn 20 MB; hãy quét ở độ phân giải thấp hơn hoặc chia nhỏ.",
             ));
         }
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(input.content_base64.trim())
-            .map_err(|_| invalid("content", "Không đọc được nội dung tệp."))?;
+            .map_err(|_| Error::invalid("content", "Không đọc được nội dung tệp."))?;
         if bytes.is_empty() {
-            return Err(invalid("content", "Tệp rỗng."));
+            return Err(Error::invalid("content", "Tệp rỗng."));
         }
         if bytes.len() > MAX_BYTES {
-            return Err(invalid(
+            return Err(Error::invalid(
                 "content",
                 "Tệp lớn hơn 20 MB; hãy quét ở độ phân giải thấp hơn hoặc chia nhỏ.",
             ));
         }
         let Some(media) = media_type(&bytes) else {
-            return Err(invalid(
+            return Err(Error::invalid(
                 "content",
                 format!(
                     "Tệp \"{file_name}\" không phải PDF hay ảnh (JPEG, PNG, TIFF); chỉ đính kèm bản quét hoặc ảnh chụp tài liệu."
@@ -161,7 +160,7 @@ impl Desk {
         self.attachments_of(input.owner, input.owner_id)?
             .into_iter()
             .find(|a| a.id == id)
-            .ok_or_else(|| invalid("id", "Không đọc lại được tệp vừa đính kèm."))
+            .ok_or_else(|| Error::invalid("id", "Không đọc lại được tệp vừa đính kèm."))
     }
 
     /// The files attached to a record, oldest first.
@@ -214,10 +213,10 @@ impl Desk {
             )
             .optional()?;
         let Some((file_name, sha256, bytes)) = row else {
-            return Err(invalid("id", "Không tìm thấy tệp đính kèm."));
+            return Err(Error::invalid("id", "Không tìm thấy tệp đính kèm."));
         };
         if hex(&Sha256::digest(&bytes)) != sha256 {
-            return Err(invalid(
+            return Err(Error::invalid(
                 "id",
                 format!(
                     "Tệp \"{file_name}\" không khớp mã kiểm tra; hãy khôi phục từ bản sao lưu."

@@ -25,10 +25,6 @@ pub struct InvitationInput {
     pub place: String,
 }
 
-fn invalid(field: &str, message: impl Into<String>) -> Error {
-    Error::Invalid(vec![FieldError::new(field, message.into())])
-}
-
 struct Complaint {
     summary: String,
     received_on: String,
@@ -46,10 +42,10 @@ impl Desk {
             )
             .optional()?;
         let Some((kind, summary, received_on)) = row else {
-            return Err(invalid("petition_id", "Không tìm thấy đơn."));
+            return Err(Error::invalid("petition_id", "Không tìm thấy đơn."));
         };
         if kind == "denunciation" {
-            return Err(invalid(
+            return Err(Error::invalid(
                 "petition_id",
                 "Đơn tố cáo không có văn bản này (người tố cáo được giữ bí mật).",
             ));
@@ -94,7 +90,7 @@ impl Desk {
             .optional()?
             .flatten();
         if accepted.as_deref() != Some("accept") {
-            return Err(invalid(
+            return Err(Error::invalid(
                 "petition_id",
                 "Chỉ mời đối thoại khi đơn đã được thụ lý giải quyết.",
             ));
@@ -181,13 +177,13 @@ impl Desk {
             )
             .optional()?;
         let Some((petition_id, kind, on, reason, created)) = row else {
-            return Err(invalid("event_id", "Không tìm thấy sự kiện này."));
+            return Err(Error::invalid("event_id", "Không tìm thấy sự kiện này."));
         };
         let suspend = match kind.as_str() {
             "paused" => true,
             "terminated" => false,
             _ => {
-                return Err(invalid(
+                return Err(Error::invalid(
                     "event_id",
                     "Chỉ in quyết định cho việc tạm đình chỉ hoặc đình chỉ.",
                 ));
@@ -200,7 +196,7 @@ impl Desk {
         let c = self.complaint_of(petition_id)?;
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let on = chrono::NaiveDate::parse_from_str(&on, "%Y-%m-%d")
-            .map_err(|_| invalid("event_id", "Ngày của sự kiện không hợp lệ."))?;
+            .map_err(|_| Error::invalid("event_id", "Ngày của sự kiện không hợp lệ."))?;
         let reason = reason.unwrap_or_else(|| "……………………………………".to_owned());
         let what = if suspend {
             "tạm đình chỉ"

@@ -25,10 +25,6 @@ pub struct CorrectionInput {
     pub reason: String,
 }
 
-fn invalid(field: &str, message: impl Into<String>) -> Error {
-    Error::Invalid(vec![FieldError::new(field, message.into())])
-}
-
 fn dmy(s: &str) -> String {
     chrono::NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
         .map(|d| d.format("%d/%m/%Y").to_string())
@@ -39,7 +35,7 @@ impl Desk {
     /// Corrects a citizen's record; audited with the record before and after.
     pub fn correct_citizen(&mut self, ctx: &Ctx, input: &CorrectionInput) -> Result<Citizen> {
         let Some(before) = self.citizen(input.citizen_id)? else {
-            return Err(invalid("citizen_id", "Không tìm thấy công dân."));
+            return Err(Error::invalid("citizen_id", "Không tìm thấy công dân."));
         };
         let reason = clean(&input.reason);
         let this_year = chrono::Datelike::year(&ctx.now);
@@ -68,7 +64,7 @@ impl Desk {
                 )
                 .optional()?;
             if let Some((_, who)) = other {
-                return Err(invalid(
+                return Err(Error::invalid(
                     "id_number",
                     format!(
                         "Số giấy tờ {number} đã thuộc công dân {who}; hãy gộp hai bản ghi thay vì sửa."
@@ -108,7 +104,7 @@ impl Desk {
             Ok(())
         })?;
         self.citizen(input.citizen_id)?
-            .ok_or_else(|| invalid("citizen_id", "Không đọc lại được công dân."))
+            .ok_or_else(|| Error::invalid("citizen_id", "Không đọc lại được công dân."))
     }
 
     /// Everything the office holds about a citizen, except the links to denunciations, as
@@ -116,7 +112,7 @@ impl Desk {
     pub fn citizen_data_pdf(&self, citizen_id: i64, today: chrono::NaiveDate) -> Result<Vec<u8>> {
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let Some(c) = self.citizen(citizen_id)? else {
-            return Err(invalid("citizen_id", "Không tìm thấy công dân."));
+            return Err(Error::invalid("citizen_id", "Không tìm thấy công dân."));
         };
         let conn = self.store.conn();
         let mut p = vec![format!(

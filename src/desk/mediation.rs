@@ -63,22 +63,13 @@ impl Desk {
             )]));
         };
         let mut errors = Vec::new();
-        let on = NaiveDate::parse_from_str(input.on.trim(), "%Y-%m-%d").ok();
-        match on {
-            None => errors.push(FieldError::new("on", "Ngày hòa giải không hợp lệ.")),
-            Some(d) if d > ctx.now.date() => errors.push(FieldError::new(
-                "on",
-                "Ngày hòa giải không được ở tương lai.",
-            )),
-            Some(d) if d < received => errors.push(FieldError::new(
-                "on",
-                format!(
-                    "Ngày hòa giải trước ngày nhận đơn ({}).",
-                    received.format("%d/%m/%Y")
-                ),
-            )),
-            _ => {}
-        }
+        let on = super::petition_day(
+            &mut errors,
+            "Ngày hòa giải",
+            &input.on,
+            ctx.now.date(),
+            received,
+        );
         let mediator = clean(&input.mediator);
         if mediator.is_empty() {
             errors.push(FieldError::new(

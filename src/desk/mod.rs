@@ -207,6 +207,39 @@ impl Desk {
     }
 }
 
+/// The day something happened to a petition, typed as `YYYY-MM-DD` in field `on`: not in
+/// the future, not before the petition was received. `what` names it in the messages
+/// ("Ngày xử lý"); a mistake is pushed onto `errors`.
+pub(crate) fn petition_day(
+    errors: &mut Vec<crate::error::FieldError>,
+    what: &str,
+    text: &str,
+    today: chrono::NaiveDate,
+    received_on: chrono::NaiveDate,
+) -> Option<chrono::NaiveDate> {
+    use crate::error::FieldError;
+    let on = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+    match on {
+        None => errors.push(FieldError::new(
+            "on",
+            format!("{what} không hợp lệ; nhập ngày/tháng/năm."),
+        )),
+        Some(d) if d > today => errors.push(FieldError::new(
+            "on",
+            format!("{what} không được ở tương lai."),
+        )),
+        Some(d) if d < received_on => errors.push(FieldError::new(
+            "on",
+            format!(
+                "{what} trước ngày nhận đơn ({}).",
+                received_on.format("%d/%m/%Y")
+            ),
+        )),
+        _ => {}
+    }
+    on
+}
+
 /// The stored (and interchange) name of a domain enum value: its serde name, e.g.
 /// `PetitionKind::Complaint` → "complaint". One vocabulary for the database and the files.
 pub(crate) fn name<T: Serialize>(v: T) -> String {

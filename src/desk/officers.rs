@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{Desk, from_name, name};
 use crate::domain::officer::{Officer, OfficerInput};
-use crate::error::{Error, FieldError, Result};
+use crate::error::{Error, Result};
 use crate::store::audit::{self, Ctx};
 use crate::text::Collation;
 
@@ -70,65 +70,29 @@ impl Desk {
         Collation::vietnamese().sort_by_key(&mut officers, |o| &o.full_name);
         Ok(officers)
     }
+}
 
-    /// Makes `officer_id` (or nobody) responsible for the case of petition `petition_id`;
-    /// audited with the previous officer.
+/// Which of a case's two responsible people is set.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Responsible {
+    /// The officer in charge (cán bộ phụ trách): any active officer.
+    Officer,
+    /// The leader in charge (lãnh đạo phụ trách): an active officer whose role is leader.
+    Leader,
+}
+
+impl Desk {
+    /// Sets (or clears) the officer responsible for the petition's case; audited with the
+    /// one before.
     pub fn assign_case(
         &mut self,
         ctx: &Ctx,
         petition_id: i64,
         officer_id: Option<i64>,
     ) -> Result<()> {
-        let conn = self.store.conn();
-        let case: Option<Option<i64>> = conn
-            .query_row(
-                "SELECT case_id FROM petitions WHERE id = ?1",
-                [petition_id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let Some(Some(case_id)) = case else {
-            return Err(Error::Invalid(vec![FieldError::new(
-                "petition",
-                format!("Không có đơn số {petition_id} (hoặc đơn chưa thuộc vụ việc nào)."),
-            )]));
-        };
-        if let Some(id) = officer_id {
-            let active: Option<bool> = conn
-                .query_row("SELECT active FROM officers WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            if active != Some(true) {
-                return Err(Error::Invalid(vec![FieldError::new(
-                    "officer",
-                    "Cán bộ đã chọn không có trong danh mục cán bộ đang làm việc.",
-                )]));
-            }
-        }
-        self.store.write(|tx| -> Result<()> {
-            let before: Option<i64> =
-                tx.query_row("SELECT owner_id FROM cases WHERE id = ?1", [case_id], |r| {
-                    r.get(0)
-                })?;
-            tx.execute(
-                "UPDATE cases SET owner_id = ?2 WHERE id = ?1",
-                params![case_id, officer_id],
-            )?;
-            audit::append(
-                tx,
-                ctx,
-                "case.assign",
-                "case",
-                &[case_id],
-                Some(serde_json::json!({ "before": before, "after": officer_id })),
-            )?;
-            Ok(())
-        })
+        self.set_responsible(ctx, petition_id, officer_id, Responsible::Officer)
     }
-}
 
-impl Desk {
     /// Sets (or clears) the leader responsible for the petition's case: an active officer
     /// whose role is leader (chair or vice-chair). Audited with the one before.
     pub fn assign_leader(
@@ -137,6 +101,16 @@ impl Desk {
         petition_id: i64,
         officer_id: Option<i64>,
     ) -> Result<()> {
+        self.set_responsible(ctx, petition_id, officer_id, Responsible::Leader)
+    }
+
+    fn set_responsible(
+        &mut self,
+        ctx: &Ctx,
+        petition_id: i64,
+        officer_id: Option<i64>,
+        who: Responsible,
+    ) -> Result<()> {
         let conn = self.store.conn();
         let case: Option<Option<i64>> = conn
             .query_row(
@@ -146,10 +120,10 @@ impl Desk {
             )
             .optional()?;
         let Some(Some(case_id)) = case else {
-            return Err(Error::Invalid(vec![FieldError::new(
+            return Err(Error::invalid(
                 "petition",
                 format!("Không có đơn số {petition_id} (hoặc đơn chưa thuộc vụ việc nào)."),
-            )]));
+            ));
         };
         if let Some(id) = officer_id {
             let row: Option<(bool, String)> = conn
@@ -160,35 +134,39 @@ impl Desk {
                 )
                 .optional()?;
             match row {
-                Some((true, role)) if role == "leader" => {}
-                Some((true, _)) => {
-                    return Err(Error::Invalid(vec![FieldError::new(
+                Some((true, role)) if who == Responsible::Leader && role != "leader" => {
+                    return Err(Error::invalid(
                         "officer",
                         "Lãnh đạo phụ trách phải là cán bộ có vai trò lãnh đạo (Chủ tịch, Phó Chủ tịch).",
-                    )]));
+                    ));
                 }
+                Some((true, _)) => {}
                 _ => {
-                    return Err(Error::Invalid(vec![FieldError::new(
+                    return Err(Error::invalid(
                         "officer",
                         "Cán bộ đã chọn không có trong danh mục cán bộ đang làm việc.",
-                    )]));
+                    ));
                 }
             }
         }
+        let (column, action) = match who {
+            Responsible::Officer => ("owner_id", "case.assign"),
+            Responsible::Leader => ("leader_id", "case.leader"),
+        };
         self.store.write(|tx| -> Result<()> {
             let before: Option<i64> = tx.query_row(
-                "SELECT leader_id FROM cases WHERE id = ?1",
+                &format!("SELECT {column} FROM cases WHERE id = ?1"),
                 [case_id],
                 |r| r.get(0),
             )?;
             tx.execute(
-                "UPDATE cases SET leader_id = ?2 WHERE id = ?1",
+                &format!("UPDATE cases SET {column} = ?2 WHERE id = ?1"),
                 params![case_id, officer_id],
             )?;
             audit::append(
                 tx,
                 ctx,
-                "case.leader",
+                action,
                 "case",
                 &[case_id],
                 Some(serde_json::json!({ "before": before, "after": officer_id })),

@@ -198,21 +198,13 @@ impl Desk {
     pub fn record_outcome(&mut self, ctx: &Ctx, input: &OutcomeInput) -> Result<i64> {
         let h = self.history(input.petition_id)?;
         let mut errors = Vec::new();
-        let on = NaiveDate::parse_from_str(input.on.trim(), "%Y-%m-%d").ok();
-        match on {
-            None => errors.push(FieldError::new(
-                "on",
-                "Ngày không hợp lệ; nhập ngày/tháng/năm.",
-            )),
-            Some(d) if d > ctx.now.date() => {
-                errors.push(FieldError::new("on", "Ngày không được ở tương lai."))
-            }
-            Some(d) if d < h.received_on => errors.push(FieldError::new(
-                "on",
-                format!("Ngày trước ngày nhận đơn ({}).", dmy(h.received_on)),
-            )),
-            _ => {}
-        }
+        let on = super::petition_day(
+            &mut errors,
+            "Ngày",
+            &input.on,
+            ctx.now.date(),
+            h.received_on,
+        );
         if let Some((closed, kind)) = h.closed() {
             let what = if kind == EventKind::Terminated {
                 "đã đình chỉ giải quyết"

@@ -122,24 +122,13 @@ impl Desk {
         let facts = self.routing_facts(input.petition_id)?;
         let proposal = propose(&facts, &self.rules.routing, &self.working_calendar()?);
         let mut errors = Vec::new();
-        let on = NaiveDate::parse_from_str(input.on.trim(), "%Y-%m-%d").ok();
-        match on {
-            None => errors.push(FieldError::new(
-                "on",
-                "Ngày xử lý không hợp lệ; nhập ngày/tháng/năm.",
-            )),
-            Some(d) if d > ctx.now.date() => {
-                errors.push(FieldError::new("on", "Ngày xử lý không được ở tương lai."))
-            }
-            Some(d) if d < facts.received_on => errors.push(FieldError::new(
-                "on",
-                format!(
-                    "Ngày xử lý trước ngày nhận đơn ({}).",
-                    facts.received_on.format("%d/%m/%Y")
-                ),
-            )),
-            _ => {}
-        }
+        let on = super::petition_day(
+            &mut errors,
+            "Ngày xử lý",
+            &input.on,
+            ctx.now.date(),
+            facts.received_on,
+        );
         if input.action == Action::Review {
             errors.push(FieldError::new(
                 "action",

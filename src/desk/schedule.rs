@@ -139,10 +139,6 @@ pub struct BookingView {
 const POLICY_KEY: &str = "reception_shift_policy";
 const MARGIN: Days = Days::new(16);
 
-fn invalid(field: &str, message: impl Into<String>) -> Error {
-    Error::Invalid(vec![FieldError::new(field, message.into())])
-}
-
 fn day(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
 }
@@ -381,7 +377,8 @@ impl Desk {
 
     /// Ends a plan after `last_day` (its later days are no longer planned); audited.
     pub fn end_plan(&mut self, ctx: &Ctx, plan_id: i64, last_day: &str) -> Result<()> {
-        let last = day(last_day).ok_or_else(|| invalid("to", "Ngày kết thúc không hợp lệ."))?;
+        let last =
+            day(last_day).ok_or_else(|| Error::invalid("to", "Ngày kết thúc không hợp lệ."))?;
         let from: Option<String> = self
             .store
             .conn()
@@ -391,9 +388,10 @@ impl Desk {
                 |r| r.get(0),
             )
             .optional()?;
-        let from = from.ok_or_else(|| invalid("plan_id", "Không tìm thấy lịch tiếp này."))?;
+        let from =
+            from.ok_or_else(|| Error::invalid("plan_id", "Không tìm thấy lịch tiếp này."))?;
         if day(&from).is_some_and(|f| last < f) {
-            return Err(invalid(
+            return Err(Error::invalid(
                 "to",
                 "Ngày kết thúc đứng trước ngày bắt đầu áp dụng.",
             ));
@@ -468,10 +466,10 @@ impl Desk {
     /// of the rules.
     pub fn schedule(&self, from: NaiveDate, to: NaiveDate) -> Result<ScheduleView> {
         if to < from {
-            return Err(invalid("to", "Ngày cuối đứng trước ngày đầu."));
+            return Err(Error::invalid("to", "Ngày cuối đứng trước ngày đầu."));
         }
         if (to - from).num_days() > 731 {
-            return Err(invalid("to", "Chỉ xem lịch tối đa hai năm một lần."));
+            return Err(Error::invalid("to", "Chỉ xem lịch tối đa hai năm một lần."));
         }
         let sessions = self.sessions(from, to)?;
         let calendar = self.working_calendar()?;
@@ -588,11 +586,11 @@ impl Desk {
                     |r| r.get(0),
                 )
                 .optional()?;
-            return found.ok_or_else(|| invalid("session", "Không tìm thấy buổi tiếp này."));
+            return found.ok_or_else(|| Error::invalid("session", "Không tìm thấy buổi tiếp này."));
         }
         let (Some(plan_id), Some(planned)) = (key.plan_id, key.planned_on.as_deref().and_then(day))
         else {
-            return Err(invalid("session", "Chưa chọn buổi tiếp."));
+            return Err(Error::invalid("session", "Chưa chọn buổi tiếp."));
         };
         let stored: Option<i64> = self
             .store
@@ -610,7 +608,7 @@ impl Desk {
             .sessions(planned - MARGIN, planned + MARGIN)?
             .into_iter()
             .find(|s| s.id.is_none() && s.plan_id == Some(plan_id) && s.planned_on == Some(planned))
-            .ok_or_else(|| invalid("session", "Lịch không có buổi tiếp này."))?;
+            .ok_or_else(|| Error::invalid("session", "Lịch không có buổi tiếp này."))?;
         self.store.write(|tx| -> Result<i64> {
             tx.execute(
                 "INSERT INTO reception_sessions (plan_id, planned_on, on_date, kind, host, host_name,
@@ -638,7 +636,7 @@ impl Desk {
     pub fn cancel_session(&mut self, ctx: &Ctx, key: &SessionKey, reason: &str) -> Result<i64> {
         let reason = clean(reason);
         if reason.is_empty() {
-            return Err(invalid("reason", "Ghi lý do hủy buổi tiếp."));
+            return Err(Error::invalid("reason", "Ghi lý do hủy buổi tiếp."));
         }
         let id = self.session_id(ctx, key)?;
         let booked: i64 = self.store.conn().query_row(
@@ -647,7 +645,7 @@ impl Desk {
             |r| r.get(0),
         )?;
         if booked > 0 {
-            return Err(invalid(
+            return Err(Error::invalid(
                 "session",
                 format!(
                     "Buổi tiếp đã có {booked} công dân đặt lịch: hãy báo và xếp họ sang buổi khác trước khi hủy."
@@ -684,7 +682,7 @@ impl Desk {
             )
             .optional()?;
         if citizen.is_none() {
-            return Err(invalid("citizen_id", "Không tìm thấy công dân này."));
+            return Err(Error::invalid("citizen_id", "Không tìm thấy công dân này."));
         }
         if let Some(case_id) = input.case_id {
             let found: Option<i64> = self
@@ -695,15 +693,15 @@ impl Desk {
                 })
                 .optional()?;
             if found.is_none() {
-                return Err(invalid("case_id", "Không tìm thấy vụ việc này."));
+                return Err(Error::invalid("case_id", "Không tìm thấy vụ việc này."));
             }
         }
         if !(1..=500).contains(&input.people) {
-            return Err(invalid("people", "Số người đến phải từ 1 đến 500."));
+            return Err(Error::invalid("people", "Số người đến phải từ 1 đến 500."));
         }
         let note = input.note.as_deref().map(clean).filter(|n| !n.is_empty());
         if note.as_ref().is_some_and(|n| n.chars().count() > 1000) {
-            return Err(invalid("note", "Ghi chú dài quá 1.000 ký tự."));
+            return Err(Error::invalid("note", "Ghi chú dài quá 1.000 ký tự."));
         }
         // A plan's day not stored yet is checked before it is stored.
         let session = match input.session.id {
@@ -713,7 +711,7 @@ impl Desk {
                 .filter(|s| s.on < ctx.now.date()),
         };
         if session.is_some() {
-            return Err(invalid("session", "Buổi tiếp này đã qua."));
+            return Err(Error::invalid("session", "Buổi tiếp này đã qua."));
         }
         let id = self.session_id(ctx, &input.session)?;
         let (on, capacity, cancelled): (String, u32, Option<String>) =
@@ -722,15 +720,16 @@ impl Desk {
                 [id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )?;
-        let on = day(&on).ok_or_else(|| invalid("session", "Ngày của buổi tiếp không hợp lệ."))?;
+        let on = day(&on)
+            .ok_or_else(|| Error::invalid("session", "Ngày của buổi tiếp không hợp lệ."))?;
         if let Some(reason) = cancelled {
-            return Err(invalid(
+            return Err(Error::invalid(
                 "session",
                 format!("Buổi tiếp ngày {} đã hủy ({reason}).", dmy(on)),
             ));
         }
         if on < ctx.now.date() {
-            return Err(invalid(
+            return Err(Error::invalid(
                 "session",
                 format!("Buổi tiếp ngày {} đã qua.", dmy(on)),
             ));
@@ -741,7 +740,7 @@ impl Desk {
             |r| r.get(0),
         )?;
         if booked >= capacity {
-            return Err(invalid(
+            return Err(Error::invalid(
                 "session",
                 format!(
                     "Buổi tiếp ngày {} đã đủ {capacity} lượt đặt lịch; hãy chọn buổi khác.",
@@ -759,7 +758,7 @@ impl Desk {
             )
             .optional()?;
         if already.is_some() {
-            return Err(invalid(
+            return Err(Error::invalid(
                 "citizen_id",
                 format!(
                     "Công dân này đã được đặt lịch vào buổi tiếp ngày {}.",
@@ -787,7 +786,7 @@ impl Desk {
         self.bookings(id)?
             .into_iter()
             .find(|b| b.id == booking)
-            .ok_or_else(|| invalid("session", "Không đọc lại được lượt đặt lịch."))
+            .ok_or_else(|| Error::invalid("session", "Không đọc lại được lượt đặt lịch."))
     }
 
     /// The session a key names: its stored row, or the plan's day computed.
@@ -907,13 +906,16 @@ impl Desk {
             address,
         )) = row
         else {
-            return Err(invalid("booking_id", "Không tìm thấy lượt đặt lịch này."));
+            return Err(Error::invalid(
+                "booking_id",
+                "Không tìm thấy lượt đặt lịch này.",
+            ));
         };
         let at = day(&on)
             .zip(time(&start))
             .map(|(d, t)| d.and_time(t))
-            .ok_or_else(|| invalid("booking_id", "Ngày giờ của buổi tiếp không hợp lệ."))?;
-        let host: Host = from_name(&host).map_err(|e| invalid("booking_id", e))?;
+            .ok_or_else(|| Error::invalid("booking_id", "Ngày giờ của buổi tiếp không hợp lệ."))?;
+        let host: Host = from_name(&host).map_err(|e| Error::invalid("booking_id", e))?;
         let gender = gender.and_then(|g| from_name(&g).ok());
         let rules = self.rules.documents.clone();
         let owner = Owner {

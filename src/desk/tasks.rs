@@ -56,10 +56,6 @@ fn day(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
 }
 
-fn invalid(field: &str, message: impl Into<String>) -> Error {
-    Error::Invalid(vec![FieldError::new(field, message.into())])
-}
-
 impl Desk {
     /// Adds a task to a petition's case; audited.
     pub fn add_task(&mut self, ctx: &Ctx, input: &TaskInput) -> Result<i64> {
@@ -73,7 +69,7 @@ impl Desk {
             )
             .optional()?;
         let Some(received) = received.as_deref().and_then(day) else {
-            return Err(invalid("petition_id", "Không tìm thấy đơn."));
+            return Err(Error::invalid("petition_id", "Không tìm thấy đơn."));
         };
         let mut errors = Vec::new();
         let what = clean(&input.what);
@@ -120,9 +116,12 @@ impl Desk {
 
     /// Marks a task done on `on`; audited.
     pub fn complete_task(&mut self, ctx: &Ctx, id: i64, on: &str) -> Result<()> {
-        let on = day(on).ok_or_else(|| invalid("on", "Ngày hoàn thành không hợp lệ."))?;
+        let on = day(on).ok_or_else(|| Error::invalid("on", "Ngày hoàn thành không hợp lệ."))?;
         if on > ctx.now.date() {
-            return Err(invalid("on", "Ngày hoàn thành không được ở tương lai."));
+            return Err(Error::invalid(
+                "on",
+                "Ngày hoàn thành không được ở tương lai.",
+            ));
         }
         let done: Option<Option<String>> = self
             .store
@@ -132,8 +131,10 @@ impl Desk {
             })
             .optional()?;
         match done {
-            None => return Err(invalid("id", "Không tìm thấy việc này.")),
-            Some(Some(_)) => return Err(invalid("id", "Việc này đã được ghi là hoàn thành.")),
+            None => return Err(Error::invalid("id", "Không tìm thấy việc này.")),
+            Some(Some(_)) => {
+                return Err(Error::invalid("id", "Việc này đã được ghi là hoàn thành."));
+            }
             Some(None) => {}
         }
         self.store.write(|tx| -> Result<()> {

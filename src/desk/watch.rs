@@ -67,10 +67,6 @@ fn day(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
 }
 
-fn invalid(field: &str, message: impl Into<String>) -> Error {
-    Error::Invalid(vec![FieldError::new(field, message.into())])
-}
-
 fn dmy(s: &str) -> String {
     day(s)
         .map(|d| d.format("%d/%m/%Y").to_string())
@@ -90,7 +86,7 @@ impl Desk {
             )
             .optional()?;
         let Some(Some(case_id)) = case else {
-            return Err(invalid(
+            return Err(Error::invalid(
                 "petition_id",
                 "Không tìm thấy vụ việc của đơn này.",
             ));
@@ -157,7 +153,7 @@ impl Desk {
     pub fn end_watch(&mut self, ctx: &Ctx, id: i64, reason: &str) -> Result<()> {
         let reason = clean(reason);
         if reason.is_empty() {
-            return Err(invalid("reason", "Ghi lý do thôi theo dõi."));
+            return Err(Error::invalid("reason", "Ghi lý do thôi theo dõi."));
         }
         let open: Option<Option<String>> = self
             .store
@@ -167,8 +163,8 @@ impl Desk {
             })
             .optional()?;
         match open {
-            None => return Err(invalid("id", "Không tìm thấy mục theo dõi này.")),
-            Some(Some(_)) => return Err(invalid("id", "Mục này đã thôi theo dõi.")),
+            None => return Err(Error::invalid("id", "Không tìm thấy mục theo dõi này.")),
+            Some(Some(_)) => return Err(Error::invalid("id", "Mục này đã thôi theo dõi.")),
             Some(None) => {}
         }
         self.store.write(|tx| -> Result<()> {
@@ -208,7 +204,7 @@ impl Desk {
                 case_id: r.get(1)?,
                 case_title: r.get(2)?,
                 petition_id: r.get(7)?,
-                kind: from_name(&kind).map_err(|e| invalid("kind", e))?,
+                kind: from_name(&kind).map_err(|e| Error::invalid("kind", e))?,
                 reason: r.get(4)?,
                 source: r.get(5)?,
                 review_due: day(&review_on).is_some_and(|d| d <= today),
