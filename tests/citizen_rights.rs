@@ -110,3 +110,29 @@ fn a_citizen_gets_their_data_without_any_denunciation_and_corrections_are_audite
         );
     }
 }
+
+#[test]
+fn a_receipt_that_names_a_denouncer_is_marked_secret() {
+    use tiepdan::desk::{PrintOptions, VisitForm};
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-04-01 09:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.import(&c, FILE).unwrap();
+    let conn = rusqlite::Connection::open(db(dir.path())).unwrap();
+    let visit = |r: &str| -> i64 {
+        conn.query_row("SELECT id FROM visits WHERE ref = ?1", [r], |x| x.get(0))
+            .unwrap()
+    };
+    let opts = PrintOptions::default();
+    let plain = desk
+        .print_visit_document(&c, visit("v1"), VisitForm::Receipt, &opts)
+        .unwrap();
+    assert!(!pdftotext(&plain.path).contains("MẬT"));
+    for form in [VisitForm::Receipt, VisitForm::Minutes] {
+        let secret = desk
+            .print_visit_document(&c, visit("v2"), form, &opts)
+            .unwrap();
+        let text = pdftotext(&secret.path);
+        assert!(text.contains("MẬT"), "{form:?}: {text}");
+    }
+}

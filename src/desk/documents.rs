@@ -405,6 +405,7 @@ fn receipt(
         }))
         .collect();
     print::receipt::render(&print::receipt::Receipt {
+        secret: v.names_a_denouncer(),
         parent: office.parent.clone(),
         agency: office.name.clone(),
         number: label.to_owned(),
@@ -476,6 +477,7 @@ fn minutes(
         content.push_str(&v.content());
     }
     print::minutes::render(&print::minutes::Minutes {
+        secret: v.names_a_denouncer(),
         parent: office.parent.clone(),
         agency: office.name.clone(),
         number: label.to_owned(),
@@ -522,6 +524,7 @@ fn appointment(
         v.case_title.clone()
     };
     print::appointment::render(&print::appointment::Appointment {
+        secret: v.names_a_denouncer(),
         parent: office.parent.clone(),
         agency: office.name.clone(),
         number: label.to_owned(),

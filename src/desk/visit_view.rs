@@ -173,6 +173,13 @@ impl Desk {
 }
 
 impl VisitRecord {
+    /// A denunciation was handed in at this visit: its documents name the denouncer.
+    pub fn names_a_denouncer(&self) -> bool {
+        self.petitions
+            .iter()
+            .any(|p| p.kind == PetitionKind::Denunciation)
+    }
+
     /// The people who speak for the visit (at least the first person).
     pub fn representatives(&self) -> Vec<&VisitPerson> {
         let reps: Vec<&VisitPerson> = self

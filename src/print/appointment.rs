@@ -5,6 +5,8 @@ use super::layout::{Align, LEFT, Style, TEXT_W, Writer};
 
 /// Everything the slip prints; plain values.
 pub struct Appointment {
+    /// The document names a denouncer: marked "MẬT".
+    pub secret: bool,
     pub parent: String,
     pub agency: String,
     pub number: String,
@@ -37,6 +39,9 @@ pub fn render(a: &Appointment) -> Vec<u8> {
             place_and_date: &place_and_date,
         },
     );
+    if a.secret {
+        header::secret_mark(&mut w);
+    }
     w.line(Align::Center, Style::Bold, 14.0, "PHIẾU HẸN");
     w.rule(LEFT + TEXT_W / 2.0 - 15.0, LEFT + TEXT_W / 2.0 + 15.0, 0.5);
     w.gap(6.0);

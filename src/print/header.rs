@@ -79,6 +79,25 @@ pub fn write(w: &mut Writer, h: &Header<'_>) {
     debug_assert!(w.y > top);
 }
 
+/// "MẬT" in a box under the number, for a document that names a denouncer (Luật Tố cáo
+/// Điều 47: the denouncer's identity is kept secret; the mark follows the rules on state
+/// secrets). Call it right after `write`.
+pub fn secret_mark(w: &mut Writer) {
+    let (x, width, height) = (LEFT + 16.0, 22.0, 7.0);
+    let top = w.y - 2.0;
+    w.y = top + 1.2;
+    w.put(x, width, Align::Center, Style::Bold, 13.0, "MẬT");
+    for (from, to) in [
+        ((x, top), (x + width, top)),
+        ((x, top + height), (x + width, top + height)),
+        ((x, top), (x, top + height)),
+        ((x + width, top), (x + width, top + height)),
+    ] {
+        w.segment(from, to, 0.8);
+    }
+    w.y = top + height + 3.0;
+}
+
 /// The signature block: one column per signer, each with its title in bold, "(Ký, ghi rõ
 /// họ tên)" in italics, room to sign, and the name in bold.
 pub fn signatures(w: &mut Writer, signers: &[(&str, &str)]) {

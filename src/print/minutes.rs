@@ -15,6 +15,8 @@ pub struct Received {
 
 /// Everything the minutes print; plain values.
 pub struct Minutes {
+    /// The document names a denouncer: marked "MẬT".
+    pub secret: bool,
     pub parent: String,
     pub agency: String,
     pub number: String,
@@ -50,6 +52,9 @@ pub fn render(m: &Minutes) -> Vec<u8> {
             place_and_date: &place_and_date,
         },
     );
+    if m.secret {
+        header::secret_mark(&mut w);
+    }
     w.line(Align::Center, Style::Bold, 14.0, "BIÊN BẢN");
     w.line(Align::Center, Style::Bold, 14.0, "Tiếp công dân");
     w.rule(LEFT + TEXT_W / 2.0 - 15.0, LEFT + TEXT_W / 2.0 + 15.0, 0.5);
