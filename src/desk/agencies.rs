@@ -21,7 +21,7 @@ impl Desk {
                     fold(&new.name),
                     new.role.as_str(),
                     new.address,
-                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                    ctx.stamp()
                 ],
             )?;
             let id = tx.last_insert_rowid();

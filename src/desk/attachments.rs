@@ -143,7 +143,7 @@ impl Desk {
                     media,
                     sha256,
                     bytes.len() as i64,
-                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                    ctx.stamp()
                 ],
             )?;
             let id = tx.last_insert_rowid();

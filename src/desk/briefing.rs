@@ -20,18 +20,6 @@ fn dmy(s: &str) -> String {
         .unwrap_or_else(|_| s.to_owned())
 }
 
-fn action_vi(a: Action) -> &'static str {
-    match a {
-        Action::Accept => "thụ lý giải quyết",
-        Action::Decline => "không thụ lý",
-        Action::Transfer => "chuyển đơn",
-        Action::Guide => "hướng dẫn công dân",
-        Action::Return => "trả lại đơn",
-        Action::File => "lưu đơn",
-        Action::Remind => "đôn đốc giải quyết",
-    }
-}
-
 fn finding_vi(f: &str) -> &'static str {
     match f {
         "right" => "đúng",
@@ -161,7 +149,7 @@ impl Desk {
                             .and_then(|a| from_name::<Action>(a).ok())
                             .unwrap_or(Action::Accept);
                         let to = agency.map(|n| format!(" đến {n}")).unwrap_or_default();
-                        format!("Xử lý đơn: {}{to}", action_vi(a))
+                        format!("Xử lý đơn: {}{to}", a.label_vi())
                     }
                     Ok(EventKind::Accepted) => "Thụ lý giải quyết".to_owned(),
                     Ok(EventKind::Extended) => "Gia hạn giải quyết".to_owned(),

@@ -84,7 +84,7 @@ pub(super) fn insert_citizen(
             c.address,
             c.address_fold,
             c.phone,
-            ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            ctx.stamp(),
             denouncer_only,
         ],
     )?;

@@ -296,7 +296,7 @@ impl Desk {
         };
         let signer = session.host_name.clone();
         let now = ctx.now;
-        let stamp = ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string();
+        let stamp = ctx.stamp();
         self.issue_with(
             ctx,
             "conclusion",

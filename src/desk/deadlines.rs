@@ -181,6 +181,18 @@ pub(crate) enum Scope<'a> {
 /// Rebuilds the deadline cache of the petitions in `scope`, inside the caller's
 /// transaction: every write that changes a petition's facts, its events, the calendar or
 /// the rules calls it, so the cache never disagrees with what it is computed from.
+/// Recomputes the cached deadlines of `ids` inside the transaction that changed them, with
+/// the calendar in force read from the same transaction.
+pub(crate) fn refresh_petitions(
+    tx: &Connection,
+    rules: &super::Rules,
+    ids: &[i64],
+    today: NaiveDate,
+) -> Result<usize> {
+    let calendar = calendar_of(tx, &rules.calendar)?;
+    refresh(tx, &rules.deadlines, &calendar, Scope::These(ids), today)
+}
+
 pub(crate) fn refresh(
     conn: &Connection,
     rules: &crate::rules::deadlines::DeadlineRules,

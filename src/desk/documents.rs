@@ -186,7 +186,7 @@ impl Desk {
                         owner.visit_id,
                         sha256,
                         pdf,
-                        ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                        ctx.stamp()
                     ],
                 )?;
                 let id = tx.last_insert_rowid();

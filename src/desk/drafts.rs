@@ -40,7 +40,7 @@ impl Desk {
                 "INSERT INTO drafts (form, content, updated_at) VALUES (?1, ?2, ?3)
                  ON CONFLICT (form) DO UPDATE SET content = excluded.content,
                                                   updated_at = excluded.updated_at",
-                params![form, text, ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()],
+                params![form, text, ctx.stamp()],
             )?;
             Ok(())
         })

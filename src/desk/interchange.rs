@@ -110,7 +110,7 @@ impl Desk {
             let mut import = Importer {
                 tx,
                 ctx,
-                stamp: ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                stamp: ctx.stamp(),
                 ids: HashMap::new(),
                 summary: ImportSummary::default(),
                 errors: Vec::new(),

@@ -93,7 +93,7 @@ pub(super) fn upsert(
             office.remote_area,
             office.chair,
             office.party_secretary,
-            ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            ctx.stamp(),
         ],
     )?;
     Ok(())

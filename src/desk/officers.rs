@@ -20,7 +20,7 @@ impl Desk {
                     new.full_name,
                     (!new.title.is_empty()).then_some(&new.title),
                     name(new.role),
-                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                    ctx.stamp()
                 ],
             )?;
             let id = tx.last_insert_rowid();

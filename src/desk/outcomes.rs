@@ -438,7 +438,7 @@ impl Desk {
                     partial,
                     results_text,
                     minutes,
-                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                    ctx.stamp()
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -446,7 +446,7 @@ impl Desk {
                 tx.execute(
                     "INSERT INTO case_tasks (petition_id, kind, what, who, due, created_at)
                      VALUES (?1, 'publication', ?2, 'Văn phòng Ủy ban nhân dân', ?3, ?4)",
-                    params![input.petition_id, what, due.to_string(), ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()],
+                    params![input.petition_id, what, due.to_string(), ctx.stamp()],
                 )?;
             }
             let detail = serde_json::json!({
@@ -454,14 +454,7 @@ impl Desk {
                 "decision": decision, "partial": partial, "reason": reason, "results": stored,
             });
             audit::append(tx, ctx, "petition.outcome", "petition", &[input.petition_id], Some(detail))?;
-            let calendar = super::deadlines::calendar_of(tx, &rules.calendar)?;
-            super::deadlines::refresh(
-                tx,
-                &rules.deadlines,
-                &calendar,
-                super::deadlines::Scope::These(&[input.petition_id]),
-                ctx.now.date(),
-            )?;
+            super::deadlines::refresh_petitions(tx, rules, &[input.petition_id], ctx.now.date())?;
             Ok(id)
         })
     }

@@ -190,7 +190,7 @@ impl Desk {
                     input.to_agency,
                     (!reason.is_empty()).then_some(&reason),
                     note,
-                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                    ctx.stamp()
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -199,14 +199,7 @@ impl Desk {
                 "reason": reason, "to_agency": input.to_agency, "note": note,
             });
             audit::append(tx, ctx, "petition.handle", "petition", &[input.petition_id], Some(detail))?;
-            let calendar = super::deadlines::calendar_of(tx, &rules.calendar)?;
-            super::deadlines::refresh(
-                tx,
-                &rules.deadlines,
-                &calendar,
-                super::deadlines::Scope::These(&[input.petition_id]),
-                ctx.now.date(),
-            )?;
+            super::deadlines::refresh_petitions(tx, rules, &[input.petition_id], ctx.now.date())?;
             Ok(id)
         })
     }

@@ -359,7 +359,7 @@ impl Desk {
                     hm(c.start),
                     hm(c.end),
                     input.capacity,
-                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                    ctx.stamp()
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -554,7 +554,7 @@ impl Desk {
                     hm(c.start),
                     hm(c.end),
                     input.capacity,
-                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                    ctx.stamp()
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -624,7 +624,7 @@ impl Desk {
                     hm(session.start),
                     hm(session.end),
                     session.capacity,
-                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                    ctx.stamp()
                 ],
             )?;
             Ok(tx.last_insert_rowid())
@@ -776,7 +776,7 @@ impl Desk {
                     input.case_id,
                     input.people,
                     note,
-                    ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                    ctx.stamp()
                 ],
             )?;
             let booking = tx.last_insert_rowid();

@@ -72,7 +72,7 @@ impl Desk {
         let t = self.compute_report(template, period)?;
         let columns = serde_json::Value::Object(t.columns_json()).to_string();
         let sha256 = hex(&Sha256::digest(columns.as_bytes()));
-        let at = ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string();
+        let at = ctx.stamp();
         let id = self.store.write(|tx| -> Result<i64> {
             tx.execute(
                 "INSERT INTO submitted_reports (template, period_from, period_to, columns, sha256, note, submitted_at)

@@ -103,7 +103,7 @@ impl Desk {
 
         let rules = &self.rules;
         self.store.write(|tx| -> Result<RecordedVisit> {
-            let stamp = ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string();
+            let stamp = ctx.stamp();
             // People who came only to denounce are kept out of search and redacted exports.
             let only_denunciations = !visit.petitions.is_empty()
                 && visit
@@ -221,14 +221,7 @@ impl Desk {
             });
             audit::append(tx, ctx, "visit.record", "visit", &[visit_id], Some(detail))?;
             if !petition_ids.is_empty() {
-                let calendar = super::deadlines::calendar_of(tx, &rules.calendar)?;
-                super::deadlines::refresh(
-                    tx,
-                    &rules.deadlines,
-                    &calendar,
-                    super::deadlines::Scope::These(&petition_ids),
-                    ctx.now.date(),
-                )?;
+                super::deadlines::refresh_petitions(tx, rules, &petition_ids, ctx.now.date())?;
             }
             // The draft this visit was typed in is now a record.
             tx.execute("DELETE FROM drafts WHERE form = ?1", [INTAKE_DRAFT])?;

@@ -141,7 +141,7 @@ impl Desk {
             tx.execute(
                 "INSERT INTO watch_list (case_id, kind, reason, source, review_on, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![case_id, name(input.kind), reason, source, review_on.to_string(), ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string()],
+                params![case_id, name(input.kind), reason, source, review_on.to_string(), ctx.stamp()],
             )?;
             let id = tx.last_insert_rowid();
             audit::append(tx, ctx, "watch.add", "case", &[case_id], Some(serde_json::json!({"watch": id, "kind": name(input.kind), "reason": reason, "review_on": review_on.to_string()})))?;

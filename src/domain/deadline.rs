@@ -307,17 +307,23 @@ fn met_by<'e>(rule: &DeadlineRule, events: &'e [PetitionEvent]) -> Option<&'e Pe
     }
 }
 
+impl Action {
+    /// The handling decision as the texts name it: "chuyển đơn".
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Action::Accept => "thụ lý",
+            Action::Decline => "không thụ lý",
+            Action::Transfer => "chuyển đơn",
+            Action::Guide => "hướng dẫn",
+            Action::Return => "trả lại đơn",
+            Action::File => "lưu đơn",
+            Action::Remind => "đôn đốc",
+        }
+    }
+}
+
 fn event_vi(e: &PetitionEvent) -> String {
-    let action = |a: Option<Action>| match a {
-        Some(Action::Accept) => "thụ lý",
-        Some(Action::Decline) => "không thụ lý",
-        Some(Action::Transfer) => "chuyển đơn",
-        Some(Action::Guide) => "hướng dẫn",
-        Some(Action::Return) => "trả lại đơn",
-        Some(Action::File) => "lưu đơn",
-        Some(Action::Remind) => "đôn đốc",
-        None => "đã xử lý",
-    };
+    let action = |a: Option<Action>| a.map_or("đã xử lý", Action::label_vi);
     match e.kind {
         EventKind::Handled => format!("xử lý đơn: {}", action(e.action)),
         EventKind::Accepted => "thụ lý".to_owned(),

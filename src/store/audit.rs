@@ -14,6 +14,13 @@ pub struct Ctx {
     pub now: NaiveDateTime,
 }
 
+impl Ctx {
+    /// `now` as records store it: `YYYY-MM-DDTHH:MM:SS`.
+    pub fn stamp(&self) -> String {
+        self.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+    }
+}
+
 /// One row of the audit trail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct AuditEntry {
@@ -64,7 +71,7 @@ pub fn append(
     ids: &[i64],
     detail: Option<serde_json::Value>,
 ) -> rusqlite::Result<()> {
-    let at = ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string();
+    let at = ctx.stamp();
     let entity_ids = serde_json::to_string(ids).expect("a list of integers serialises");
     let detail = detail.map(|d| d.to_string());
     conn.execute(
