@@ -400,3 +400,26 @@ fn the_written_report_is_a_word_draft_with_the_tables_figures() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("01/KQGQ, 02/KQGQ"), "{}", stderr(&o));
 }
+
+#[test]
+fn an_office_with_no_petitions_gets_a_written_report_of_zeros() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-06-20 08:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.save_office(&c, &office()).unwrap();
+    let bytes = desk.written_report_docx(q2(), c.now.date()).unwrap();
+    let text = docx_text(&bytes);
+    assert!(
+        text.contains("Tổng số lượt tiếp công dân: 0 lượt, với 0 người, về 0 vụ việc."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Đơn khiếu nại thuộc thẩm quyền: 0 đơn"),
+        "{text}"
+    );
+    assert!(
+        values(&desk, Template::Kqgq01, q2())
+            .iter()
+            .all(|v| *v == 0)
+    );
+}

@@ -622,3 +622,25 @@ fn a_sessions_conclusions_become_a_notice_and_dashboard_deadlines_without_naming
         1
     );
 }
+
+#[test]
+fn with_no_plan_the_notice_says_so_and_the_ics_is_an_empty_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-04-20 08:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.save_office(&c, &office()).unwrap();
+    let file = desk
+        .export_schedule_notice(d("2026-05-01"), d("2026-05-31"), c.now)
+        .unwrap();
+    let text = pdftotext(&file.path);
+    assert!(
+        text.contains("Chưa có buổi tiếp công dân định kỳ nào trong thời gian này."),
+        "{text}"
+    );
+    let ics = desk
+        .schedule_ics(d("2026-05-01"), d("2026-05-31"), None)
+        .unwrap();
+    let calendar: icalendar::Calendar = ics.parse().unwrap();
+    assert!(calendar.components.is_empty(), "{ics}");
+    assert!(desk.schedule(d("2026-05-31"), d("2026-05-01")).is_err());
+}

@@ -767,6 +767,21 @@ impl Desk {
             ));
         }
         let booking = self.store.write(|tx| -> Result<i64> {
+            // Counted again inside the write: the capacity holds whatever else was booked.
+            let now_booked: u32 = tx.query_row(
+                "SELECT count(*) FROM bookings WHERE session_id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            if now_booked >= capacity {
+                return Err(Error::invalid(
+                    "session",
+                    format!(
+                        "Buổi tiếp ngày {} đã đủ {capacity} lượt đặt lịch; hãy chọn buổi khác.",
+                        dmy(on)
+                    ),
+                ));
+            }
             tx.execute(
                 "INSERT INTO bookings (session_id, citizen_id, case_id, people, note, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
