@@ -734,20 +734,6 @@ impl Desk {
                 format!("Buổi tiếp ngày {} đã qua.", dmy(on)),
             ));
         }
-        let booked: u32 = self.store.conn().query_row(
-            "SELECT count(*) FROM bookings WHERE session_id = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
-        if booked >= capacity {
-            return Err(Error::invalid(
-                "session",
-                format!(
-                    "Buổi tiếp ngày {} đã đủ {capacity} lượt đặt lịch; hãy chọn buổi khác.",
-                    dmy(on)
-                ),
-            ));
-        }
         let already: Option<i64> = self
             .store
             .conn()
@@ -767,7 +753,7 @@ impl Desk {
             ));
         }
         let booking = self.store.write(|tx| -> Result<i64> {
-            // Counted again inside the write: the capacity holds whatever else was booked.
+            // Counted inside the write, so the capacity holds whatever else was just booked.
             let now_booked: u32 = tx.query_row(
                 "SELECT count(*) FROM bookings WHERE session_id = ?1",
                 [id],
