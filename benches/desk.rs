@@ -97,6 +97,8 @@ fn ctx(now: chrono::NaiveDateTime) -> Ctx {
     Ctx {
         actor: "đo hiệu năng".into(),
         now,
+        roles: tiepdan::domain::access::Roles::ALL,
+        officer_id: None,
     }
 }
 

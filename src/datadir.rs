@@ -63,6 +63,10 @@ impl DataDir {
     pub fn backups(&self) -> PathBuf {
         self.root.join("backups")
     }
+    /// The keyring: the database key wrapped by each officer's password.
+    pub fn keyring(&self) -> PathBuf {
+        self.root.join("keyring.json")
+    }
     pub fn root(&self) -> &Path {
         &self.root
     }

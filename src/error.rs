@@ -74,6 +74,26 @@ pub enum StoreError {
     Migration { details: String, backup: String },
 
     #[error(
+        "Cơ sở dữ liệu {path} đã được mã hóa: cần mật khẩu của một cán bộ (hoặc khóa khôi phục) để mở. Trên dòng lệnh, đặt biến môi trường TIEPDAN_PASSPHRASE hoặc nhập khi được hỏi."
+    )]
+    KeyRequired { path: PathBuf },
+
+    #[error(
+        "Khóa không mở được {path}: mật khẩu hoặc khóa khôi phục không đúng, hoặc tệp được mã hóa bằng khóa của một cơ quan khác. Không có gì bị thay đổi. Hãy nhập lại cho đúng."
+    )]
+    WrongKey { path: PathBuf },
+
+    #[error(
+        "Không mở được tệp dữ liệu {path}: tệp đã hỏng, hoặc đã được mã hóa nhưng thiếu tệp khóa keyring.json bên cạnh. Không ghi gì vào tệp này. Hãy chép lại keyring.json từ bản sao, hoặc khôi phục từ bản sao lưu gần nhất (tiepdan restore TỆP_SAO_LƯU, với khóa khôi phục)."
+    )]
+    KeyringMissing { path: PathBuf },
+
+    #[error(
+        "Tệp {path} chưa được mã hóa. Hãy đăng nhập bằng tài khoản quản trị để mã hóa dữ liệu (phần mềm sao lưu và kiểm tra trước khi mã hóa)."
+    )]
+    NotEncrypted { path: PathBuf },
+
+    #[error(
         "Lỗi cơ sở dữ liệu: {0}. Nếu lỗi lặp lại, hãy chạy \"tiepdan check\" và báo cho cán bộ tin học."
     )]
     Sqlite(#[from] rusqlite::Error),
@@ -89,6 +109,21 @@ pub enum Error {
         "Chưa khai báo thông tin cơ quan. Hãy nhập thông tin cơ quan (màn hình đầu tiên, hoặc tiepdan init --name …) trước."
     )]
     OfficeMissing,
+
+    #[error(
+        "Bạn không có quyền {}. Việc này dành cho: {}. Hãy nhờ người có quyền thực hiện, hoặc đề nghị quản trị hệ thống cấp quyền.",
+        .permission.label_vi(),
+        crate::domain::access::Roles::of(.permission.roles()).label_vi()
+    )]
+    Forbidden {
+        permission: crate::domain::access::Permission,
+    },
+
+    #[error("Phiên làm việc đã khóa hoặc chưa đăng nhập. Hãy đăng nhập lại để tiếp tục.")]
+    SignedOut,
+
+    #[error("Tên đăng nhập hoặc mật khẩu không đúng. Không có gì bị thay đổi. Hãy nhập lại.")]
+    BadCredentials,
 
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -130,6 +165,9 @@ impl Error {
             Error::Invalid(_) => "invalid",
             Error::OfficeMissing => "office_missing",
             Error::Rules(_) => "rules",
+            Error::Forbidden { .. } => "forbidden",
+            Error::SignedOut => "signed_out",
+            Error::BadCredentials => "bad_credentials",
             Error::Store(s) => match s {
                 StoreError::NotADatabase { .. } => "not_a_database",
                 StoreError::Corrupt { .. } => "corrupt",
@@ -139,6 +177,10 @@ impl Error {
                 StoreError::Io { .. } => "io",
                 StoreError::BackupUnverified { .. } => "backup_unverified",
                 StoreError::Migration { .. } => "migration",
+                StoreError::KeyRequired { .. } => "key_required",
+                StoreError::WrongKey { .. } => "wrong_key",
+                StoreError::NotEncrypted { .. } => "not_encrypted",
+                StoreError::KeyringMissing { .. } => "keyring_missing",
                 StoreError::Sqlite(_) => "sqlite",
             },
         }

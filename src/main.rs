@@ -6,8 +6,10 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use tiepdan::desk::AccountInput;
 use tiepdan::desk::{Counts, ExportOptions, ImportError, ImportSummary, Restored};
 use tiepdan::domain::office::OfficeInput;
+use tiepdan::domain::officer::OfficerRole;
 use tiepdan::store::{self, inspect};
 use tiepdan::{Ctx, Desk, Error, datadir};
 
@@ -189,6 +191,128 @@ struct InitArgs {
     /// Họ tên Bí thư Đảng ủy
     #[arg(long)]
     party_secretary: Option<String>,
+    /// Tên đăng nhập của tài khoản quản trị tạo lần đầu (mật khẩu: TIEPDAN_PASSPHRASE
+    /// hoặc nhập khi được hỏi)
+    #[arg(long, default_value = "quantri")]
+    admin: String,
+    /// Họ tên người quản trị
+    #[arg(long, default_value = "Quản trị hệ thống")]
+    admin_name: String,
+    /// Các vai trò của tài khoản quản trị, ngoài quản trị: reception, handler, leader
+    #[arg(long, value_delimiter = ',', value_enum)]
+    also: Vec<RoleArg>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum RoleArg {
+    Reception,
+    Handler,
+    Leader,
+}
+
+impl From<RoleArg> for OfficerRole {
+    fn from(r: RoleArg) -> Self {
+        match r {
+            RoleArg::Reception => OfficerRole::Reception,
+            RoleArg::Handler => OfficerRole::Handler,
+            RoleArg::Leader => OfficerRole::Leader,
+        }
+    }
+}
+
+/// The environment variable holding the passphrase (an officer's password or the recovery
+/// key) for scripts and tests; without it the command line asks.
+const PASSPHRASE_VAR: &str = "TIEPDAN_PASSPHRASE";
+
+/// The passphrase from `TIEPDAN_PASSPHRASE`, or typed at the terminal without echo.
+fn passphrase(prompt: &str) -> Result<String, Error> {
+    if let Ok(p) = std::env::var(PASSPHRASE_VAR) {
+        return Ok(p);
+    }
+    rpassword::prompt_password(prompt).map_err(|_| {
+        Error::invalid(
+            "passphrase",
+            format!("Không đọc được mật khẩu từ bàn phím: hãy chạy trong cửa sổ dòng lệnh, hoặc đặt biến môi trường {PASSPHRASE_VAR}."),
+        )
+    })
+}
+
+/// Opens the data: with a password or the recovery key when it is encrypted, as is when it
+/// is still plain.
+fn open_desk(root: &std::path::Path) -> Result<Desk, Error> {
+    let now = tiepdan::edge::now();
+    let dir = datadir::DataDir::new(root);
+    if dir.keyring().exists() || store::is_encrypted(&dir.database()) == Some(true) {
+        let p = passphrase("Mật khẩu (hoặc khóa khôi phục): ")?;
+        return Desk::open_with_passphrase(root, &p, now);
+    }
+    Desk::open(root, now)
+}
+
+/// The key and the context for a restore. When the live data opens, its signed-in officer
+/// (who needs the right to restore); when it is damaged, whoever holds a password of the
+/// keyring or the recovery key (plain data: the OS account), as administrator.
+fn restore_access(root: &std::path::Path) -> Result<(Option<store::DbKey>, Ctx), Error> {
+    match open_desk(root) {
+        Ok(desk) => Ok((desk.store().key().cloned(), ctx(&desk))),
+        Err(Error::Store(
+            tiepdan::error::StoreError::Corrupt { .. }
+            | tiepdan::error::StoreError::NotADatabase { .. },
+        )) => {
+            let dir = datadir::DataDir::new(root);
+            let (key, actor) = if dir.keyring().exists() {
+                let p = passphrase("Mật khẩu (hoặc khóa khôi phục): ")?;
+                let (login, key) = tiepdan::desk::unwrap_key(root, &p)?;
+                (Some(key), login.unwrap_or_else(|| "khóa khôi phục".into()))
+            } else {
+                (
+                    None,
+                    std::env::var("USER").unwrap_or_else(|_| "không rõ".into()),
+                )
+            };
+            let ctx = Ctx {
+                actor: format!("{actor} (dòng lệnh, khôi phục dữ liệu hỏng)"),
+                now: tiepdan::edge::now(),
+                roles: tiepdan::domain::access::Roles::of(&[OfficerRole::Admin]),
+                officer_id: None,
+            };
+            Ok((key, ctx))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `init` on a data directory with no account yet: creates the administrator and the
+/// encrypted store (encrypting plain data found there), and prints the recovery key once.
+fn first_run(root: &std::path::Path, args: &InitArgs) -> Result<Desk, Error> {
+    let password = passphrase("Đặt mật khẩu cho tài khoản quản trị: ")?;
+    let again = if std::env::var(PASSPHRASE_VAR).is_ok() {
+        password.clone()
+    } else {
+        passphrase("Nhập lại mật khẩu: ")?
+    };
+    let mut roles = vec![OfficerRole::Admin];
+    roles.extend(args.also.iter().map(|r| OfficerRole::from(*r)));
+    let input = AccountInput {
+        officer_id: None,
+        full_name: args.admin_name.clone(),
+        title: String::new(),
+        login: args.admin.clone(),
+        password,
+        password_again: again,
+        roles,
+    };
+    let (desk, done) = Desk::setup(root, &input, tiepdan::edge::now())?;
+    if done.encrypted_existing_data {
+        println!("Dữ liệu cũ đã được sao lưu, kiểm tra rồi mã hóa.");
+    }
+    println!(
+        "Đã tạo tài khoản quản trị \"{}\" và mã hóa cơ sở dữ liệu.",
+        done.session.login
+    );
+    println!("KHÓA KHÔI PHỤC (chỉ hiện một lần; in hoặc chép ra giấy, niêm phong, cất giữ):");
+    println!("{}", done.recovery_key);
+    Ok(desk)
 }
 
 fn main() -> ExitCode {
@@ -205,8 +329,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn ctx() -> Ctx {
-    tiepdan::edge::ctx_now("dòng lệnh")
+fn ctx(desk: &Desk) -> Ctx {
+    tiepdan::edge::ctx(desk, "dòng lệnh")
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
@@ -214,20 +338,31 @@ fn run(cli: Cli) -> Result<(), Error> {
     let dir = datadir::DataDir::new(&root);
     match cli.command {
         Command::Init(args) => {
-            let ctx = ctx();
-            let mut desk = Desk::open(&root, ctx.now)?;
-            if let Some(name) = args.name {
-                let input = OfficeInput {
-                    name,
-                    parent: args.parent,
-                    place: args.place,
-                    province: args.province,
-                    commune_code: args.commune_code,
-                    remote_area: args.remote_area,
-                    chair: args.chair,
-                    party_secretary: args.party_secretary,
-                };
-                desk.save_office(&ctx, &input)?;
+            let office = args.name.clone().map(|name| OfficeInput {
+                name,
+                parent: args.parent.clone(),
+                place: args.place.clone(),
+                province: args.province.clone(),
+                commune_code: args.commune_code.clone(),
+                remote_area: args.remote_area,
+                chair: args.chair.clone(),
+                party_secretary: args.party_secretary.clone(),
+            });
+            // A bad office profile is refused before any account or file is made.
+            if let Some(input) = &office {
+                input.validate().map_err(Error::Invalid)?;
+            }
+            let needs_setup = matches!(
+                tiepdan::desk::access_state(&root)?,
+                tiepdan::desk::AccessState::NeedsSetup { .. }
+            );
+            let mut desk = if needs_setup {
+                first_run(&root, &args)?
+            } else {
+                open_desk(&root)?
+            };
+            if let Some(input) = office {
+                desk.save_office(&ctx(&desk), &input)?;
             }
             let status = desk.status()?;
             println!("Cơ sở dữ liệu: {}", status.database);
@@ -239,7 +374,21 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Check => {
             let db = dir.database();
-            let health = inspect(&db)?;
+            let key = if store::is_encrypted(&db) == Some(true) {
+                let p = passphrase("Mật khẩu (hoặc khóa khôi phục): ")?;
+                Some(tiepdan::desk::unwrap_key(&root, &p)?.1)
+            } else {
+                None
+            };
+            let health = inspect(&db, key.as_ref())?;
+            println!(
+                "Mã hóa: {}",
+                if key.is_some() {
+                    "có (SQLCipher)"
+                } else {
+                    "CHƯA — chạy tiepdan init để mã hóa"
+                }
+            );
             println!("Cơ sở dữ liệu: {}", db.display());
             println!(
                 "Phiên bản lược đồ: {} (phiên bản này hiểu đến {})",
@@ -253,9 +402,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Backup { to } => {
-            let ctx = ctx();
-            let mut desk = Desk::open(&root, ctx.now)?;
-            let info = desk.backup_now(&ctx, to.as_deref())?;
+            let mut desk = open_desk(&root)?;
+            let info = desk.backup_now(&ctx(&desk), to.as_deref())?;
             println!(
                 "Đã sao lưu và kiểm tra: {} ({} byte)",
                 info.path.display(),
@@ -263,7 +411,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             );
         }
         Command::Restore { file } => {
-            let (_desk, restored) = tiepdan::desk::restore_data_dir(&root, &file, &ctx())?;
+            let (key, ctx) = restore_access(&root)?;
+            let (_desk, restored) =
+                tiepdan::desk::restore_data_dir(&root, &file, key.as_ref(), &ctx)?;
             println!("Đã khôi phục từ {}.", file.display());
             match restored {
                 Restored::Replaced { safety_backup } => println!(
@@ -281,16 +431,16 @@ fn run(cli: Cli) -> Result<(), Error> {
             merge,
             reason,
         } => {
-            let mut desk = Desk::open(&root, ctx().now)?;
-            let kept = desk.merge_citizens(&ctx(), keep, merge, &reason)?;
+            let mut desk = open_desk(&root)?;
+            let kept = desk.merge_citizens(&ctx(&desk), keep, merge, &reason)?;
             println!(
                 "Đã gộp công dân số {merge} vào số {keep} ({}).",
                 kept.full_name
             );
         }
         Command::Export { out, today, redact } => {
-            let desk = Desk::open(&root, ctx().now)?;
-            let text = desk.export(&ExportOptions { redact, today })?;
+            let desk = open_desk(&root)?;
+            let text = desk.export(&ctx(&desk), &ExportOptions { redact, today })?;
             tiepdan::desk::write_atomically(&out, text.as_bytes())?;
             let records = text.lines().filter(|l| !l.starts_with("//")).count();
             println!("Đã xuất {records} bản ghi vào {}.", out.display());
@@ -301,7 +451,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Audit {
             action: AuditAction::Verify,
         } => {
-            let desk = Desk::open(&root, ctx().now)?;
+            let desk = open_desk(&root)?;
             match desk.verify_audit()? {
                 Ok(rows) => println!("Nhật ký thao tác toàn vẹn: {rows} dòng, chuỗi băm khớp."),
                 Err(b) => {
@@ -318,7 +468,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             host,
             out,
         } => {
-            let desk = Desk::open(&root, ctx().now)?;
+            let desk = open_desk(&root)?;
             let host = host.map(tiepdan::domain::schedule::Host::from);
             let text = match format {
                 ScheduleFormat::Json => {
@@ -342,7 +492,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                             ),
                         ]));
                     };
-                    let pdf = desk.schedule_notice_pdf(from, to, ctx().now.date())?;
+                    let pdf = desk.schedule_notice_pdf(from, to, tiepdan::edge::now().date())?;
                     tiepdan::desk::write_atomically(&out, &pdf)?;
                     println!("Đã lập thông báo lịch tiếp công dân vào {}.", out.display());
                     return Ok(());
@@ -391,8 +541,8 @@ fn run(cli: Cli) -> Result<(), Error> {
                     ]));
                 }
             };
-            let desk = Desk::open(&root, ctx().now)?;
-            let today = ctx().now.date();
+            let desk = open_desk(&root)?;
+            let today = tiepdan::edge::now().date();
             let bytes = match (template, format) {
                 (Some(t), ReportFormat::Json) => {
                     let mut text = serde_json::to_string_pretty(&desk.report_json(t, period)?)
@@ -456,12 +606,11 @@ fn import(data: Option<PathBuf>, file: &std::path::Path) -> ExitCode {
         Err(e) => return fail(format!("không đọc được tệp {}: {e}.", file.display())),
     };
     let root = datadir::resolve(data, None, datadir::program_dir().as_deref());
-    let ctx = ctx();
-    let mut desk = match Desk::open(&root, ctx.now) {
+    let mut desk = match open_desk(&root) {
         Ok(d) => d,
         Err(e) => return fail(e.to_string()),
     };
-    match desk.import(&ctx, &text) {
+    match desk.import(&ctx(&desk), &text) {
         Ok(summary) => {
             print_summary(file, &summary);
             ExitCode::SUCCESS

@@ -138,7 +138,7 @@ fn a_scanned_pdf_is_attached_listed_on_the_receipt_and_survives_backup_and_resto
     let backup = desk.backup_now(&c, None).unwrap();
     let other = tempfile::tempdir().unwrap();
     let (restored, _) =
-        tiepdan::desk::restore_data_dir(other.path(), std::path::Path::new(&backup.path), &c)
+        tiepdan::desk::restore_data_dir(other.path(), std::path::Path::new(&backup.path), None, &c)
             .unwrap();
     let (name, bytes) = restored.attachment_bytes(pdf.id).unwrap();
     assert_eq!(name, "don-khieu-nai-ban-quet.pdf");

@@ -33,55 +33,66 @@ fn data_arg(dir: &tempfile::TempDir) -> String {
 fn init_then_check_succeeds_with_data_before_or_after_the_command() {
     let dir = tempfile::tempdir().unwrap();
     let d = data_arg(&dir);
-    let out = cli(&[
-        "--data",
-        &d,
-        "init",
-        "--name",
-        "Ủy ban nhân dân phường Ba Đình",
-        "--parent",
-        "Ủy ban nhân dân Thành phố Hà Nội",
-        "--place",
-        "Hà Nội",
-        "--province",
-        "Hà Nội",
-        "--commune-code",
-        "00004",
-        "--chair",
-        "Nguyễn Văn A",
-    ]);
+    let out = cli_with(
+        PASSPHRASE,
+        &[
+            "--data",
+            &d,
+            "init",
+            "--name",
+            "Ủy ban nhân dân phường Ba Đình",
+            "--parent",
+            "Ủy ban nhân dân Thành phố Hà Nội",
+            "--place",
+            "Hà Nội",
+            "--province",
+            "Hà Nội",
+            "--commune-code",
+            "00004",
+            "--chair",
+            "Nguyễn Văn A",
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("Ủy ban nhân dân phường Ba Đình"));
-    let out = cli(&["check", "--data", &d]);
+    assert!(stdout(&out).contains("KHÓA KHÔI PHỤC"), "{}", stdout(&out));
+    let out = cli_with(PASSPHRASE, &["check", "--data", &d]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("Kiểm tra toàn vẹn: đạt"));
+    assert!(stdout(&out).contains("Mã hóa: có"));
+    // Without the passphrase (and no terminal to ask on) nothing opens.
+    let out = cli(&["check", "--data", &d]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("TIEPDAN_PASSPHRASE"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn init_with_bad_office_data_explains_and_saves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let d = data_arg(&dir);
-    let out = cli(&[
-        "init",
-        "--data",
-        &d,
-        "--name",
-        "UBND xã X",
-        "--commune-code",
-        "12",
-    ]);
+    let out = cli_with(
+        PASSPHRASE,
+        &[
+            "init",
+            "--data",
+            &d,
+            "--name",
+            "UBND xã X",
+            "--commune-code",
+            "12",
+        ],
+    );
     assert!(!out.status.success());
     let err = stderr(&out);
     assert!(err.contains("Chưa nhập cơ quan cấp trên."), "{err}");
     assert!(err.contains("Mã xã/phường phải gồm đúng 5 chữ số"), "{err}");
-    let desk = Desk::open(dir.path(), at("2026-11-23 08:00")).unwrap();
-    assert_eq!(desk.office().unwrap(), None);
-    let audit_rows: i64 = desk
-        .store()
-        .conn()
-        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(audit_rows, 0);
+    // Refused before anything was made: no database, no keyring, no account.
+    assert!(!dir.path().join("tiepdan.sqlite3").exists());
+    assert!(!dir.path().join("keyring.json").exists());
 }
 
 #[test]
@@ -199,7 +210,7 @@ fn backup_to_a_folder_then_restore_brings_the_data_back() {
     let backup = &files[0];
     assert!(backup.display().to_string().ends_with("-sao-luu.sqlite3"));
     // The backup is one self-contained, sound file.
-    let health = tiepdan::store::inspect(backup).unwrap();
+    let health = tiepdan::store::inspect(backup, None).unwrap();
     assert!(health.integrity_ok);
 
     // Work goes on after the backup: a third agency.

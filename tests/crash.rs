@@ -61,7 +61,7 @@ fn a_killed_writer_loses_no_acknowledged_write() {
     assert_eq!(acked.len(), 150);
 
     // The -wal file left by the killed writer is replayed on open.
-    let health = tiepdan::store::inspect(&db(dir.path())).unwrap();
+    let health = tiepdan::store::inspect(&db(dir.path()), None).unwrap();
     assert!(health.integrity_ok, "{:?}", health.problems);
     let desk = Desk::open(dir.path(), at("2026-11-23 09:00")).unwrap();
     let names: std::collections::HashSet<String> = desk

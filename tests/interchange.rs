@@ -32,10 +32,13 @@ fn import(desk: &mut Desk, text: &str) -> tiepdan::desk::ImportSummary {
 }
 
 fn export(desk: &Desk, redact: bool) -> String {
-    desk.export(&ExportOptions {
-        redact,
-        today: None,
-    })
+    desk.export(
+        &ctx("2026-11-23 09:00"),
+        &ExportOptions {
+            redact,
+            today: None,
+        },
+    )
     .unwrap()
 }
 
@@ -604,7 +607,7 @@ fn an_export_with_a_day_carries_the_computed_routing_deadlines_and_status() {
         redact: false,
         today: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
     };
-    let text = desk.export(&opts).unwrap();
+    let text = desk.export(&ctx("2026-11-23 09:00"), &opts).unwrap();
     let petitions: Vec<serde_json::Value> = text
         .lines()
         .filter(|l| l.starts_with('{'))

@@ -2,6 +2,7 @@
 
 use tauri::{AppHandle, Manager, State};
 use tiepdan::about::AboutInfo;
+use tiepdan::desk::{AccessState, AccessView, AccountInput, AccountView, SetupDone, SignedInView};
 use tiepdan::desk::{
     AppStatus, CalendarDayRow, Citizen, CitizenMatch, Draft, DueSummary, ExportOptions,
     HandleInput, ImportError, ImportSummary, OfficeDayInput, PetitionDeadlines, PetitionRow,
@@ -34,22 +35,161 @@ pub fn window_title(office: &str) -> String {
     format!("TiếpDân — {office}")
 }
 
-fn ctx() -> Ctx {
-    tiepdan::edge::ctx_now("ứng dụng")
+/// The signed-in officer's context for a use case started now.
+fn ctx(desk: &Desk) -> Ctx {
+    tiepdan::edge::ctx(desk, "ứng dụng")
 }
 
-/// Runs `f` on the open desk, or returns why the data could not be opened.
+/// Runs `f` on the open desk with someone signed in; otherwise "đăng nhập lại".
 fn with_desk<T>(
     state: &State<'_, AppState>,
     f: impl FnOnce(&mut Desk) -> tiepdan::Result<T>,
 ) -> Result<T, ErrorData> {
-    let mut guard = state
+    with_open_desk(state, |desk| {
+        if desk.session().is_none() {
+            return Err(tiepdan::Error::SignedOut);
+        }
+        f(desk)
+    })
+}
+
+/// Runs `f` on the open desk, signed in or not.
+fn with_open_desk<T>(
+    state: &State<'_, AppState>,
+    f: impl FnOnce(&mut Desk) -> tiepdan::Result<T>,
+) -> Result<T, ErrorData> {
+    let mut guard = lock_desk(state)?;
+    match guard.as_mut() {
+        Some(desk) => f(desk).map_err(|e| e.to_data()),
+        None => Err(tiepdan::Error::SignedOut.to_data()),
+    }
+}
+
+fn lock_desk<'a>(
+    state: &'a State<'_, AppState>,
+) -> Result<std::sync::MutexGuard<'a, Option<Desk>>, ErrorData> {
+    state
         .desk
         .lock()
-        .map_err(|_| internal("khóa dữ liệu bị hỏng sau một lỗi trước đó; hãy mở lại ứng dụng"))?;
-    match guard.as_mut() {
-        Ok(desk) => f(desk).map_err(|e| e.to_data()),
-        Err(e) => Err(e.clone()),
+        .map_err(|_| internal("khóa dữ liệu bị hỏng sau một lỗi trước đó; hãy mở lại ứng dụng"))
+}
+
+/// What the first screen is: the first run's administrator form, or signing in; and who
+/// is signed in now.
+#[tauri::command]
+pub fn access_state(state: State<'_, AppState>) -> Result<AccessView, ErrorData> {
+    let guard = lock_desk(&state)?;
+    let session = guard
+        .as_ref()
+        .and_then(|d| d.session().map(SignedInView::from));
+    let access = match guard.as_ref() {
+        Some(_) => AccessState::SignIn,
+        None => tiepdan::desk::access_state(&state.data_dir).map_err(|e| e.to_data())?,
+    };
+    Ok(AccessView {
+        access,
+        session,
+        data_dir: state.data_dir.display().to_string(),
+        idle_lock_seconds: state.idle_lock_seconds,
+    })
+}
+
+/// The first run: creates the administrator and the encrypted store; returns the recovery
+/// key to show once.
+#[tauri::command]
+pub fn setup_admin(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: AccountInput,
+) -> Result<SetupDone, ErrorData> {
+    let mut guard = lock_desk(&state)?;
+    if guard.is_some() {
+        return Err(tiepdan::Error::invalid("login", "Đã có tài khoản; hãy đăng nhập.").to_data());
+    }
+    let (desk, done) =
+        Desk::setup(&state.data_dir, &input, tiepdan::edge::now()).map_err(|e| e.to_data())?;
+    set_title(&app, &desk);
+    *guard = Some(desk);
+    Ok(done)
+}
+
+/// Signs in (opening the store with the key the password unwraps), or unlocks the open
+/// store after the idle lock.
+#[tauri::command]
+pub fn sign_in(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    login: String,
+    password: String,
+) -> Result<SignedInView, ErrorData> {
+    let mut guard = lock_desk(&state)?;
+    let now = tiepdan::edge::now();
+    let session = match guard.as_mut() {
+        Some(desk) => desk.unlock(&login, &password, now),
+        None => Desk::sign_in(&state.data_dir, &login, &password, now).map(|desk| {
+            let session = desk.session().cloned().expect("signed in");
+            *guard = Some(desk);
+            session
+        }),
+    }
+    .map_err(|e| e.to_data())?;
+    if let Some(desk) = guard.as_ref() {
+        set_title(&app, desk);
+    }
+    Ok(SignedInView::from(&session))
+}
+
+/// Locks the session (idle, or "Khóa màn hình"): every command refuses until sign-in.
+#[tauri::command]
+pub fn lock_session(state: State<'_, AppState>) -> Result<(), ErrorData> {
+    if let Some(desk) = lock_desk(&state)?.as_mut() {
+        desk.lock();
+    }
+    Ok(())
+}
+
+#[tauri::command]
+pub fn accounts(state: State<'_, AppState>) -> Result<Vec<AccountView>, ErrorData> {
+    with_desk(&state, |desk| desk.accounts())
+}
+
+#[tauri::command]
+pub fn add_account(
+    state: State<'_, AppState>,
+    input: AccountInput,
+) -> Result<AccountView, ErrorData> {
+    with_desk(&state, |desk| desk.add_account(&ctx(desk), &input))
+}
+
+#[tauri::command]
+pub fn set_password(
+    state: State<'_, AppState>,
+    login: String,
+    password: String,
+    password_again: String,
+) -> Result<(), ErrorData> {
+    with_desk(&state, |desk| {
+        desk.set_password(&ctx(desk), &login, &password, &password_again)
+    })
+}
+
+#[tauri::command]
+pub fn set_account_active(
+    state: State<'_, AppState>,
+    login: String,
+    active: bool,
+) -> Result<Vec<AccountView>, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.set_account_active(&ctx(desk), &login, active)?;
+        desk.accounts()
+    })
+}
+
+fn set_title(app: &AppHandle, desk: &Desk) {
+    if let (Some(office), Some(window)) =
+        (desk.office().ok().flatten(), app.get_webview_window("main"))
+    {
+        let _ = window.set_title(&window_title(&office.name));
     }
 }
 
@@ -73,7 +213,7 @@ pub fn save_office(
     input: OfficeInput,
 ) -> Result<AppStatus, ErrorData> {
     let status = with_desk(&state, |desk| {
-        desk.save_office(&ctx(), &input)?;
+        desk.save_office(&ctx(desk), &input)?;
         desk.status()
     })?;
     if let (Some(office), Some(window)) = (&status.office, app.get_webview_window("main")) {
@@ -100,7 +240,7 @@ pub fn record_visit(
     state: State<'_, AppState>,
     input: VisitInput,
 ) -> Result<RecordedVisit, ErrorData> {
-    with_desk(&state, |desk| desk.record_visit(&ctx(), &input))
+    with_desk(&state, |desk| desk.record_visit(&ctx(desk), &input))
 }
 
 #[tauri::command]
@@ -109,7 +249,7 @@ pub fn save_draft(
     form: String,
     content: serde_json::Value,
 ) -> Result<(), ErrorData> {
-    with_desk(&state, |desk| desk.save_draft(&ctx(), &form, &content))
+    with_desk(&state, |desk| desk.save_draft(&ctx(desk), &form, &content))
 }
 
 #[tauri::command]
@@ -129,7 +269,7 @@ pub fn about_info(state: State<'_, AppState>) -> Result<AboutInfo, ErrorData> {
 
 #[tauri::command]
 pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ErrorData> {
-    with_desk(&state, |desk| desk.backup_now(&ctx(), None))
+    with_desk(&state, |desk| desk.backup_now(&ctx(desk), None))
 }
 
 #[tauri::command]
@@ -146,7 +286,7 @@ pub fn print_visit_document(
     options: PrintOptions,
 ) -> Result<PrintedDocument, ErrorData> {
     let document = with_desk(&state, |desk| {
-        desk.print_visit_document(&ctx(), visit_id, form, &options)
+        desk.print_visit_document(&ctx(desk), visit_id, form, &options)
     })?;
     let opened = crate::viewer::open(std::path::Path::new(&document.path));
     Ok(PrintedDocument { document, opened })
@@ -171,7 +311,7 @@ pub fn petition_register(
     filter: RegisterFilter,
 ) -> Result<Vec<PetitionRow>, ErrorData> {
     with_desk(&state, |desk| {
-        desk.petition_register(&filter, ctx().now.date())
+        desk.petition_register(&filter, tiepdan::edge::now().date())
     })
 }
 
@@ -183,7 +323,7 @@ pub fn export_register(
     filter: RegisterFilter,
 ) -> Result<RegisterFile, ErrorData> {
     let file = with_desk(&state, |desk| {
-        desk.export_register(register, &filter, ctx().now)
+        desk.export_register(register, &filter, tiepdan::edge::now())
     })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
@@ -196,7 +336,7 @@ pub fn import_interchange(
     text: String,
 ) -> Result<ImportSummary, ErrorData> {
     let mut failure = None;
-    let summary = with_desk(&state, |desk| match desk.import(&ctx(), &text) {
+    let summary = with_desk(&state, |desk| match desk.import(&ctx(desk), &text) {
         Ok(s) => Ok(Some(s)),
         Err(ImportError::Failed(e)) => Err(e),
         Err(ImportError::Invalid(lines)) => {
@@ -232,11 +372,11 @@ pub fn export_interchange(
 ) -> Result<RegisterFile, ErrorData> {
     with_desk(&state, |desk| {
         desk.export_file(
+            &ctx(desk),
             &ExportOptions {
                 redact,
                 today: None,
             },
-            ctx().now,
         )
     })
 }
@@ -250,7 +390,7 @@ pub fn merge_citizens(
     reason: String,
 ) -> Result<Citizen, ErrorData> {
     with_desk(&state, |desk| {
-        desk.merge_citizens(&ctx(), kept, merged, &reason)
+        desk.merge_citizens(&ctx(desk), kept, merged, &reason)
     })
 }
 
@@ -260,7 +400,7 @@ pub fn petition_view(
     petition_id: i64,
 ) -> Result<PetitionView, ErrorData> {
     with_desk(&state, |desk| {
-        desk.petition_view(petition_id, ctx().now.date())
+        desk.petition_view(petition_id, tiepdan::edge::now().date())
     })
 }
 
@@ -271,8 +411,8 @@ pub fn handle_petition(
     input: HandleInput,
 ) -> Result<PetitionView, ErrorData> {
     with_desk(&state, |desk| {
-        desk.handle_petition(&ctx(), &input)?;
-        desk.petition_view(input.petition_id, ctx().now.date())
+        desk.handle_petition(&ctx(desk), &input)?;
+        desk.petition_view(input.petition_id, tiepdan::edge::now().date())
     })
 }
 
@@ -284,7 +424,7 @@ pub fn record_outcome(
     input: OutcomeInput,
 ) -> Result<Vec<OutcomeView>, ErrorData> {
     with_desk(&state, |desk| {
-        desk.record_outcome(&ctx(), &input)?;
+        desk.record_outcome(&ctx(desk), &input)?;
         desk.outcomes(input.petition_id)
     })
 }
@@ -306,8 +446,8 @@ pub fn set_several_contents(
     several: bool,
 ) -> Result<PetitionView, ErrorData> {
     with_desk(&state, |desk| {
-        desk.set_several_contents(&ctx(), petition_id, several)?;
-        desk.petition_view(petition_id, ctx().now.date())
+        desk.set_several_contents(&ctx(desk), petition_id, several)?;
+        desk.petition_view(petition_id, tiepdan::edge::now().date())
     })
 }
 
@@ -318,7 +458,7 @@ pub fn agencies(state: State<'_, AppState>) -> Result<Vec<Agency>, ErrorData> {
 
 #[tauri::command]
 pub fn add_agency(state: State<'_, AppState>, input: AgencyInput) -> Result<Agency, ErrorData> {
-    with_desk(&state, |desk| desk.add_agency(&ctx(), &input))
+    with_desk(&state, |desk| desk.add_agency(&ctx(desk), &input))
 }
 
 /// Prints the document of the petition's latest decision and opens it.
@@ -327,7 +467,7 @@ pub fn print_decision(
     state: State<'_, AppState>,
     petition_id: i64,
 ) -> Result<PrintedDocument, ErrorData> {
-    let document = with_desk(&state, |desk| desk.print_decision(&ctx(), petition_id))?;
+    let document = with_desk(&state, |desk| desk.print_decision(&ctx(desk), petition_id))?;
     let opened = crate::viewer::open(std::path::Path::new(&document.path));
     Ok(PrintedDocument { document, opened })
 }
@@ -335,7 +475,7 @@ pub fn print_decision(
 /// Overdue and soon-due deadlines for the dashboard.
 #[tauri::command]
 pub fn due(state: State<'_, AppState>) -> Result<DueSummary, ErrorData> {
-    with_desk(&state, |desk| desk.due(ctx().now.date(), 50))
+    with_desk(&state, |desk| desk.due(tiepdan::edge::now().date(), 50))
 }
 
 /// A petition's deadlines with their explanations, as of today.
@@ -344,7 +484,9 @@ pub fn petition_deadlines(
     state: State<'_, AppState>,
     petition_id: i64,
 ) -> Result<PetitionDeadlines, ErrorData> {
-    with_desk(&state, |desk| desk.deadlines(petition_id, ctx().now.date()))
+    with_desk(&state, |desk| {
+        desk.deadlines(petition_id, tiepdan::edge::now().date())
+    })
 }
 
 #[tauri::command]
@@ -367,7 +509,7 @@ pub fn save_rule_file(
     file: RuleFile,
     text: String,
 ) -> Result<RulesChanged, ErrorData> {
-    with_desk(&state, |desk| desk.save_rule_file(&ctx(), file, &text))
+    with_desk(&state, |desk| desk.save_rule_file(&ctx(desk), file, &text))
 }
 
 #[tauri::command]
@@ -375,7 +517,7 @@ pub fn reset_rule_file(
     state: State<'_, AppState>,
     file: RuleFile,
 ) -> Result<RulesChanged, ErrorData> {
-    with_desk(&state, |desk| desk.reset_rule_file(&ctx(), file))
+    with_desk(&state, |desk| desk.reset_rule_file(&ctx(desk), file))
 }
 
 #[tauri::command]
@@ -391,7 +533,7 @@ pub fn set_office_day(
     state: State<'_, AppState>,
     input: OfficeDayInput,
 ) -> Result<RulesChanged, ErrorData> {
-    with_desk(&state, |desk| desk.set_office_day(&ctx(), &input))
+    with_desk(&state, |desk| desk.set_office_day(&ctx(desk), &input))
 }
 
 #[tauri::command]
@@ -399,7 +541,7 @@ pub fn remove_office_day(
     state: State<'_, AppState>,
     date: String,
 ) -> Result<RulesChanged, ErrorData> {
-    with_desk(&state, |desk| desk.remove_office_day(&ctx(), &date))
+    with_desk(&state, |desk| desk.remove_office_day(&ctx(desk), &date))
 }
 
 /// Phiếu đề xuất thụ lý of a complaint or denunciation, opened in the system viewer.
@@ -409,7 +551,7 @@ pub fn print_acceptance_proposal(
     petition_id: i64,
 ) -> Result<PrintedDocument, ErrorData> {
     let document = with_desk(&state, |desk| {
-        desk.print_acceptance_proposal(&ctx(), petition_id)
+        desk.print_acceptance_proposal(&ctx(desk), petition_id)
     })?;
     let opened = crate::viewer::open(std::path::Path::new(&document.path));
     Ok(PrintedDocument { document, opened })
@@ -423,7 +565,7 @@ pub fn refuse_reception(
     input: RefusalInput,
 ) -> Result<PrintedDocument, ErrorData> {
     let document = with_desk(&state, |desk| {
-        desk.refuse_reception(&ctx(), visit_id, &input)
+        desk.refuse_reception(&ctx(desk), visit_id, &input)
     })?;
     let opened = crate::viewer::open(std::path::Path::new(&document.path));
     Ok(PrintedDocument { document, opened })
@@ -436,7 +578,7 @@ pub fn officers(state: State<'_, AppState>) -> Result<Vec<Officer>, ErrorData> {
 
 #[tauri::command]
 pub fn add_officer(state: State<'_, AppState>, input: OfficerInput) -> Result<Officer, ErrorData> {
-    with_desk(&state, |desk| desk.add_officer(&ctx(), &input))
+    with_desk(&state, |desk| desk.add_officer(&ctx(desk), &input))
 }
 
 /// Makes an officer (or nobody) responsible for the petition's case.
@@ -447,8 +589,8 @@ pub fn assign_case(
     officer_id: Option<i64>,
 ) -> Result<PetitionView, ErrorData> {
     with_desk(&state, |desk| {
-        desk.assign_case(&ctx(), petition_id, officer_id)?;
-        desk.petition_view(petition_id, ctx().now.date())
+        desk.assign_case(&ctx(desk), petition_id, officer_id)?;
+        desk.petition_view(petition_id, tiepdan::edge::now().date())
     })
 }
 
@@ -488,7 +630,7 @@ pub fn export_report(
 ) -> Result<RegisterFile, ErrorData> {
     let period = period_of(&period)?;
     let file = with_desk(&state, |desk| {
-        desk.export_report_xlsx(template, period, ctx().now)
+        desk.export_report_xlsx(template, period, tiepdan::edge::now())
     })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
@@ -504,7 +646,7 @@ pub fn submit_report(
 ) -> Result<SubmittedReport, ErrorData> {
     let period = period_of(&period)?;
     with_desk(&state, |desk| {
-        desk.submit_report(&ctx(), template, period, &note)
+        desk.submit_report(&ctx(desk), template, period, &note)
     })
 }
 
@@ -528,7 +670,7 @@ pub fn export_report_pdf(
 ) -> Result<RegisterFile, ErrorData> {
     let period = period_of(&period)?;
     let file = with_desk(&state, |desk| {
-        desk.export_report_pdf(template, period, ctx().now)
+        desk.export_report_pdf(template, period, tiepdan::edge::now())
     })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
@@ -542,7 +684,9 @@ pub fn export_written_report(
     period: PeriodInput,
 ) -> Result<RegisterFile, ErrorData> {
     let period = period_of(&period)?;
-    let file = with_desk(&state, |desk| desk.export_written_report(period, ctx().now))?;
+    let file = with_desk(&state, |desk| {
+        desk.export_written_report(period, tiepdan::edge::now())
+    })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
 }
@@ -550,7 +694,7 @@ pub fn export_written_report(
 /// Petitions received in each of the last twelve months, by field, for the dashboard.
 #[tauri::command]
 pub fn trend(state: State<'_, AppState>) -> Result<tiepdan::desk::Trend, ErrorData> {
-    with_desk(&state, |desk| desk.trend(ctx().now.date(), 12))
+    with_desk(&state, |desk| desk.trend(tiepdan::edge::now().date(), 12))
 }
 
 /// Writes the register as PDF and opens it.
@@ -561,7 +705,7 @@ pub fn export_register_pdf(
     filter: RegisterFilter,
 ) -> Result<RegisterFile, ErrorData> {
     let file = with_desk(&state, |desk| {
-        desk.export_register_pdf(register, &filter, ctx().now)
+        desk.export_register_pdf(register, &filter, tiepdan::edge::now())
     })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
@@ -587,7 +731,7 @@ pub fn plans(state: State<'_, AppState>) -> Result<Vec<PlanView>, ErrorData> {
 #[tauri::command]
 pub fn add_plan(state: State<'_, AppState>, input: PlanInput) -> Result<Vec<PlanView>, ErrorData> {
     with_desk(&state, |desk| {
-        desk.add_plan(&ctx(), &input)?;
+        desk.add_plan(&ctx(desk), &input)?;
         desk.plans()
     })
 }
@@ -600,7 +744,7 @@ pub fn end_plan(
     to: String,
 ) -> Result<Vec<PlanView>, ErrorData> {
     with_desk(&state, |desk| {
-        desk.end_plan(&ctx(), plan_id, &to)?;
+        desk.end_plan(&ctx(desk), plan_id, &to)?;
         desk.plans()
     })
 }
@@ -619,7 +763,7 @@ pub fn schedule(
 /// Adds a one-off or ad hoc session.
 #[tauri::command]
 pub fn add_session(state: State<'_, AppState>, input: SessionInput) -> Result<i64, ErrorData> {
-    with_desk(&state, |desk| desk.add_session(&ctx(), &input))
+    with_desk(&state, |desk| desk.add_session(&ctx(desk), &input))
 }
 
 /// Cancels a session with a reason.
@@ -629,13 +773,15 @@ pub fn cancel_session(
     key: SessionKey,
     reason: String,
 ) -> Result<i64, ErrorData> {
-    with_desk(&state, |desk| desk.cancel_session(&ctx(), &key, &reason))
+    with_desk(&state, |desk| {
+        desk.cancel_session(&ctx(desk), &key, &reason)
+    })
 }
 
 /// Books a citizen into a session.
 #[tauri::command]
 pub fn book(state: State<'_, AppState>, input: BookingInput) -> Result<BookingView, ErrorData> {
-    with_desk(&state, |desk| desk.book(&ctx(), &input))
+    with_desk(&state, |desk| desk.book(&ctx(desk), &input))
 }
 
 /// The citizens booked into a session.
@@ -653,7 +799,9 @@ pub fn print_booking_slip(
     state: State<'_, AppState>,
     booking_id: i64,
 ) -> Result<PrintedDocument, ErrorData> {
-    let document = with_desk(&state, |desk| desk.print_booking_slip(&ctx(), booking_id))?;
+    let document = with_desk(&state, |desk| {
+        desk.print_booking_slip(&ctx(desk), booking_id)
+    })?;
     let opened = crate::viewer::open(std::path::Path::new(&document.path));
     Ok(PrintedDocument { document, opened })
 }
@@ -661,7 +809,7 @@ pub fn print_booking_slip(
 /// Sets what happens to a planned day that is not a working day.
 #[tauri::command]
 pub fn set_shift_policy(state: State<'_, AppState>, policy: ShiftPolicy) -> Result<(), ErrorData> {
-    with_desk(&state, |desk| desk.set_shift_policy(&ctx(), policy))
+    with_desk(&state, |desk| desk.set_shift_policy(&ctx(desk), policy))
 }
 
 /// Writes the sessions of a range (of one host, or all) as an .ics file under exports.
@@ -674,7 +822,7 @@ pub fn export_schedule_ics(
 ) -> Result<RegisterFile, ErrorData> {
     let (from, to) = (date_of("from", &from)?, date_of("to", &to)?);
     with_desk(&state, |desk| {
-        desk.export_schedule_ics(from, to, host, ctx().now)
+        desk.export_schedule_ics(from, to, host, tiepdan::edge::now())
     })
 }
 
@@ -684,7 +832,9 @@ pub fn export_briefing_pack(
     state: State<'_, AppState>,
     key: SessionKey,
 ) -> Result<RegisterFile, ErrorData> {
-    let file = with_desk(&state, |desk| desk.export_briefing_pack(&key, ctx().now))?;
+    let file = with_desk(&state, |desk| {
+        desk.export_briefing_pack(&key, tiepdan::edge::now())
+    })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
 }
@@ -698,7 +848,7 @@ pub fn export_schedule_notice(
 ) -> Result<RegisterFile, ErrorData> {
     let (from, to) = (date_of("from", &from)?, date_of("to", &to)?);
     let file = with_desk(&state, |desk| {
-        desk.export_schedule_notice(from, to, ctx().now)
+        desk.export_schedule_notice(from, to, tiepdan::edge::now())
     })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
@@ -710,7 +860,7 @@ pub fn conclude_session(
     state: State<'_, AppState>,
     input: tiepdan::desk::ConclusionInput,
 ) -> Result<PrintedDocument, ErrorData> {
-    let document = with_desk(&state, |desk| desk.conclude_session(&ctx(), &input))?;
+    let document = with_desk(&state, |desk| desk.conclude_session(&ctx(desk), &input))?;
     let opened = crate::viewer::open(std::path::Path::new(&document.path));
     Ok(PrintedDocument { document, opened })
 }
@@ -722,7 +872,7 @@ pub fn assignments_of(
     session_id: i64,
 ) -> Result<Vec<tiepdan::desk::AssignmentView>, ErrorData> {
     with_desk(&state, |desk| {
-        desk.assignments_of(session_id, ctx().now.date())
+        desk.assignments_of(session_id, tiepdan::edge::now().date())
     })
 }
 
@@ -733,7 +883,7 @@ pub fn complete_assignment(
     id: i64,
     on: String,
 ) -> Result<(), ErrorData> {
-    with_desk(&state, |desk| desk.complete_assignment(&ctx(), id, &on))
+    with_desk(&state, |desk| desk.complete_assignment(&ctx(desk), id, &on))
 }
 
 /// Biên bản đối thoại of a recorded dialogue, opened in the system viewer.
@@ -742,7 +892,9 @@ pub fn print_dialogue_minutes(
     state: State<'_, AppState>,
     event_id: i64,
 ) -> Result<PrintedDocument, ErrorData> {
-    let document = with_desk(&state, |desk| desk.print_dialogue_minutes(&ctx(), event_id))?;
+    let document = with_desk(&state, |desk| {
+        desk.print_dialogue_minutes(&ctx(desk), event_id)
+    })?;
     let opened = crate::viewer::open(std::path::Path::new(&document.path));
     Ok(PrintedDocument { document, opened })
 }
@@ -754,15 +906,15 @@ pub fn add_task(
     input: tiepdan::desk::TaskInput,
 ) -> Result<Vec<tiepdan::desk::TaskView>, ErrorData> {
     with_desk(&state, |desk| {
-        desk.add_task(&ctx(), &input)?;
-        desk.tasks_of(input.petition_id, ctx().now.date())
+        desk.add_task(&ctx(desk), &input)?;
+        desk.tasks_of(input.petition_id, tiepdan::edge::now().date())
     })
 }
 
 /// Marks a task done today.
 #[tauri::command]
 pub fn complete_task(state: State<'_, AppState>, id: i64, on: String) -> Result<(), ErrorData> {
-    with_desk(&state, |desk| desk.complete_task(&ctx(), id, &on))
+    with_desk(&state, |desk| desk.complete_task(&ctx(desk), id, &on))
 }
 
 /// The tasks of a petition.
@@ -771,7 +923,9 @@ pub fn tasks_of(
     state: State<'_, AppState>,
     petition_id: i64,
 ) -> Result<Vec<tiepdan::desk::TaskView>, ErrorData> {
-    with_desk(&state, |desk| desk.tasks_of(petition_id, ctx().now.date()))
+    with_desk(&state, |desk| {
+        desk.tasks_of(petition_id, tiepdan::edge::now().date())
+    })
 }
 
 /// Attaches a file (scan or photo) to a visit, petition or case; returns its files.
@@ -781,7 +935,7 @@ pub fn attach(
     input: tiepdan::desk::AttachInput,
 ) -> Result<Vec<tiepdan::desk::AttachmentView>, ErrorData> {
     with_desk(&state, |desk| {
-        desk.attach(&ctx(), &input)?;
+        desk.attach(&ctx(desk), &input)?;
         desk.attachments_of(input.owner, input.owner_id)
     })
 }
@@ -799,7 +953,9 @@ pub fn attachments_of(
 /// Writes an attached file out (checked against its hash) and opens it.
 #[tauri::command]
 pub fn open_attachment(state: State<'_, AppState>, id: i64) -> Result<RegisterFile, ErrorData> {
-    let file = with_desk(&state, |desk| desk.export_attachment(id, ctx().now))?;
+    let file = with_desk(&state, |desk| {
+        desk.export_attachment(id, tiepdan::edge::now())
+    })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
 }
@@ -811,8 +967,8 @@ pub fn watch_case(
     input: tiepdan::desk::WatchInput,
 ) -> Result<Vec<tiepdan::desk::WatchItem>, ErrorData> {
     with_desk(&state, |desk| {
-        desk.watch_case(&ctx(), &input)?;
-        desk.watch_list(ctx().now.date())
+        desk.watch_case(&ctx(desk), &input)?;
+        desk.watch_list(tiepdan::edge::now().date())
     })
 }
 
@@ -824,15 +980,15 @@ pub fn end_watch(
     reason: String,
 ) -> Result<Vec<tiepdan::desk::WatchItem>, ErrorData> {
     with_desk(&state, |desk| {
-        desk.end_watch(&ctx(), id, &reason)?;
-        desk.watch_list(ctx().now.date())
+        desk.end_watch(&ctx(desk), id, &reason)?;
+        desk.watch_list(tiepdan::edge::now().date())
     })
 }
 
 /// The chair's watch list.
 #[tauri::command]
 pub fn watch_list(state: State<'_, AppState>) -> Result<Vec<tiepdan::desk::WatchItem>, ErrorData> {
-    with_desk(&state, |desk| desk.watch_list(ctx().now.date()))
+    with_desk(&state, |desk| desk.watch_list(tiepdan::edge::now().date()))
 }
 
 /// Staff work for a period: by officer and by field.
@@ -842,7 +998,9 @@ pub fn work_stats(
     period: PeriodInput,
 ) -> Result<tiepdan::desk::WorkStats, ErrorData> {
     let period = period_of(&period)?;
-    with_desk(&state, |desk| desk.work_stats(period, ctx().now.date()))
+    with_desk(&state, |desk| {
+        desk.work_stats(period, tiepdan::edge::now().date())
+    })
 }
 
 /// Giấy mời đối thoại, opened in the system viewer.
@@ -852,7 +1010,7 @@ pub fn print_dialogue_invitation(
     input: tiepdan::desk::InvitationInput,
 ) -> Result<PrintedDocument, ErrorData> {
     let document = with_desk(&state, |desk| {
-        desk.print_dialogue_invitation(&ctx(), &input)
+        desk.print_dialogue_invitation(&ctx(desk), &input)
     })?;
     let opened = crate::viewer::open(std::path::Path::new(&document.path));
     Ok(PrintedDocument { document, opened })
@@ -864,7 +1022,9 @@ pub fn print_resolution_stop(
     state: State<'_, AppState>,
     event_id: i64,
 ) -> Result<PrintedDocument, ErrorData> {
-    let document = with_desk(&state, |desk| desk.print_resolution_stop(&ctx(), event_id))?;
+    let document = with_desk(&state, |desk| {
+        desk.print_resolution_stop(&ctx(desk), event_id)
+    })?;
     let opened = crate::viewer::open(std::path::Path::new(&document.path));
     Ok(PrintedDocument { document, opened })
 }
@@ -877,8 +1037,8 @@ pub fn assign_leader(
     officer_id: Option<i64>,
 ) -> Result<PetitionView, ErrorData> {
     with_desk(&state, |desk| {
-        desk.assign_leader(&ctx(), petition_id, officer_id)?;
-        desk.petition_view(petition_id, ctx().now.date())
+        desk.assign_leader(&ctx(desk), petition_id, officer_id)?;
+        desk.petition_view(petition_id, tiepdan::edge::now().date())
     })
 }
 
@@ -889,7 +1049,7 @@ pub fn record_mediation(
     input: tiepdan::desk::MediationInput,
 ) -> Result<Vec<tiepdan::desk::MediationView>, ErrorData> {
     with_desk(&state, |desk| {
-        desk.record_mediation(&ctx(), &input)?;
+        desk.record_mediation(&ctx(desk), &input)?;
         desk.mediations_of(input.petition_id)
     })
 }
@@ -909,7 +1069,7 @@ pub fn correct_citizen(
     state: State<'_, AppState>,
     input: tiepdan::desk::CorrectionInput,
 ) -> Result<Citizen, ErrorData> {
-    with_desk(&state, |desk| desk.correct_citizen(&ctx(), &input))
+    with_desk(&state, |desk| desk.correct_citizen(&ctx(desk), &input))
 }
 
 /// Everything the office holds about a citizen (without denunciations), as PDF, opened.
@@ -919,7 +1079,7 @@ pub fn export_citizen_data(
     citizen_id: i64,
 ) -> Result<RegisterFile, ErrorData> {
     let file = with_desk(&state, |desk| {
-        desk.export_citizen_data(citizen_id, ctx().now)
+        desk.export_citizen_data(citizen_id, tiepdan::edge::now())
     })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)

@@ -8,13 +8,27 @@ mod viewer;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use tauri::Manager;
-use tiepdan::{Desk, ErrorData, datadir};
+use tiepdan::{Desk, datadir};
 
-/// The open data, or why it could not be opened (shown by the UI with the way out).
+/// The open data once an officer has signed in (the key comes from their password).
 pub struct AppState {
-    pub desk: Mutex<Result<Desk, ErrorData>>,
+    pub desk: Mutex<Option<Desk>>,
     pub data_dir: PathBuf,
+    /// The screen locks after this many seconds without a key or a click.
+    pub idle_lock_seconds: u32,
+}
+
+/// `--idle-lock-seconds N`, else `TIEPDAN_IDLE_LOCK_SECONDS`, else ten minutes; at least 5.
+fn idle_lock_seconds(args: &[String]) -> u32 {
+    let from_args = args
+        .windows(2)
+        .find(|w| w[0] == "--idle-lock-seconds")
+        .map(|w| w[1].clone());
+    from_args
+        .or_else(|| std::env::var("TIEPDAN_IDLE_LOCK_SECONDS").ok())
+        .and_then(|s| s.parse().ok())
+        .filter(|s| *s >= 5)
+        .unwrap_or(600)
 }
 
 /// `--data DIR` or `--data=DIR` from the command line.
@@ -35,29 +49,22 @@ pub fn run() {
     let args: Vec<String> = std::env::args().collect();
     let env = std::env::var_os(datadir::ENV_VAR).map(PathBuf::from);
     let data_dir = datadir::resolve(data_option(&args), env, datadir::program_dir().as_deref());
-    let now = chrono::Local::now().naive_local();
-    let desk = Desk::open(&data_dir, now).map_err(|e| e.to_data());
-    let title = match &desk {
-        Ok(d) => d
-            .office()
-            .ok()
-            .flatten()
-            .map(|o| commands::window_title(&o.name)),
-        Err(_) => None,
-    };
     let state = AppState {
-        desk: Mutex::new(desk),
+        desk: Mutex::new(None),
         data_dir,
+        idle_lock_seconds: idle_lock_seconds(&args),
     };
     tauri::Builder::default()
         .manage(state)
-        .setup(move |app| {
-            if let (Some(title), Some(window)) = (title, app.get_webview_window("main")) {
-                window.set_title(&title)?;
-            }
-            Ok(())
-        })
         .invoke_handler(tauri::generate_handler![
+            commands::access_state,
+            commands::setup_admin,
+            commands::sign_in,
+            commands::lock_session,
+            commands::accounts,
+            commands::add_account,
+            commands::set_password,
+            commands::set_account_active,
             commands::app_status,
             commands::save_office,
             commands::backup_now,
@@ -156,5 +163,19 @@ mod tests {
         assert_eq!(data_option(&a(&["app", "--data", "/x"])), Some("/x".into()));
         assert_eq!(data_option(&a(&["app", "--data=/y"])), Some("/y".into()));
         assert_eq!(data_option(&a(&["app"])), None);
+    }
+
+    #[test]
+    fn idle_lock_is_ten_minutes_unless_told() {
+        let a = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            idle_lock_seconds(&a(&["app", "--idle-lock-seconds", "8"])),
+            8
+        );
+        assert_eq!(
+            idle_lock_seconds(&a(&["app", "--idle-lock-seconds", "1"])),
+            600
+        );
+        assert_eq!(idle_lock_seconds(&a(&["app"])), 600);
     }
 }

@@ -25,6 +25,7 @@ impl Desk {
         ctx: &Ctx,
         petition_id: i64,
     ) -> Result<IssuedDocument> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
         let today = ctx.now.date();
         let view = self.petition_view(petition_id, today)?;
         if !matches!(

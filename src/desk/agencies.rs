@@ -11,6 +11,7 @@ use crate::text::{Collation, fold};
 impl Desk {
     /// Adds an agency to the catalogue.
     pub fn add_agency(&mut self, ctx: &Ctx, input: &AgencyInput) -> Result<Agency> {
+        ctx.require(crate::domain::access::Permission::EditAgencies)?;
         let new = input.validate().map_err(Error::Invalid)?;
         let id = self.store.write(|tx| -> Result<i64> {
             tx.execute(

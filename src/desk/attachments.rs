@@ -78,6 +78,7 @@ fn hex(bytes: &[u8]) -> String {
 impl Desk {
     /// Attaches a file; the same bytes attached twice are stored once.
     pub fn attach(&mut self, ctx: &Ctx, input: &AttachInput) -> Result<AttachmentView> {
+        ctx.require(crate::domain::access::Permission::Attach)?;
         let exists: Option<i64> = self
             .store
             .conn()

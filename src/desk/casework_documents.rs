@@ -78,6 +78,7 @@ impl Desk {
         ctx: &Ctx,
         input: &InvitationInput,
     ) -> Result<IssuedDocument> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
         let c = self.complaint_of(input.petition_id)?;
         let accepted: Option<String> = self
             .store
@@ -167,6 +168,7 @@ impl Desk {
     /// The decision to suspend (tạm đình chỉ) or to end (đình chỉ) the resolution of a
     /// complaint, from the `paused` or `terminated` event recorded on it.
     pub fn print_resolution_stop(&mut self, ctx: &Ctx, event_id: i64) -> Result<IssuedDocument> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
         let row: Option<(i64, String, String, Option<String>, String)> = self
             .store
             .conn()

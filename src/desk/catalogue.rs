@@ -138,6 +138,7 @@ impl Desk {
         file: RuleFile,
         text: &str,
     ) -> Result<RulesChanged> {
+        ctx.require(crate::domain::access::Permission::ManageRules)?;
         let rules = self.candidate(file, text)?;
         let text = crate::text::clean_block(text);
         let path = self.dir.root().join("rules").join(file.file());
@@ -147,6 +148,7 @@ impl Desk {
 
     /// Removes the office's own `file`: the shipped one applies again.
     pub fn reset_rule_file(&mut self, ctx: &Ctx, file: RuleFile) -> Result<RulesChanged> {
+        ctx.require(crate::domain::access::Permission::ManageRules)?;
         let rules = Rules::parse_with(|f| {
             if f == file {
                 None
@@ -223,6 +225,7 @@ impl Desk {
     /// Sets one day of the office's own calendar (replacing the rule file's entry for it)
     /// and recomputes every deadline in the same transaction.
     pub fn set_office_day(&mut self, ctx: &Ctx, input: &OfficeDayInput) -> Result<RulesChanged> {
+        ctx.require(crate::domain::access::Permission::ManageRules)?;
         let date = parse_date(&input.date)?;
         let note = crate::text::clean(&input.note);
         if note.is_empty() {
@@ -250,6 +253,7 @@ impl Desk {
     /// Removes one day of the office's own calendar (the rule file's entry, if any,
     /// applies again) and recomputes every deadline in the same transaction.
     pub fn remove_office_day(&mut self, ctx: &Ctx, date: &str) -> Result<RulesChanged> {
+        ctx.require(crate::domain::access::Permission::ManageRules)?;
         let date = parse_date(date)?;
         self.change_office_days(ctx, "calendar.remove_day", date, |tx| {
             let n = tx.execute("DELETE FROM calendar_days WHERE date = ?1", [date.to_string()])?;

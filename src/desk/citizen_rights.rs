@@ -34,6 +34,7 @@ fn dmy(s: &str) -> String {
 impl Desk {
     /// Corrects a citizen's record; audited with the record before and after.
     pub fn correct_citizen(&mut self, ctx: &Ctx, input: &CorrectionInput) -> Result<Citizen> {
+        ctx.require(crate::domain::access::Permission::CorrectCitizen)?;
         let Some(before) = self.citizen(input.citizen_id)? else {
             return Err(Error::invalid("citizen_id", "Không tìm thấy công dân."));
         };

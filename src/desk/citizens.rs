@@ -95,6 +95,7 @@ impl Desk {
     /// Registers a citizen. The same identity number cannot be registered twice: the
     /// officer is told to choose the existing citizen instead.
     pub fn add_citizen(&mut self, ctx: &Ctx, input: &CitizenInput) -> Result<Citizen> {
+        ctx.require(crate::domain::access::Permission::RecordVisit)?;
         let this_year = chrono::Datelike::year(&ctx.now);
         let c = input
             .validate(&self.rules.identity, this_year)

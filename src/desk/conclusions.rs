@@ -76,6 +76,7 @@ impl Desk {
         ctx: &Ctx,
         input: &ConclusionInput,
     ) -> Result<IssuedDocument> {
+        ctx.require(crate::domain::access::Permission::ConcludeSession)?;
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let session = self.session_of(&input.session)?.ok_or_else(|| {
             Error::Invalid(vec![FieldError::new(
@@ -393,6 +394,7 @@ impl Desk {
 
     /// Marks an assignment done on `on`; audited.
     pub fn complete_assignment(&mut self, ctx: &Ctx, id: i64, on: &str) -> Result<()> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
         let on = day(on).ok_or_else(|| {
             Error::Invalid(vec![FieldError::new("on", "Ngày hoàn thành không hợp lệ.")])
         })?;

@@ -60,6 +60,13 @@ impl Desk {
     /// Recomputes every petition's deadlines (after the calendar or the rules changed);
     /// one transaction, one audit row. Returns how many petitions were computed.
     pub fn recompute_deadlines(&mut self, ctx: &crate::store::audit::Ctx) -> Result<usize> {
+        ctx.require(crate::domain::access::Permission::ManageRules)?;
+        self.recompute_all(ctx)
+    }
+
+    /// [`Desk::recompute_deadlines`] without the permission check: the system's own upkeep
+    /// when the rules in force changed since the cache was filled.
+    pub(super) fn recompute_all(&mut self, ctx: &crate::store::audit::Ctx) -> Result<usize> {
         let rules = &self.rules;
         self.store.write(|tx| -> Result<usize> {
             let calendar = calendar_of(tx, &rules.calendar)?;

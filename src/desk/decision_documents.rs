@@ -25,6 +25,7 @@ impl Desk {
     /// Prints the document of the petition's latest handling decision (the stored copy
     /// when it was issued before).
     pub fn print_decision(&mut self, ctx: &Ctx, petition_id: i64) -> Result<IssuedDocument> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
         let conn = self.store.conn();
         let decision = conn
             .query_row(

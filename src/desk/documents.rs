@@ -94,6 +94,7 @@ impl Desk {
         form: VisitForm,
         opts: &PrintOptions,
     ) -> Result<IssuedDocument> {
+        ctx.require(crate::domain::access::Permission::RecordVisit)?;
         let visit = self.visit(visit_id)?;
         if form != VisitForm::Appointment
             && let Some(doc) = self.stored_document(visit_id, form)?

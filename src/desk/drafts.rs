@@ -24,6 +24,7 @@ pub struct Draft {
 impl Desk {
     /// Saves (replaces) the draft of `form`.
     pub fn save_draft(&mut self, ctx: &Ctx, form: &str, content: &serde_json::Value) -> Result<()> {
+        ctx.require(crate::domain::access::Permission::RecordVisit)?;
         let text = content.to_string();
         if text.len() > MAX_DRAFT_BYTES {
             return Err(Error::Invalid(vec![FieldError::new(

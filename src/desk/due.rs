@@ -224,7 +224,7 @@ impl Desk {
             conn.query_row("SELECT EXISTS (SELECT 1 FROM petitions)", [], |r| r.get(0))?;
         let mut recomputed = 0;
         if missing || (has_petitions && stored.as_deref() != Some(fingerprint.as_str())) {
-            recomputed = self.recompute_deadlines(ctx)?;
+            recomputed = self.recompute_all(ctx)?;
         }
         if stored.as_deref() != Some(fingerprint.as_str()) {
             self.store.write(|tx| -> Result<()> {

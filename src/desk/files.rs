@@ -46,10 +46,11 @@ impl super::Desk {
     /// Writes the interchange export to `<data>/exports/` and returns where.
     pub fn export_file(
         &self,
+        ctx: &crate::store::audit::Ctx,
         opts: &super::ExportOptions,
-        now: chrono::NaiveDateTime,
     ) -> Result<super::RegisterFile> {
-        let text = self.export(opts)?;
+        let now = ctx.now;
+        let text = self.export(ctx, opts)?;
         let stem = if opts.redact {
             "tiepdan-xuat-da-luoc-bo"
         } else {

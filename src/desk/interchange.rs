@@ -102,6 +102,7 @@ impl Desk {
     /// Imports an interchange file: all of it in one transaction with one audit row
     /// ("interchange.import" with the counts), or nothing and every problem of the file.
     pub fn import(&mut self, ctx: &Ctx, text: &str) -> Result<ImportSummary, ImportError> {
+        ctx.require(crate::domain::access::Permission::ImportData)?;
         let records = crate::interchange::parse(text, &self.rules.identity, ctx.now.year())
             .map_err(ImportError::Invalid)?;
         let denouncers = crate::interchange::denouncer_only(&records);

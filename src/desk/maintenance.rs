@@ -10,6 +10,7 @@ use crate::store::audit::{self, Ctx};
 impl Desk {
     /// Takes a verified backup into `dir` (default: the data directory's `backups/`).
     pub fn backup_now(&mut self, ctx: &Ctx, dir: Option<&Path>) -> Result<BackupInfo> {
+        ctx.require(crate::domain::access::Permission::Backup)?;
         let dir = dir
             .map(Path::to_owned)
             .unwrap_or_else(|| self.dir.backups());
@@ -25,6 +26,7 @@ impl Desk {
     /// Replaces the data with the backup `file`, after checking it and backing up what is
     /// there now. Returns the safety backup of the replaced data.
     pub fn restore(&mut self, ctx: &Ctx, file: &Path) -> Result<BackupInfo> {
+        ctx.require(crate::domain::access::Permission::Restore)?;
         let backups = self.dir.backups();
         let safety = self.store.restore_from(file, &backups, ctx.now)?;
         self.store.write(|tx| -> Result<()> {
@@ -55,9 +57,18 @@ pub enum Restored {
 
 /// Restores the data directory `root` from the backup `file`: checks the file first; backs
 /// up sound live data, or moves damaged live data aside, before anything is replaced.
-pub fn restore_data_dir(root: &Path, file: &Path, ctx: &Ctx) -> Result<(Desk, Restored)> {
-    crate::store::verify_backup_file(file)?;
-    match Desk::open(root, ctx.now) {
+///
+/// `key` is the data's key (from the keyring, by a password) or `None` for plain data; an
+/// encrypted backup must have been made with that same key.
+pub fn restore_data_dir(
+    root: &Path,
+    file: &Path,
+    key: Option<&crate::store::DbKey>,
+    ctx: &Ctx,
+) -> Result<(Desk, Restored)> {
+    ctx.require(crate::domain::access::Permission::Restore)?;
+    crate::store::verify_backup_file(file, key)?;
+    match Desk::open_keyed(root, key, ctx.now) {
         Ok(mut desk) => {
             let safety_backup = desk.restore(ctx, file)?;
             Ok((desk, Restored::Replaced { safety_backup }))
@@ -66,7 +77,7 @@ pub fn restore_data_dir(root: &Path, file: &Path, ctx: &Ctx) -> Result<(Desk, Re
             let db = crate::datadir::DataDir::new(root).database();
             let moved_to = move_aside(&db, ctx)?;
             copy_into_place(file, &db)?;
-            let mut desk = Desk::open(root, ctx.now)?;
+            let mut desk = Desk::open_keyed(root, key, ctx.now)?;
             desk.store.write(|tx| -> Result<()> {
                 let detail = serde_json::json!({ "from": file, "damaged_moved_to": moved_to });
                 audit::append(tx, ctx, "backup.restore", "database", &[], Some(detail))?;

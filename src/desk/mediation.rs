@@ -46,6 +46,7 @@ pub struct MediationView {
 impl Desk {
     /// Records a mediation on a petition.
     pub fn record_mediation(&mut self, ctx: &Ctx, input: &MediationInput) -> Result<i64> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
         let received: Option<String> = self
             .store
             .conn()

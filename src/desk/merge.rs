@@ -18,6 +18,7 @@ impl Desk {
         merged: i64,
         reason: &str,
     ) -> Result<Citizen> {
+        ctx.require(crate::domain::access::Permission::CorrectCitizen)?;
         let reason = clean(reason);
         let mut errors = Vec::new();
         if kept == merged {

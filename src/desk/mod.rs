@@ -8,6 +8,7 @@
 //! ```
 
 mod acceptance_proposal;
+mod accounts;
 mod agencies;
 mod attachments;
 mod briefing;
@@ -24,10 +25,15 @@ mod due;
 mod files;
 mod flags;
 mod interchange;
+mod keyring;
 mod maintenance;
 mod mediation;
 mod merge;
 
+pub use accounts::{
+    AccessState, AccessView, AccountInput, AccountView, SetupDone, SignedIn, SignedInView,
+    access_state, unwrap_key,
+};
 pub use attachments::{AttachInput, AttachmentOwner, AttachmentView};
 pub use casework_documents::InvitationInput;
 pub use catalogue::{CalendarDayRow, OfficeDayInput, RuleFileInfo, RulesChanged};
@@ -94,7 +100,7 @@ use crate::rules::documents::DocumentRules;
 use crate::rules::identity::IdentityRules;
 use crate::rules::reception::ReceptionRules;
 use crate::rules::routing::RoutingRules;
-use crate::store::{BackupInfo, Store};
+use crate::store::{BackupInfo, DbKey, Store};
 
 /// The application's entry point to its data: one open store in one data directory.
 #[derive(Debug)]
@@ -102,6 +108,8 @@ pub struct Desk {
     store: Store,
     dir: DataDir,
     rules: Rules,
+    /// Who is signed in; `None` for a plain store or after a lock.
+    session: Option<accounts::SignedIn>,
 }
 
 /// The legal data in force for this office: the shipped defaults, or an administrator's
@@ -156,18 +164,30 @@ pub struct AppStatus {
 }
 
 impl Desk {
-    /// Opens the data directory `root` (creating it and the database on first use).
+    /// Opens the plain (unencrypted) data directory `root`, creating it and the database
+    /// on first use: the library's tests and benchmarks, and the command line on data from
+    /// before encryption. The window and signed-in use go through [`Desk::sign_in`].
     pub fn open(root: &Path, now: NaiveDateTime) -> Result<Desk> {
+        Desk::open_keyed(root, None, now)
+    }
+
+    /// Opens `root` with the database key (or none for a plain store); nobody is signed in.
+    pub fn open_keyed(root: &Path, key: Option<&DbKey>, now: NaiveDateTime) -> Result<Desk> {
         let dir = DataDir::new(root);
-        let store = Store::open(&dir.database(), &dir.backups(), now)?;
-        let rules = Rules::load(&dir)?;
-        let mut desk = Desk { store, dir, rules };
-        let ctx = crate::store::audit::Ctx {
-            actor: "hệ thống".into(),
-            now,
-        };
-        desk.fill_deadline_cache(&ctx)?;
+        let store = Store::open(&dir.database(), key, &dir.backups(), now)?;
+        let mut desk = Desk::from_store(store, dir)?;
+        desk.fill_deadline_cache(&crate::store::audit::Ctx::system(now))?;
         Ok(desk)
+    }
+
+    fn from_store(store: Store, dir: DataDir) -> Result<Desk> {
+        let rules = Rules::load(&dir)?;
+        Ok(Desk {
+            store,
+            dir,
+            rules,
+            session: None,
+        })
     }
 
     pub fn data_dir(&self) -> &DataDir {

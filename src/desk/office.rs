@@ -37,6 +37,7 @@ impl Desk {
 
     /// Creates or replaces the office profile.
     pub fn save_office(&mut self, ctx: &Ctx, input: &OfficeInput) -> Result<Office> {
+        ctx.require(crate::domain::access::Permission::ManageRules)?;
         let office = input.validate().map_err(Error::Invalid)?;
         let before = self.office()?;
         let rules = &self.rules;

@@ -12,28 +12,9 @@ use crate::text::Collation;
 impl Desk {
     /// Adds an officer to the catalogue.
     pub fn add_officer(&mut self, ctx: &Ctx, input: &OfficerInput) -> Result<Officer> {
+        ctx.require(crate::domain::access::Permission::ManageAccounts)?;
         let new = input.validate().map_err(Error::Invalid)?;
-        let id = self.store.write(|tx| -> Result<i64> {
-            tx.execute(
-                "INSERT INTO officers (full_name, title, role, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    new.full_name,
-                    (!new.title.is_empty()).then_some(&new.title),
-                    name(new.role),
-                    ctx.stamp()
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            audit::append(
-                tx,
-                ctx,
-                "officer.create",
-                "officer",
-                &[id],
-                Some(serde_json::json!({ "full_name": new.full_name, "role": name(new.role) })),
-            )?;
-            Ok(id)
-        })?;
+        let id = self.store.write(|tx| insert_officer(tx, ctx, &new))?;
         Ok(Officer {
             id,
             full_name: new.full_name,
@@ -72,6 +53,33 @@ impl Desk {
     }
 }
 
+/// Inserts a validated officer, audited; returns the id.
+pub(super) fn insert_officer(
+    tx: &rusqlite::Transaction,
+    ctx: &Ctx,
+    new: &OfficerInput,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO officers (full_name, title, role, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![
+            new.full_name,
+            (!new.title.is_empty()).then_some(&new.title),
+            name(new.role),
+            ctx.stamp()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    audit::append(
+        tx,
+        ctx,
+        "officer.create",
+        "officer",
+        &[id],
+        Some(serde_json::json!({ "full_name": new.full_name, "role": name(new.role) })),
+    )?;
+    Ok(id)
+}
+
 /// Which of a case's two responsible people is set.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Responsible {
@@ -90,6 +98,7 @@ impl Desk {
         petition_id: i64,
         officer_id: Option<i64>,
     ) -> Result<()> {
+        ctx.require(crate::domain::access::Permission::AssignCase)?;
         self.set_responsible(ctx, petition_id, officer_id, Responsible::Officer)
     }
 
@@ -101,6 +110,7 @@ impl Desk {
         petition_id: i64,
         officer_id: Option<i64>,
     ) -> Result<()> {
+        ctx.require(crate::domain::access::Permission::AssignCase)?;
         self.set_responsible(ctx, petition_id, officer_id, Responsible::Leader)
     }
 

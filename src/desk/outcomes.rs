@@ -196,6 +196,7 @@ impl Desk {
 
     /// Records an outcome on a petition; the figures must be known names with numbers ≥ 0.
     pub fn record_outcome(&mut self, ctx: &Ctx, input: &OutcomeInput) -> Result<i64> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
         let h = self.history(input.petition_id)?;
         let mut errors = Vec::new();
         let on = super::petition_day(
@@ -501,6 +502,7 @@ impl Desk {
         ctx: &Ctx,
         event_id: i64,
     ) -> Result<super::IssuedDocument> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
         let row: Option<(i64, String, Option<String>, String, String)> = self
             .store
             .conn()

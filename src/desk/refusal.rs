@@ -21,6 +21,7 @@ impl Desk {
         visit_id: i64,
         input: &RefusalInput,
     ) -> Result<IssuedDocument> {
+        ctx.require(crate::domain::access::Permission::RecordVisit)?;
         let input = input.validate().map_err(Error::Invalid)?;
         let visit = self.visit(visit_id)?;
         if let Some(doc) = self.stored("visit_id", visit_id, FORM, None)? {

@@ -119,6 +119,7 @@ impl Desk {
 
     /// Records the officer's decision as a `handled` event; returns the event's id.
     pub fn handle_petition(&mut self, ctx: &Ctx, input: &HandleInput) -> Result<i64> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
         let facts = self.routing_facts(input.petition_id)?;
         let proposal = propose(&facts, &self.rules.routing, &self.working_calendar()?);
         let mut errors = Vec::new();
@@ -305,6 +306,7 @@ impl Desk {
         petition_id: i64,
         several: bool,
     ) -> Result<()> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
         self.routing_facts(petition_id)?;
         self.store.write(|tx| -> Result<()> {
             tx.execute(

@@ -225,6 +225,7 @@ impl Desk {
     }
 
     pub fn set_shift_policy(&mut self, ctx: &Ctx, policy: ShiftPolicy) -> Result<()> {
+        ctx.require(crate::domain::access::Permission::ManageSchedule)?;
         self.store.write(|tx| -> Result<()> {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
@@ -296,6 +297,7 @@ impl Desk {
 
     /// Adds a plan of periodic reception days; audited.
     pub fn add_plan(&mut self, ctx: &Ctx, input: &PlanInput) -> Result<i64> {
+        ctx.require(crate::domain::access::Permission::ManageSchedule)?;
         let mut errors = Vec::new();
         let c = common(
             &mut errors,
@@ -377,6 +379,7 @@ impl Desk {
 
     /// Ends a plan after `last_day` (its later days are no longer planned); audited.
     pub fn end_plan(&mut self, ctx: &Ctx, plan_id: i64, last_day: &str) -> Result<()> {
+        ctx.require(crate::domain::access::Permission::ManageSchedule)?;
         let last =
             day(last_day).ok_or_else(|| Error::invalid("to", "Ngày kết thúc không hợp lệ."))?;
         let from: Option<String> = self
@@ -518,6 +521,7 @@ impl Desk {
 
     /// Adds a one-off or ad hoc session; audited.
     pub fn add_session(&mut self, ctx: &Ctx, input: &SessionInput) -> Result<i64> {
+        ctx.require(crate::domain::access::Permission::ManageSchedule)?;
         let mut errors = Vec::new();
         let c = common(
             &mut errors,
@@ -634,6 +638,7 @@ impl Desk {
     /// Cancels a session with a reason; a session with bookings is refused (move the
     /// citizens first); audited.
     pub fn cancel_session(&mut self, ctx: &Ctx, key: &SessionKey, reason: &str) -> Result<i64> {
+        ctx.require(crate::domain::access::Permission::ManageSchedule)?;
         let reason = clean(reason);
         if reason.is_empty() {
             return Err(Error::invalid("reason", "Ghi lý do hủy buổi tiếp."));
@@ -672,6 +677,7 @@ impl Desk {
     /// Books a citizen (or a group) into a session: not a cancelled or past session, not
     /// beyond its capacity, once per citizen; audited.
     pub fn book(&mut self, ctx: &Ctx, input: &BookingInput) -> Result<BookingView> {
+        ctx.require(crate::domain::access::Permission::RecordVisit)?;
         let citizen: Option<String> = self
             .store
             .conn()
@@ -852,6 +858,7 @@ impl Desk {
     /// The appointment slip (Phiếu hẹn) of a booking: the session's day, hours, place and
     /// host; numbered in the year's register and stored like every issued document.
     pub fn print_booking_slip(&mut self, ctx: &Ctx, booking_id: i64) -> Result<IssuedDocument> {
+        ctx.require(crate::domain::access::Permission::RecordVisit)?;
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         type Row = (
             i64,

@@ -62,6 +62,7 @@ impl Desk {
         period: Period,
         note: &str,
     ) -> Result<SubmittedReport> {
+        ctx.require(crate::domain::access::Permission::SubmitReport)?;
         let note = crate::text::clean(note);
         if note.chars().count() > 500 {
             return Err(Error::Invalid(vec![FieldError::new(

@@ -59,6 +59,7 @@ fn day(s: &str) -> Option<NaiveDate> {
 impl Desk {
     /// Adds a task to a petition's case; audited.
     pub fn add_task(&mut self, ctx: &Ctx, input: &TaskInput) -> Result<i64> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
         let received: Option<String> = self
             .store
             .conn()
@@ -116,6 +117,7 @@ impl Desk {
 
     /// Marks a task done on `on`; audited.
     pub fn complete_task(&mut self, ctx: &Ctx, id: i64, on: &str) -> Result<()> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
         let on = day(on).ok_or_else(|| Error::invalid("on", "Ngày hoàn thành không hợp lệ."))?;
         if on > ctx.now.date() {
             return Err(Error::invalid(

@@ -42,6 +42,7 @@ impl Desk {
     /// Records a visit: registers the citizens typed now, opens or reuses the case, stores
     /// the visit and each petition with its papers. All checks first, then one transaction.
     pub fn record_visit(&mut self, ctx: &Ctx, input: &VisitInput) -> Result<RecordedVisit> {
+        ctx.require(crate::domain::access::Permission::RecordVisit)?;
         let mut errors = Vec::new();
         let checked = input.validate(ctx.now);
         if let Err(e) = &checked {

@@ -76,6 +76,7 @@ fn dmy(s: &str) -> String {
 impl Desk {
     /// Puts a petition's case on the watch list; audited.
     pub fn watch_case(&mut self, ctx: &Ctx, input: &WatchInput) -> Result<i64> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
         let case: Option<Option<i64>> = self
             .store
             .conn()
@@ -151,6 +152,7 @@ impl Desk {
 
     /// Takes a case off the watch list, with the reason; audited.
     pub fn end_watch(&mut self, ctx: &Ctx, id: i64, reason: &str) -> Result<()> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
         let reason = clean(reason);
         if reason.is_empty() {
             return Err(Error::invalid("reason", "Ghi lý do thôi theo dõi."));

@@ -1,6 +1,7 @@
 //! Pure domain types and rules. Nothing here touches a database, a file, the clock or
 //! the environment: values in, values out, so every rule can be tested on fixed data.
 
+pub mod access;
 pub mod agency;
 pub mod citizen;
 pub mod deadline;

@@ -10,11 +10,26 @@ use ts_rs::TS;
 /// reads the clock or the environment itself.
 #[derive(Debug, Clone)]
 pub struct Ctx {
+    /// As the audit trail names them: "Nguyễn Thị Lan (lan)".
     pub actor: String,
     pub now: NaiveDateTime,
+    /// The signed-in officer's roles: what the permission matrix lets this call do.
+    pub roles: crate::domain::access::Roles,
+    /// The signed-in officer, when there is one.
+    pub officer_id: Option<i64>,
 }
 
 impl Ctx {
+    /// The system's own upkeep (deadline cache at start): no role, so no officer's use case.
+    pub fn system(now: NaiveDateTime) -> Ctx {
+        Ctx {
+            actor: "hệ thống".into(),
+            now,
+            roles: crate::domain::access::Roles::NONE,
+            officer_id: None,
+        }
+    }
+
     /// `now` as records store it: `YYYY-MM-DDTHH:MM:SS`.
     pub fn stamp(&self) -> String {
         self.now.format("%Y-%m-%dT%H:%M:%S").to_string()

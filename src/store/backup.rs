@@ -3,14 +3,19 @@
 //! A backup is written to a temporary name, switched to a self-contained rollback-journal
 //! file, checked with `integrity_check` and only then renamed into place, so a file named
 //! `tiepdan-….sqlite3` in a backup folder is always a sound, complete copy.
+//!
+//! The backup of an encrypted store is encrypted with the same key: the copy's connection
+//! is keyed before SQLite's backup API writes a page, so no plain page touches the disk.
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, MAIN_DB, OpenFlags};
+use rusqlite::Connection;
+use rusqlite::backup::Backup;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::DbKey;
 use super::health::inspect;
 use crate::error::StoreError;
 
@@ -29,6 +34,7 @@ pub struct BackupInfo {
 /// Copies the database behind `conn` into `dir` and verifies the copy.
 pub(super) fn take(
     conn: &Connection,
+    key: Option<&DbKey>,
     dir: &Path,
     now: NaiveDateTime,
     reason: &str,
@@ -40,7 +46,7 @@ pub(super) fn take(
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let final_path = free_name(dir, now, reason);
     let partial = final_path.with_extension("partial");
-    let result = copy_and_verify(conn, &partial);
+    let result = copy_and_verify(conn, key, &partial);
     if let Err(e) = result {
         let _ = std::fs::remove_file(&partial);
         return Err(e);
@@ -58,12 +64,19 @@ pub(super) fn take(
     })
 }
 
-fn copy_and_verify(conn: &Connection, partial: &Path) -> Result<(), StoreError> {
+fn copy_and_verify(
+    conn: &Connection,
+    key: Option<&DbKey>,
+    partial: &Path,
+) -> Result<(), StoreError> {
     let _ = std::fs::remove_file(partial);
-    conn.backup(MAIN_DB, partial, None)?;
     {
+        let mut copy = Connection::open(partial)?;
+        if let Some(key) = key {
+            key.apply(&copy)?;
+        }
+        Backup::new(conn, &mut copy)?.run_to_completion(256, std::time::Duration::ZERO, None)?;
         // A backup must be one self-contained file: no -wal beside it.
-        let copy = Connection::open_with_flags(partial, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         copy.pragma_update(None, "journal_mode", "DELETE")?;
         copy.pragma_update(None, "synchronous", "FULL")?;
     }
@@ -71,15 +84,15 @@ fn copy_and_verify(conn: &Connection, partial: &Path) -> Result<(), StoreError> 
         let _ = f.sync_all();
     }
     let source_version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    verify(partial, source_version)
+    verify(partial, key, source_version)
 }
 
-fn verify(path: &Path, expected_version: i64) -> Result<(), StoreError> {
+fn verify(path: &Path, key: Option<&DbKey>, expected_version: i64) -> Result<(), StoreError> {
     let unverified = |details: String| StoreError::BackupUnverified {
         path: path.to_owned(),
         details,
     };
-    let health = inspect(path).map_err(|e| unverified(e.to_string()))?;
+    let health = inspect(path, key).map_err(|e| unverified(e.to_string()))?;
     if !health.integrity_ok {
         return Err(unverified(health.problems.join("; ")));
     }
@@ -93,10 +106,122 @@ fn verify(path: &Path, expected_version: i64) -> Result<(), StoreError> {
 }
 
 /// Checks a backup file the way a restore would, without touching it.
-pub fn verify_backup_file(path: &Path) -> Result<super::Health, StoreError> {
-    let health = inspect(path)?;
+pub fn verify_backup_file(path: &Path, key: Option<&DbKey>) -> Result<super::Health, StoreError> {
+    let health = inspect(path, key)?;
     health.ensure_restorable(path)?;
     Ok(health)
+}
+
+/// Replaces the database behind `dst` (keyed with `key`, or plain) with the backup `file`.
+/// An encrypted backup must have been made with the same key; a plain backup (taken before
+/// the store was encrypted) is encrypted on the way in, through a temporary copy.
+pub(super) fn copy_into(
+    file: &Path,
+    key: Option<&DbKey>,
+    dst: &mut Connection,
+) -> Result<(), StoreError> {
+    let plain_into_encrypted = key.is_some() && super::is_encrypted(file) == Some(false);
+    let converted = file.with_extension("converting");
+    let source = if plain_into_encrypted {
+        let plain = open_for_export(file)?;
+        let _ = std::fs::remove_file(&converted);
+        let result = export(&plain, &converted, key);
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(&converted);
+            return Err(e);
+        }
+        super::open_read_only(&converted, key)?
+    } else {
+        super::open_read_only(file, key)?
+    };
+    let result = Backup::new(&source, dst)
+        .and_then(|b| b.run_to_completion(256, std::time::Duration::ZERO, None));
+    drop(source);
+    if plain_into_encrypted {
+        let _ = std::fs::remove_file(&converted);
+    }
+    Ok(result?)
+}
+
+/// A plain file opened read-write (never created), as `ATTACH` inherits its connection's
+/// flags: the export only reads it.
+fn open_for_export(path: &Path) -> Result<Connection, StoreError> {
+    super::check_key_fits(path, None)?;
+    super::connect(
+        path,
+        None,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+}
+
+/// Writes the whole database behind `src` into the new file `out`, encrypted with `key` or
+/// plain, with SQLCipher's `sqlcipher_export` (the one way to change a file's key), and
+/// carries over the schema version and the application id, which the export leaves out.
+pub(super) fn export(src: &Connection, out: &Path, key: Option<&DbKey>) -> Result<(), StoreError> {
+    let literal = key.map(DbKey::sql_literal).unwrap_or_default();
+    // The source may have been opened without SQLITE_OPEN_CREATE: attach an empty file.
+    std::fs::File::create(out).map_err(|source| StoreError::Io {
+        path: out.to_owned(),
+        source,
+    })?;
+    src.execute(
+        &format!("ATTACH DATABASE ?1 AS target KEY \"{literal}\""),
+        [out.display().to_string()],
+    )?;
+    let result = (|| -> rusqlite::Result<()> {
+        src.query_row("SELECT sqlcipher_export('target')", [], |_| Ok(()))?;
+        let version: i64 = src.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let app: i64 = src.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        src.execute_batch(&format!(
+            "PRAGMA target.user_version = {version}; PRAGMA target.application_id = {app};"
+        ))
+    })();
+    src.execute_batch("DETACH DATABASE target")?;
+    result?;
+    if let Ok(f) = std::fs::File::open(out) {
+        let _ = f.sync_all();
+    }
+    Ok(())
+}
+
+/// Encrypts, one by one, the plain backups left in `dir` from before the store was
+/// encrypted: each is exported to a new encrypted file, checked, then put in its place.
+/// Returns how many were encrypted.
+pub(super) fn encrypt_plain_backups(dir: &Path, key: &DbKey) -> Result<usize, StoreError> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(0);
+    };
+    let mut done = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let is_backup = path.extension().is_some_and(|e| e == "sqlite3")
+            && path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("tiepdan-"));
+        if !is_backup || super::is_encrypted(&path) != Some(false) {
+            continue;
+        }
+        let partial = path.with_extension("partial");
+        let plain = open_for_export(&path)?;
+        let version: i64 = plain.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let _ = std::fs::remove_file(&partial);
+        let result = export(&plain, &partial, Some(key)).and_then(|()| {
+            drop(plain);
+            verify(&partial, Some(key), version)
+        });
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(&partial);
+            return Err(e);
+        }
+        std::fs::rename(&partial, &path).map_err(|source| StoreError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        done += 1;
+    }
+    sync_dir(dir);
+    Ok(done)
 }
 
 /// `tiepdan-20261123-091500-sao-luu.sqlite3`, with `-2`, `-3`… if taken in the same second.
@@ -111,7 +236,7 @@ fn free_name(dir: &Path, now: NaiveDateTime, reason: &str) -> PathBuf {
     candidate
 }
 
-fn sync_dir(dir: &Path) {
+pub(super) fn sync_dir(dir: &Path) {
     // On Unix a rename is durable only once its directory is synced; Windows has no
     // directory handles to sync, and NTFS journals the rename itself.
     #[cfg(unix)]

@@ -8,7 +8,7 @@ use rusqlite::{Connection, ErrorCode};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{APPLICATION_ID, LATEST_VERSION, open_read_only};
+use super::{APPLICATION_ID, DbKey, LATEST_VERSION, open_read_only};
 use crate::error::StoreError;
 
 /// What `tiepdan check` reports about a database file.
@@ -48,15 +48,15 @@ impl Health {
     }
 }
 
-/// Inspects the database at `path` read-only: the file is left byte-for-byte unchanged.
-pub fn inspect(path: &Path) -> Result<Health, StoreError> {
+/// Inspects the database at `path` read-only, with `key` if it is encrypted: the file is
+/// left byte-for-byte unchanged.
+pub fn inspect(path: &Path, key: Option<&DbKey>) -> Result<Health, StoreError> {
     let size_bytes = std::fs::metadata(path)
         .map_err(|_| StoreError::Missing {
             path: path.to_owned(),
         })?
         .len();
-    check_header(path)?;
-    let conn = open_read_only(path)?;
+    let conn = open_read_only(path, key)?;
     let probe = probe(&conn, path)?;
     let problems = integrity_problems(&conn, path, "integrity_check")?;
     Ok(Health {

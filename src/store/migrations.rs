@@ -27,6 +27,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0016_deadline_met_index.sql")),
     M::up(include_str!("../../migrations/0017_leader_mediation.sql")),
     M::up(include_str!("../../migrations/0018_audit_chain.sql")),
+    M::up(include_str!("../../migrations/0019_accounts.sql")),
 ];
 
 /// The schema version this build creates and understands.
@@ -91,6 +92,8 @@ mod tests {
         // New rows chain on from the migrated ones.
         let ctx = super::super::audit::Ctx {
             actor: "ứng dụng".into(),
+            roles: crate::domain::access::Roles::ALL,
+            officer_id: None,
             now: chrono::NaiveDate::from_ymd_opt(2026, 2, 1)
                 .unwrap()
                 .and_hms_opt(9, 0, 0)

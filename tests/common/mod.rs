@@ -21,6 +21,8 @@ pub fn ctx(now: &str) -> Ctx {
     Ctx {
         actor: "kiểm thử".into(),
         now: at(now),
+        roles: tiepdan::domain::access::Roles::ALL,
+        officer_id: None,
     }
 }
 
@@ -42,6 +44,22 @@ pub fn cli(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tiepdan"))
         .args(args)
         .env_remove("TIEPDAN_DATA")
+        .env_remove("TIEPDAN_PASSPHRASE")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the tiepdan binary runs")
+}
+
+/// The passphrase the tests' encrypted offices are made with.
+pub const PASSPHRASE: &str = "mật khẩu kiểm thử 2026";
+
+/// The command line with `TIEPDAN_PASSPHRASE` set to `passphrase`.
+pub fn cli_with(passphrase: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+        .args(args)
+        .env_remove("TIEPDAN_DATA")
+        .env("TIEPDAN_PASSPHRASE", passphrase)
+        .stdin(std::process::Stdio::null())
         .output()
         .expect("the tiepdan binary runs")
 }
@@ -67,7 +85,14 @@ pub fn bytes(path: &Path) -> Vec<u8> {
 pub fn complaint(desk: &mut Desk) -> i64 {
     desk.save_office(&ctx("2026-02-04 08:00"), &office())
         .unwrap();
-    let visit = VisitInput {
+    let visit = complaint_visit();
+    let recorded = desk.record_visit(&ctx("2026-02-04 09:30"), &visit).unwrap();
+    recorded.petition_ids[0]
+}
+
+/// The visit of [`complaint`]: Nguyễn Văn Đức hands in a complaint about land.
+pub fn complaint_visit() -> VisitInput {
+    VisitInput {
         at: "2026-02-04T09:00".into(),
         reception: Reception::Regular,
         received_by: ReceivedBy::Officer,
@@ -96,9 +121,7 @@ pub fn complaint(desk: &mut Desk) -> i64 {
             contested_on: None,
             papers: vec![],
         }],
-    };
-    let recorded = desk.record_visit(&ctx("2026-02-04 09:30"), &visit).unwrap();
-    recorded.petition_ids[0]
+    }
 }
 
 /// The text of a PDF (pdftotext -layout), whitespace runs collapsed to one space.

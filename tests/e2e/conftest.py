@@ -6,12 +6,16 @@ Environment:
   TIEPDAN_CLI   the command-line binary (default: target/debug/tiepdan)
 """
 
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
 import harness
+
+# Every `tiepdan` command a test runs opens the test office as its administrator.
+os.environ["TIEPDAN_PASSPHRASE"] = harness.PASSPHRASE
 
 
 @pytest.fixture(scope="session")
@@ -47,9 +51,12 @@ def open_window(tauri_driver, app_binary):
     """Opens the real window on a data directory; closes every window at the end."""
     drivers = []
 
-    def _open(data_dir: Path):
-        driver = harness.open_window(tauri_driver, app_binary, data_dir)
+    def _open(data_dir: Path, login: str | None = harness.ADMIN, password: str = harness.PASSPHRASE,
+              extra_args: list[str] | None = None):
+        driver = harness.open_window(tauri_driver, app_binary, data_dir, extra_args)
         drivers.append(driver)
+        if login:
+            harness.sign_in(driver, login, password)
         return driver
 
     yield _open
@@ -64,10 +71,15 @@ def open_window(tauri_driver, app_binary):
 def office_data(tmp_path, cli_binary) -> Path:
     """A data directory whose office is already set up (through the command line)."""
     data = tmp_path / "data"
-    subprocess.run(
+    out = subprocess.run(
         [cli_binary, "--data", str(data), "init", "--name", "Ủy ban nhân dân xã Ba Tơ",
          "--parent", "UBND tỉnh Quảng Ngãi", "--place", "Ba Tơ", "--province", "Quảng Ngãi",
-         "--chair", "Phạm Văn Hùng"],
-        check=True, capture_output=True,
+         "--chair", "Phạm Văn Hùng", "--admin", harness.ADMIN, "--admin-name", "Trần Văn Quản",
+         "--also", "reception,handler,leader"],
+        check=True, capture_output=True, text=True,
+        env={**os.environ, "TIEPDAN_PASSPHRASE": harness.PASSPHRASE},
     )
+    lines = out.stdout.splitlines()
+    key = lines[[i for i, l in enumerate(lines) if l.startswith("KHÓA KHÔI PHỤC")][0] + 1]
+    harness.remember_recovery_key(data, key)
     return data

@@ -71,13 +71,61 @@ def cli_binary() -> str:
     return str(Path(os.environ.get("TIEPDAN_CLI", ROOT / "target/debug/tiepdan")))
 
 
-def open_window(driver_url: str, app: str, data_dir: Path):
+# The passphrase of the tests' administrator ("quantri"), made by `tiepdan init`.
+PASSPHRASE = "mật khẩu kiểm thử 2026"
+ADMIN = "quantri"
+# Each test office's recovery key, by data directory, to read its encrypted database.
+_RECOVERY_KEYS: dict[str, str] = {}
+
+
+def remember_recovery_key(data_dir: Path, key: str) -> None:
+    _RECOVERY_KEYS[str(Path(data_dir).resolve())] = key.strip()
+
+
+def connect(data_dir: Path):
+    """The office's encrypted database, read-only, opened with its recovery key (the way a
+    technician holding the sealed key could), through SQLCipher's Python binding."""
+    import sqlcipher3
+
+    key = _RECOVERY_KEYS[str(Path(data_dir).resolve())].replace("-", "")
+    con = sqlcipher3.connect(f"file:{Path(data_dir) / 'tiepdan.sqlite3'}?mode=ro", uri=True)
+    con.execute(f"PRAGMA key = \"x'{key}'\"")
+    return con
+
+
+def open_window(driver_url: str, app: str, data_dir: Path, extra_args: list[str] | None = None):
     options = ArgOptions()
     options.set_capability("browserName", "wry")
-    options.set_capability("tauri:options", {"application": app, "args": ["--data", str(data_dir)]})
+    args = ["--data", str(data_dir), *(extra_args or [])]
+    options.set_capability("tauri:options", {"application": app, "args": args})
     driver = webdriver.Remote(command_executor=driver_url, options=options)
     driver.implicitly_wait(0)
     return driver
+
+
+def sign_in(driver, login: str, password: str, timeout: float = 30) -> None:
+    """Signs in on the sign-in screen (or unlocks the lock screen) and waits until it has
+    gone. Does nothing on the first run's administrator form or an error screen."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def first_screen(d):
+        for sid in ("sign-in", "lock-screen", "setup-admin", "open-error"):
+            found = d.find_elements(By.ID, sid)
+            if found and found[0].is_displayed():
+                return sid
+        return False
+
+    screen = WebDriverWait(driver, timeout).until(first_screen)
+    if screen not in ("sign-in", "lock-screen"):
+        return
+    field = driver.find_element(By.ID, "signin-login")
+    if field.get_attribute("readonly") is None:
+        field.clear()
+        field.send_keys(login)
+    driver.find_element(By.ID, "signin-password").send_keys(password)
+    driver.find_element(By.ID, "signin-submit").click()
+    WebDriverWait(driver, timeout).until(lambda d: not d.find_elements(By.ID, screen))
 
 
 def stop(proc: subprocess.Popen) -> None:

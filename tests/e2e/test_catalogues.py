@@ -2,7 +2,6 @@
 deadline (read back from the database), a broken rule file is refused with its message and
 nothing is written, and a rule file imported from disk is checked, kept and applied."""
 
-import sqlite3
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
@@ -10,6 +9,7 @@ from selenium.webdriver.remote.file_detector import UselessFileDetector
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+import harness
 from harness import screenshot
 from test_registers import FORWARDED, import_in_settings
 
@@ -21,7 +21,7 @@ def wait(driver, seconds=30):
 
 
 def due_dates(data):
-    con = sqlite3.connect(f"file:{data / 'tiepdan.sqlite3'}?mode=ro", uri=True)
+    con = harness.connect(data)
     try:
         return dict(con.execute("SELECT name, due FROM deadline_cache").fetchall())
     finally:

@@ -1,5 +1,6 @@
 """First run in the real window: empty data directory → office form → dashboard."""
 
+import os
 import subprocess
 
 from selenium.webdriver.common.by import By
@@ -7,6 +8,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
+import harness
 from harness import screenshot
 
 OFFICE = "Ủy ban nhân dân xã Ba Tơ"
@@ -18,7 +20,33 @@ def wait(driver, seconds=30):
 
 def test_first_run_form_leads_to_the_dashboard_with_the_office_name(tmp_path, open_window, cli_binary):
     data = tmp_path / "data"
-    driver = open_window(data)
+    driver = open_window(data, login=None)
+
+    # First the administrator's account, which encrypts the data.
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "setup-admin")))
+    assert "Chào mừng đến với TiếpDân" in driver.find_element(By.TAG_NAME, "h1").text
+    driver.find_element(By.ID, "setup-full_name").send_keys("Trần Văn Quản")
+    driver.find_element(By.ID, "setup-password").send_keys("ngắn")
+    driver.find_element(By.ID, "setup-save").click()
+    error = wait(driver).until(EC.visibility_of_element_located((By.ID, "setup-password-error")))
+    assert "ít nhất 8 ký tự" in error.text
+    assert not (data / "keyring.json").exists(), "nothing is made from a refused form"
+    password = driver.find_element(By.ID, "setup-password")
+    password.clear()
+    password.send_keys(harness.PASSPHRASE)
+    driver.find_element(By.ID, "setup-password_again").send_keys(harness.PASSPHRASE)
+    driver.find_element(By.ID, "setup-save").click()
+    key = wait(driver).until(EC.visibility_of_element_located((By.ID, "recovery-key"))).text
+    harness.remember_recovery_key(data, key)
+    assert len(key.replace("-", "")) == 64
+    screenshot("recovery-key")
+    # The database is encrypted from its first byte, and the key is not in the keyring.
+    assert (data / "tiepdan.sqlite3").read_bytes()[:16] != b"SQLite format 3\0"
+    assert key.replace("-", "") not in (data / "keyring.json").read_text().upper()
+    assert not driver.find_element(By.ID, "recovery-continue").is_enabled()
+    driver.find_element(By.ID, "recovery-kept").click()
+    driver.find_element(By.ID, "recovery-continue").click()
+
     wait(driver).until(EC.visibility_of_element_located((By.ID, "first-run")))
     assert "Chào mừng đến với TiếpDân" in driver.find_element(By.TAG_NAME, "h1").text
 
@@ -73,12 +101,21 @@ def test_first_run_form_leads_to_the_dashboard_with_the_office_name(tmp_path, op
     driver.quit()
 
     # The profile is in the database, which is sound.
-    check = subprocess.run([cli_binary, "check", "--data", str(data)], capture_output=True, text=True)
+    check = subprocess.run([cli_binary, "check", "--data", str(data)], capture_output=True, text=True,
+                           env={**os.environ, "TIEPDAN_PASSPHRASE": harness.PASSPHRASE})
     assert check.returncode == 0, check.stderr
     assert list((data / "backups").glob("tiepdan-*-sao-luu.sqlite3"))
 
-    # Reopening goes straight to the dashboard.
-    again = open_window(data)
+    assert "Mã hóa: có" in check.stdout
+    # Reopening asks who signs in; a wrong password is refused in Vietnamese.
+    again = open_window(data, login=None)
+    wait(again).until(EC.visibility_of_element_located((By.ID, "sign-in")))
+    again.find_element(By.ID, "signin-login").send_keys(harness.ADMIN)
+    again.find_element(By.ID, "signin-password").send_keys("sai mật khẩu")
+    again.find_element(By.ID, "signin-submit").click()
+    error = wait(again).until(EC.visibility_of_element_located((By.ID, "signin-error")))
+    assert "mật khẩu không đúng" in error.text
+    harness.sign_in(again, harness.ADMIN, harness.PASSPHRASE)
     wait(again).until(EC.visibility_of_element_located((By.ID, "dashboard-office")))
     assert again.find_element(By.ID, "dashboard-office").text == OFFICE
 

@@ -4,7 +4,6 @@ read back from the PDF; a search without tones finds the citizen; hostile input 
 text and refused with a clear message."""
 
 import re
-import sqlite3
 import subprocess
 
 from selenium.webdriver.common.by import By
@@ -12,6 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+import harness
 from harness import screenshot
 
 
@@ -20,7 +20,7 @@ def wait(driver, seconds=30):
 
 
 def rows(data, sql):
-    con = sqlite3.connect(f"file:{data / 'tiepdan.sqlite3'}?mode=ro", uri=True)
+    con = harness.connect(data)
     try:
         return con.execute(sql).fetchall()
     finally:

@@ -1,13 +1,13 @@
 """The front desk in the real window: a first visit with a petition, a bad identity number
 explained, and a repeat visit found while typing and linked to the same case."""
 
-import sqlite3
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+import harness
 from harness import screenshot
 
 
@@ -16,7 +16,7 @@ def wait(driver, seconds=30):
 
 
 def counts(data):
-    con = sqlite3.connect(f"file:{data / 'tiepdan.sqlite3'}?mode=ro", uri=True)
+    con = harness.connect(data)
     try:
         return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("cases", "visits", "citizens", "petitions"))
     finally:
@@ -80,7 +80,7 @@ def test_a_visit_typed_before_a_crash_is_offered_back(office_data, open_window):
     driver.find_element(By.ID, "intake-summary").send_keys("Đề nghị cấp lại giấy chứng nhận")
 
     def draft_saved(_):
-        con = sqlite3.connect(f"file:{data / 'tiepdan.sqlite3'}?mode=ro", uri=True)
+        con = harness.connect(data)
         try:
             row = con.execute("SELECT content FROM drafts WHERE form = 'intake'").fetchone()
             return row is not None and "Đề nghị cấp lại giấy chứng nhận" in row[0]

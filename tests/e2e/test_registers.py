@@ -2,7 +2,6 @@
 and nothing saved; the scenario file imports; the petition register lists it without the
 denouncer's name and exports an Excel file."""
 
-import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from selenium.webdriver.remote.file_detector import UselessFileDetector
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+import harness
 from harness import screenshot
 
 SCENARIO = Path(__file__).resolve().parents[1] / "fixtures" / "interchange_scenario.jsonl"
@@ -30,7 +30,7 @@ def import_in_settings(driver, path):
 
 
 def count(data, table):
-    con = sqlite3.connect(f"file:{data / 'tiepdan.sqlite3'}?mode=ro", uri=True)
+    con = harness.connect(data)
     try:
         return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     finally:
@@ -111,7 +111,7 @@ def test_a_petition_is_handled_from_the_register_with_its_proposal(office_data, 
     driver.find_element(By.ID, "handle-save").click()
     wait(driver).until(EC.text_to_be_present_in_element((By.ID, "handled"), "Lưu đơn"))
     screenshot("petition-handled")
-    con = sqlite3.connect(f"file:{data / 'tiepdan.sqlite3'}?mode=ro", uri=True)
+    con = harness.connect(data)
     try:
         (detail,) = con.execute("SELECT detail FROM audit_log WHERE action = 'petition.handle'").fetchone()
     finally:

@@ -173,7 +173,7 @@ fn e2e_python() -> Result<PathBuf> {
     if !python.exists() {
         run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
     }
-    let ready = succeeds(Command::new(&python).args(["-c", "import selenium, pytest"]));
+    let ready = succeeds(Command::new(&python).args(["-c", "import selenium, pytest, sqlcipher3"]));
     if !ready {
         run(Command::new(&python)
             .args(["-m", "pip", "install", "-q", "-r"])

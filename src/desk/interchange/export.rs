@@ -29,7 +29,15 @@ const REDACTED: &str = "// Đã lược bỏ mọi thông tin về người tố
 
 impl Desk {
     /// The whole data as an interchange file (JSON Lines, one record per line).
-    pub fn export(&self, opts: &ExportOptions) -> Result<String> {
+    ///
+    /// Needs [`Permission::ExportData`](crate::domain::access::Permission::ExportData); a
+    /// full (unredacted) file names denouncers, so it also needs
+    /// [`Permission::SeeDenouncer`](crate::domain::access::Permission::SeeDenouncer).
+    pub fn export(&self, ctx: &crate::store::audit::Ctx, opts: &ExportOptions) -> Result<String> {
+        ctx.require(crate::domain::access::Permission::ExportData)?;
+        if !opts.redact {
+            ctx.require(crate::domain::access::Permission::SeeDenouncer)?;
+        }
         // One read transaction: the file is one consistent state of the data.
         let tx = self.store.conn().unchecked_transaction()?;
         let refs = Refs::load(&tx)?;

@@ -2,6 +2,11 @@
 // an error always arrives as ErrorData with a Vietnamese message, never as an exception.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  AccessView,
+  AccountInput,
+  AccountView,
+  SetupDone,
+  SignedInView,
   AboutInfo,
   Agency,
   AgencyInput,
@@ -91,6 +96,16 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const api = {
+  accessState: () => call<AccessView>('access_state'),
+  setupAdmin: (input: AccountInput) => call<SetupDone>('setup_admin', { input }),
+  signIn: (login: string, password: string) => call<SignedInView>('sign_in', { login, password }),
+  lockSession: () => call<null>('lock_session'),
+  accounts: () => call<AccountView[]>('accounts'),
+  addAccount: (input: AccountInput) => call<AccountView>('add_account', { input }),
+  setPassword: (login: string, password: string, passwordAgain: string) =>
+    call<null>('set_password', { login, password, passwordAgain }),
+  setAccountActive: (login: string, active: boolean) =>
+    call<AccountView[]>('set_account_active', { login, active }),
   appStatus: () => call<AppStatus>('app_status'),
   saveOffice: (input: OfficeInput) => call<AppStatus>('save_office', { input }),
   backupNow: () => call<BackupInfo>('backup_now'),

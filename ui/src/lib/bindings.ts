@@ -43,6 +43,34 @@ export type OfficerInput = { full_name: string, title: string, role: OfficerRole
 
 export type Officer = { id: number, full_name: string, title: string, role: OfficerRole, active: boolean, };
 
+export type Permission = "record_visit" | "attach" | "correct_citizen" | "handle_petition" | "edit_agencies" | "assign_case" | "manage_schedule" | "conclude_session" | "submit_report" | "export_files" | "export_data" | "see_denouncer" | "approve_reveal" | "manage_rules" | "manage_accounts" | "import_data" | "backup" | "restore";
+
+export type SignedIn = { officer_id: number, login: string, full_name: string, roles: Array<OfficerRole>, 
+/**
+ * Opened with the recovery key, not a password: only to set a new password.
+ */
+by_recovery_key: boolean, };
+
+export type SignedInView = { session: SignedIn, permissions: Array<Permission>, };
+
+export type AccessState = { "state": "needs_setup", plain_data: boolean, } | { "state": "sign_in" };
+
+export type AccessView = { access: AccessState, session: SignedInView | null, data_dir: string, idle_lock_seconds: number, };
+
+export type AccountInput = { 
+/**
+ * An officer already in the catalogue, or `None` to add one with the name below.
+ */
+officer_id: number | null, full_name: string, title: string, login: string, password: string, password_again: string, roles: Array<OfficerRole>, };
+
+export type AccountView = { officer_id: number, login: string, full_name: string, roles: Array<OfficerRole>, active: boolean, };
+
+export type SetupDone = { session: SignedIn, recovery_key: string, 
+/**
+ * Where the plain data was backed up before it was encrypted (then encrypted too).
+ */
+encrypted_existing_data: boolean, };
+
 export type Agency = { id: number, name: string, role: AgencyRole, address: string | null, };
 
 export type AgencyInput = { name: string, role: AgencyRole, address: string | null, };

@@ -1,0 +1,276 @@
+//! Officers' accounts and the permission matrix, through the core's API (not the window):
+//! a reception officer cannot reach a leader's or an administrator's action, a locked
+//! session can do nothing, and bad account input is explained and saves nothing.
+
+mod common;
+
+use common::*;
+use tiepdan::desk::{AccountInput, ExportOptions};
+use tiepdan::domain::officer::OfficerRole::{self, Admin, Handler, Leader, Reception};
+use tiepdan::domain::report::Template;
+use tiepdan::domain::report::period::Period;
+use tiepdan::{Desk, Error};
+
+const NOW: &str = "2026-02-04 08:00";
+
+fn account(login: &str, name: &str, roles: &[OfficerRole]) -> AccountInput {
+    AccountInput {
+        officer_id: None,
+        full_name: name.into(),
+        title: String::new(),
+        login: login.into(),
+        password: format!("{login}-mật-khẩu"),
+        password_again: format!("{login}-mật-khẩu"),
+        roles: roles.to_vec(),
+    }
+}
+
+/// An encrypted office with an administrator and one account per role.
+fn office_with_accounts(dir: &std::path::Path) {
+    let (mut desk, done) =
+        Desk::setup(dir, &account("quantri", "Trần Quản Trị", &[Admin]), at(NOW)).unwrap();
+    assert_eq!(done.session.login, "quantri");
+    let admin = done.session.ctx(at(NOW));
+    desk.save_office(&admin, &office()).unwrap();
+    for (login, name, role) in [
+        ("tiepdan", "Lê Thị Tiếp", Reception),
+        ("xuly", "Phạm Văn Xử", Handler),
+        ("chutich", "Phạm Văn Hùng", Leader),
+    ] {
+        desk.add_account(&admin, &account(login, name, &[role]))
+            .unwrap();
+    }
+}
+
+fn sign_in(dir: &std::path::Path, login: &str) -> Desk {
+    Desk::sign_in(dir, login, &format!("{login}-mật-khẩu"), at(NOW)).unwrap()
+}
+
+fn forbidden(e: Error) -> String {
+    assert_eq!(e.code(), "forbidden", "{e}");
+    e.to_string()
+}
+
+#[test]
+fn a_reception_officer_cannot_reach_a_leaders_or_an_administrators_action() {
+    let dir = tempfile::tempdir().unwrap();
+    office_with_accounts(dir.path());
+
+    let mut desk = sign_in(dir.path(), "tiepdan");
+    let c = desk.session().unwrap().ctx(at("2026-02-04 09:30"));
+    // The front desk's own work is allowed.
+    let recorded = desk.record_visit(&c, &complaint_visit()).unwrap();
+    let petition = recorded.petition_ids[0];
+    // A leader's actions are refused by the core, with who may do them.
+    let officers = desk.officers().unwrap();
+    let leader_id = officers
+        .iter()
+        .find(|o| o.full_name == "Phạm Văn Hùng")
+        .unwrap()
+        .id;
+    let msg = forbidden(desk.assign_case(&c, petition, Some(leader_id)).unwrap_err());
+    assert!(msg.contains("phân công cán bộ"), "{msg}");
+    assert!(msg.contains("Lãnh đạo"), "{msg}");
+    let period =
+        Period::from_range(at("2025-12-15 00:00").date(), at("2026-06-14 00:00").date()).unwrap();
+    forbidden(
+        desk.submit_report(&c, Template::parse("01/XLD").unwrap(), period, "")
+            .unwrap_err(),
+    );
+    forbidden(
+        desk.assign_leader(&c, petition, Some(leader_id))
+            .unwrap_err(),
+    );
+    // …and the administrator's.
+    forbidden(
+        desk.add_account(&c, &account("moi", "Người Mới", &[Reception]))
+            .unwrap_err(),
+    );
+    forbidden(desk.save_office(&c, &office()).unwrap_err());
+    forbidden(
+        desk.export(
+            &c,
+            &ExportOptions {
+                redact: true,
+                today: None,
+            },
+        )
+        .unwrap_err(),
+    );
+    // Nothing of it was written: the trail holds the visit and the sign-in only.
+    let refused: i64 = desk
+        .store()
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action IN ('case.assign', 'report.submit', 'account.create') AND at > '2026-02-04T09:00'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(refused, 0);
+    drop(desk);
+
+    // The leader may; the administrator may not handle petitions nor see denouncers.
+    let mut desk = sign_in(dir.path(), "chutich");
+    let c = desk.session().unwrap().ctx(at("2026-02-04 10:00"));
+    desk.assign_leader(&c, petition, Some(leader_id)).unwrap();
+    drop(desk);
+    let desk = sign_in(dir.path(), "quantri");
+    let c = desk.session().unwrap().ctx(at("2026-02-04 10:00"));
+    assert!(
+        desk.export(
+            &c,
+            &ExportOptions {
+                redact: true,
+                today: None
+            }
+        )
+        .is_ok()
+    );
+    let msg = forbidden(
+        desk.export(
+            &c,
+            &ExportOptions {
+                redact: false,
+                today: None,
+            },
+        )
+        .unwrap_err(),
+    );
+    assert!(msg.contains("danh tính người tố cáo"), "{msg}");
+}
+
+#[test]
+fn a_locked_session_can_do_nothing_until_signed_in_again() {
+    let dir = tempfile::tempdir().unwrap();
+    office_with_accounts(dir.path());
+    let mut desk = sign_in(dir.path(), "tiepdan");
+    desk.lock();
+    let c = tiepdan::edge::ctx(&desk, "kiểm thử");
+    let e = desk.record_visit(&c, &complaint_visit()).unwrap_err();
+    assert_eq!(e.code(), "signed_out");
+    assert!(e.to_string().contains("đăng nhập lại"), "{e}");
+    // A wrong password does not unlock; the right one does.
+    assert_eq!(
+        desk.unlock("tiepdan", "sai", at(NOW)).unwrap_err().code(),
+        "bad_credentials"
+    );
+    assert!(desk.session().is_none());
+    desk.unlock("tiepdan", "tiepdan-mật-khẩu", at(NOW)).unwrap();
+    let c = tiepdan::edge::ctx(&desk, "kiểm thử");
+    assert!(desk.record_visit(&c, &complaint_visit()).is_ok());
+}
+
+#[test]
+fn bad_account_input_is_explained_and_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    office_with_accounts(dir.path());
+    let mut desk = sign_in(dir.path(), "quantri");
+    let admin = desk.session().unwrap().ctx(at(NOW));
+    let before = desk.accounts().unwrap();
+    let mut bad = account("Ab", "", &[]);
+    bad.password = "ngắn".into();
+    let Error::Invalid(fields) = desk.add_account(&admin, &bad).unwrap_err() else {
+        panic!("invalid input")
+    };
+    let text: Vec<&str> = fields.iter().map(|f| f.message_vi.as_str()).collect();
+    assert!(
+        text.iter()
+            .any(|m| m.contains("Tên đăng nhập gồm 3–32 ký tự")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter().any(|m| m.contains("ít nhất 8 ký tự")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter().any(|m| m.contains("Chọn ít nhất một vai trò")),
+        "{text:?}"
+    );
+    assert!(text.iter().any(|m| m.contains("họ tên")), "{text:?}");
+    let mut mismatch = account("moi", "Người Mới", &[Reception]);
+    mismatch.password_again = "khác-hẳn-đi".into();
+    assert!(
+        desk.add_account(&admin, &mismatch)
+            .unwrap_err()
+            .to_string()
+            .contains("không khớp")
+    );
+    let taken = account("TIEPDAN", "Người Khác", &[Reception]);
+    assert!(
+        desk.add_account(&admin, &taken)
+            .unwrap_err()
+            .to_string()
+            .contains("đã có tài khoản")
+    );
+    assert_eq!(desk.accounts().unwrap(), before);
+    // The last administrator cannot be locked out.
+    let e = desk
+        .set_account_active(&admin, "quantri", false)
+        .unwrap_err();
+    assert!(e.to_string().contains("quản trị cuối cùng"), "{e}");
+}
+
+#[test]
+fn passwords_change_and_a_locked_account_no_longer_opens_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    office_with_accounts(dir.path());
+    // One's own password, yes; another's, no.
+    let mut desk = sign_in(dir.path(), "tiepdan");
+    let c = desk.session().unwrap().ctx(at(NOW));
+    desk.set_password(&c, "tiepdan", "mật khẩu mới 2026", "mật khẩu mới 2026")
+        .unwrap();
+    forbidden(
+        desk.set_password(&c, "xuly", "12345678", "12345678")
+            .unwrap_err(),
+    );
+    drop(desk);
+    assert_eq!(
+        Desk::sign_in(dir.path(), "tiepdan", "tiepdan-mật-khẩu", at(NOW))
+            .unwrap_err()
+            .code(),
+        "bad_credentials"
+    );
+    Desk::sign_in(dir.path(), "tiepdan", "mật khẩu mới 2026", at(NOW)).unwrap();
+
+    // The administrator locks the handler's account: its password opens nothing any more.
+    let mut desk = sign_in(dir.path(), "quantri");
+    let admin = desk.session().unwrap().ctx(at(NOW));
+    desk.set_account_active(&admin, "xuly", false).unwrap();
+    drop(desk);
+    assert_eq!(
+        Desk::sign_in(dir.path(), "xuly", "xuly-mật-khẩu", at(NOW))
+            .unwrap_err()
+            .code(),
+        "bad_credentials"
+    );
+    // Each sign-in is in the trail, and the trail holds.
+    let desk = sign_in(dir.path(), "quantri");
+    let sign_ins: i64 = desk
+        .store()
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = 'account.sign_in'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(sign_ins >= 4, "{sign_ins}");
+    assert!(desk.verify_audit().unwrap().is_ok());
+}
+
+#[test]
+fn the_first_run_needs_an_administrator_and_happens_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = Desk::setup(dir.path(), &account("lan", "Lê Lan", &[Reception]), at(NOW)).unwrap_err();
+    assert!(e.to_string().contains("Quản trị hệ thống"), "{e}");
+    assert!(!dir.path().join("keyring.json").exists());
+    office_with_accounts(dir.path());
+    let e = Desk::setup(
+        dir.path(),
+        &account("khac", "Người Khác", &[Admin]),
+        at(NOW),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("Hãy đăng nhập"), "{e}");
+}
