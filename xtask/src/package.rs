@@ -305,26 +305,26 @@ pub fn check_packages() -> Result {
     // An office's data, made by the installed command line.
     let data = root().join("target/dist/upgrade-data");
     fresh_dir(&data)?;
-    run(Command::new("/usr/bin/tiepdan")
-        .arg("--data")
-        .arg(&data)
-        .args([
-            "init",
-            "--name",
-            "Ủy ban nhân dân xã Nâng Cấp",
-            "--parent",
-            "Ủy ban nhân dân tỉnh Quảng Ngãi",
-            "--place",
-            "Nâng Cấp",
-            "--province",
-            "Quảng Ngãi",
-            "--chair",
-            "Trần Văn Bình",
-        ]))?;
-    run(Command::new("/usr/bin/tiepdan")
-        .arg("--data")
-        .arg(&data)
-        .arg("backup"))?;
+    // The installed command line, on the encrypted test office.
+    let cli = || {
+        let mut c = Command::new("/usr/bin/tiepdan");
+        c.env("TIEPDAN_PASSPHRASE", "mật khẩu nâng cấp 2026");
+        c
+    };
+    run(cli().arg("--data").arg(&data).args([
+        "init",
+        "--name",
+        "Ủy ban nhân dân xã Nâng Cấp",
+        "--parent",
+        "Ủy ban nhân dân tỉnh Quảng Ngãi",
+        "--place",
+        "Nâng Cấp",
+        "--province",
+        "Quảng Ngãi",
+        "--chair",
+        "Trần Văn Bình",
+    ]))?;
+    run(cli().arg("--data").arg(&data).arg("backup"))?;
     let newer = deb(&format!("{version}+upgrade1"), false)?;
     install_deb(&newer)?;
     let status = Command::new("dpkg-query")
@@ -335,11 +335,8 @@ pub fn check_packages() -> Result {
     if installed != format!("{version}+upgrade1") {
         return Err(format!("upgrade did not install: dpkg says {installed}"));
     }
-    run(Command::new("/usr/bin/tiepdan")
-        .arg("--data")
-        .arg(&data)
-        .arg("check"))?;
-    let out = Command::new("/usr/bin/tiepdan")
+    run(cli().arg("--data").arg(&data).arg("check"))?;
+    let out = cli()
         .arg("--data")
         .arg(&data)
         .arg("init")
