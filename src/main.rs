@@ -80,6 +80,12 @@ enum Command {
         #[command(subcommand)]
         action: AuditAction,
     },
+    /// Tài khoản cán bộ: `account add TÊN --name … --roles …` (mật khẩu của tài khoản mới:
+    /// biến TIEPDAN_NEW_PASSWORD hoặc nhập khi được hỏi), `account list`
+    Account {
+        #[command(subcommand)]
+        action: AccountAction,
+    },
     /// In lịch tiếp công dân định kỳ: các buổi tiếp (đã dời khỏi ngày nghỉ) và những tuần,
     /// tháng chưa đủ số buổi tối thiểu
     Schedule {
@@ -118,6 +124,32 @@ enum Command {
         #[arg(long, value_name = "TỆP")]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(clap::Subcommand)]
+enum AccountAction {
+    /// Tạo tài khoản cho một cán bộ mới (cần quyền quản trị)
+    Add {
+        /// Tên đăng nhập
+        login: String,
+        /// Họ tên cán bộ
+        #[arg(long)]
+        name: String,
+        /// Chức vụ
+        #[arg(long, default_value = "")]
+        title: String,
+        /// Vai trò: reception, handler, leader, admin (có thể nhiều, cách nhau bằng dấu phẩy)
+        #[arg(long, value_delimiter = ',', value_enum, required = true)]
+        roles: Vec<RoleArg>,
+    },
+    /// Đặt mật khẩu mới cho một tài khoản (của mình, hoặc của người khác khi là quản trị
+    /// hay khi mở bằng khóa khôi phục)
+    Password {
+        /// Tên đăng nhập
+        login: String,
+    },
+    /// Liệt kê các tài khoản
+    List,
 }
 
 #[derive(clap::Subcommand)]
@@ -208,6 +240,7 @@ enum RoleArg {
     Reception,
     Handler,
     Leader,
+    Admin,
 }
 
 impl From<RoleArg> for OfficerRole {
@@ -216,6 +249,7 @@ impl From<RoleArg> for OfficerRole {
             RoleArg::Reception => OfficerRole::Reception,
             RoleArg::Handler => OfficerRole::Handler,
             RoleArg::Leader => OfficerRole::Leader,
+            RoleArg::Admin => OfficerRole::Admin,
         }
     }
 }
@@ -280,6 +314,80 @@ fn restore_access(root: &std::path::Path) -> Result<(Option<store::DbKey>, Ctx),
         }
         Err(e) => Err(e),
     }
+}
+
+/// A new account's password: `TIEPDAN_NEW_PASSWORD`, or typed twice at the terminal.
+fn new_password() -> Result<String, Error> {
+    if let Ok(p) = std::env::var("TIEPDAN_NEW_PASSWORD") {
+        return Ok(p);
+    }
+    let unreadable = |_| {
+        Error::invalid(
+            "password",
+            "Không đọc được mật khẩu: chạy trong cửa sổ dòng lệnh, hoặc đặt biến môi trường TIEPDAN_NEW_PASSWORD.",
+        )
+    };
+    let first = rpassword::prompt_password("Mật khẩu mới: ").map_err(unreadable)?;
+    let again = rpassword::prompt_password("Nhập lại: ").map_err(unreadable)?;
+    if first != again {
+        return Err(Error::invalid(
+            "password_again",
+            "Hai lần nhập mật khẩu không khớp.",
+        ));
+    }
+    Ok(first)
+}
+
+/// `tiepdan account add|password|list`.
+fn account(root: &std::path::Path, action: AccountAction) -> Result<(), Error> {
+    let mut desk = open_desk(root)?;
+    match action {
+        AccountAction::Add {
+            login,
+            name,
+            title,
+            roles,
+        } => {
+            let password = new_password()?;
+            let input = AccountInput {
+                officer_id: None,
+                full_name: name,
+                title,
+                login,
+                password: password.clone(),
+                password_again: password,
+                roles: roles.into_iter().map(OfficerRole::from).collect(),
+            };
+            let made = desk.add_account(&ctx(&desk), &input)?;
+            println!(
+                "Đã tạo tài khoản \"{}\" cho {} ({}).",
+                made.login,
+                made.full_name,
+                made.roles.label_vi()
+            );
+        }
+        AccountAction::Password { login } => {
+            let password = new_password()?;
+            desk.set_password(&ctx(&desk), &login, &password, &password)?;
+            println!("Đã đặt mật khẩu mới cho tài khoản \"{login}\".");
+        }
+        AccountAction::List => {
+            for a in desk.accounts()? {
+                println!(
+                    "{}\t{}\t{}\t{}",
+                    a.login,
+                    a.full_name,
+                    a.roles.label_vi(),
+                    if a.active {
+                        "đang dùng"
+                    } else {
+                        "đã khóa"
+                    }
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `init` on a data directory with no account yet: creates the administrator and the
@@ -448,6 +556,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 println!("Đã lược bỏ mọi thông tin về người tố cáo.");
             }
         }
+        Command::Account { action } => account(&root, action)?,
         Command::Audit {
             action: AuditAction::Verify,
         } => {

@@ -319,3 +319,62 @@ fn audit_verify_names_a_row_changed_with_the_sqlite3_shell_after_decrypting() {
         stderr(&out)
     );
 }
+
+#[test]
+fn accounts_from_the_command_line_need_the_administrators_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = init(dir.path());
+    let add = |passphrase: &str, login: &str, roles: &str| {
+        Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+            .args([
+                "--data",
+                dir.path().to_str().unwrap(),
+                "account",
+                "add",
+                login,
+            ])
+            .args(["--name", "Lê Thị Tiếp", "--roles", roles])
+            .env("TIEPDAN_PASSPHRASE", passphrase)
+            .env("TIEPDAN_NEW_PASSWORD", format!("{login}-mật-khẩu"))
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let out = add(PASSPHRASE, "tiepdan", "reception");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Cán bộ tiếp công dân"),
+        "{}",
+        stdout(&out)
+    );
+    // The reception officer's own password opens the data, but cannot make accounts.
+    let out = add("tiepdan-mật-khẩu", "kela", "admin");
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("quản lý cán bộ và tài khoản"),
+        "{}",
+        stderr(&out)
+    );
+    let out = with("tiepdan-mật-khẩu", dir.path(), &["account", "list"]);
+    assert!(!stdout(&out).contains("kela"), "{}", stdout(&out));
+    // With the recovery key an administrator sets a forgotten password.
+    let out = Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+        .args([
+            "--data",
+            dir.path().to_str().unwrap(),
+            "account",
+            "password",
+            "tiepdan",
+        ])
+        .env("TIEPDAN_PASSPHRASE", &recovery)
+        .env("TIEPDAN_NEW_PASSWORD", "mật khẩu mới của Tiếp")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = with("mật khẩu mới của Tiếp", dir.path(), &["account", "list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("tiepdan"), "{}", stdout(&out));
+    let out = with("tiepdan-mật-khẩu", dir.path(), &["account", "list"]);
+    assert!(!out.status.success(), "the old password opens nothing");
+}

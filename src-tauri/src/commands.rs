@@ -15,6 +15,7 @@ use tiepdan::desk::{
 use tiepdan::desk::{
     OutcomeInput, OutcomeView, ReportChanges, ReportRecord, ReportView, SubmittedReport,
 };
+use tiepdan::desk::{RevealRequest, RevealStatus, RevealedIdentity};
 use tiepdan::domain::agency::{Agency, AgencyInput};
 use tiepdan::domain::office::OfficeInput;
 use tiepdan::domain::officer::{Officer, OfficerInput};
@@ -182,6 +183,53 @@ pub fn set_account_active(
     with_desk(&state, |desk| {
         desk.set_account_active(&ctx(desk), &login, active)?;
         desk.accounts()
+    })
+}
+
+#[tauri::command]
+pub fn reveal_status(
+    state: State<'_, AppState>,
+    petition_id: i64,
+) -> Result<RevealStatus, ErrorData> {
+    with_desk(&state, |desk| desk.reveal_status(&ctx(desk), petition_id))
+}
+
+#[tauri::command]
+pub fn request_reveal(
+    state: State<'_, AppState>,
+    petition_id: i64,
+    reason: String,
+) -> Result<RevealRequest, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.request_reveal(&ctx(desk), petition_id, &reason)
+    })
+}
+
+#[tauri::command]
+pub fn pending_reveals(state: State<'_, AppState>) -> Result<Vec<RevealRequest>, ErrorData> {
+    with_desk(&state, |desk| desk.pending_reveals(&ctx(desk)))
+}
+
+#[tauri::command]
+pub fn decide_reveal(
+    state: State<'_, AppState>,
+    request_id: i64,
+    approve: bool,
+    note: String,
+) -> Result<RevealRequest, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.decide_reveal(&ctx(desk), request_id, approve, &note)
+    })
+}
+
+#[tauri::command]
+pub fn reveal_denouncers(
+    state: State<'_, AppState>,
+    petition_id: i64,
+    reason: String,
+) -> Result<RevealedIdentity, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.reveal_denouncers(&ctx(desk), petition_id, &reason)
     })
 }
 

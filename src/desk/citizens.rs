@@ -34,9 +34,10 @@ pub struct CitizenMatch {
     pub cases: Vec<CaseSummary>,
 }
 
-const COLUMNS: &str = "id, full_name, id_kind, id_number, birth_year, gender, address, phone";
+pub(super) const COLUMNS: &str =
+    "id, full_name, id_kind, id_number, birth_year, gender, address, phone";
 
-fn row_to_citizen(r: &rusqlite::Row<'_>) -> rusqlite::Result<Citizen> {
+pub(super) fn row_to_citizen(r: &rusqlite::Row<'_>) -> rusqlite::Result<Citizen> {
     let kind: String = r.get(2)?;
     let gender: Option<String> = r.get(5)?;
     let column = |i: usize, e: String| {

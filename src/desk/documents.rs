@@ -96,9 +96,14 @@ impl Desk {
     ) -> Result<IssuedDocument> {
         ctx.require(crate::domain::access::Permission::RecordVisit)?;
         let visit = self.visit(visit_id)?;
-        if form != VisitForm::Appointment
-            && let Some(doc) = self.stored_document(visit_id, form)?
-        {
+        let stored = match form {
+            VisitForm::Appointment => None,
+            _ => self.stored_document(visit_id, form)?,
+        };
+        if visit.names_a_denouncer() {
+            self.check_denouncer_document(ctx, &visit, form, stored.is_some())?;
+        }
+        if let Some(doc) = stored {
             return Ok(doc);
         }
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
@@ -133,6 +138,38 @@ impl Desk {
                 ),
             };
             (label, pdf)
+        })
+    }
+
+    /// A document that names a denouncer is printed freely only at the desk, the day of the
+    /// visit, the first time; any later print or reprint needs the right to see denouncers
+    /// and is logged as a view of their identity.
+    fn check_denouncer_document(
+        &mut self,
+        ctx: &Ctx,
+        visit: &super::VisitRecord,
+        form: VisitForm,
+        reprint: bool,
+    ) -> Result<()> {
+        let same_day = visit.at.get(..10) == Some(ctx.now.format("%Y-%m-%d").to_string().as_str());
+        if same_day && !reprint {
+            return Ok(());
+        }
+        ctx.require(crate::domain::access::Permission::SeeDenouncer)?;
+        let petitions: Vec<i64> = visit.petitions.iter().map(|p| p.id).collect();
+        self.store.write(|tx| -> Result<()> {
+            crate::store::audit::append(
+                tx,
+                ctx,
+                "denouncer.view",
+                "visit",
+                &[visit.id],
+                Some(serde_json::json!({
+                    "reason": format!("in lại {}", form_title(&name(form))),
+                    "petitions": petitions,
+                })),
+            )?;
+            Ok(())
         })
     }
 

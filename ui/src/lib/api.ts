@@ -3,6 +3,9 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AccessView,
+  RevealRequest,
+  RevealStatus,
+  RevealedIdentity,
   AccountInput,
   AccountView,
   SetupDone,
@@ -106,6 +109,14 @@ export const api = {
     call<null>('set_password', { login, password, passwordAgain }),
   setAccountActive: (login: string, active: boolean) =>
     call<AccountView[]>('set_account_active', { login, active }),
+  revealStatus: (petitionId: number) => call<RevealStatus>('reveal_status', { petitionId }),
+  requestReveal: (petitionId: number, reason: string) =>
+    call<RevealRequest>('request_reveal', { petitionId, reason }),
+  pendingReveals: () => call<RevealRequest[]>('pending_reveals'),
+  decideReveal: (requestId: number, approve: boolean, note: string) =>
+    call<RevealRequest>('decide_reveal', { requestId, approve, note }),
+  revealDenouncers: (petitionId: number, reason: string) =>
+    call<RevealedIdentity>('reveal_denouncers', { petitionId, reason }),
   appStatus: () => call<AppStatus>('app_status'),
   saveOffice: (input: OfficeInput) => call<AppStatus>('save_office', { input }),
   backupNow: () => call<BackupInfo>('backup_now'),

@@ -71,6 +71,28 @@ export type SetupDone = { session: SignedIn, recovery_key: string,
  */
 encrypted_existing_data: boolean, };
 
+export type RevealRequest = { id: number, petition_id: number, petition_summary: string, requested_by: string, reason: string, requested_at: string, 
+/**
+ * `None` while waiting; then approved or refused.
+ */
+approved: boolean | null, decided_by: string | null, decision_note: string | null, 
+/**
+ * When the approved view was used (an approval is good for one view).
+ */
+used_at: string | null, };
+
+export type RevealStatus = { 
+/**
+ * The signed-in officer's roles hold the right: a reason is all they need.
+ */
+may_view: boolean, 
+/**
+ * This officer's latest request for this petition, if any.
+ */
+request: RevealRequest | null, };
+
+export type RevealedIdentity = { denouncers: Array<Citizen>, logged_at: string, };
+
 export type Agency = { id: number, name: string, role: AgencyRole, address: string | null, };
 
 export type AgencyInput = { name: string, role: AgencyRole, address: string | null, };
