@@ -215,8 +215,17 @@ fn bad_account_input_is_explained_and_saves_nothing() {
 fn passwords_change_and_a_locked_account_no_longer_opens_the_data() {
     let dir = tempfile::tempdir().unwrap();
     office_with_accounts(dir.path());
-    // One's own password, yes; another's, no.
+    // One's own password, yes (in the window, with the current one); another's, no.
     let mut desk = sign_in(dir.path(), "tiepdan");
+    let c = desk.session().unwrap().ctx(at(NOW));
+    let e = desk
+        .change_own_password(&c, "sai", "mật khẩu mới 2026", "mật khẩu mới 2026")
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("Mật khẩu hiện tại không đúng"),
+        "{e}"
+    );
+    assert!(Desk::sign_in(dir.path(), "tiepdan", "tiepdan-mật-khẩu", at(NOW)).is_ok());
     let c = desk.session().unwrap().ctx(at(NOW));
     desk.set_password(&c, "tiepdan", "mật khẩu mới 2026", "mật khẩu mới 2026")
         .unwrap();

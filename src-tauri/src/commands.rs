@@ -174,6 +174,19 @@ pub fn set_password(
     })
 }
 
+/// The signed-in officer's own new password (the current one asked again).
+#[tauri::command]
+pub fn change_own_password(
+    state: State<'_, AppState>,
+    current: String,
+    password: String,
+    password_again: String,
+) -> Result<(), ErrorData> {
+    with_desk(&state, |desk| {
+        desk.change_own_password(&ctx(desk), &current, &password, &password_again)
+    })
+}
+
 #[tauri::command]
 pub fn set_account_active(
     state: State<'_, AppState>,

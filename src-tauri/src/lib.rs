@@ -65,6 +65,7 @@ pub fn run() {
             commands::add_account,
             commands::set_password,
             commands::set_account_active,
+            commands::change_own_password,
             commands::reveal_status,
             commands::request_reveal,
             commands::pending_reveals,

@@ -461,6 +461,26 @@ impl Desk {
         self.begin_session(login, password, now)
     }
 
+    /// The signed-in officer changes their own password: the current one is asked again, so
+    /// nobody at an unlocked screen can take the account over. Audited; the slot rewrapped.
+    pub fn change_own_password(
+        &mut self,
+        ctx: &Ctx,
+        current: &str,
+        password: &str,
+        again: &str,
+    ) -> Result<()> {
+        let session = self.session.clone().ok_or(Error::SignedOut)?;
+        let ring = Keyring::read(&self.dir.keyring())?.ok_or(Error::BadCredentials)?;
+        if ring.open(&session.login, current).as_ref() != self.store.key() {
+            return Err(Error::invalid(
+                "current",
+                "Mật khẩu hiện tại không đúng. Không có gì bị thay đổi.",
+            ));
+        }
+        self.set_password(ctx, &session.login, password, again)
+    }
+
     /// Every account.
     pub fn accounts(&self) -> Result<Vec<AccountView>> {
         let mut stmt = self.store.conn().prepare(

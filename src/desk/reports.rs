@@ -292,7 +292,8 @@ impl Desk {
              UNION ALL
              SELECT {COLUMNS} FROM petitions p WHERE p.handled_on >= ?1 AND p.received_on < ?1
              UNION ALL
-             SELECT {COLUMNS} FROM petitions p WHERE p.handled_on IS NULL AND p.received_on < ?1
+             SELECT {COLUMNS} FROM petitions p INDEXED BY petitions_unhandled
+              WHERE p.handled_on IS NULL AND p.received_on < ?1
                AND NOT EXISTS (SELECT 1 FROM events e WHERE e.petition_id = p.id AND e.on_date < ?1
                      AND (e.kind = 'terminated' OR (e.kind = 'withdrawn' AND coalesce(e.partial, 0) = 0)))"
         ))?;
@@ -347,7 +348,7 @@ impl Desk {
             "SELECT p.id, p.case_id, p.instance, p.handled_on,
                     (SELECT due FROM deadline_cache d WHERE d.petition_id = p.id AND d.name = 'resolve'),
                     e.on_date, e.kind, e.result, e.partial, e.results
-               FROM petitions p
+               FROM petitions p INDEXED BY petitions_accepted_complaints
                LEFT JOIN events e ON e.petition_id = p.id AND e.on_date <= ?1
                     AND e.kind IN ('resolved', 'withdrawn', 'terminated', 'enforced')
               WHERE p.kind = 'complaint' AND p.handled_action = 'accept' AND p.handled_on <= ?1

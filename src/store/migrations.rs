@@ -28,6 +28,9 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0017_leader_mediation.sql")),
     M::up(include_str!("../../migrations/0018_audit_chain.sql")),
     M::up(include_str!("../../migrations/0019_accounts.sql")),
+    M::up(include_str!(
+        "../../migrations/0020_covering_report_indexes.sql"
+    )),
 ];
 
 /// The schema version this build creates and understands.

@@ -98,6 +98,18 @@ def test_each_role_sees_its_areas_and_the_core_refuses_the_rest(office_data, ope
                 "password": "12345678", "password_again": "12345678", "roles": ["admin"]}})
             assert e and e["code"] == "forbidden", e
             screenshot("signed-in-reception")
+            # Their own password, in Cài đặt: the current one is asked again.
+            click(driver, "nav-settings")
+            assert driver.find_elements(By.ID, "office-readonly"), "the profile is the administrator's"
+            type_into(driver, "own-current", "không phải mật khẩu")
+            type_into(driver, "own-new", "mật khẩu mới 2026")
+            type_into(driver, "own-again", "mật khẩu mới 2026")
+            click(driver, "own-save")
+            error = wait(driver).until(EC.visibility_of_element_located((By.ID, "own-error")))
+            assert "Mật khẩu hiện tại không đúng" in error.text
+            type_into(driver, "own-current", "tiepdan-mật-khẩu")
+            click(driver, "own-save")
+            wait(driver).until(EC.visibility_of_element_located((By.ID, "own-done")))
         driver.quit()
     assert "nav-catalogues" not in seen["tiepdan"] and "nav-intake" in seen["tiepdan"]
     assert "nav-catalogues" not in seen["chutich"] and "nav-reports" in seen["chutich"]

@@ -107,6 +107,8 @@ export const api = {
   addAccount: (input: AccountInput) => call<AccountView>('add_account', { input }),
   setPassword: (login: string, password: string, passwordAgain: string) =>
     call<null>('set_password', { login, password, passwordAgain }),
+  changeOwnPassword: (current: string, password: string, passwordAgain: string) =>
+    call<null>('change_own_password', { current, password, passwordAgain }),
   setAccountActive: (login: string, active: boolean) =>
     call<AccountView[]>('set_account_active', { login, active }),
   revealStatus: (petitionId: number) => call<RevealStatus>('reveal_status', { petitionId }),
