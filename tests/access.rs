@@ -5,25 +5,13 @@
 mod common;
 
 use common::*;
-use tiepdan::desk::{AccountInput, ExportOptions};
-use tiepdan::domain::officer::OfficerRole::{self, Admin, Handler, Leader, Reception};
+use tiepdan::desk::ExportOptions;
+use tiepdan::domain::officer::OfficerRole::{Admin, Handler, Leader, Reception};
 use tiepdan::domain::report::Template;
 use tiepdan::domain::report::period::Period;
 use tiepdan::{Desk, Error};
 
 const NOW: &str = "2026-02-04 08:00";
-
-fn account(login: &str, name: &str, roles: &[OfficerRole]) -> AccountInput {
-    AccountInput {
-        officer_id: None,
-        full_name: name.into(),
-        title: String::new(),
-        login: login.into(),
-        password: format!("{login}-mật-khẩu"),
-        password_again: format!("{login}-mật-khẩu"),
-        roles: roles.to_vec(),
-    }
-}
 
 /// An encrypted office with an administrator and one account per role.
 fn office_with_accounts(dir: &std::path::Path) {
@@ -43,7 +31,7 @@ fn office_with_accounts(dir: &std::path::Path) {
 }
 
 fn sign_in(dir: &std::path::Path, login: &str) -> Desk {
-    Desk::sign_in(dir, login, &format!("{login}-mật-khẩu"), at(NOW)).unwrap()
+    sign_in_as(dir, login, NOW)
 }
 
 fn forbidden(e: Error) -> String {

@@ -6,25 +6,12 @@ mod common;
 
 use common::*;
 use tiepdan::Desk;
-use tiepdan::desk::AccountInput;
-use tiepdan::domain::officer::OfficerRole::{self, Admin, Handler, Leader, Reception};
+use tiepdan::domain::officer::OfficerRole::{Admin, Handler, Leader, Reception};
 
 const NOW: &str = "2026-11-23 09:00";
 
-fn account(login: &str, name: &str, roles: &[OfficerRole]) -> AccountInput {
-    AccountInput {
-        officer_id: None,
-        full_name: name.into(),
-        title: String::new(),
-        login: login.into(),
-        password: format!("{login}-mật-khẩu"),
-        password_again: format!("{login}-mật-khẩu"),
-        roles: roles.to_vec(),
-    }
-}
-
 fn sign_in(dir: &std::path::Path, login: &str) -> Desk {
-    Desk::sign_in(dir, login, &format!("{login}-mật-khẩu"), at(NOW)).unwrap()
+    sign_in_as(dir, login, NOW)
 }
 
 const SCENARIO: &str = r#"{"type": "office", "name": "Ủy ban nhân dân xã Ba Tơ", "parent": "Ủy ban nhân dân tỉnh Quảng Ngãi", "place": "Ba Tơ", "province": "Quảng Ngãi", "remote_area": false, "chair": "Phạm Văn Hùng"}

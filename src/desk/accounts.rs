@@ -601,18 +601,18 @@ impl Desk {
     pub fn set_account_active(&mut self, ctx: &Ctx, login: &str, active: bool) -> Result<()> {
         ctx.require(Permission::ManageAccounts)?;
         let login = login.trim().to_lowercase();
-        let admins = self
-            .accounts()?
-            .into_iter()
-            .filter(|a| a.active && a.roles.has(OfficerRole::Admin) && a.login != login);
-        let target = self.accounts()?.into_iter().find(|a| a.login == login);
-        let Some(target) = target else {
+        let accounts = self.accounts()?;
+        let other_admins = accounts
+            .iter()
+            .filter(|a| a.active && a.roles.has(OfficerRole::Admin) && a.login != login)
+            .count();
+        let Some(target) = accounts.into_iter().find(|a| a.login == login) else {
             return Err(Error::invalid(
                 "login",
                 format!("Không có tài khoản \"{login}\"."),
             ));
         };
-        if !active && target.roles.has(OfficerRole::Admin) && admins.count() == 0 {
+        if !active && target.roles.has(OfficerRole::Admin) && other_admins == 0 {
             return Err(Error::invalid(
                 "login",
                 "Không thể khóa tài khoản quản trị cuối cùng.",

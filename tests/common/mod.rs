@@ -137,3 +137,25 @@ pub fn pdftotext(path: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// A new account whose password is "<login>-mật-khẩu".
+pub fn account(
+    login: &str,
+    name: &str,
+    roles: &[tiepdan::domain::officer::OfficerRole],
+) -> tiepdan::desk::AccountInput {
+    tiepdan::desk::AccountInput {
+        officer_id: None,
+        full_name: name.into(),
+        title: String::new(),
+        login: login.into(),
+        password: format!("{login}-mật-khẩu"),
+        password_again: format!("{login}-mật-khẩu"),
+        roles: roles.to_vec(),
+    }
+}
+
+/// Signs in to the encrypted office in `dir` as `login` (password of [`account`]) at `now`.
+pub fn sign_in_as(dir: &Path, login: &str, now: &str) -> Desk {
+    Desk::sign_in(dir, login, &format!("{login}-mật-khẩu"), at(now)).unwrap()
+}

@@ -147,3 +147,40 @@ def screenshot(name: str) -> Path:
         timeout=30,
     )
     return path
+
+
+def click_id(driver, element_id: str, timeout: float = 30):
+    """Scrolls the element with this id into view (WebKitWebDriver does not) and clicks it."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    element = WebDriverWait(driver, timeout).until(EC.presence_of_element_located((By.ID, element_id)))
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+    return element
+
+
+def type_into(driver, element_id: str, text: str, timeout: float = 30):
+    """Replaces the text of the field with this id, as typing would."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    element = WebDriverWait(driver, timeout).until(EC.presence_of_element_located((By.ID, element_id)))
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.clear()
+    element.send_keys(text)
+    return element
+
+
+def invoke(driver, command: str, args: dict):
+    """Calls a command of the shell the way the UI does; returns its error, or None."""
+    return driver.execute_async_script(
+        """
+        const [command, args, done] = arguments;
+        window.__TAURI_INTERNALS__.invoke(command, args).then(() => done(null), (e) => done(e));
+        """,
+        command,
+        args,
+    )

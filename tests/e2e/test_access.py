@@ -9,25 +9,11 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import harness
-from harness import screenshot
+from harness import click_id as click, invoke, screenshot, type_into
 
 
 def wait(driver, seconds=30):
     return WebDriverWait(driver, seconds)
-
-
-def click(driver, element_id):
-    element = wait(driver).until(EC.presence_of_element_located((By.ID, element_id)))
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
-    element.click()
-    return element
-
-
-def type_into(driver, element_id, text):
-    element = wait(driver).until(EC.presence_of_element_located((By.ID, element_id)))
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
-    element.clear()
-    element.send_keys(text)
 
 
 def add_account(driver, login, name, role):
@@ -47,18 +33,6 @@ def add_account(driver, login, name, role):
 
 def nav_ids(driver):
     return {e.get_attribute("id") for e in driver.find_elements(By.CSS_SELECTOR, "nav.rail button")}
-
-
-def invoke(driver, command, args):
-    """Calls a command of the shell the way the UI does, and returns its error (or None)."""
-    return driver.execute_async_script(
-        """
-        const [command, args, done] = arguments;
-        window.__TAURI_INTERNALS__.invoke(command, args).then(() => done(null), (e) => done(e));
-        """,
-        command,
-        args,
-    )
 
 
 def test_each_role_sees_its_areas_and_the_core_refuses_the_rest(office_data, open_window):

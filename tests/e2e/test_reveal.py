@@ -11,7 +11,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 import harness
-from harness import screenshot
+from harness import click_id as click, invoke, screenshot
 from test_registers import FORWARDED
 
 SECRETS = ["Lò Văn Kín", "051070009999", "Nước Lăng"]
@@ -19,13 +19,6 @@ SECRETS = ["Lò Văn Kín", "051070009999", "Nước Lăng"]
 
 def wait(driver, seconds=30):
     return WebDriverWait(driver, seconds)
-
-
-def click(driver, element_id):
-    element = wait(driver).until(EC.presence_of_element_located((By.ID, element_id)))
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
-    element.click()
-    return element
 
 
 def cli(cli_binary, data, *args, env=None):
@@ -82,9 +75,7 @@ def test_a_reception_officer_sees_a_denouncer_only_after_a_leaders_approval(offi
     wait(reception).until(EC.visibility_of_element_located((By.ID, "reveal-waiting")))
     assert_hidden(reception)
     # Asked through the window's IPC, the core refuses the identity too.
-    refused = reception.execute_async_script(
-        "const [done] = [arguments[0]]; window.__TAURI_INTERNALS__.invoke('reveal_denouncers', "
-        "{petitionId: 1, reason: 'thử xem không cần duyệt'}).then(() => done(null), (e) => done(e));")
+    refused = invoke(reception, "reveal_denouncers", {"petitionId": 1, "reason": "thử xem không cần duyệt"})
     assert refused and refused["code"] == "forbidden", refused
     screenshot("reveal-requested")
     reception.quit()
