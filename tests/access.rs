@@ -271,3 +271,28 @@ fn the_first_run_needs_an_administrator_and_happens_once() {
     .unwrap_err();
     assert!(e.to_string().contains("Hãy đăng nhập"), "{e}");
 }
+
+#[test]
+fn restoring_an_older_backup_keeps_who_may_sign_in() {
+    let dir = tempfile::tempdir().unwrap();
+    office_with_accounts(dir.path());
+    let mut desk = sign_in(dir.path(), "quantri");
+    let admin = desk.session().unwrap().ctx(at(NOW));
+    let backup = desk.backup_now(&admin, None).unwrap().path;
+    // After the backup: a new officer's account, and the handler's locked.
+    desk.add_account(&admin, &account("moi", "Ngô Văn Mới", &[Reception]))
+        .unwrap();
+    desk.set_account_active(&admin, "xuly", false).unwrap();
+    desk.restore(&admin, &backup).unwrap();
+    drop(desk);
+    // The records are the backup's; the accounts are today's.
+    assert!(Desk::sign_in(dir.path(), "moi", "moi-mật-khẩu", at(NOW)).is_ok());
+    assert_eq!(
+        Desk::sign_in(dir.path(), "xuly", "xuly-mật-khẩu", at(NOW))
+            .unwrap_err()
+            .code(),
+        "bad_credentials"
+    );
+    let desk = sign_in(dir.path(), "quantri");
+    assert!(desk.verify_audit().unwrap().is_ok());
+}

@@ -378,3 +378,73 @@ fn accounts_from_the_command_line_need_the_administrators_passphrase() {
     let out = with("tiepdan-mật-khẩu", dir.path(), &["account", "list"]);
     assert!(!out.status.success(), "the old password opens nothing");
 }
+
+#[test]
+fn a_plain_backup_from_before_is_restored_encrypted_and_another_offices_backup_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    // A backup from before encryption, kept on a USB stick (outside the data directory).
+    let old = {
+        let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+        complaint(&mut desk);
+        let info = desk
+            .backup_now(&ctx("2026-02-04 09:00"), Some(elsewhere.path()))
+            .unwrap();
+        info.path
+    };
+    assert_eq!(&bytes(&old)[..16], PLAIN_MAGIC);
+    let out = with(PASSPHRASE, dir.path(), &["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = with(PASSPHRASE, dir.path(), &["restore", old.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_unreadable(&db(dir.path()));
+    let desk = Desk::open_with_passphrase(dir.path(), PASSPHRASE, at("2026-02-05 08:00")).unwrap();
+    let petitions: i64 = desk
+        .store()
+        .conn()
+        .query_row("SELECT count(*) FROM petitions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(petitions, 1);
+    drop(desk);
+
+    // Another office's encrypted backup opens with none of our keys: refused, nothing changed.
+    let other = tempfile::tempdir().unwrap();
+    init(other.path());
+    let out = with(PASSPHRASE, other.path(), &["backup"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let foreign = std::fs::read_dir(other.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .next()
+        .unwrap();
+    let backups_before = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .count();
+    let out = with(
+        PASSPHRASE,
+        dir.path(),
+        &["restore", foreign.to_str().unwrap()],
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("Không có gì bị thay đổi"),
+        "{}",
+        stderr(&out)
+    );
+    // Refused before anything was backed up or replaced (only the sign-in is logged).
+    let backups_after = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .count();
+    assert_eq!(backups_before, backups_after);
+    let desk = Desk::open_with_passphrase(dir.path(), PASSPHRASE, at("2026-02-05 09:00")).unwrap();
+    let restores: i64 = desk
+        .store()
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = 'backup.restore'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(restores, 1, "only the plain backup's restore");
+}

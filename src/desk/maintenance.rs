@@ -25,11 +25,16 @@ impl Desk {
 
     /// Replaces the data with the backup `file`, after checking it and backing up what is
     /// there now. Returns the safety backup of the replaced data.
+    ///
+    /// Who may sign in is not rolled back: the accounts (and their officers) of the live data
+    /// are carried into the restored data, so that every keyring slot still has its account.
     pub fn restore(&mut self, ctx: &Ctx, file: &Path) -> Result<BackupInfo> {
         ctx.require(crate::domain::access::Permission::Restore)?;
         let backups = self.dir.backups();
+        let accounts = LiveAccounts::read(self.store.conn())?;
         let safety = self.store.restore_from(file, &backups, ctx.now)?;
         self.store.write(|tx| -> Result<()> {
+            accounts.write(tx)?;
             let detail = serde_json::json!({ "from": file, "safety_backup": safety.path });
             audit::append(tx, ctx, "backup.restore", "database", &[], Some(detail))?;
             Ok(())
@@ -43,6 +48,66 @@ impl Desk {
     /// breaks (a row changed, added or removed outside the app).
     pub fn verify_audit(&self) -> Result<std::result::Result<u64, crate::store::audit::Break>> {
         Ok(crate::store::audit::verify(self.store.conn())?)
+    }
+}
+
+/// The live data's accounts and their officers, as rows, carried across a restore.
+struct LiveAccounts {
+    officers: Vec<[rusqlite::types::Value; 6]>,
+    accounts: Vec<[rusqlite::types::Value; 7]>,
+}
+
+impl LiveAccounts {
+    const OFFICERS: &str = "id, full_name, title, role, active, created_at";
+    const ACCOUNTS: &str =
+        "officer_id, login, password_hash, roles, active, created_at, password_changed_at";
+
+    fn read(conn: &rusqlite::Connection) -> Result<LiveAccounts> {
+        let officers = conn
+            .prepare(&format!(
+                "SELECT {} FROM officers WHERE id IN (SELECT officer_id FROM accounts)",
+                Self::OFFICERS
+            ))?
+            .query_map([], |r| {
+                Ok(std::array::from_fn(|i| {
+                    r.get(i).unwrap_or(rusqlite::types::Value::Null)
+                }))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let accounts = conn
+            .prepare(&format!("SELECT {} FROM accounts", Self::ACCOUNTS))?
+            .query_map([], |r| {
+                Ok(std::array::from_fn(|i| {
+                    r.get(i).unwrap_or(rusqlite::types::Value::Null)
+                }))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(LiveAccounts { officers, accounts })
+    }
+
+    /// Officers missing from the restored data are added back; the accounts replace the
+    /// restored ones.
+    fn write(&self, tx: &rusqlite::Transaction) -> Result<()> {
+        for o in &self.officers {
+            tx.execute(
+                &format!(
+                    "INSERT OR IGNORE INTO officers ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    Self::OFFICERS
+                ),
+                rusqlite::params_from_iter(o.iter()),
+            )?;
+        }
+        tx.execute("DELETE FROM accounts", [])?;
+        for a in &self.accounts {
+            tx.execute(
+                &format!(
+                    "INSERT INTO accounts ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    Self::ACCOUNTS
+                ),
+                rusqlite::params_from_iter(a.iter()),
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -67,7 +132,7 @@ pub fn restore_data_dir(
     ctx: &Ctx,
 ) -> Result<(Desk, Restored)> {
     ctx.require(crate::domain::access::Permission::Restore)?;
-    crate::store::verify_backup_file(file, key)?;
+    crate::store::verify_backup_file(file, crate::store::key_for_file(file, key))?;
     match Desk::open_keyed(root, key, ctx.now) {
         Ok(mut desk) => {
             let safety_backup = desk.restore(ctx, file)?;
@@ -77,6 +142,13 @@ pub fn restore_data_dir(
             let db = crate::datadir::DataDir::new(root).database();
             let moved_to = move_aside(&db, ctx)?;
             copy_into_place(file, &db)?;
+            if let Some(key) = key
+                && crate::store::is_encrypted(&db) == Some(false)
+            {
+                // A plain backup from before encryption: encrypted once, like plain data.
+                let backups = crate::datadir::DataDir::new(root).backups();
+                drop(crate::store::Store::encrypt(&db, key, &backups, ctx.now)?);
+            }
             let mut desk = Desk::open_keyed(root, key, ctx.now)?;
             desk.store.write(|tx| -> Result<()> {
                 let detail = serde_json::json!({ "from": file, "damaged_moved_to": moved_to });

@@ -205,7 +205,7 @@ impl Store {
         backup_dir: &Path,
         now: NaiveDateTime,
     ) -> Result<BackupInfo, StoreError> {
-        let health = inspect(file, self.key.as_ref())?;
+        let health = inspect(file, key_for_file(file, self.key.as_ref()))?;
         health.ensure_restorable(file)?;
         let safety = self.backup_to(backup_dir, now, "truoc-khoi-phuc")?;
         backup::copy_into(file, self.key.as_ref(), &mut self.conn)?;
@@ -309,6 +309,16 @@ fn open_read_only(path: &Path, key: Option<&DbKey>) -> Result<Connection, StoreE
         key,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
+}
+
+/// The key to read the backup `file` with: the store's key for an encrypted backup, none
+/// for a plain one (from before the store was encrypted, encrypted on the way in).
+pub fn key_for_file<'a>(file: &Path, key: Option<&'a DbKey>) -> Option<&'a DbKey> {
+    if is_encrypted(file) == Some(true) {
+        key
+    } else {
+        None
+    }
 }
 
 /// Refuses, before anything is opened, a key for a plain file or no key for an encrypted
