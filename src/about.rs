@@ -22,6 +22,15 @@ pub struct FontLicense {
     pub license: String,
 }
 
+/// A C library compiled into the program (not a crate of its own), with its licence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LibraryLicense {
+    pub name: String,
+    pub license: String,
+    /// How it is shipped.
+    pub note: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct AboutInfo {
     pub version: String,
@@ -33,7 +42,39 @@ pub struct AboutInfo {
     pub last_backup: Option<BackupInfo>,
     pub license: String,
     pub fonts: Vec<FontLicense>,
+    pub libraries: Vec<LibraryLicense>,
     pub crates: Vec<CrateLicense>,
+}
+
+/// The C libraries the crates compile in: SQLite with SQLCipher (through
+/// `libsqlite3-sys`'s `bundled-sqlcipher`) and OpenSSL's libcrypto, linked statically into
+/// the Windows programs (`openssl-src`) and taken from the system on Linux.
+pub fn library_licenses() -> Vec<LibraryLicense> {
+    let openssl = if cfg!(windows) {
+        "mã hóa AES và HMAC cho SQLCipher; gắn tĩnh vào chương trình"
+    } else {
+        "mã hóa AES và HMAC cho SQLCipher; dùng thư viện libcrypto của hệ điều hành"
+    };
+    [
+        (
+            "SQLite",
+            "Public domain",
+            "cơ sở dữ liệu, gắn vào chương trình",
+        ),
+        (
+            "SQLCipher 4 (Zetetic LLC)",
+            "BSD-3-Clause",
+            "mã hóa toàn bộ cơ sở dữ liệu, gắn vào chương trình",
+        ),
+        ("OpenSSL 3", "Apache-2.0", openssl),
+    ]
+    .into_iter()
+    .map(|(name, license, note)| LibraryLicense {
+        name: name.to_owned(),
+        license: license.to_owned(),
+        note: note.to_owned(),
+    })
+    .collect()
 }
 
 const CRATES_JSON: &str = include_str!("../assets/licenses/crates.json");

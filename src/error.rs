@@ -125,6 +125,9 @@ pub enum Error {
     #[error("Tên đăng nhập hoặc mật khẩu không đúng. Không có gì bị thay đổi. Hãy nhập lại.")]
     BadCredentials,
 
+    #[error("Đã nhập sai mật khẩu nhiều lần liên tiếp. Hãy chờ {seconds} giây rồi thử lại.")]
+    Throttled { seconds: u64 },
+
     #[error(transparent)]
     Store(#[from] StoreError),
 
@@ -168,6 +171,7 @@ impl Error {
             Error::Forbidden { .. } => "forbidden",
             Error::SignedOut => "signed_out",
             Error::BadCredentials => "bad_credentials",
+            Error::Throttled { .. } => "throttled",
             Error::Store(s) => match s {
                 StoreError::NotADatabase { .. } => "not_a_database",
                 StoreError::Corrupt { .. } => "corrupt",

@@ -193,6 +193,7 @@ pub fn typescript_bindings() -> String {
         AppStatus::decl(&cfg),
         CrateLicense::decl(&cfg),
         FontLicense::decl(&cfg),
+        crate::about::LibraryLicense::decl(&cfg),
         AboutInfo::decl(&cfg),
     ];
     let mut out = String::from(

@@ -296,3 +296,29 @@ fn restoring_an_older_backup_keeps_who_may_sign_in() {
     let desk = sign_in(dir.path(), "quantri");
     assert!(desk.verify_audit().unwrap().is_ok());
 }
+
+#[test]
+fn five_wrong_passwords_in_a_row_pause_signing_in() {
+    use std::time::{Duration, Instant};
+    use tiepdan::desk::Throttle;
+    let dir = tempfile::tempdir().unwrap();
+    office_with_accounts(dir.path());
+    let mut throttle = Throttle::default();
+    let t0 = Instant::now();
+    for _ in 0..Throttle::LIMIT {
+        throttle.check(t0).unwrap();
+        let outcome = Desk::sign_in(dir.path(), "tiepdan", "sai", at(NOW)).map(|_| ());
+        throttle.record(&outcome, t0);
+    }
+    let e = throttle.check(t0 + Duration::from_secs(1)).unwrap_err();
+    assert_eq!(e.code(), "throttled");
+    assert!(e.to_string().contains("Hãy chờ 29 giây"), "{e}");
+    // After the pause, the right password signs in and the count starts over.
+    let later = t0 + Throttle::PAUSE + Duration::from_secs(1);
+    throttle.check(later).unwrap();
+    let ok = Desk::sign_in(dir.path(), "tiepdan", "tiepdan-mật-khẩu", at(NOW)).map(|_| ());
+    throttle.record(&ok, later);
+    let wrong = Desk::sign_in(dir.path(), "tiepdan", "sai", at(NOW)).map(|_| ());
+    throttle.record(&wrong, later);
+    throttle.check(later).unwrap();
+}

@@ -124,16 +124,23 @@ pub fn sign_in(
     password: String,
 ) -> Result<SignedInView, ErrorData> {
     let mut guard = lock_desk(&state)?;
+    let mut throttle = state
+        .throttle
+        .lock()
+        .map_err(|_| internal("khóa đăng nhập bị hỏng; hãy mở lại ứng dụng"))?;
+    let instant = std::time::Instant::now();
+    throttle.check(instant).map_err(|e| e.to_data())?;
     let now = tiepdan::edge::now();
-    let session = match guard.as_mut() {
+    let outcome = match guard.as_mut() {
         Some(desk) => desk.unlock(&login, &password, now),
         None => Desk::sign_in(&state.data_dir, &login, &password, now).map(|desk| {
             let session = desk.session().cloned().expect("signed in");
             *guard = Some(desk);
             session
         }),
-    }
-    .map_err(|e| e.to_data())?;
+    };
+    throttle.record(&outcome, instant);
+    let session = outcome.map_err(|e| e.to_data())?;
     if let Some(desk) = guard.as_ref() {
         set_title(&app, desk);
     }

@@ -16,6 +16,8 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// The screen locks after this many seconds without a key or a click.
     pub idle_lock_seconds: u32,
+    /// Wrong passwords in a row at the sign-in screen.
+    pub throttle: Mutex<tiepdan::desk::Throttle>,
 }
 
 /// `--idle-lock-seconds N`, else `TIEPDAN_IDLE_LOCK_SECONDS`, else ten minutes; at least 5.
@@ -53,6 +55,7 @@ pub fn run() {
         desk: Mutex::new(None),
         data_dir,
         idle_lock_seconds: idle_lock_seconds(&args),
+        throttle: Mutex::new(tiepdan::desk::Throttle::default()),
     };
     tauri::Builder::default()
         .manage(state)

@@ -135,6 +135,44 @@ impl Ctx {
     }
 }
 
+/// Slows down guessing at the sign-in screen: after [`Throttle::LIMIT`] wrong passwords in a
+/// row, sign-in is refused for [`Throttle::PAUSE`]. (Each guess already costs an argon2id
+/// derivation; this is the window's own brake, kept for as long as the window is open.)
+#[derive(Debug, Default)]
+pub struct Throttle {
+    failures: u32,
+    until: Option<std::time::Instant>,
+}
+
+impl Throttle {
+    pub const LIMIT: u32 = 5;
+    pub const PAUSE: std::time::Duration = std::time::Duration::from_secs(30);
+
+    /// Refuses while paused, saying how long to wait.
+    pub fn check(&self, now: std::time::Instant) -> Result<()> {
+        match self.until {
+            Some(until) if until > now => Err(Error::Throttled {
+                seconds: (until - now).as_secs().max(1),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Counts a sign-in's outcome: a wrong password adds one, anything else starts over.
+    pub fn record<T>(&mut self, outcome: &Result<T>, now: std::time::Instant) {
+        if matches!(outcome, Err(Error::BadCredentials)) {
+            self.failures += 1;
+            if self.failures >= Self::LIMIT {
+                self.failures = 0;
+                self.until = Some(now + Self::PAUSE);
+            }
+        } else if outcome.is_ok() {
+            self.failures = 0;
+            self.until = None;
+        }
+    }
+}
+
 /// What the first screen should be for the data directory `root`.
 pub fn access_state(root: &Path) -> Result<AccessState> {
     let dir = DataDir::new(root);

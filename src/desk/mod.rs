@@ -32,7 +32,7 @@ mod merge;
 
 pub use accounts::{
     AccessState, AccessView, AccountInput, AccountView, SetupDone, SignedIn, SignedInView,
-    access_state, unwrap_key,
+    Throttle, access_state, unwrap_key,
 };
 pub use attachments::{AttachInput, AttachmentOwner, AttachmentView};
 pub use casework_documents::InvitationInput;
@@ -213,6 +213,7 @@ impl Desk {
             last_backup: self.store.last_backup()?,
             license: env!("CARGO_PKG_LICENSE").to_owned(),
             fonts: crate::about::font_licenses(),
+            libraries: crate::about::library_licenses(),
             crates: crate::about::crate_licenses(),
         })
     }

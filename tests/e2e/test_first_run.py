@@ -94,6 +94,8 @@ def test_first_run_form_leads_to_the_dashboard_with_the_office_name(tmp_path, op
     crates = wait(driver).until(EC.visibility_of_element_located((By.ID, "about-crates")))
     assert "rusqlite" in crates.text and "tauri" in crates.text
     assert driver.find_element(By.ID, "about-version").text.count(".") == 2
+    libraries = driver.find_element(By.ID, "about-libraries").text
+    assert "SQLCipher" in libraries and "OpenSSL" in libraries
     driver.find_element(By.ID, "nav-settings").click()
     driver.find_element(By.ID, "backup-now").click()
     wait(driver).until(EC.text_to_be_present_in_element((By.ID, "settings"), "Đã sao lưu và kiểm tra"))

@@ -843,8 +843,14 @@ export type CrateLicense = { name: string, version: string, license: string, };
 
 export type FontLicense = { family: string, license: string, };
 
+export type LibraryLicense = { name: string, license: string, 
+/**
+ * How it is shipped.
+ */
+note: string, };
+
 export type AboutInfo = { version: string, data_dir: string, database: string, 
 /**
  * The database file and its write-ahead log, in bytes.
  */
-database_size_bytes: number, last_backup: BackupInfo | null, license: string, fonts: Array<FontLicense>, crates: Array<CrateLicense>, };
+database_size_bytes: number, last_backup: BackupInfo | null, license: string, fonts: Array<FontLicense>, libraries: Array<LibraryLicense>, crates: Array<CrateLicense>, };
