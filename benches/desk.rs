@@ -324,6 +324,8 @@ fn visit_input(i: usize, rng: &mut Rng) -> VisitInput {
         respondent_name: None,
         instance: None,
         contested_on: None,
+        decision_kind: None,
+        oral: false,
         papers: vec![PaperInput {
             title: "Giấy chứng nhận quyền sử dụng đất".into(),
             original: false,

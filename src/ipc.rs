@@ -27,7 +27,7 @@ use crate::desk::{
 };
 use crate::desk::{FieldWork, OfficerWork, WorkCounts, WorkStats};
 use crate::desk::{MediationInput, MediationOutcome, MediationView};
-use crate::desk::{OutcomeInput, OutcomeKind, OutcomeView};
+use crate::desk::{OutcomeInput, OutcomeKind, OutcomeView, PetitionFactsInput};
 use crate::desk::{TaskInput, TaskKind, TaskView};
 use crate::desk::{WatchInput, WatchItem, WatchKind};
 use crate::domain::agency::{Agency, AgencyInput, AgencyRole};
@@ -44,8 +44,8 @@ use crate::domain::report::{HeaderCell, RecordKind, Template};
 use crate::domain::routing::{Action, Proposal};
 use crate::domain::schedule::{Host, PlanRule, ScheduleIssue, SessionKind, ShiftPolicy, Weekday};
 use crate::domain::visit::{
-    CaseChoice, CitizenRef, Field, PaperInput, PetitionInput, PetitionKind, ReceivedBy, Reception,
-    VisitInput,
+    CaseChoice, CitizenRef, DecisionKind, Field, PaperInput, PetitionInput, PetitionKind,
+    ReceivedBy, Reception, VisitInput,
 };
 use crate::error::{ErrorData, FieldError};
 use crate::rules::RuleFile;
@@ -89,6 +89,7 @@ pub fn typescript_bindings() -> String {
         ReceivedBy::decl(&cfg),
         PetitionKind::decl(&cfg),
         Field::decl(&cfg),
+        DecisionKind::decl(&cfg),
         PaperInput::decl(&cfg),
         PetitionInput::decl(&cfg),
         CitizenRef::decl(&cfg),
@@ -116,6 +117,7 @@ pub fn typescript_bindings() -> String {
         Handled::decl(&cfg),
         PetitionView::decl(&cfg),
         HandleInput::decl(&cfg),
+        PetitionFactsInput::decl(&cfg),
         OutcomeKind::decl(&cfg),
         Finding::decl(&cfg),
         OutcomeInput::decl(&cfg),

@@ -54,6 +54,7 @@ fn accepted(desk: &mut Desk) -> i64 {
     desk.handle_petition(
         &c,
         &HandleInput {
+            accepted_on: None,
             petition_id: p,
             on: "2026-02-05".into(),
             action: Action::Accept,

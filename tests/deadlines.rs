@@ -181,6 +181,7 @@ fn the_dashboard_lists_overdue_and_soon_due_deadlines_and_follows_each_change() 
     desk.handle_petition(
         &c,
         &tiepdan::desk::HandleInput {
+            accepted_on: None,
             note: None,
             petition_id: p,
             on: "2026-02-06".into(),

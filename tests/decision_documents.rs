@@ -48,6 +48,8 @@ fn visit(kind: PetitionKind, role: AgencyRole, people: u32) -> VisitInput {
             respondent_name: Some("Trần Văn Bình".into()),
             instance: None,
             contested_on: None,
+            decision_kind: None,
+            oral: false,
             papers: vec![],
         }],
     }
@@ -96,6 +98,7 @@ fn a_proposal_to_accept_names_the_complainant_the_basis_and_the_deadline() {
     desk.handle_petition(
         &c,
         &HandleInput {
+            accepted_on: None,
             petition_id: p,
             on: "2026-11-23".into(),
             action: Action::Decline,
@@ -205,6 +208,7 @@ fn a_petition_with_several_contents_gets_guidance_listing_each_content_and_body(
     desk.handle_petition(
         &c,
         &HandleInput {
+            accepted_on: None,
             petition_id: p,
             on: "2026-11-23".into(),
             action: Action::Guide,

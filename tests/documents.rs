@@ -33,6 +33,8 @@ fn petition(kind: PetitionKind, summary: &str, paper: &str) -> PetitionInput {
         respondent_name: None,
         instance: None,
         contested_on: None,
+        decision_kind: None,
+        oral: false,
         papers: vec![PaperInput {
             title: paper.into(),
             original: false,
@@ -108,6 +110,9 @@ fn a_group_receipt_names_both_representatives_and_every_paper() {
         !text.contains("Đinh Văn Bốn"),
         "only the representatives are named"
     );
+    // The receiving officer is named (here the test's actor), never a dotted blank.
+    assert!(text.contains("kiểm thử"), "{text}");
+    assert!(!text.contains("……"), "{text}");
 }
 
 #[test]
@@ -223,6 +228,11 @@ fn a_bad_appointment_time_or_unknown_visit_issues_nothing() {
         (
             Some("2026-11-20T08:00"),
             "Thời điểm hẹn phải sau thời điểm hiện tại.",
+        ),
+        // A Saturday: the office is closed, the next working day is named.
+        (
+            Some("2026-12-05T08:00"),
+            "Ngày hẹn 05/12/2026 là thứ Bảy, không phải ngày làm việc; ngày làm việc gần nhất sau đó là 07/12/2026.",
         ),
     ] {
         let opts = PrintOptions {

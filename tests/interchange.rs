@@ -457,6 +457,8 @@ fn record_at_the_desk(desk: &mut Desk) {
                 respondent_name: Some("Văn phòng đăng ký đất đai".into()),
                 instance: None,
                 contested_on: None,
+                decision_kind: None,
+                oral: false,
                 papers: vec![PaperInput {
                     title: "Sơ đồ thửa đất".into(),
                     original: false,

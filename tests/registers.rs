@@ -48,6 +48,8 @@ fn visit(at: &str, who: CitizenRef, kind: PetitionKind, summary: &str) -> VisitI
             respondent_name: None,
             instance: None,
             contested_on: None,
+            decision_kind: None,
+            oral: false,
             papers: vec![],
         }],
     }

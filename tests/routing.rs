@@ -39,6 +39,8 @@ fn visit(case: CaseChoice, kind: PetitionKind, role: AgencyRole, at: &str) -> Vi
             respondent_name: None,
             instance: None,
             contested_on: None,
+            decision_kind: None,
+            oral: false,
             papers: vec![],
         }],
     }
@@ -46,6 +48,7 @@ fn visit(case: CaseChoice, kind: PetitionKind, role: AgencyRole, at: &str) -> Vi
 
 fn handle(petition_id: i64, action: Action, to: Option<i64>, reason: Option<&str>) -> HandleInput {
     HandleInput {
+        accepted_on: None,
         note: None,
         petition_id,
         on: "2026-11-23".into(),
@@ -94,6 +97,7 @@ fn the_proposal_is_confirmed_or_overridden_with_a_reason_and_audited() {
         .handle_petition(
             &c,
             &HandleInput {
+                accepted_on: None,
                 note: None,
                 on: "2026-11-24".into(),
                 ..handle(p, Action::Accept, None, None)
@@ -106,6 +110,7 @@ fn the_proposal_is_confirmed_or_overridden_with_a_reason_and_audited() {
         .handle_petition(
             &c,
             &HandleInput {
+                accepted_on: None,
                 note: None,
                 on: "2026-11-22".into(),
                 ..handle(p, Action::Accept, None, None)
@@ -196,6 +201,7 @@ fn a_denunciation_is_transferred_to_a_named_body_and_a_repeat_is_a_reminder() {
     desk.handle_petition(
         &c,
         &HandleInput {
+            accepted_on: None,
             note: None,
             on: "2026-11-05".into(),
             ..handle(p, Action::Transfer, Some(province.id), None)

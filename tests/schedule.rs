@@ -105,7 +105,7 @@ fn a_plan_gives_sessions_off_holidays_and_bad_plans_are_refused() {
     assert!(
         view.issues[0]
             .message_vi
-            .contains("Bí thư Đảng ủy: tháng 1/2026 mới có 0 buổi")
+            .contains("Bí thư Đảng ủy: tháng 1/2026 mới có 0 ngày")
     );
     assert_eq!(
         count(
@@ -145,9 +145,9 @@ fn cancelling_a_thursday_leaves_its_week_short_and_an_ad_hoc_session_is_added() 
         .map(|i| i.message_vi.as_str())
         .collect();
     assert_eq!(chair.len(), 1, "{chair:?}");
-    assert!(chair[0].contains("tuần từ 09/03/2026 đến 15/03/2026 mới có 0 buổi"));
+    assert!(chair[0].contains("tuần từ 09/03/2026 đến 15/03/2026 mới có 0 ngày"));
 
-    // An ad hoc session on Friday 13/03 makes the week good again.
+    // An ad hoc session on Friday 13/03.
     let ad_hoc = SessionInput {
         kind: SessionKind::AdHoc,
         host: Host::Chair,
@@ -162,6 +162,19 @@ fn cancelling_a_thursday_leaves_its_week_short_and_an_ad_hoc_session_is_added() 
     planned.kind = SessionKind::Planned;
     assert!(desk.add_session(&c, &planned).is_err());
     desk.add_session(&c, &ad_hoc).unwrap();
+    // An ad hoc session is owed anyway: it does not make up the periodic day.
+    let view = desk.schedule(d("2026-03-09"), d("2026-03-22")).unwrap();
+    assert_eq!(
+        view.issues.iter().filter(|i| i.host == Host::Chair).count(),
+        1,
+        "{:?}",
+        view.issues
+    );
+    // A periodic session added once on Wednesday 11/03 does.
+    let mut one_off = ad_hoc.clone();
+    one_off.kind = SessionKind::OneOff;
+    one_off.on = "2026-03-11".into();
+    desk.add_session(&c, &one_off).unwrap();
     let view = desk.schedule(d("2026-03-09"), d("2026-03-22")).unwrap();
     assert!(
         view.issues.iter().all(|i| i.host != Host::Chair),

@@ -31,6 +31,8 @@ fn petition(kind: PetitionKind, summary: &str) -> PetitionInput {
         respondent_name: None,
         instance: None,
         contested_on: None,
+        decision_kind: None,
+        oral: false,
         papers: vec![PaperInput {
             title: "Giấy chứng nhận quyền sử dụng đất".into(),
             original: false,
@@ -150,9 +152,15 @@ fn a_draft_survives_until_its_visit_is_saved() {
     }
     let mut desk = Desk::open(dir.path(), at("2026-11-23 09:30")).unwrap();
     let draft = desk
-        .draft("intake")
+        .draft(&ctx("2026-11-23 09:30"), "intake")
         .unwrap()
         .expect("the draft is offered back");
+    // Another officer on the same PC is not offered it.
+    let other = tiepdan::store::audit::Ctx {
+        officer_id: Some(42),
+        ..ctx("2026-11-23 09:30")
+    };
+    assert_eq!(desk.draft(&other, "intake").unwrap(), None);
     assert_eq!(draft.content, typed);
     assert_eq!(draft.updated_at, "2026-11-23T09:10:00");
     assert_eq!(count(&desk, "visits"), 0, "a draft is never a visit");
@@ -166,7 +174,7 @@ fn a_draft_survives_until_its_visit_is_saved() {
     )
     .unwrap();
     assert_eq!(
-        desk.draft("intake").unwrap(),
+        desk.draft(&ctx("2026-11-23 09:32"), "intake").unwrap(),
         None,
         "saving the visit removes its draft"
     );

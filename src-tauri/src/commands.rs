@@ -322,12 +322,12 @@ pub fn save_draft(
 
 #[tauri::command]
 pub fn load_draft(state: State<'_, AppState>, form: String) -> Result<Option<Draft>, ErrorData> {
-    with_desk(&state, |desk| desk.draft(&form))
+    with_desk(&state, |desk| desk.draft(&ctx(desk), &form))
 }
 
 #[tauri::command]
 pub fn discard_draft(state: State<'_, AppState>, form: String) -> Result<(), ErrorData> {
-    with_desk(&state, |desk| desk.discard_draft(&form))
+    with_desk(&state, |desk| desk.discard_draft(&ctx(desk), &form))
 }
 
 #[tauri::command]
@@ -506,6 +506,19 @@ pub fn outcomes(
     with_desk(&state, |desk| desk.outcomes(petition_id))
 }
 
+/// Sets who a petition is about, the complaint's instance and contested decision, an oral
+/// denunciation; returns the petition anew (with the new proposal).
+#[tauri::command]
+pub fn update_petition_facts(
+    state: State<'_, AppState>,
+    input: tiepdan::desk::PetitionFactsInput,
+) -> Result<PetitionView, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.update_petition_facts(&ctx(desk), &input)?;
+        desk.petition_view(input.petition_id, tiepdan::edge::now().date())
+    })
+}
+
 /// Marks a petition as raising several matters for several bodies; returns it anew.
 #[tauri::command]
 pub fn set_several_contents(
@@ -594,6 +607,16 @@ pub fn calendar_days(
     year: i32,
 ) -> Result<Vec<CalendarDayRow>, ErrorData> {
     with_desk(&state, |desk| desk.calendar_days(year))
+}
+
+/// The first working day after `after` (`YYYY-MM-DD`), as `YYYY-MM-DD`.
+#[tauri::command]
+pub fn next_working_day(state: State<'_, AppState>, after: String) -> Result<String, ErrorData> {
+    with_desk(&state, |desk| {
+        let day = chrono::NaiveDate::parse_from_str(&after, "%Y-%m-%d")
+            .map_err(|_| tiepdan::Error::invalid("after", "Ngày không hợp lệ."))?;
+        Ok(desk.next_working_day(day)?.to_string())
+    })
 }
 
 #[tauri::command]

@@ -142,6 +142,8 @@ pub fn run() {
             commands::save_rule_file,
             commands::reset_rule_file,
             commands::calendar_days,
+            commands::next_working_day,
+            commands::update_petition_facts,
             commands::set_office_day,
             commands::remove_office_day,
             commands::print_acceptance_proposal,

@@ -45,6 +45,15 @@ impl Desk {
                 "Đơn đã có quyết định xử lý khác thụ lý; không lập phiếu đề xuất thụ lý.",
             )]));
         }
+        if view.proposal.action == crate::domain::routing::Action::Review {
+            return Err(Error::invalid(
+                "petition",
+                format!(
+                    "Chưa đủ thông tin để đề xuất thụ lý: {} Hãy ghi ở mục \"Thông tin đơn\" rồi in lại.",
+                    view.proposal.reason
+                ),
+            ));
+        }
         let since = view.handled.last().map(|h| h.on.clone());
         if let Some(doc) = self.stored("petition_id", petition_id, FORM, since.as_deref())? {
             return Ok(doc);

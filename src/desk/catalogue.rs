@@ -293,7 +293,7 @@ impl Desk {
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 ))?;
             let calendar = calendar_of(tx, &rules.calendar)?;
-            let recomputed = refresh(tx, &rules.deadlines, &calendar, Scope::All, ctx.now.date())?;
+            let recomputed = refresh(tx, rules, &calendar, Scope::All, ctx.now.date())?;
             append(
                 tx,
                 ctx,

@@ -9,9 +9,11 @@ use ts_rs::TS;
 
 use super::{Desk, from_name};
 use crate::domain::deadline::{self, Deadline, PetitionEvent, PetitionFacts, Status};
+use crate::domain::routing::outside_competence;
 use crate::domain::visit::PetitionKind;
 use crate::error::{Error, FieldError, Result};
 use crate::rules::calendar::{Calendar, DayKind, OfficeDay};
+use crate::rules::routing::RoutingRules;
 
 /// Every deadline of one petition and where it stands on `today`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -51,6 +53,11 @@ fn opt_vocab<T: serde::de::DeserializeOwned>(r: &Row, i: usize) -> rusqlite::Res
 }
 
 impl Desk {
+    /// The first working day after `date` (the default day of an appointment).
+    pub fn next_working_day(&self, date: NaiveDate) -> Result<NaiveDate> {
+        Ok(self.working_calendar()?.next_working_day(date))
+    }
+
     /// The working calendar in force: the rule file's days with the office's own
     /// `calendar_days` laid over them.
     pub fn working_calendar(&self) -> Result<Calendar> {
@@ -70,7 +77,7 @@ impl Desk {
         let rules = &self.rules;
         self.store.write(|tx| -> Result<usize> {
             let calendar = calendar_of(tx, &rules.calendar)?;
-            let n = refresh(tx, &rules.deadlines, &calendar, Scope::All, ctx.now.date())?;
+            let n = refresh(tx, rules, &calendar, Scope::All, ctx.now.date())?;
             crate::store::audit::append(
                 tx,
                 ctx,
@@ -110,7 +117,7 @@ impl Desk {
     pub fn deadlines(&self, petition_id: i64, today: NaiveDate) -> Result<PetitionDeadlines> {
         let conn = self.store.conn();
         let remote_area = remote_area(conn)?;
-        let Some(facts) = facts_of(conn, petition_id, remote_area)? else {
+        let Some(facts) = facts_of(conn, petition_id, remote_area, &self.rules.routing)? else {
             return Err(Error::Invalid(vec![FieldError::new(
                 "petition",
                 format!("Không có đơn số {petition_id} trong sổ."),
@@ -143,18 +150,14 @@ fn facts_of(
     conn: &Connection,
     petition_id: i64,
     remote_area: bool,
+    routing: &RoutingRules,
 ) -> Result<Option<PetitionFacts>> {
     let petition = conn
-        .prepare_cached("SELECT kind, instance, complex, received_on FROM petitions WHERE id = ?1")?
+        .prepare_cached(&format!(
+            "SELECT {FACT_COLUMNS} FROM petitions WHERE id = ?1"
+        ))?
         .query_row([petition_id], |r| {
-            Ok(PetitionFacts {
-                kind: vocab::<PetitionKind>(r, 0)?,
-                instance: r.get(1)?,
-                complex: r.get(2)?,
-                received_on: date(r, 3)?,
-                remote_area,
-                events: Vec::new(),
-            })
+            petition_facts(r, 0, remote_area, routing)
         })
         .optional()?;
     let Some(mut facts) = petition else {
@@ -179,6 +182,37 @@ fn facts_of(
     Ok(Some(facts))
 }
 
+/// The petition's columns [`petition_facts`] reads, in its order.
+const FACT_COLUMNS: &str =
+    "kind, instance, complex, received_on, decision_kind, respondent_role, field";
+
+/// A petition's facts from the columns [`FACT_COLUMNS`] starting at `at`, without events.
+fn petition_facts(
+    r: &Row,
+    at: usize,
+    remote_area: bool,
+    routing: &RoutingRules,
+) -> rusqlite::Result<PetitionFacts> {
+    let kind = vocab::<PetitionKind>(r, at)?;
+    let received_on = date(r, at + 3)?;
+    Ok(PetitionFacts {
+        kind,
+        instance: r.get(at + 1)?,
+        complex: r.get(at + 2)?,
+        received_on,
+        remote_area,
+        decision_kind: opt_vocab(r, at + 4)?.unwrap_or_default(),
+        outside_competence: outside_competence(
+            kind,
+            opt_vocab(r, at + 5)?,
+            vocab(r, at + 6)?,
+            received_on,
+            routing,
+        ),
+        events: Vec::new(),
+    })
+}
+
 /// Which petitions to recompute.
 pub(crate) enum Scope<'a> {
     These(&'a [i64]),
@@ -197,16 +231,18 @@ pub(crate) fn refresh_petitions(
     today: NaiveDate,
 ) -> Result<usize> {
     let calendar = calendar_of(tx, &rules.calendar)?;
-    refresh(tx, &rules.deadlines, &calendar, Scope::These(ids), today)
+    refresh(tx, rules, &calendar, Scope::These(ids), today)
 }
 
 pub(crate) fn refresh(
     conn: &Connection,
-    rules: &crate::rules::deadlines::DeadlineRules,
+    all_rules: &super::Rules,
     calendar: &Calendar,
     scope: Scope<'_>,
     today: NaiveDate,
 ) -> Result<usize> {
+    let rules = &all_rules.deadlines;
+    let routing = &all_rules.routing;
     let remote_area = remote_area(conn)?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO deadline_cache (petition_id, name, due, met_on, obligation, suspended, closed_on)
@@ -234,7 +270,7 @@ pub(crate) fn refresh(
                 conn.prepare_cached("DELETE FROM deadline_cache WHERE petition_id = ?1")?;
             for id in ids {
                 delete.execute([id])?;
-                if let Some(facts) = facts_of(conn, *id, remote_area)? {
+                if let Some(facts) = facts_of(conn, *id, remote_area, routing)? {
                     store(*id, &facts)?;
                 }
             }
@@ -243,9 +279,9 @@ pub(crate) fn refresh(
         Scope::All => {
             // Two ordered scans merged side by side instead of two queries per petition.
             conn.execute("DELETE FROM deadline_cache", [])?;
-            let mut petitions = conn.prepare(
-                "SELECT id, kind, instance, complex, received_on FROM petitions ORDER BY id",
-            )?;
+            let mut petitions = conn.prepare(&format!(
+                "SELECT id, {FACT_COLUMNS} FROM petitions ORDER BY id"
+            ))?;
             let mut events = conn.prepare(
                 "SELECT petition_id, on_date, kind, action, days, decision, partial
                  FROM events ORDER BY petition_id, on_date, id",
@@ -268,14 +304,7 @@ pub(crate) fn refresh(
             let mut n = 0;
             while let Some(r) = rows.next()? {
                 let id: i64 = r.get(0)?;
-                let mut facts = PetitionFacts {
-                    kind: vocab::<PetitionKind>(r, 1)?,
-                    instance: r.get(2)?,
-                    complex: r.get(3)?,
-                    received_on: date(r, 4)?,
-                    remote_area,
-                    events: Vec::new(),
-                };
+                let mut facts = petition_facts(r, 1, remote_area, routing)?;
                 while let Some((pid, e)) = next_event.take() {
                     if pid < id {
                         next_event = events.next().transpose()?;

@@ -81,12 +81,45 @@ impl Desk {
         let competent = facts
             .respondent
             .and_then(|role| {
-                self.rules
-                    .routing
-                    .find(facts.kind, facts.instance, role, facts.received_on)
+                self.rules.routing.find(
+                    facts.kind,
+                    facts.instance,
+                    role,
+                    facts.field,
+                    facts.received_on,
+                )
             })
             .map(|r| r.authority.clone())
             .unwrap_or_else(|| proposal.authority.clone());
+        // Accepting: the article on acceptance (the rule of the acceptance or check
+        // deadline in force, e.g. Luật Khiếu nại Điều 27) and the competence basis; the
+        // competent person as the table names it, else the office's chair.
+        let acceptance_basis = {
+            let deadlines = self.deadlines(petition_id, ctx.now.date())?;
+            let rule = deadlines
+                .deadlines
+                .iter()
+                .find(|d| {
+                    matches!(
+                        d.name,
+                        crate::rules::deadlines::DeadlineName::Accept
+                            | crate::rules::deadlines::DeadlineName::Check
+                    )
+                })
+                .map(|d| d.basis.clone());
+            let competence = (proposal.action == Action::Accept).then(|| proposal.basis.clone());
+            match (rule, competence) {
+                (Some(r), Some(c)) => format!("{r}; {c}"),
+                (Some(r), None) => r,
+                (None, Some(c)) => c,
+                (None, None) => basis.clone(),
+            }
+        };
+        let accepting = if competent.trim().is_empty() {
+            format!("Chủ tịch {}", office.name)
+        } else {
+            competent.clone()
+        };
         let copies_for_notice: Vec<String> = if view.kind == PetitionKind::Denunciation {
             // A notice to a denouncer goes to no other body.
             vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()]
@@ -271,8 +304,7 @@ impl Desk {
                 vec![
                     opening.clone(),
                     format!(
-                        "Căn cứ {basis}, đơn thuộc thẩm quyền giải quyết của {} và đủ điều kiện thụ lý. {office_name} thông báo thụ lý giải quyết từ ngày {}.",
-                        proposal.authority,
+                        "Căn cứ {acceptance_basis}, đơn thuộc thẩm quyền giải quyết của {accepting} và đủ điều kiện thụ lý. {office_name} thông báo thụ lý giải quyết từ ngày {}.",
                         on.format("%d/%m/%Y")
                     ),
                 ],

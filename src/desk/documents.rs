@@ -108,8 +108,28 @@ impl Desk {
         }
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let scans = self.attached_names(visit_id)?;
+        // Who received the citizen: the officer who recorded the visit, else the one printing.
+        let officer = match &visit.officer_name {
+            Some(n) => n.clone(),
+            None => self.acting_officer_name(ctx)?,
+        };
         let appointment_at = match form {
-            VisitForm::Appointment => Some(appointment_time(opts, ctx.now)?),
+            VisitForm::Appointment => {
+                let at = appointment_time(opts, ctx.now)?;
+                let calendar = self.working_calendar()?;
+                if !calendar.is_working_day(at.date()) {
+                    return Err(Error::invalid(
+                        "appointment_at",
+                        format!(
+                            "Ngày hẹn {} là {}, không phải ngày làm việc; ngày làm việc gần nhất sau đó là {}.",
+                            at.format("%d/%m/%Y"),
+                            crate::rules::calendar::weekday_vi(at.date()),
+                            calendar.next_working_day(at.date()).format("%d/%m/%Y")
+                        ),
+                    ));
+                }
+                Some(at)
+            }
             _ => None,
         };
         let rules = self.rules.documents.clone();
@@ -126,11 +146,14 @@ impl Desk {
         self.issue(ctx, &name(form), owner, |number| {
             let label = rules.label(rule, number);
             let pdf = match form {
-                VisitForm::Receipt => receipt(&office, &visit, &scans, rule, &label, ctx.now),
-                VisitForm::Minutes => minutes(&office, &visit, rule, &label, ctx.now),
+                VisitForm::Receipt => {
+                    receipt(&office, &visit, &scans, rule, &label, &officer, ctx.now)
+                }
+                VisitForm::Minutes => minutes(&office, &visit, rule, &label, &officer, ctx.now),
                 VisitForm::Appointment => appointment(
                     &office,
                     &visit,
+                    &officer,
                     &label,
                     ctx.now,
                     appointment_at.unwrap_or(ctx.now),
@@ -381,8 +404,30 @@ fn write_pdf(
     Ok(path.display().to_string())
 }
 
-/// Placeholder for the officer's name until officers sign in (trust issue): filled by hand.
-const OFFICER_BLANK: &str = "……………………………";
+impl Desk {
+    /// The name printed for the officer acting now: the signed-in officer, else the name
+    /// the audit trail gives the actor (without its login in brackets).
+    pub(crate) fn acting_officer_name(&self, ctx: &Ctx) -> Result<String> {
+        if let Some(id) = ctx.officer_id
+            && let Some(name) = self
+                .store
+                .conn()
+                .query_row("SELECT full_name FROM officers WHERE id = ?1", [id], |r| {
+                    r.get::<_, String>(0)
+                })
+                .optional()?
+        {
+            return Ok(name);
+        }
+        Ok(ctx
+            .actor
+            .split(" (")
+            .next()
+            .unwrap_or(&ctx.actor)
+            .trim()
+            .to_owned())
+    }
+}
 
 fn reception_room(office: &Office) -> String {
     format!("Trụ sở tiếp công dân, {}", office.name)
@@ -410,6 +455,7 @@ fn receipt(
     scans: &[String],
     rule: &FormRule,
     label: &str,
+    officer: &str,
     now: NaiveDateTime,
 ) -> Vec<u8> {
     let reps = v.representatives();
@@ -450,7 +496,7 @@ fn receipt(
         place: office.place.clone(),
         at: now,
         received_at: reception_room(office),
-        officer: OFFICER_BLANK.to_owned(),
+        officer: officer.to_owned(),
         provider_title: title_of(first.and_then(|p| p.gender)).to_owned(),
         provider_name: first.map(|p| p.full_name.clone()).unwrap_or_default(),
         provider_id: first.map(id_line).unwrap_or_default(),
@@ -469,16 +515,17 @@ fn minutes(
     v: &VisitRecord,
     rule: &FormRule,
     label: &str,
+    officer: &str,
     now: NaiveDateTime,
 ) -> Vec<u8> {
     let at = NaiveDateTime::parse_from_str(&v.at, "%Y-%m-%dT%H:%M:%S").unwrap_or(now);
     let (host, host_role) = match v.received_by {
         ReceivedBy::Head => (office.chair.clone(), format!("Chủ tịch {}", office.name)),
         ReceivedBy::Delegate => (
-            OFFICER_BLANK.to_owned(),
+            officer.to_owned(),
             "người được ủy quyền tiếp công dân".to_owned(),
         ),
-        ReceivedBy::Officer => (OFFICER_BLANK.to_owned(), "cán bộ tiếp công dân".to_owned()),
+        ReceivedBy::Officer => (officer.to_owned(), "cán bộ tiếp công dân".to_owned()),
     };
     let received = v
         .representatives()
@@ -525,7 +572,7 @@ fn minutes(
         at_place: reception_room(office),
         host,
         host_role,
-        recorder: OFFICER_BLANK.to_owned(),
+        recorder: officer.to_owned(),
         received,
         people: v.people,
         content,
@@ -538,6 +585,7 @@ fn minutes(
 fn appointment(
     office: &Office,
     v: &VisitRecord,
+    officer: &str,
     label: &str,
     now: NaiveDateTime,
     at: NaiveDateTime,
@@ -575,6 +623,6 @@ fn appointment(
         at,
         at_place: place,
         purpose,
-        officer: OFFICER_BLANK.to_owned(),
+        officer: officer.to_owned(),
     })
 }

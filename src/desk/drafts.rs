@@ -1,5 +1,7 @@
 //! Drafts of forms being typed: saved as the officer types, offered back after a crash,
 //! deleted when the record is saved. Not records, hence not audited (see ARCHITECTURE.md).
+//! Each officer has their own: on a PC shared by several officers, nobody is offered
+//! another's half-typed visit.
 
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
@@ -21,8 +23,16 @@ pub struct Draft {
     pub updated_at: String,
 }
 
+/// The stored key of `form`'s draft for the officer of `ctx`.
+pub(crate) fn draft_key(ctx: &Ctx, form: &str) -> String {
+    match ctx.officer_id {
+        Some(id) => format!("{form}@{id}"),
+        None => form.to_owned(),
+    }
+}
+
 impl Desk {
-    /// Saves (replaces) the draft of `form`.
+    /// Saves (replaces) the signed-in officer's draft of `form`.
     pub fn save_draft(&mut self, ctx: &Ctx, form: &str, content: &serde_json::Value) -> Result<()> {
         ctx.require(crate::domain::access::Permission::RecordVisit)?;
         let text = content.to_string();
@@ -41,20 +51,20 @@ impl Desk {
                 "INSERT INTO drafts (form, content, updated_at) VALUES (?1, ?2, ?3)
                  ON CONFLICT (form) DO UPDATE SET content = excluded.content,
                                                   updated_at = excluded.updated_at",
-                params![form, text, ctx.stamp()],
+                params![draft_key(ctx, form), text, ctx.stamp()],
             )?;
             Ok(())
         })
     }
 
-    /// The draft of `form`, if one was left.
-    pub fn draft(&self, form: &str) -> Result<Option<Draft>> {
+    /// The signed-in officer's draft of `form`, if they left one.
+    pub fn draft(&self, ctx: &Ctx, form: &str) -> Result<Option<Draft>> {
         let row = self
             .store
             .conn()
             .query_row(
                 "SELECT content, updated_at FROM drafts WHERE form = ?1",
-                [form],
+                [draft_key(ctx, form)],
                 |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
             )
             .optional()?;
@@ -65,9 +75,9 @@ impl Desk {
         }))
     }
 
-    pub fn discard_draft(&mut self, form: &str) -> Result<()> {
+    pub fn discard_draft(&mut self, ctx: &Ctx, form: &str) -> Result<()> {
         self.store.write(|tx| -> Result<()> {
-            tx.execute("DELETE FROM drafts WHERE form = ?1", [form])?;
+            tx.execute("DELETE FROM drafts WHERE form = ?1", [draft_key(ctx, form)])?;
             Ok(())
         })
     }

@@ -48,6 +48,36 @@ pub struct DueSummary {
     /// Casework tasks (carrying out decisions, plan steps, publication, reviews) not done
     /// and due by `soon_until`, late ones first, at most `limit`.
     pub tasks: Vec<super::TaskView>,
+    /// From November: next year's holidays are still a forecast (no official notice).
+    pub calendar_warning: Option<String>,
+}
+
+/// The month from which the dashboard looks at next year's calendar (the Government's
+/// notice of the next year's holidays usually comes out in October–December).
+const CALENDAR_WATCH_FROM_MONTH: u32 = 11;
+
+/// A warning when next year's listed days are missing or include forecasts not yet
+/// checked against an official notice (and `today` is late in the year).
+fn calendar_warning(
+    calendar: &crate::rules::calendar::Calendar,
+    today: NaiveDate,
+) -> Option<String> {
+    use chrono::Datelike;
+    if today.month() < CALENDAR_WATCH_FROM_MONTH {
+        return None;
+    }
+    let next = today.year() + 1;
+    let mut days = calendar.days_of(next).peekable();
+    let what = if days.peek().is_none() {
+        "chưa có trong phần mềm"
+    } else if days.any(|(_, e)| !e.office && !e.verified) {
+        "mới là dự kiến, chưa đối chiếu thông báo chính thức"
+    } else {
+        return None;
+    };
+    Some(format!(
+        "Lịch nghỉ lễ, Tết năm {next} {what}: thời hạn rơi vào năm {next} có thể thay đổi. Khi có thông báo nghỉ lễ, Tết của cơ quan có thẩm quyền, cập nhật ở Danh mục → Lịch làm việc."
+    ))
 }
 
 /// One officer's share of the deadlines on the dashboard.
@@ -190,6 +220,7 @@ impl Desk {
             soon: flagged(list(soon, &[&t, &s])?)?,
             assignments: self.open_assignments(today, soon_until, limit)?,
             tasks: self.open_tasks(today, soon_until, limit)?,
+            calendar_warning: calendar_warning(&calendar, today),
             today: t,
             soon_until: s,
         })

@@ -22,7 +22,7 @@ use ts_rs::TS;
 use self::read::Table;
 use super::{Desk, name};
 use crate::domain::office::Office;
-use crate::domain::visit::PetitionKind;
+use crate::domain::visit::{DecisionKind, PetitionKind};
 use crate::error::Error;
 use crate::interchange::*;
 use crate::store::audit::{self, Ctx};
@@ -137,7 +137,7 @@ impl Desk {
                 let calendar = super::deadlines::calendar_of(tx, &rules.calendar)?;
                 super::deadlines::refresh(
                     tx,
-                    &rules.deadlines,
+                    rules,
                     &calendar,
                     super::deadlines::Scope::All,
                     ctx.now.date(),
@@ -571,7 +571,8 @@ impl Importer<'_> {
                  forwarded_by = ?5, forwarded_doc = ?6, kind = ?7, field = ?8, anonymous = ?9,
                  signatories = ?10, respondent_role = ?11, respondent_name = ?12, instance = ?13,
                  contested_on = ?14, complex = ?15, specific = ?16, court_accepted = ?17,
-                 second_instance_on = ?18, summary = ?19, summary_fold = ?20
+                 second_instance_on = ?18, summary = ?19, summary_fold = ?20,
+                 decision_kind = ?21, oral = ?22
              WHERE id = ?1",
             params![
                 id,
@@ -594,6 +595,10 @@ impl Importer<'_> {
                 p.second_instance_on.map(date),
                 p.summary,
                 fold(&p.summary),
+                p.decision_kind
+                    .filter(|k| *k != DecisionKind::Administrative)
+                    .map(name),
+                p.oral,
             ],
         )?;
         // A denouncer's identity is stored apart from the petition.

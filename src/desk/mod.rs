@@ -51,6 +51,7 @@ pub use work_stats::{FieldWork, OfficerWork, WorkCounts, WorkStats};
 mod office;
 mod officers;
 mod outcomes;
+mod petition_facts;
 mod refusal;
 mod registers;
 mod registers_xlsx;
@@ -72,6 +73,7 @@ pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm, fo
 pub use files::write_atomically;
 pub use mediation::{MediationInput, MediationOutcome, MediationView};
 pub use outcomes::{OutcomeInput, OutcomeKind, OutcomeView};
+pub use petition_facts::PetitionFactsInput;
 pub use registers::{PetitionRow, ReceptionRow, RegisterFilter, WITHHELD};
 pub use registers_xlsx::{Register, RegisterFile};
 pub use reports::{ColumnView, ReportRecord, ReportView, SummaryBar};

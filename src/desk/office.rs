@@ -51,7 +51,7 @@ impl Desk {
                 let calendar = super::deadlines::calendar_of(tx, &rules.calendar)?;
                 super::deadlines::refresh(
                     tx,
-                    &rules.deadlines,
+                    rules,
                     &calendar,
                     super::deadlines::Scope::All,
                     ctx.now.date(),

@@ -41,6 +41,8 @@ pub struct ReceptionRow {
     pub kinds: String,
     pub reception: Reception,
     pub received_by: ReceivedBy,
+    /// The officer who recorded the visit, when known.
+    pub officer_name: Option<String>,
     pub repeat: bool,
     pub outcome: String,
 }
@@ -126,7 +128,8 @@ impl Desk {
                       WHERE vc.visit_id = v.id
                         AND (vc.representative = 1 OR NOT EXISTS (SELECT 1 FROM visit_citizens x
                              WHERE x.visit_id = v.id AND x.representative = 1))),
-                    (SELECT group_concat(summary, '; ') FROM petitions p WHERE p.visit_id = v.id)
+                    (SELECT group_concat(summary, '; ') FROM petitions p WHERE p.visit_id = v.id),
+                    (SELECT full_name FROM officers o WHERE o.id = v.officer_id)
              FROM visits v WHERE {} ORDER BY v.at DESC, v.id DESC{}",
             w.sql.join(" AND "),
             limit_sql(filter.limit)
@@ -158,6 +161,7 @@ impl Desk {
                 content,
                 reception: from_name(&r.get::<_, String>(4)?).map_err(|e| bad(4, e))?,
                 received_by: from_name(&r.get::<_, String>(5)?).map_err(|e| bad(5, e))?,
+                officer_name: r.get(11)?,
                 repeat: r.get(6)?,
                 outcome: r.get(7)?,
                 kinds: if names.is_empty() {

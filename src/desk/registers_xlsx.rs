@@ -167,12 +167,13 @@ fn reception_cells(r: &ReceptionRow) -> Vec<String> {
             Reception::AdHoc => "Đột xuất",
         }
         .into(),
-        match r.received_by {
-            ReceivedBy::Head => "Thủ trưởng",
-            ReceivedBy::Delegate => "Ủy quyền",
-            ReceivedBy::Officer => "Cán bộ",
-        }
-        .into(),
+        match (r.received_by, &r.officer_name) {
+            (ReceivedBy::Head, _) => "Thủ trưởng".to_owned(),
+            (ReceivedBy::Delegate, Some(n)) => format!("Ủy quyền: {n}"),
+            (ReceivedBy::Delegate, None) => "Ủy quyền".to_owned(),
+            (ReceivedBy::Officer, Some(n)) => n.clone(),
+            (ReceivedBy::Officer, None) => "Cán bộ".to_owned(),
+        },
         if r.repeat {
             "Nhiều lần"
         } else {

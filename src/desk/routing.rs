@@ -30,6 +30,10 @@ pub struct HandleInput {
     /// and the body competent for it.
     #[serde(default)]
     pub note: Option<String>,
+    /// Action accept: the day of acceptance (thụ lý), `YYYY-MM-DD`, when it is decided with
+    /// the handling — one entry meets both deadlines; absent = accepted later (casework).
+    #[serde(default)]
+    pub accepted_on: Option<String>,
 }
 
 fn bad(i: usize, e: String) -> rusqlite::Error {
@@ -48,7 +52,8 @@ impl Desk {
             .query_row(
                 "SELECT p.kind, p.respondent_role, p.instance, p.received_on, p.contested_on,
                         p.anonymous, p.specific, p.court_accepted, p.second_instance_on,
-                        p.signatories, a.name, p.several_contents, p.case_id
+                        p.signatories, a.name, p.several_contents, p.case_id,
+                        p.field, p.decision_kind, p.oral
                  FROM petitions p LEFT JOIN agencies a ON a.id = p.forwarded_by
                  WHERE p.id = ?1",
                 [petition_id],
@@ -58,6 +63,13 @@ impl Desk {
                     Ok((
                         RoutingFacts {
                             kind: from_name(&kind).map_err(|e| bad(0, e))?,
+                            field: from_name(&r.get::<_, String>(13)?).map_err(|e| bad(13, e))?,
+                            decision_kind: r
+                                .get::<_, Option<String>>(14)?
+                                .map(|x| from_name(&x).map_err(|e| bad(14, e)))
+                                .transpose()?
+                                .unwrap_or_default(),
+                            oral: r.get(15)?,
                             respondent: role
                                 .map(|x| from_name(&x).map_err(|e| bad(1, e)))
                                 .transpose()?,
@@ -176,6 +188,46 @@ impl Desk {
                 "Hướng xử lý khác với đề xuất của phần mềm: hãy ghi lý do.",
             ));
         }
+        let accepted_on = match (input.action, input.accepted_on.as_deref()) {
+            (Action::Accept, Some(text)) if !text.trim().is_empty() => {
+                let day = super::petition_day(
+                    &mut errors,
+                    "Ngày thụ lý",
+                    text,
+                    ctx.now.date(),
+                    facts.received_on,
+                );
+                if let (Some(a), Some(h)) = (day, on)
+                    && a < h
+                {
+                    errors.push(FieldError::new(
+                        "accepted_on",
+                        "Ngày thụ lý không được trước ngày xử lý đơn.",
+                    ));
+                }
+                let already: Option<String> = self
+                    .store
+                    .conn()
+                    .query_row(
+                        "SELECT on_date FROM events WHERE petition_id = ?1 AND kind = 'accepted' LIMIT 1",
+                        [input.petition_id],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if let Some(d) = already {
+                    errors.push(FieldError::new(
+                        "accepted_on",
+                        format!(
+                            "Đơn đã được thụ lý ngày {}.",
+                            date(Some(d))
+                                .map_or(String::new(), |d| d.format("%d/%m/%Y").to_string())
+                        ),
+                    ));
+                }
+                day
+            }
+            _ => None,
+        };
         let Some(on) = on.filter(|_| errors.is_empty()) else {
             return Err(Error::Invalid(errors));
         };
@@ -195,9 +247,17 @@ impl Desk {
                 ],
             )?;
             let id = tx.last_insert_rowid();
+            if let Some(a) = accepted_on {
+                tx.execute(
+                    "INSERT INTO events (petition_id, on_date, kind, created_at)
+                     VALUES (?1, ?2, 'accepted', ?3)",
+                    params![input.petition_id, a.to_string(), ctx.stamp()],
+                )?;
+            }
             let detail = serde_json::json!({
                 "proposal": proposal, "decision": name(input.action), "overridden": overridden,
                 "reason": reason, "to_agency": input.to_agency, "note": note,
+                "accepted_on": accepted_on.map(|a| a.to_string()),
             });
             audit::append(tx, ctx, "petition.handle", "petition", &[input.petition_id], Some(detail))?;
             super::deadlines::refresh_petitions(tx, rules, &[input.petition_id], ctx.now.date())?;
@@ -235,6 +295,13 @@ pub struct PetitionView {
     /// The leader responsible for it.
     #[ts(type = "number | null")]
     pub leader_id: Option<i64>,
+    /// Complaints: 1 or 2.
+    pub instance: Option<u8>,
+    /// Complaints: when the contested decision was received, `YYYY-MM-DD`.
+    pub contested_on: Option<String>,
+    pub decision_kind: Option<crate::domain::visit::DecisionKind>,
+    /// Denunciations presented orally in person.
+    pub oral: bool,
     pub proposal: Proposal,
     pub handled: Vec<Handled>,
 }
@@ -251,7 +318,8 @@ impl Desk {
         let conn = self.store.conn();
         let mut view = conn.query_row(
             "SELECT p.kind, p.summary, p.received_on, p.respondent_role, p.respondent_name,
-                    p.several_contents, c.owner_id, c.leader_id
+                    p.several_contents, c.owner_id, c.leader_id, p.instance, p.contested_on,
+                    p.decision_kind, p.oral
              FROM petitions p LEFT JOIN cases c ON c.id = p.case_id WHERE p.id = ?1",
             [petition_id],
             |r| {
@@ -270,6 +338,13 @@ impl Desk {
                     flags: Vec::new(),
                     owner_id: r.get(6)?,
                     leader_id: r.get(7)?,
+                    instance: r.get(8)?,
+                    contested_on: r.get(9)?,
+                    decision_kind: r
+                        .get::<_, Option<String>>(10)?
+                        .map(|x| from_name(&x).map_err(|e| bad(10, e)))
+                        .transpose()?,
+                    oral: r.get(11)?,
                     proposal,
                     handled: Vec::new(),
                 })

@@ -50,6 +50,8 @@ pub struct VisitRecord {
     pub repeat: bool,
     pub summary: String,
     pub outcome: String,
+    /// The officer who recorded the visit (signed in at the desk), when known.
+    pub officer_name: Option<String>,
     /// In the order typed; representatives flagged.
     pub people_named: Vec<VisitPerson>,
     /// The names were withheld: a denunciation was handed in at this visit.
@@ -68,8 +70,10 @@ impl Desk {
         let visit = conn
             .query_row(
                 "SELECT v.id, v.case_id, coalesce(c.title, ''), v.at, v.reception, v.received_by,
-                        v.people, v.repeat, v.summary, v.outcome
-                 FROM visits v LEFT JOIN cases c ON c.id = v.case_id WHERE v.id = ?1",
+                        v.people, v.repeat, v.summary, v.outcome, o.full_name
+                 FROM visits v LEFT JOIN cases c ON c.id = v.case_id
+                      LEFT JOIN officers o ON o.id = v.officer_id
+                 WHERE v.id = ?1",
                 [visit_id],
                 |r| {
                     let reception: String = r.get(4)?;
@@ -85,6 +89,7 @@ impl Desk {
                         repeat: r.get(7)?,
                         summary: r.get(8)?,
                         outcome: r.get(9)?,
+                        officer_name: r.get(10)?,
                         people_named: Vec::new(),
                         withheld: false,
                         petitions: Vec::new(),

@@ -9,7 +9,7 @@ use ts_rs::TS;
 use super::citizens::insert_citizen;
 use super::{Desk, name};
 use crate::domain::citizen::NewCitizen;
-use crate::domain::visit::{CaseChoice, CitizenRef, PetitionKind, VisitInput};
+use crate::domain::visit::{CaseChoice, CitizenRef, DecisionKind, PetitionKind, VisitInput};
 use crate::error::{Error, FieldError, Result};
 use crate::store::audit::{self, Ctx};
 use crate::text::fold;
@@ -147,8 +147,8 @@ impl Desk {
             };
             tx.execute(
                 "INSERT INTO visits (case_id, at, reception, received_by, people, repeat, summary,
-                                     summary_fold, outcome, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                     summary_fold, outcome, created_at, officer_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
                     case_id,
                     visit.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
@@ -159,7 +159,8 @@ impl Desk {
                     visit.summary,
                     fold(&visit.summary),
                     visit.outcome,
-                    stamp
+                    stamp,
+                    ctx.officer_id
                 ],
             )?;
             let visit_id = tx.last_insert_rowid();
@@ -175,8 +176,9 @@ impl Desk {
                 tx.execute(
                     "INSERT INTO petitions (case_id, visit_id, received_on, channel, kind, field,
                          anonymous, signatories, respondent_role, respondent_name, instance,
-                         contested_on, summary, summary_fold, created_at)
-                     VALUES (?1, ?2, ?3, 'in_person', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                         contested_on, summary, summary_fold, created_at, decision_kind, oral)
+                     VALUES (?1, ?2, ?3, 'in_person', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+                             ?15, ?16)",
                     params![
                         case_id,
                         visit_id,
@@ -191,7 +193,10 @@ impl Desk {
                         p.contested_on.map(|d| d.to_string()),
                         p.summary,
                         p.summary_fold,
-                        stamp
+                        stamp,
+                        (p.decision_kind != DecisionKind::Administrative)
+                            .then(|| name(p.decision_kind)),
+                        p.oral
                     ],
                 )?;
                 let petition_id = tx.last_insert_rowid();
@@ -225,7 +230,10 @@ impl Desk {
                 super::deadlines::refresh_petitions(tx, rules, &petition_ids, ctx.now.date())?;
             }
             // The draft this visit was typed in is now a record.
-            tx.execute("DELETE FROM drafts WHERE form = ?1", [INTAKE_DRAFT])?;
+            tx.execute(
+                "DELETE FROM drafts WHERE form = ?1",
+                [super::drafts::draft_key(ctx, INTAKE_DRAFT)],
+            )?;
             Ok(RecordedVisit { visit_id, case_id, citizen_ids, petition_ids, repeat })
         })
     }

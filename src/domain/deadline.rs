@@ -16,11 +16,19 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::visit::PetitionKind;
+use crate::domain::visit::{DecisionKind, PetitionKind};
 use crate::rules::calendar::Calendar;
 use crate::rules::deadlines::{
     Case, DeadlineName, DeadlineRule, DeadlineRules, Obligation, Start, Unit,
 };
+
+/// Where a period starts: the event its rule names, or (a second complaint with no
+/// first-instance decision) the end of the first-instance period.
+#[derive(Debug, Clone, Copy)]
+enum Begin {
+    Rule(NaiveDate),
+    Expired(NaiveDate),
+}
 use count::{Notes, Pause, count};
 
 /// What happened to a petition (the interchange format's `events` vocabulary).
@@ -90,6 +98,10 @@ pub struct PetitionFacts {
     pub received_on: NaiveDate,
     /// The office's vùng sâu, vùng xa flag.
     pub remote_area: bool,
+    /// Complaints: the kind of decision complained about.
+    pub decision_kind: DecisionKind,
+    /// Denunciations: known not to be the office's to resolve (routing table or handling).
+    pub outside_competence: bool,
     /// In date order (ties keep their recorded order).
     pub events: Vec<PetitionEvent>,
 }
@@ -198,26 +210,69 @@ fn compute_with(
         instance: facts.instance,
         complex: facts.complex,
         remote_area: facts.remote_area,
+        decision_kind: facts.decision_kind,
+        // The handling may send it elsewhere whatever the table says.
+        outside_competence: facts.outside_competence
+            || events.iter().any(|e| {
+                e.kind == EventKind::Handled
+                    && matches!(
+                        e.action,
+                        Some(Action::Transfer | Action::Guide | Action::Return)
+                    )
+            }),
     };
     let closed_on = closed_on(&events);
-    let rows: Vec<(&DeadlineRule, NaiveDate)> = rules
-        .in_force(&case, facts.received_on)
-        .into_iter()
-        .filter_map(|r| start_of(r.from, facts.received_on, &events).map(|s| (r, s)))
+    let accepted_on = first(&events, |e| e.kind == EventKind::Accepted).map(|e| e.on);
+    let in_force = rules.in_force_at(&case, facts.received_on, accepted_on);
+    let rows: Vec<(&DeadlineRule, NaiveDate)> = in_force
+        .iter()
+        .filter_map(|r| start_of(r.from, facts.received_on, &events).map(|s| (*r, s)))
         .collect();
     let met: Vec<Option<&PetitionEvent>> = rows.iter().map(|(r, _)| met_by(r, &events)).collect();
     let extensions = assign_extensions(&rows, &met, &events);
     let pauses = pauses(&events, today);
-    let deadlines = rows
+    let mut deadlines: Vec<Deadline> = rows
         .iter()
         .zip(met)
         .zip(extensions)
         .map(|(((rule, start), met), ext)| {
             deadline(
-                rule, *start, met, &ext, &pauses, &events, closed_on, cal, explain,
+                rule,
+                Begin::Rule(*start),
+                met,
+                &ext,
+                &pauses,
+                &events,
+                closed_on,
+                cal,
+                explain,
             )
         })
         .collect();
+    // Luật Khiếu nại Điều 33: with no first-instance decision by the end of its period, the
+    // complainant's time for a second complaint runs from that end.
+    if closed_on.is_none()
+        && let Some(resolve) = deadlines
+            .iter()
+            .find(|d| d.name == DeadlineName::Resolve && d.met_on.is_none() && !d.suspended)
+            .filter(|d| d.due < today)
+            .map(|d| d.due)
+        && let Some(rule) = in_force
+            .iter()
+            .find(|r| r.from == Start::Resolved && !rows.iter().any(|(x, _)| std::ptr::eq(*x, **r)))
+    {
+        deadlines.push(deadline(
+            rule,
+            Begin::Expired(resolve),
+            None,
+            &[],
+            &[],
+            &events,
+            closed_on,
+            cal,
+            explain,
+        ));
+    }
     Deadlines {
         deadlines,
         closed_on,
@@ -295,7 +350,7 @@ fn is_final(e: &PetitionEvent) -> bool {
 fn met_by<'e>(rule: &DeadlineRule, events: &'e [PetitionEvent]) -> Option<&'e PetitionEvent> {
     match rule.name {
         DeadlineName::Handle => first(events, |e| e.kind == EventKind::Handled),
-        DeadlineName::Check => first(events, |e| {
+        DeadlineName::Check | DeadlineName::Transfer => first(events, |e| {
             matches!(e.kind, EventKind::Handled | EventKind::Accepted)
         }),
         DeadlineName::Accept => first(events, |e| {
@@ -424,14 +479,16 @@ fn start_vi(from: Start) -> &'static str {
         Start::Received => "ngày nhận đơn",
         Start::Handled => "ngày xử lý đơn",
         Start::Accepted => "ngày thụ lý",
-        Start::Resolved => "ngày có quyết định giải quyết lần đầu",
+        Start::Resolved => {
+            "ngày có quyết định giải quyết lần đầu (ngày người khiếu nại nhận quyết định, nếu chưa ghi thì tính từ ngày ra quyết định)"
+        }
     }
 }
 
 #[allow(clippy::too_many_arguments)]
 fn deadline(
     rule: &DeadlineRule,
-    start: NaiveDate,
+    begin: Begin,
     met: Option<&PetitionEvent>,
     extensions: &[Result<&PetitionEvent, &PetitionEvent>],
     pauses: &[Pause],
@@ -441,13 +498,20 @@ fn deadline(
     explain: bool,
 ) -> Deadline {
     let mut explain = Notes::new(explain);
+    let (start, start_label) = match begin {
+        Begin::Rule(d) => (d, start_vi(rule.from)),
+        Begin::Expired(d) => (
+            d,
+            "ngày hết thời hạn giải quyết lần đầu mà chưa có quyết định giải quyết",
+        ),
+    };
     explain.add(|| {
         format!(
             "Thời hạn {}: {} {} kể từ {} {} (không tính ngày đầu, bắt đầu tính từ ngày {}).",
             rule.name.label_vi(),
             rule.days,
             unit_vi(rule.unit),
-            start_vi(rule.from),
+            start_label,
             vi_date(start),
             vi_date(
                 start
@@ -504,17 +568,28 @@ fn deadline(
     if applied > 0 {
         explain.add(|| format!("Tổng thời hạn: {total} {}.", unit_vi(rule.unit)));
     }
-    let held: Vec<Pause> = if rule.pause {
-        pauses.to_vec()
-    } else {
-        if let Some(p) = events.iter().find(|e| e.kind == EventKind::Paused) {
-            explain.add(|| format!(
-                "Có quyết định tạm đình chỉ ngày {}, nhưng theo quy định áp dụng cho đơn này thời gian tạm đình chỉ vẫn được tính vào thời hạn.",
-                vi_date(p.on)
-            ));
-        }
-        Vec::new()
-    };
+    // Suspensions stop the clock where the rule says so — for every suspension, or (a
+    // transitional rule) for those decided from `pause_from` on.
+    let held: Vec<Pause> = pauses
+        .iter()
+        .filter(|p| rule.pause || rule.pause_from.is_some_and(|f| p.from >= f))
+        .copied()
+        .collect();
+    if let Some(p) = events
+        .iter()
+        .find(|e| e.kind == EventKind::Paused && !held.iter().any(|h| h.from == e.on))
+    {
+        explain.add(|| format!(
+            "Có quyết định tạm đình chỉ ngày {}, nhưng theo quy định áp dụng cho đơn này thời gian tạm đình chỉ đó vẫn được tính vào thời hạn.",
+            vi_date(p.on)
+        ));
+    }
+    if let Some(f) = rule.pause_from.filter(|_| !rule.pause && !held.is_empty()) {
+        explain.add(|| format!(
+            "Vụ việc thụ lý trước ngày {}: theo quy định chuyển tiếp, thời gian tạm đình chỉ từ ngày đó không tính vào thời hạn.",
+            vi_date(f)
+        ));
+    }
     let counted = count(start, total, rule.unit, &held, cal, explain.wanted());
     explain.extend(counted.explain);
     explain.add(|| {

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::agency::AgencyRole;
-use crate::domain::visit::PetitionKind;
+use crate::domain::visit::{DecisionKind, Field, PetitionKind};
 use crate::rules::calendar::Calendar;
 use crate::rules::routing::{RouteAction, RoutingRules};
 
@@ -46,6 +46,11 @@ pub struct PendingTransfer {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoutingFacts {
     pub kind: PetitionKind,
+    pub field: Field,
+    /// Complaints: administrative, disciplinary or dismissal (their own time limits).
+    pub decision_kind: DecisionKind,
+    /// Denunciations presented orally in person (no written đơn).
+    pub oral: bool,
     pub respondent: Option<AgencyRole>,
     pub instance: Option<u8>,
     pub received_on: NaiveDate,
@@ -134,7 +139,13 @@ pub fn propose(facts: &RoutingFacts, rules: &RoutingRules, calendar: &Calendar) 
             ),
         );
     };
-    let Some(route) = rules.find(facts.kind, facts.instance, role, facts.received_on) else {
+    let Some(route) = rules.find(
+        facts.kind,
+        facts.instance,
+        role,
+        facts.field,
+        facts.received_on,
+    ) else {
         return p(
             Action::Review,
             "",
@@ -148,7 +159,9 @@ pub fn propose(facts: &RoutingFacts, rules: &RoutingRules, calendar: &Calendar) 
                 && let Some(reason) = refusal(facts, rules, calendar)
             {
                 let basis = if reason.starts_with("Hết thời hiệu") {
-                    if facts.instance == Some(2) {
+                    if facts.decision_kind != DecisionKind::Administrative {
+                        &rules.complaint_limits.disciplinary_basis
+                    } else if facts.instance == Some(2) {
                         &rules.complaint_limits.second_instance_basis
                     } else {
                         &rules.complaint_limits.limitation_basis
@@ -169,6 +182,15 @@ pub fn propose(facts: &RoutingFacts, rules: &RoutingRules, calendar: &Calendar) 
             };
             p(Action::Accept, &route.authority, &route.basis, reason)
         }
+        _ if facts.kind == PetitionKind::Denunciation && facts.oral => p(
+            Action::Guide,
+            &route.authority,
+            &format!("Luật Tố cáo 2018 Điều 24 khoản 1 điểm b; {}", route.basis),
+            format!(
+                "Tố cáo trình bày trực tiếp không thuộc thẩm quyền của xã: hướng dẫn người tố cáo đến tố cáo với {}.",
+                route.authority
+            ),
+        ),
         action => {
             // A denunciation is always transferred (Luật Tố cáo Điều 24), never sent back.
             if let Some(body) = &facts.forwarded_by
@@ -202,6 +224,23 @@ pub fn propose(facts: &RoutingFacts, rules: &RoutingRules, calendar: &Calendar) 
     }
 }
 
+/// Whether a denunciation is known not to be the office's to resolve: the table in force
+/// on its received date sends it elsewhere (the handling may also decide so; the deadline
+/// engine reads that from the events). Decides which intake deadline runs: the 5 working
+/// days to transfer it, or the 7 (+3) to check it (Luật Tố cáo 2018 Điều 24).
+pub fn outside_competence(
+    kind: PetitionKind,
+    respondent: Option<AgencyRole>,
+    field: Field,
+    received_on: NaiveDate,
+    rules: &RoutingRules,
+) -> bool {
+    kind == PetitionKind::Denunciation
+        && respondent
+            .and_then(|role| rules.find(kind, None, role, field, received_on))
+            .is_some_and(|route| route.action != crate::rules::routing::RouteAction::Accept)
+}
+
 /// The first refusal ground of Luật Khiếu nại Điều 11 the facts show, in words.
 fn refusal(f: &RoutingFacts, rules: &RoutingRules, calendar: &Calendar) -> Option<String> {
     if f.signatories == 0 || f.anonymous {
@@ -210,10 +249,13 @@ fn refusal(f: &RoutingFacts, rules: &RoutingRules, calendar: &Calendar) -> Optio
     if let Some(on) = f.contested_on {
         let days = (f.received_on - on).num_days();
         let l = &rules.complaint_limits;
-        let limit = match (f.instance, f.remote_area) {
-            (Some(2), false) => l.second_instance_days,
-            (Some(2), true) => l.second_instance_days_remote,
-            _ => l.limitation_days,
+        let limit = match (f.decision_kind, f.instance, f.remote_area) {
+            (DecisionKind::Administrative, Some(2), false) => l.second_instance_days,
+            (DecisionKind::Administrative, Some(2), true) => l.second_instance_days_remote,
+            (DecisionKind::Administrative, _, _) => l.limitation_days,
+            (DecisionKind::Disciplinary, Some(2), _) => l.disciplinary_second_days,
+            (DecisionKind::Dismissal, Some(2), _) => l.dismissal_second_days,
+            (_, _, _) => l.disciplinary_days,
         };
         let mut last = on + chrono::Duration::days(limit);
         if !calendar.is_working_day(last) {
@@ -250,6 +292,9 @@ mod tests {
     fn facts(kind: PetitionKind, role: AgencyRole) -> RoutingFacts {
         RoutingFacts {
             kind,
+            field: Field::Land,
+            decision_kind: DecisionKind::Administrative,
+            oral: false,
             respondent: Some(role),
             instance: None,
             received_on: day("2026-03-02"),

@@ -403,14 +403,21 @@ pub fn check(
                 if !working {
                     continue;
                 }
-                let planned = held
+                // The law counts the head's periodic reception DAYS: an ad hoc session
+                // (đột xuất) is owed anyway, and two sessions on one day are one day.
+                let mut days: Vec<NaiveDate> = held
                     .iter()
                     .filter(|s| (start..=end).contains(&s.on))
+                    .filter(|s| s.kind != SessionKind::AdHoc)
                     .filter(|s| {
                         s.host == host
                             || (m.delegation && host == Host::Chair && s.host == Host::ViceChair)
                     })
-                    .count() as u32;
+                    .map(|s| s.on)
+                    .collect();
+                days.sort_unstable();
+                days.dedup();
+                let planned = days.len() as u32;
                 if planned < m.sessions {
                     let (unit, window) = match m.per {
                         Per::Week => ("tuần", format!("tuần từ {} đến {}", dmy(start), dmy(end))),
@@ -425,7 +432,7 @@ pub fn check(
                         required: m.sessions,
                         planned,
                         message_vi: format!(
-                            "{}: {window} mới có {planned} buổi tiếp định kỳ, chưa đủ tối thiểu {} buổi/{unit}.",
+                            "{}: {window} mới có {planned} ngày tiếp định kỳ, chưa đủ tối thiểu {} ngày/{unit}.",
                             host.label_vi(),
                             m.sessions
                         ),
@@ -582,8 +589,11 @@ mod tests {
         // 31/03 is a Tuesday; 30/04 (the month's last day) is a holiday.
         assert_eq!(on(d(3, 31)), Some(d(3, 31)));
         assert_eq!(on(d(4, 30)), Some(d(5, 4)));
-        // Quốc khánh: Wednesday 02/09 (and 01/09) off: Thursday 03/09.
-        assert_eq!(on(d(9, 2)), Some(d(9, 3)));
+        // Quốc khánh 2026: Monday 31/08 (swapped for Saturday 22/08), 01/09 and 02/09 off:
+        // the 31st and the 2nd both move to Thursday 03/09 — one session.
+        assert_eq!(on(d(8, 31)), Some(d(9, 3)));
+        assert_eq!(s.iter().filter(|x| x.on == d(9, 3)).count(), 1);
+        assert!(cal.is_working_day(d(8, 22)), "the make-up Saturday");
     }
 
     #[test]
@@ -663,7 +673,7 @@ mod tests {
         assert!(
             issues[0]
                 .message_vi
-                .contains("chưa đủ tối thiểu 1 buổi/tuần")
+                .contains("chưa đủ tối thiểu 1 ngày/tuần")
         );
         assert_eq!(
             issues[0].basis,
@@ -678,10 +688,60 @@ mod tests {
             .collect();
         assert_eq!(issues.len(), 2);
         assert!(
-            issues[0].message_vi.contains("tháng 7/2026 mới có 1 buổi"),
+            issues[0].message_vi.contains("tháng 7/2026 mới có 1 ngày"),
             "{issues:?}"
         );
-        assert!(issues[0].message_vi.contains("tối thiểu 2 buổi/tháng"));
+        assert!(issues[0].message_vi.contains("tối thiểu 2 ngày/tháng"));
+    }
+
+    #[test]
+    fn only_periodic_reception_days_count_towards_the_minimum() {
+        let rules = ReceptionRules::default_rules();
+        let cal = calendar();
+        // July 2026 (two days a month): the plan's 10/07, an ad hoc session on 20/07 and a
+        // one-off session added on 10/07 itself — still one periodic day.
+        let p = plan(1, Host::Chair, PlanRule::Monthly(vec![10]));
+        let row = |id, on, kind| SessionRow {
+            id,
+            plan_id: None,
+            planned_on: None,
+            on,
+            kind,
+            host: Host::Chair,
+            host_name: "Phạm Văn Hùng".into(),
+            place: "Trụ sở Ủy ban nhân dân xã".into(),
+            start: NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
+            capacity: 30,
+            cancelled: None,
+        };
+        let rows = [
+            row(1, d(7, 20), SessionKind::AdHoc),
+            row(2, d(7, 10), SessionKind::OneOff),
+        ];
+        let s = sessions(
+            std::slice::from_ref(&p),
+            &rows,
+            &cal,
+            ShiftPolicy::Next,
+            d(7, 1),
+            d(7, 31),
+        );
+        assert_eq!(s.len(), 3);
+        let short: Vec<_> = check(&s, &rules, &cal, d(7, 1), d(7, 31))
+            .into_iter()
+            .filter(|i| i.host == Host::Chair)
+            .map(|i| (i.from, i.required, i.planned))
+            .collect();
+        assert_eq!(short, [(d(7, 1), 2, 1)]);
+        // A one-off periodic session on another day makes the second day.
+        let rows = [row(2, d(7, 24), SessionKind::OneOff)];
+        let s = sessions(&[p], &rows, &cal, ShiftPolicy::Next, d(7, 1), d(7, 31));
+        assert!(
+            check(&s, &rules, &cal, d(7, 1), d(7, 31))
+                .iter()
+                .all(|i| i.host != Host::Chair)
+        );
     }
 
     #[test]

@@ -39,6 +39,30 @@ pub enum PetitionKind {
     Feedback,
 }
 
+/// The kind of decision a complaint is about (Luật Khiếu nại: Chương III for administrative
+/// decisions and acts, Chương IV Điều 48–51 for disciplinary decisions against officials).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionKind {
+    /// Quyết định hành chính, hành vi hành chính.
+    #[default]
+    Administrative,
+    /// Quyết định kỷ luật cán bộ, công chức.
+    Disciplinary,
+    /// Quyết định kỷ luật buộc thôi việc.
+    Dismissal,
+}
+
+impl DecisionKind {
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            DecisionKind::Administrative => "quyết định hành chính, hành vi hành chính",
+            DecisionKind::Disciplinary => "quyết định kỷ luật cán bộ, công chức",
+            DecisionKind::Dismissal => "quyết định kỷ luật buộc thôi việc",
+        }
+    }
+}
+
 /// Lĩnh vực.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -74,6 +98,13 @@ pub struct PetitionInput {
     pub instance: Option<u8>,
     /// Complaints: when the contested decision was received or learned of, `YYYY-MM-DD`.
     pub contested_on: Option<String>,
+    /// Complaints: an administrative decision (default) or a disciplinary one.
+    #[serde(default)]
+    pub decision_kind: Option<DecisionKind>,
+    /// Denunciations: presented orally in person, with no written đơn (Luật Tố cáo Điều 24:
+    /// one outside the office's competence is guided, not transferred).
+    #[serde(default)]
+    pub oral: bool,
     pub papers: Vec<PaperInput>,
 }
 
@@ -122,6 +153,8 @@ pub struct NewPetition {
     pub respondent_name: Option<String>,
     pub instance: Option<u8>,
     pub contested_on: Option<chrono::NaiveDate>,
+    pub decision_kind: DecisionKind,
+    pub oral: bool,
     pub papers: Vec<PaperInput>,
 }
 
@@ -311,6 +344,11 @@ impl VisitInput {
                 respondent_name: clean_opt(p.respondent_name.as_deref()),
                 instance,
                 contested_on,
+                decision_kind: match p.kind {
+                    PetitionKind::Complaint => p.decision_kind.unwrap_or_default(),
+                    _ => DecisionKind::Administrative,
+                },
+                oral: p.oral && p.kind == PetitionKind::Denunciation,
                 papers,
             });
         }
@@ -355,6 +393,8 @@ mod tests {
                 respondent_name: None,
                 instance: None,
                 contested_on: Some("2026-10-01".into()),
+                decision_kind: None,
+                oral: false,
                 papers: vec![PaperInput {
                     title: "Quyết định 12/QĐ-UBND".into(),
                     original: false,

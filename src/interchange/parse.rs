@@ -12,7 +12,7 @@ use crate::domain::agency::AgencyInput;
 use crate::domain::citizen::CitizenInput;
 use crate::domain::identity::IdKind;
 use crate::domain::office::OfficeInput;
-use crate::domain::visit::PetitionKind;
+use crate::domain::visit::{DecisionKind, PetitionKind};
 use crate::rules::identity::IdentityRules;
 
 /// What a record's `type` may be.
@@ -400,6 +400,17 @@ fn petition(f: &mut Fields<'_>, ref_: String) -> Option<PetitionRecord> {
             format!("ngày nhận quyết định bị khiếu nại ({c}) không được sau ngày nhận đơn ({r})."),
         );
     }
+    let decision_kind: Option<DecisionKind> = f.opt_vocab("decision_kind");
+    if decision_kind.is_some() && !complaint && kind.is_some() {
+        f.error(
+            "decision_kind",
+            "chỉ đơn khiếu nại mới có loại quyết định bị khiếu nại.",
+        );
+    }
+    let oral = f.bool_or("oral", false);
+    if oral && kind.is_some_and(|k| k != PetitionKind::Denunciation) {
+        f.error("oral", "chỉ tố cáo mới ghi \"trình bày trực tiếp\" (oral).");
+    }
     let complex = f.bool_or("complex", false);
     let specific = f.bool_or("specific", false);
     let court_accepted = f.bool_or("court_accepted", false);
@@ -428,6 +439,8 @@ fn petition(f: &mut Fields<'_>, ref_: String) -> Option<PetitionRecord> {
         respondent,
         instance,
         contested_on,
+        decision_kind: decision_kind.filter(|k| complaint && *k != DecisionKind::Administrative),
+        oral,
         complex,
         specific,
         court_accepted,

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::agency::AgencyRole;
 use crate::domain::identity::{IdKind, Sex};
 use crate::domain::office::Office;
-use crate::domain::visit::{Field, PetitionKind, ReceivedBy, Reception};
+use crate::domain::visit::{DecisionKind, Field, PetitionKind, ReceivedBy, Reception};
 
 /// One line of a file. Unknown fields are ignored on import: the format may grow.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -130,6 +130,12 @@ pub struct PetitionRecord {
     pub instance: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contested_on: Option<NaiveDate>,
+    /// Complaints: `administrative` (absent) | `disciplinary` | `dismissal`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision_kind: Option<DecisionKind>,
+    /// Denunciations presented orally in person (an extension of the format; absent = false).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub oral: bool,
     #[serde(default)]
     pub complex: bool,
     #[serde(default)]

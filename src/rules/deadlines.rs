@@ -6,7 +6,7 @@
 //! use tiepdan::domain::visit::PetitionKind;
 //! use tiepdan::rules::deadlines::{Case, DeadlineName, DeadlineRules};
 //! let rules = DeadlineRules::default_rules();
-//! let case = Case { kind: PetitionKind::Complaint, instance: Some(1), complex: false, remote_area: true };
+//! let case = Case::new(PetitionKind::Complaint, Some(1), false, true);
 //! let on = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
 //! let resolve = rules.in_force(&case, on).into_iter().find(|r| r.name == DeadlineName::Resolve).unwrap();
 //! assert_eq!(resolve.days, 45);
@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{Provenance, RuleFileError};
-use crate::domain::visit::PetitionKind;
+use crate::domain::visit::{DecisionKind, PetitionKind};
 
 /// The file name under `assets/rules/` and under the data directory's `rules/`.
 pub const FILE: &str = "deadlines.toml";
@@ -33,6 +33,8 @@ pub enum DeadlineName {
     Handle,
     /// Kiểm tra điều kiện thụ lý (denunciations).
     Check,
+    /// Chuyển tố cáo không thuộc thẩm quyền (Luật Tố cáo Điều 24).
+    Transfer,
     /// Thụ lý.
     Accept,
     /// Giải quyết.
@@ -47,6 +49,7 @@ impl DeadlineName {
         match self {
             DeadlineName::Handle => "xử lý đơn",
             DeadlineName::Check => "kiểm tra điều kiện thụ lý tố cáo",
+            DeadlineName::Transfer => "chuyển tố cáo không thuộc thẩm quyền",
             DeadlineName::Accept => "thụ lý",
             DeadlineName::Resolve => "giải quyết",
             DeadlineName::SecondComplaint => "khiếu nại lần hai",
@@ -73,7 +76,8 @@ pub enum Start {
     Handled,
     /// Thụ lý.
     Accepted,
-    /// The resolution decision.
+    /// The first-instance decision — or, when none was made, the end of the first-instance
+    /// resolution period once it has passed (Luật Khiếu nại Điều 33).
     Resolved,
 }
 
@@ -102,11 +106,18 @@ pub struct DeadlineRule {
     pub instance: Option<u8>,
     pub complex: Option<bool>,
     pub remote_area: Option<bool>,
+    /// Complaints: the kinds of decision complained about the row is for; absent = any.
+    pub decision_kinds: Option<Vec<DecisionKind>>,
+    /// Denunciations: the office is not competent (true) or may be (false); absent = either.
+    pub outside_competence: Option<bool>,
     pub days: u32,
     pub unit: Unit,
     pub from: Start,
     #[serde(default)]
     pub pause: bool,
+    /// Only suspensions decided on or after this day stop the clock (a transitional rule:
+    /// cases accepted under the earlier text and suspended under the new one).
+    pub pause_from: Option<NaiveDate>,
     pub extension: Option<Extension>,
     #[serde(default)]
     pub obligation: Obligation,
@@ -115,6 +126,19 @@ pub struct DeadlineRule {
     pub valid_from: NaiveDate,
     /// The last day the row applies (inclusive); `None` = still in force.
     pub valid_to: Option<NaiveDate>,
+    /// Which date chooses the row in force: the received date (default) or, where the
+    /// law's transition keys on it, the acceptance date (thụ lý).
+    #[serde(default)]
+    pub keyed_on: KeyedOn,
+}
+
+/// The date that decides which row is in force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyedOn {
+    #[default]
+    Received,
+    Accepted,
 }
 
 /// The facts a rule's conditions look at.
@@ -125,16 +149,46 @@ pub struct Case {
     pub instance: Option<u8>,
     pub complex: bool,
     pub remote_area: bool,
+    /// Complaints: what kind of decision is complained about.
+    pub decision_kind: DecisionKind,
+    /// Denunciations: known not to be the office's to resolve (the routing table, or the
+    /// handling decided so).
+    pub outside_competence: bool,
+}
+
+impl Case {
+    /// A case with the ordinary conditions: an administrative decision, the office's own.
+    pub fn new(kind: PetitionKind, instance: Option<u8>, complex: bool, remote_area: bool) -> Self {
+        Case {
+            kind,
+            instance,
+            complex,
+            remote_area,
+            decision_kind: DecisionKind::Administrative,
+            outside_competence: false,
+        }
+    }
 }
 
 impl DeadlineRule {
-    /// Whether the row applies to `case` for a petition received on `on`.
+    /// Whether the row applies to `case` on `on` (the date its `keyed_on` names).
     pub fn applies(&self, case: &Case, on: NaiveDate) -> bool {
         let instance = case.instance.unwrap_or(1);
+        let decision_kind = match case.kind {
+            PetitionKind::Complaint => case.decision_kind,
+            _ => DecisionKind::Administrative,
+        };
         self.kind == case.kind
             && self.instance.is_none_or(|i| i == instance)
             && self.complex.is_none_or(|c| c == case.complex)
             && self.remote_area.is_none_or(|r| r == case.remote_area)
+            && self
+                .decision_kinds
+                .as_ref()
+                .is_none_or(|k| k.contains(&decision_kind))
+            && self
+                .outside_competence
+                .is_none_or(|o| o == case.outside_competence)
             && self.valid_from <= on
             && self.valid_to.is_none_or(|t| on <= t)
     }
@@ -154,6 +208,11 @@ impl DeadlineRule {
             && compatible(self.instance, other.instance)
             && compatible(self.complex, other.complex)
             && compatible(self.remote_area, other.remote_area)
+            && match (&self.decision_kinds, &other.decision_kinds) {
+                (Some(a), Some(b)) => a.iter().any(|k| b.contains(k)),
+                _ => true,
+            }
+            && compatible(self.outside_competence, other.outside_competence)
             && !ends_before(self, other)
             && !ends_before(other, self)
     }
@@ -202,6 +261,18 @@ impl DeadlineRules {
             if r.basis.trim().is_empty() {
                 return Err(err(format!("{at}: thiếu căn cứ pháp lý (basis)")));
             }
+            if let Some(j) = file.rules[..i]
+                .iter()
+                .position(|o| o.name == r.name && o.kind == r.kind && o.keyed_on != r.keyed_on)
+            {
+                return Err(err(format!(
+                    "quy tắc thứ {} và thứ {} cùng là thời hạn ({}, {}) nhưng chọn quy định theo hai ngày khác nhau (keyed_on); hãy dùng cùng một ngày",
+                    j + 1,
+                    i + 1,
+                    name(r.name),
+                    name(r.kind)
+                )));
+            }
             if let Some(j) = file.rules[..i].iter().position(|o| o.overlaps(r)) {
                 return Err(err(format!(
                     "quy tắc thứ {} và thứ {} cùng áp dụng cho một trường hợp ({}, {}) trong cùng thời gian; hãy phân biệt bằng instance, complex, remote_area hoặc valid_from/valid_to",
@@ -218,8 +289,28 @@ impl DeadlineRules {
     /// The rows in force for a petition of `case` received on `on`, in the order of a
     /// petition's life (at most one per deadline name: overlaps are refused on parsing).
     pub fn in_force(&self, case: &Case, on: NaiveDate) -> Vec<&DeadlineRule> {
-        let mut rows: Vec<&DeadlineRule> =
-            self.rules.iter().filter(|r| r.applies(case, on)).collect();
+        self.in_force_at(case, on, None)
+    }
+
+    /// As [`DeadlineRules::in_force`], with the acceptance date for rows keyed on it (a
+    /// petition not yet accepted is judged by its received date).
+    pub fn in_force_at(
+        &self,
+        case: &Case,
+        received_on: NaiveDate,
+        accepted_on: Option<NaiveDate>,
+    ) -> Vec<&DeadlineRule> {
+        let mut rows: Vec<&DeadlineRule> = self
+            .rules
+            .iter()
+            .filter(|r| {
+                let on = match r.keyed_on {
+                    KeyedOn::Received => received_on,
+                    KeyedOn::Accepted => accepted_on.unwrap_or(received_on),
+                };
+                r.applies(case, on)
+            })
+            .collect();
         rows.sort_by_key(|r| r.name);
         rows
     }
@@ -241,12 +332,7 @@ mod tests {
     }
 
     fn case(kind: PetitionKind, instance: Option<u8>, complex: bool, remote: bool) -> Case {
-        Case {
-            kind,
-            instance,
-            complex,
-            remote_area: remote,
-        }
+        Case::new(kind, instance, complex, remote)
     }
 
     fn names(rules: &DeadlineRules, c: &Case, on: &str) -> Vec<(DeadlineName, u32)> {

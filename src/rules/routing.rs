@@ -4,10 +4,10 @@
 //!
 //! ```
 //! use tiepdan::domain::agency::AgencyRole;
-//! use tiepdan::domain::visit::PetitionKind;
+//! use tiepdan::domain::visit::{Field, PetitionKind};
 //! let rules = tiepdan::rules::routing::RoutingRules::default_rules();
 //! let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-//! let r = rules.find(PetitionKind::Denunciation, None, AgencyRole::CommuneChair, day).unwrap();
+//! let r = rules.find(PetitionKind::Denunciation, None, AgencyRole::CommuneChair, Field::Land, day).unwrap();
 //! assert_eq!(r.authority, "Chủ tịch Ủy ban nhân dân tỉnh");
 //! ```
 
@@ -17,7 +17,7 @@ use ts_rs::TS;
 
 use super::{Provenance, RuleFileError};
 use crate::domain::agency::AgencyRole;
-use crate::domain::visit::PetitionKind;
+use crate::domain::visit::{Field, PetitionKind};
 
 /// The file name under `assets/rules/` and under the data directory's `rules/`.
 pub const FILE: &str = "routing.toml";
@@ -41,6 +41,8 @@ pub struct Route {
     /// Complaints only: 1 (lần đầu) or 2 (lần hai).
     pub instance: Option<u8>,
     pub respondents: Vec<AgencyRole>,
+    /// The fields (lĩnh vực) the route is for; absent = every field.
+    pub fields: Option<Vec<Field>>,
     pub action: RouteAction,
     pub authority: String,
     pub basis: String,
@@ -59,6 +61,13 @@ pub struct ComplaintLimits {
     pub second_instance_days_remote: i64,
     pub second_instance_basis: String,
     pub refusal_basis: String,
+    /// Complaints about a disciplinary decision against an official (Luật Khiếu nại
+    /// Điều 48–51): days to complain the first time, the second time, and the second time
+    /// against a dismissal (buộc thôi việc).
+    pub disciplinary_days: i64,
+    pub disciplinary_second_days: i64,
+    pub dismissal_second_days: i64,
+    pub disciplinary_basis: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -75,8 +84,17 @@ impl Route {
         self.valid_from <= day && self.valid_to.is_none_or(|to| day <= to)
     }
 
-    fn covers(&self, kind: PetitionKind, instance: Option<u8>, role: AgencyRole) -> bool {
-        self.kind == kind && self.instance == instance && self.respondents.contains(&role)
+    fn covers(
+        &self,
+        kind: PetitionKind,
+        instance: Option<u8>,
+        role: AgencyRole,
+        field: Field,
+    ) -> bool {
+        self.kind == kind
+            && self.instance == instance
+            && self.respondents.contains(&role)
+            && self.fields.as_ref().is_none_or(|f| f.contains(&field))
     }
 }
 
@@ -112,8 +130,13 @@ impl RoutingRules {
                 return Err(err(format!("tuyến thứ {n}: valid_to trước valid_from")));
             }
             for other in &rules.routes[..i] {
+                let fields = match (&other.fields, &r.fields) {
+                    (Some(a), Some(b)) => a.iter().any(|f| b.contains(f)),
+                    _ => true,
+                };
                 let same = other.kind == r.kind
                     && other.instance == r.instance
+                    && fields
                     && other.respondents.iter().any(|x| r.respondents.contains(x));
                 let overlap = other.valid_from <= r.valid_to.unwrap_or(NaiveDate::MAX)
                     && r.valid_from <= other.valid_to.unwrap_or(NaiveDate::MAX);
@@ -127,13 +150,14 @@ impl RoutingRules {
         Ok(rules)
     }
 
-    /// The route in force on `day` for this kind, instance (complaints; default 1) and
-    /// respondent, if the table has one.
+    /// The route in force on `day` for this kind, instance (complaints; default 1),
+    /// respondent and field, if the table has one.
     pub fn find(
         &self,
         kind: PetitionKind,
         instance: Option<u8>,
         role: AgencyRole,
+        field: Field,
         day: NaiveDate,
     ) -> Option<&Route> {
         let instance = match kind {
@@ -142,7 +166,7 @@ impl RoutingRules {
         };
         self.routes
             .iter()
-            .find(|r| r.covers(kind, instance, role) && r.in_force(day))
+            .find(|r| r.covers(kind, instance, role, field) && r.in_force(day))
     }
 }
 
@@ -191,6 +215,7 @@ mod tests {
                 PetitionKind::Complaint,
                 None,
                 AgencyRole::CommuneChair,
+                Field::Land,
                 before
             )
             .is_none()

@@ -31,6 +31,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!(
         "../../migrations/0020_covering_report_indexes.sql"
     )),
+    M::up(include_str!("../../migrations/0021_decision_kind_oral.sql")),
 ];
 
 /// The schema version this build creates and understands.

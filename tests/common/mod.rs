@@ -119,6 +119,8 @@ pub fn complaint_visit() -> VisitInput {
             respondent_name: None,
             instance: Some(1),
             contested_on: None,
+            decision_kind: None,
+            oral: false,
             papers: vec![],
         }],
     }

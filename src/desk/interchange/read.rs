@@ -293,7 +293,7 @@ pub(crate) fn petitions(
         conn,
         "SELECT id, received_on, channel, forwarded_by, forwarded_doc, kind, field, anonymous,
                 signatories, respondent_role, respondent_name, instance, contested_on, complex,
-                specific, court_accepted, second_instance_on, case_id, summary
+                specific, court_accepted, second_instance_on, case_id, summary, decision_kind, oral
          FROM petitions WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
         only,
         |r| {
@@ -321,6 +321,8 @@ pub(crate) fn petitions(
                     ),
                     instance: r.get(11)?,
                     contested_on: opt_date(r, 12)?,
+                    decision_kind: opt_vocab(r, 19)?,
+                    oral: r.get(20)?,
                     complex: r.get(13)?,
                     specific: r.get(14)?,
                     court_accepted: r.get(15)?,

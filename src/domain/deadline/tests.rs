@@ -26,6 +26,8 @@ fn facts(kind: PetitionKind, received_on: &str, events: Vec<PetitionEvent>) -> P
         complex: false,
         received_on: d(received_on),
         remote_area: false,
+        decision_kind: crate::domain::visit::DecisionKind::Administrative,
+        outside_competence: false,
         events,
     }
 }
@@ -214,19 +216,45 @@ fn a_complaint_received_from_1_july_2026_does_not_count_paused_days() {
 }
 
 #[test]
-fn the_same_complaint_received_on_30_june_2026_keeps_the_earlier_rules() {
+fn the_resolution_rules_are_chosen_by_the_acceptance_date() {
+    // Received on 30/06/2026 but accepted on 06/07: Law 136/2025 applies (paused days do
+    // not count), as for a complaint received in July.
     let resolve = get(
         &run(&paused_complaint("2026-06-30"), "2026-07-21"),
         DeadlineName::Resolve,
     )
     .clone();
-    assert_eq!(resolve.due, d("2026-08-05"));
+    assert_eq!(resolve.due, d("2026-08-17"));
+    assert!(resolve.basis.contains("136/2025"));
+    // Accepted on 30/06/2026: the earlier text; a suspension decided from 01/07 follows the
+    // new rules (transitional), so 10 days are not counted: 30/07 + 10 = Sunday 09/08 → 10/08.
+    let mut f = paused_complaint("2026-06-29");
+    f.events[0].on = d("2026-06-30");
+    let resolve = get(&run(&f, "2026-07-21"), DeadlineName::Resolve).clone();
+    assert_eq!(resolve.due, d("2026-08-10"));
+    assert!(!resolve.basis.contains("136/2025"));
+    assert!(
+        resolve.explain.contains("quy định chuyển tiếp"),
+        "{}",
+        resolve.explain
+    );
+    // A suspension in June, under the earlier text, still counts.
+    let f = facts(
+        PetitionKind::Complaint,
+        "2026-06-01",
+        vec![
+            ev("2026-06-10", EventKind::Accepted),
+            ev("2026-06-15", EventKind::Paused),
+            ev("2026-06-20", EventKind::Resumed),
+        ],
+    );
+    let resolve = get(&run(&f, "2026-06-21"), DeadlineName::Resolve).clone();
+    assert_eq!(resolve.due, d("2026-07-10"));
     assert!(
         resolve.explain.contains("vẫn được tính vào thời hạn"),
         "{}",
         resolve.explain
     );
-    assert!(!resolve.basis.contains("136/2025"));
 }
 
 #[test]

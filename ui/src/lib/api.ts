@@ -50,6 +50,7 @@ import type {
   OutcomeView,
   PetitionDeadlines,
   PetitionView,
+  PetitionFactsInput,
   CitizenMatch,
   Draft,
   ErrorData,
@@ -182,6 +183,7 @@ export const api = {
   exportCitizenData: (citizenId: number) => call<RegisterFile>('export_citizen_data', { citizenId }),
   exportScheduleNotice: (from: string, to: string) => call<RegisterFile>('export_schedule_notice', { from, to }),
   agencies: () => call<Agency[]>('agencies'),
+  updatePetitionFacts: (input: PetitionFactsInput) => call<PetitionView>('update_petition_facts', { input }),
   setSeveralContents: (petitionId: number, several: boolean) =>
     call<PetitionView>('set_several_contents', { petitionId, several }),
   due: () => call<DueSummary>('due'),
@@ -216,6 +218,7 @@ export const api = {
   saveRuleFile: (file: RuleFile, text: string) => call<RulesChanged>('save_rule_file', { file, text }),
   resetRuleFile: (file: RuleFile) => call<RulesChanged>('reset_rule_file', { file }),
   calendarDays: (year: number) => call<CalendarDayRow[]>('calendar_days', { year }),
+  nextWorkingDay: (after: string) => call<string>('next_working_day', { after }),
   setOfficeDay: (input: OfficeDayInput) => call<RulesChanged>('set_office_day', { input }),
   removeOfficeDay: (date: string) => call<RulesChanged>('remove_office_day', { date }),
 };

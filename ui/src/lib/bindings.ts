@@ -133,6 +133,8 @@ export type PetitionKind = "complaint" | "denunciation" | "recommendation" | "fe
 
 export type Field = "policy" | "land" | "civil_service" | "corruption" | "judicial" | "party" | "other_admin" | "other";
 
+export type DecisionKind = "administrative" | "disciplinary" | "dismissal";
+
 export type PaperInput = { title: string, 
 /**
  * Bản chính (true) or bản sao.
@@ -147,7 +149,16 @@ instance: number | null,
 /**
  * Complaints: when the contested decision was received or learned of, `YYYY-MM-DD`.
  */
-contested_on: string | null, papers: Array<PaperInput>, };
+contested_on: string | null, 
+/**
+ * Complaints: an administrative decision (default) or a disciplinary one.
+ */
+decision_kind: DecisionKind | null, 
+/**
+ * Denunciations: presented orally in person, with no written đơn (Luật Tố cáo Điều 24:
+ * one outside the office's competence is guided, not transferred).
+ */
+oral: boolean, papers: Array<PaperInput>, };
 
 export type CitizenRef = { "existing": number } | { "new": CitizenInput };
 
@@ -192,6 +203,10 @@ export type VisitRecord = { id: number, case_id: number, case_title: string,
  * `YYYY-MM-DDTHH:MM:SS`.
  */
 at: string, reception: Reception, received_by: ReceivedBy, people: number, repeat: boolean, summary: string, outcome: string, 
+/**
+ * The officer who recorded the visit (signed in at the desk), when known.
+ */
+officer_name: string | null, 
 /**
  * In the order typed; representatives flagged.
  */
@@ -257,7 +272,11 @@ who: string, people: number, content: string,
 /**
  * "Khiếu nại, Kiến nghị" or "Không có đơn".
  */
-kinds: string, reception: Reception, received_by: ReceivedBy, repeat: boolean, outcome: string, };
+kinds: string, reception: Reception, received_by: ReceivedBy, 
+/**
+ * The officer who recorded the visit, when known.
+ */
+officer_name: string | null, repeat: boolean, outcome: string, };
 
 export type PetitionRow = { petition_id: number, received_on: string, who: string, kind: PetitionKind, field: Field, summary: string, channel: string, forwarded_by: string, 
 /**
@@ -307,7 +326,19 @@ owner_id: number | null,
 /**
  * The leader responsible for it.
  */
-leader_id: number | null, proposal: Proposal, handled: Array<Handled>, };
+leader_id: number | null, 
+/**
+ * Complaints: 1 or 2.
+ */
+instance: number | null, 
+/**
+ * Complaints: when the contested decision was received, `YYYY-MM-DD`.
+ */
+contested_on: string | null, decision_kind: DecisionKind | null, 
+/**
+ * Denunciations presented orally in person.
+ */
+oral: boolean, proposal: Proposal, handled: Array<Handled>, };
 
 export type HandleInput = { petition_id: number, 
 /**
@@ -326,7 +357,26 @@ reason: string | null,
  * What the letter lists: for a petition with several contents, one line per content
  * and the body competent for it.
  */
-note: string | null, };
+note: string | null, 
+/**
+ * Action accept: the day of acceptance (thụ lý), `YYYY-MM-DD`, when it is decided with
+ * the handling — one entry meets both deadlines; absent = accepted later (casework).
+ */
+accepted_on: string | null, };
+
+export type PetitionFactsInput = { petition_id: number, respondent_role: AgencyRole | null, respondent_name: string | null, 
+/**
+ * Complaints: 1 (lần đầu) or 2 (lần hai).
+ */
+instance: number | null, 
+/**
+ * Complaints: `YYYY-MM-DD`.
+ */
+contested_on: string | null, decision_kind: DecisionKind | null, 
+/**
+ * Denunciations: presented orally in person.
+ */
+oral: boolean, };
 
 export type OutcomeKind = "accepted" | "resolved" | "enforced" | "withdrawn" | "terminated" | "paused" | "resumed" | "dialogue";
 
@@ -569,7 +619,7 @@ on: string, mediator: string, outcome: MediationOutcome, content: string, };
 
 export type MediationView = { id: number, on: string, mediator: string, outcome: MediationOutcome, content: string, };
 
-export type DeadlineName = "handle" | "check" | "accept" | "resolve" | "second_complaint";
+export type DeadlineName = "handle" | "check" | "transfer" | "accept" | "resolve" | "second_complaint";
 
 export type Obligation = "office" | "citizen";
 
@@ -669,7 +719,11 @@ assignments: Array<AssignmentView>,
  * Casework tasks (carrying out decisions, plan steps, publication, reviews) not done
  * and due by `soon_until`, late ones first, at most `limit`.
  */
-tasks: Array<TaskView>, };
+tasks: Array<TaskView>, 
+/**
+ * From November: next year's holidays are still a forecast (no official notice).
+ */
+calendar_warning: string | null, };
 
 export type RefusalGround = "incapacitated" | "disruptive" | "already_resolved" | "other";
 

@@ -2,6 +2,7 @@
 import type {
   Action,
   AgencyRole,
+  DecisionKind,
   DeadlineName,
   Field,
   Finding,
@@ -96,9 +97,16 @@ export const AGENCY_ROLE: Record<AgencyRole, string> = {
   other: 'Khác',
 };
 
+export const DECISION_KIND: Record<DecisionKind, string> = {
+  administrative: 'Quyết định, hành vi hành chính',
+  disciplinary: 'Quyết định kỷ luật cán bộ, công chức',
+  dismissal: 'Kỷ luật buộc thôi việc',
+};
+
 export const DEADLINE: Record<DeadlineName, string> = {
   handle: 'Xử lý đơn',
   check: 'Kiểm tra điều kiện thụ lý',
+  transfer: 'Chuyển tố cáo không thuộc thẩm quyền',
   accept: 'Thụ lý',
   resolve: 'Giải quyết',
   second_complaint: 'Khiếu nại lần hai (công dân)',
