@@ -101,7 +101,7 @@ fn a_group_receipt_names_both_representatives_and_every_paper() {
         "Đơn khiếu nại: Khiếu nại phương án bồi thường đường ĐT 623",
         "Đơn kiến nghị: Kiến nghị làm lại mương thoát nước",
         "1. Phương án bồi thường số 45/PA-UBND (bản sao, 4 trang);",
-        "2. Ảnh chụp hiện trạng mương (bản sao, 4 trang);",
+        "2. Ảnh chụp hiện trạng mương (bản sao, 4 trang).",
         "lập thành 02 bản",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in {text}");

@@ -330,7 +330,7 @@ fn a_denunciation_outside_the_communes_competence_has_five_working_days_to_be_tr
         p["oral"]["routing"]["basis"]
             .as_str()
             .unwrap()
-            .contains("Điều 24 khoản 1 điểm b")
+            .contains("Điều 24 khoản 2")
     );
     // Handled as a transfer by the officer: the transfer deadline, met.
     let sent = deadline(&p["sent"], "transfer").expect("transfer deadline");

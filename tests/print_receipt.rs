@@ -46,7 +46,7 @@ fn the_receipt_reads_back_in_vietnamese_with_its_font_embedded() {
         "034068012345",
         "hỗ trợ tái định cư.",
         "1. Quyết định số 12/QĐ-UBND (bản sao, 3 trang);",
-        "2. Giấy chứng nhận quyền sử dụng đất (bản chính);",
+        "2. Giấy chứng nhận quyền sử dụng đất (bản chính).",
         "NGƯỜI CUNG CẤP",
         "NGƯỜI NHẬN",
         "Lê Thị Hoa",

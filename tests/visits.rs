@@ -404,3 +404,66 @@ fn bad_input_is_refused_whole_with_a_clear_message() {
         .unwrap();
     assert_eq!(summary, "Tranh chấp đất");
 }
+
+#[test]
+fn a_complaint_and_a_denunciation_handed_in_together_are_two_cases_and_the_repeat_finds_the_complaint()
+ {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-11-23 08:00")).unwrap();
+    let c = ctx("2026-11-23 09:20");
+    let first = desk
+        .record_visit(
+            &c,
+            &visit(
+                vec![new_citizen("Nguyễn Văn An", "051068000123", 1968)],
+                CaseChoice::New,
+                vec![
+                    petition(
+                        PetitionKind::Denunciation,
+                        "Tố cáo cán bộ địa chính nhận tiền",
+                    ),
+                    petition(PetitionKind::Complaint, "Khiếu nại quyết định thu hồi đất"),
+                ],
+            ),
+        )
+        .unwrap();
+    let cases: Vec<(i64, String)> = {
+        let conn = desk.store().conn();
+        let mut stmt = conn
+            .prepare(
+                "SELECT p.case_id, c.title FROM petitions p JOIN cases c ON c.id = p.case_id
+                  ORDER BY p.id",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_ne!(
+        cases[0].0, cases[1].0,
+        "the denunciation has a case of its own"
+    );
+    assert_eq!(
+        cases[1].0, first.case_id,
+        "the visit belongs to the complaint's case"
+    );
+    assert_eq!(cases[1].1, "Khiếu nại quyết định thu hồi đất");
+    // Typed without tones at the next visit: the person and the complaint's case are offered.
+    let found = desk.find_citizens("nguyen van an", None, 10).unwrap();
+    assert_eq!(found.len(), 1);
+    let offered: Vec<i64> = found[0].cases.iter().map(|k| k.id).collect();
+    assert_eq!(offered, [first.case_id]);
+    let again = desk
+        .record_visit(
+            &ctx("2026-11-30 09:00"),
+            &visit(
+                vec![CitizenRef::Existing(first.citizen_ids[0])],
+                CaseChoice::Existing(first.case_id),
+                vec![],
+            ),
+        )
+        .unwrap();
+    assert!(again.repeat);
+    assert_eq!(again.case_id, first.case_id);
+}

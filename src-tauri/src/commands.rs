@@ -114,6 +114,34 @@ pub fn setup_admin(
     Ok(done)
 }
 
+/// Where the recovery key sheet waits for the printer: the system's temporary folder,
+/// never the data directory (the key is stored nowhere by the app).
+fn recovery_sheet_path() -> std::path::PathBuf {
+    std::env::temp_dir().join("tiepdan-khoa-khoi-phuc.pdf")
+}
+
+/// The recovery key sheet as a PDF, opened in the system viewer to print; its path.
+#[tauri::command]
+pub fn print_recovery_key(state: State<'_, AppState>, key: String) -> Result<String, ErrorData> {
+    with_desk(&state, |_| Ok(()))?;
+    let pdf = tiepdan::print::recovery::render(
+        &state.data_dir.display().to_string(),
+        &key,
+        tiepdan::edge::now(),
+    );
+    let path = recovery_sheet_path();
+    tiepdan::desk::write_atomically(&path, &pdf).map_err(|e| e.to_data())?;
+    crate::viewer::open(&path);
+    Ok(path.display().to_string())
+}
+
+/// Deletes the printed recovery key sheet (the first run moves on).
+#[tauri::command]
+pub fn discard_recovery_key_sheet() -> Result<(), ErrorData> {
+    let _ = std::fs::remove_file(recovery_sheet_path());
+    Ok(())
+}
+
 /// Signs in (opening the store with the key the password unwraps), or unlocks the open
 /// store after the idle lock.
 #[tauri::command]

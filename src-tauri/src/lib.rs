@@ -143,6 +143,8 @@ pub fn run() {
             commands::reset_rule_file,
             commands::calendar_days,
             commands::next_working_day,
+            commands::print_recovery_key,
+            commands::discard_recovery_key_sheet,
             commands::update_petition_facts,
             commands::set_office_day,
             commands::remove_office_day,

@@ -120,6 +120,7 @@ impl Desk {
             petition_id: Some(petition_id),
             visit_id: None,
         };
+        let officer = self.acting_officer_name(ctx)?;
         self.issue(ctx, FORM, owner, |number| {
             let label = rules.label(&rules.proposal, number);
             let pdf = render(&Proposal {
@@ -132,7 +133,7 @@ impl Desk {
                 to: format!("Chủ tịch {}", office.name),
                 paragraphs,
                 chair: office.chair.clone(),
-                officer: String::new(),
+                officer: officer.clone(),
             });
             (label, pdf)
         })

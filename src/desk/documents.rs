@@ -543,15 +543,15 @@ fn minutes(
         .iter()
         .flat_map(|p| p.papers.iter())
         .map(|p| {
-            format!(
-                "{} ({})",
-                p.title,
-                if p.original {
-                    "bản chính"
-                } else {
-                    "bản sao"
-                }
-            )
+            let kind = if p.original {
+                "bản chính"
+            } else {
+                "bản sao"
+            };
+            match p.pages {
+                Some(n) => format!("{} ({kind}, {n} trang)", p.title),
+                None => format!("{} ({kind})", p.title),
+            }
         })
         .collect();
     let mut content = v.summary.clone();

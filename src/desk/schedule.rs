@@ -942,6 +942,7 @@ impl Desk {
             petition_id: None,
             visit_id: None,
         };
+        let officer = self.acting_officer_name(ctx)?;
         self.issue(ctx, "appointment", owner, |number| {
             let label = rules.label(&rules.appointment, number);
             let pdf = crate::print::appointment::render(&crate::print::appointment::Appointment {
@@ -963,7 +964,7 @@ impl Desk {
                     "gặp {} {host_name} tại buổi tiếp công dân định kỳ",
                     host.label_vi()
                 ),
-                officer: "……………………………".to_owned(),
+                officer: officer.clone(),
             });
             (label, pdf)
         })

@@ -130,9 +130,12 @@ impl Desk {
             let (case_id, repeat) = match input.case {
                 CaseChoice::Existing(id) => (id, true),
                 CaseChoice::New => {
+                    // Named after its first petition — not a denunciation, which has a case
+                    // of its own when other petitions come with it.
                     let title: String = visit
                         .petitions
-                        .first()
+                        .iter()
+                        .find(|p| only_denunciations || p.kind != PetitionKind::Denunciation)
                         .map(|p| p.summary.as_str())
                         .unwrap_or(&visit.summary)
                         .chars()
@@ -144,6 +147,29 @@ impl Desk {
                     )?;
                     (tx.last_insert_rowid(), false)
                 }
+            };
+            // A denunciation handed in with other petitions is a matter of its own: its case
+            // is kept apart, so the other matter's case stays open to the desk (a repeat
+            // visit is joined to it) and never points at the denouncer.
+            let mixed = visit
+                .petitions
+                .iter()
+                .any(|p| p.kind == PetitionKind::Denunciation)
+                && !only_denunciations;
+            let denunciation_case = if mixed {
+                let title: String = visit
+                    .petitions
+                    .iter()
+                    .find(|p| p.kind == PetitionKind::Denunciation)
+                    .map(|p| p.summary.chars().take(200).collect())
+                    .unwrap_or_default();
+                tx.execute(
+                    "INSERT INTO cases (title, opened_on, created_at) VALUES (?1, ?2, ?3)",
+                    params![title, visit.at.date().to_string(), stamp],
+                )?;
+                Some(tx.last_insert_rowid())
+            } else {
+                None
             };
             tx.execute(
                 "INSERT INTO visits (case_id, at, reception, received_by, people, repeat, summary,
@@ -180,7 +206,10 @@ impl Desk {
                      VALUES (?1, ?2, ?3, 'in_person', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
                              ?15, ?16)",
                     params![
-                        case_id,
+                        match (p.kind, denunciation_case) {
+                            (PetitionKind::Denunciation, Some(c)) => c,
+                            _ => case_id,
+                        },
                         visit_id,
                         visit.at.date().to_string(),
                         name(p.kind),

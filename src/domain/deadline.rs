@@ -624,7 +624,7 @@ fn deadline(
     }
     if !rule.verified {
         explain.add(|| format!(
-            "Quy định này chưa được đối chiếu với văn bản chính thức; quản trị viên có thể sửa trong tệp quy định {}.",
+            "Số ngày hoặc cách tính ngày của quy định này chưa đối chiếu được với văn bản gốc; quản trị viên có thể sửa ở Danh mục (tệp {}).",
             crate::rules::deadlines::FILE
         ));
     }

@@ -185,7 +185,7 @@ pub fn propose(facts: &RoutingFacts, rules: &RoutingRules, calendar: &Calendar) 
         _ if facts.kind == PetitionKind::Denunciation && facts.oral => p(
             Action::Guide,
             &route.authority,
-            &format!("Luật Tố cáo 2018 Điều 24 khoản 1 điểm b; {}", route.basis),
+            &format!("Luật Tố cáo 2018 Điều 24 khoản 2; {}", route.basis),
             format!(
                 "Tố cáo trình bày trực tiếp không thuộc thẩm quyền của xã: hướng dẫn người tố cáo đến tố cáo với {}.",
                 route.authority

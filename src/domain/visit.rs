@@ -101,8 +101,8 @@ pub struct PetitionInput {
     /// Complaints: an administrative decision (default) or a disciplinary one.
     #[serde(default)]
     pub decision_kind: Option<DecisionKind>,
-    /// Denunciations: presented orally in person, with no written đơn (Luật Tố cáo Điều 24:
-    /// one outside the office's competence is guided, not transferred).
+    /// Denunciations: presented orally in person, with no written đơn (Luật Tố cáo Điều 24
+    /// khoản 2: one outside the office's competence is guided, not transferred).
     #[serde(default)]
     pub oral: bool,
     pub papers: Vec<PaperInput>,

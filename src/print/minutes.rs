@@ -110,12 +110,18 @@ pub fn render(m: &Minutes) -> Vec<u8> {
     } else {
         body(&mut w, "Tài liệu, bằng chứng cung cấp:");
         for (i, p) in m.papers.iter().enumerate() {
-            body(&mut w, &format!("{}. {p};", i + 1));
+            let end = if i + 1 == m.papers.len() { '.' } else { ';' };
+            body(&mut w, &format!("{}. {p}{end}", i + 1));
         }
     }
     bold(&mut w, "III. Kết quả tiếp công dân");
+    // An outcome the officer did not type: what the desk did, never a dotted blank.
     let outcome = if m.outcome.is_empty() {
-        "………………………………………………………………………………………………"
+        if m.papers.is_empty() {
+            "Tiếp nhận thông tin, ghi nhận nội dung công dân trình bày."
+        } else {
+            "Tiếp nhận đơn và tài liệu kèm theo để xử lý theo quy định."
+        }
     } else {
         &m.outcome
     };

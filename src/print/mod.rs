@@ -13,6 +13,7 @@ pub mod letter;
 pub mod minutes;
 pub mod proposal;
 pub mod receipt;
+pub mod recovery;
 pub mod register;
 pub mod report;
 pub mod written_report;

@@ -17,7 +17,7 @@ pub struct Proposal {
     pub to: String,
     pub paragraphs: Vec<String>,
     pub chair: String,
-    /// The proposing officer; a dotted line until officers sign in.
+    /// The proposing officer (the one signed in).
     pub officer: String,
 }
 

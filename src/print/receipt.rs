@@ -109,7 +109,11 @@ pub fn render(r: &Receipt) -> Vec<u8> {
             "bản sao"
         };
         let pages = p.pages.map(|n| format!(", {n} trang")).unwrap_or_default();
-        body(&mut w, &format!("{}. {} ({kind}{pages});", i + 1, p.title));
+        let end = if i + 1 == r.papers.len() { '.' } else { ';' };
+        body(
+            &mut w,
+            &format!("{}. {} ({kind}{pages}){end}", i + 1, p.title),
+        );
     }
     body(
         &mut w,

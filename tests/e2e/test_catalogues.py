@@ -44,7 +44,8 @@ def test_a_holiday_moves_an_open_deadline_and_rule_files_are_checked_before_they
     driver = open_window(data)
     import_in_settings(driver, scenario)
     before = due_dates(data)
-    check = before["check"]
+    # A denunciation of a vice-chair is the province's: 5 working days to transfer it.
+    check = before["transfer"]
     y, m, d = check.split("-")
 
     driver.find_element(By.ID, "nav-catalogues").click()
@@ -57,7 +58,7 @@ def test_a_holiday_moves_an_open_deadline_and_rule_files_are_checked_before_they
     done = wait(driver).until(EC.visibility_of_element_located((By.ID, "catalogue-done")))
     assert "đã tính lại thời hạn của 1 đơn" in done.text
     after = due_dates(data)
-    assert after["check"] > check, (before, after)
+    assert after["transfer"] > check, (before, after)
     assert "Lịch của cơ quan" in driver.find_element(By.ID, "calendar-days").text
     screenshot("catalogue-calendar")
 

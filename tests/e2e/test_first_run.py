@@ -2,6 +2,7 @@
 
 import os
 import subprocess
+from pathlib import Path
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -44,11 +45,27 @@ def test_first_run_form_leads_to_the_dashboard_with_the_office_name(tmp_path, op
     assert (data / "tiepdan.sqlite3").read_bytes()[:16] != b"SQLite format 3\0"
     assert key.replace("-", "") not in (data / "keyring.json").read_text().upper()
     assert not driver.find_element(By.ID, "recovery-continue").is_enabled()
+    # Printing writes a one-page sheet to a temporary file (opened for the printer)...
+    driver.find_element(By.ID, "recovery-print").click()
+    sheet = wait(driver).until(EC.visibility_of_element_located((By.ID, "recovery-printed")))
+    path = sheet.find_element(By.TAG_NAME, "code").text
+    groups = key.split("-")
+    text = " ".join(subprocess.run(["pdftotext", "-layout", path, "-"], check=True, capture_output=True, text=True).stdout.split())
+    assert "KHÓA KHÔI PHỤC" in text and groups[0] in text and groups[-1] in text, text
+    assert not str(path).startswith(str(data)), "never in the data directory"
+    # ...and the officer proves the copy by typing its last group back.
     driver.find_element(By.ID, "recovery-kept").click()
-    driver.find_element(By.ID, "recovery-continue").click()
+    driver.find_element(By.ID, "recovery-check").send_keys("0000" if groups[-1] != "0000" else "1111")
+    assert wait(driver).until(EC.visibility_of_element_located((By.ID, "recovery-mismatch")))
+    assert not driver.find_element(By.ID, "recovery-continue").is_enabled()
+    check = driver.find_element(By.ID, "recovery-check")
+    check.clear()
+    check.send_keys(groups[-1].lower())
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "recovery-continue"))).click()
 
     wait(driver).until(EC.visibility_of_element_located((By.ID, "first-run")))
     assert "Chào mừng đến với TiếpDân" in driver.find_element(By.TAG_NAME, "h1").text
+    assert not Path(path).exists(), "the printed sheet is deleted when the first run moves on"
 
     # Saving an empty form explains, in Vietnamese, what to fix, and saves nothing.
     driver.find_element(By.ID, "office-save").click()

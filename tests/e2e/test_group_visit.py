@@ -78,7 +78,7 @@ def test_a_group_of_six_with_two_representatives_prints_its_receipt(office_data,
     assert "người đại diện khác: Bà Phạm Thị Xuân" in flat
     assert "đoàn 6 người" in flat
     assert "1. Phương án bồi thường số 45/PA-UBND (bản sao, 4 trang);" in flat
-    assert "2. Đơn kiến nghị có 6 chữ ký (bản chính, 1 trang);" in flat
+    assert "2. Đơn kiến nghị có 6 chữ ký (bản chính, 1 trang)." in flat
     fonts = subprocess.run(["pdffonts", path], check=True, capture_output=True, text=True).stdout
     for row in fonts.splitlines()[2:]:
         assert row.split()[4] == "yes", f"font not embedded: {row}"

@@ -219,6 +219,8 @@ export const api = {
   resetRuleFile: (file: RuleFile) => call<RulesChanged>('reset_rule_file', { file }),
   calendarDays: (year: number) => call<CalendarDayRow[]>('calendar_days', { year }),
   nextWorkingDay: (after: string) => call<string>('next_working_day', { after }),
+  printRecoveryKey: (key: string) => call<string>('print_recovery_key', { key }),
+  discardRecoveryKeySheet: () => call<null>('discard_recovery_key_sheet'),
   setOfficeDay: (input: OfficeDayInput) => call<RulesChanged>('set_office_day', { input }),
   removeOfficeDay: (date: string) => call<RulesChanged>('remove_office_day', { date }),
 };

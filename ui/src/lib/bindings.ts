@@ -155,8 +155,8 @@ contested_on: string | null,
  */
 decision_kind: DecisionKind | null, 
 /**
- * Denunciations: presented orally in person, with no written đơn (Luật Tố cáo Điều 24:
- * one outside the office's competence is guided, not transferred).
+ * Denunciations: presented orally in person, with no written đơn (Luật Tố cáo Điều 24
+ * khoản 2: one outside the office's competence is guided, not transferred).
  */
 oral: boolean, papers: Array<PaperInput>, };
 

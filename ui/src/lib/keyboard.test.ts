@@ -41,6 +41,17 @@ describe('keyboard', () => {
     expect(handleFormKey(ev, f, () => {})).toBe(false);
   });
 
+  it('Enter skips buttons, so it never presses "+ Thêm công dân"', () => {
+    document.body.innerHTML = `
+      <form id="g">
+        <input id="phone" type="text" />
+        <button id="add" type="button">+ Thêm công dân</button>
+        <input id="people" type="text" />
+      </form>`;
+    const g = document.getElementById('g') as HTMLFormElement;
+    expect(nextField(g, document.getElementById('phone')!)?.id).toBe('people');
+  });
+
   it('has no field after the last one', () => {
     const f = form();
     expect(nextField(f, document.getElementById('e')!)).toBeNull();

@@ -1,6 +1,8 @@
 // Keyboard-first forms: Enter moves to the next field (it does not submit), Ctrl+S saves.
 
-const FOCUSABLE = 'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])';
+// Enter moves between the fields only: a button ("+ Thêm công dân") is reached with Tab,
+// so pressing Enter twice never adds an empty row.
+const FOCUSABLE = 'input:not([disabled]):not([type="hidden"]):not([readonly]), select:not([disabled]), textarea:not([disabled])';
 
 /** The field after `current` inside `form`, in reading (DOM) order. */
 export function nextField(form: HTMLElement, current: Element): HTMLElement | null {
