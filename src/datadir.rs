@@ -47,6 +47,41 @@ pub fn default_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("tiepdan-data"))
 }
 
+/// The folder a backup to another disk is written in, inside the chosen folder or drive.
+pub const OFF_SITE_FOLDER: &str = "TiepDan-saoluu";
+
+/// Removable or other disks a backup could go to: mounted volumes under `/media/<user>`,
+/// `/run/media/<user>` and `/mnt` on Linux; the drive letters D: to Z: that exist on
+/// Windows. Best effort: the officer may also type a folder.
+pub fn other_disks() -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    if cfg!(windows) {
+        for letter in b'D'..=b'Z' {
+            let root = PathBuf::from(format!("{}:\\", letter as char));
+            if root.is_dir() {
+                found.push(root);
+            }
+        }
+        return found;
+    }
+    let user = std::env::var("USER").unwrap_or_default();
+    for parent in [
+        PathBuf::from("/media").join(&user),
+        PathBuf::from("/run/media").join(&user),
+        PathBuf::from("/mnt"),
+    ] {
+        if let Ok(entries) = std::fs::read_dir(&parent) {
+            let mut dirs: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_dir())
+                .collect();
+            dirs.sort();
+            found.extend(dirs);
+        }
+    }
+    found
+}
+
 /// Paths inside a data directory.
 #[derive(Debug, Clone)]
 pub struct DataDir {

@@ -11,6 +11,7 @@ use crate::desk::{
 };
 use crate::desk::{AssignmentInput, AssignmentView, ConclusionInput};
 use crate::desk::{AttachInput, AttachmentOwner, AttachmentView};
+use crate::desk::{BackupFile, CitizenHistory, HistoryPetition, HistoryVisit};
 use crate::desk::{
     BookingInput, BookingView, PlanInput, PlanView, ScheduleView, SessionInput, SessionKey,
     SessionView,
@@ -118,6 +119,9 @@ pub fn typescript_bindings() -> String {
         PetitionView::decl(&cfg),
         HandleInput::decl(&cfg),
         PetitionFactsInput::decl(&cfg),
+        HistoryVisit::decl(&cfg),
+        HistoryPetition::decl(&cfg),
+        CitizenHistory::decl(&cfg),
         OutcomeKind::decl(&cfg),
         Finding::decl(&cfg),
         OutcomeInput::decl(&cfg),
@@ -191,6 +195,7 @@ pub fn typescript_bindings() -> String {
         RulesChanged::decl(&cfg),
         SearchHit::decl(&cfg),
         BackupInfo::decl(&cfg),
+        BackupFile::decl(&cfg),
         Health::decl(&cfg),
         AppStatus::decl(&cfg),
         CrateLicense::decl(&cfg),

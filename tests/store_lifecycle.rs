@@ -125,3 +125,33 @@ fn unicode_nfd(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     s.nfd().collect()
 }
+
+#[test]
+fn a_backup_goes_to_another_disk_is_listed_there_and_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let usb = tempfile::tempdir().unwrap();
+    let c = ctx("2026-12-04 16:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.save_office(&c, &office()).unwrap();
+    // Not a folder that exists, and not inside the data directory: refused, nothing written.
+    for bad in [usb.path().join("không có"), dir.path().join("backups")] {
+        let e = desk.backup_to_other_disk(&c, &bad).unwrap_err();
+        assert!(format!("{:?}", e.to_data()).contains("thư mục"), "{e:?}");
+    }
+    let info = desk.backup_to_other_disk(&c, usb.path()).unwrap();
+    assert!(info.path.starts_with(usb.path().join("TiepDan-saoluu")));
+    let listed = desk.backup_files(Some(usb.path())).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].path, info.path.display().to_string());
+    // The office is changed, then the USB copy brings the earlier data back.
+    let mut changed = office();
+    changed.chair = "Người Khác".into();
+    desk.save_office(&ctx("2026-12-04 16:05"), &changed)
+        .unwrap();
+    desk.restore(
+        &ctx("2026-12-04 16:10"),
+        std::path::Path::new(&listed[0].path),
+    )
+    .unwrap();
+    assert_eq!(desk.office().unwrap().unwrap().chair, office().chair);
+}

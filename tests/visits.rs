@@ -466,4 +466,14 @@ fn a_complaint_and_a_denunciation_handed_in_together_are_two_cases_and_the_repea
         .unwrap();
     assert!(again.repeat);
     assert_eq!(again.case_id, first.case_id);
+    // Opened from the search box: the complaint, its case and the repeat visit; nothing of
+    // the denunciation (not even the visit it was handed in at).
+    let h = desk.citizen_history(first.citizen_ids[0]).unwrap();
+    let cases: Vec<&str> = h.cases.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(cases, ["Khiếu nại quyết định thu hồi đất"]);
+    let petitions: Vec<&str> = h.petitions.iter().map(|p| p.summary.as_str()).collect();
+    assert_eq!(petitions, ["Khiếu nại quyết định thu hồi đất"]);
+    assert!(h.petitions[0].next_due.is_some() && !h.petitions[0].closed);
+    assert_eq!(h.visits.len(), 1);
+    assert!(h.visits[0].repeat);
 }

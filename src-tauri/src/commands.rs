@@ -114,6 +114,15 @@ pub fn setup_admin(
     Ok(done)
 }
 
+/// A citizen's visits, cases and petitions (never a denunciation's), for the search box.
+#[tauri::command]
+pub fn citizen_history(
+    state: State<'_, AppState>,
+    citizen_id: i64,
+) -> Result<tiepdan::desk::CitizenHistory, ErrorData> {
+    with_desk(&state, |desk| desk.citizen_history(citizen_id))
+}
+
 /// Where the recovery key sheet waits for the printer: the system's temporary folder,
 /// never the data directory (the key is stored nowhere by the app).
 fn recovery_sheet_path() -> std::path::PathBuf {
@@ -366,6 +375,51 @@ pub fn about_info(state: State<'_, AppState>) -> Result<AboutInfo, ErrorData> {
 #[tauri::command]
 pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ErrorData> {
     with_desk(&state, |desk| desk.backup_now(&ctx(desk), None))
+}
+
+/// Other disks a backup could go to (USB sticks, other drives).
+#[tauri::command]
+pub fn other_disks() -> Vec<String> {
+    tiepdan::datadir::other_disks()
+        .into_iter()
+        .map(|p| p.display().to_string())
+        .collect()
+}
+
+/// A verified backup into `TiepDan-saoluu` on another disk.
+#[tauri::command]
+pub fn backup_to_other_disk(
+    state: State<'_, AppState>,
+    target: String,
+) -> Result<BackupInfo, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.backup_to_other_disk(&ctx(desk), std::path::Path::new(target.trim()))
+    })
+}
+
+/// The backups in the data directory, or in a folder (and its `TiepDan-saoluu`).
+#[tauri::command]
+pub fn backup_files(
+    state: State<'_, AppState>,
+    dir: Option<String>,
+) -> Result<Vec<tiepdan::desk::BackupFile>, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.backup_files(
+            dir.as_deref()
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .map(std::path::Path::new),
+        )
+    })
+}
+
+/// Replaces the data with a backup (administrators); returns the safety backup of the data
+/// replaced.
+#[tauri::command]
+pub fn restore_backup(state: State<'_, AppState>, file: String) -> Result<BackupInfo, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.restore(&ctx(desk), std::path::Path::new(&file))
+    })
 }
 
 #[tauri::command]

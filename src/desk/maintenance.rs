@@ -7,6 +7,15 @@ use crate::error::{Error, Result, StoreError};
 use crate::store::BackupInfo;
 use crate::store::audit::{self, Ctx};
 
+/// A backup file found on disk.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct BackupFile {
+    pub name: String,
+    pub path: String,
+    #[ts(type = "number")]
+    pub size_bytes: i64,
+}
+
 impl Desk {
     /// Takes a verified backup into `dir` (default: the data directory's `backups/`).
     pub fn backup_now(&mut self, ctx: &Ctx, dir: Option<&Path>) -> Result<BackupInfo> {
@@ -21,6 +30,58 @@ impl Desk {
             Ok(())
         })?;
         Ok(info)
+    }
+
+    /// A verified backup written to another disk (a USB stick): into the folder
+    /// `TiepDan-saoluu` of `target`, which must exist.
+    pub fn backup_to_other_disk(&mut self, ctx: &Ctx, target: &Path) -> Result<BackupInfo> {
+        ctx.require(crate::domain::access::Permission::Backup)?;
+        if target.as_os_str().is_empty() || !target.is_dir() {
+            return Err(Error::invalid(
+                "target",
+                format!(
+                    "Không thấy thư mục \"{}\"; hãy cắm USB rồi chọn ổ, hoặc nhập một thư mục có sẵn.",
+                    target.display()
+                ),
+            ));
+        }
+        if target.starts_with(self.dir.root()) {
+            return Err(Error::invalid(
+                "target",
+                "Thư mục này nằm trong thư mục dữ liệu, cùng ổ đĩa với dữ liệu: hãy chọn ổ khác (USB).",
+            ));
+        }
+        self.backup_now(ctx, Some(&target.join(crate::datadir::OFF_SITE_FOLDER)))
+    }
+
+    /// The backups in `dir` (default: the data directory's `backups/`; for another disk
+    /// its `TiepDan-saoluu` folder too), newest first.
+    pub fn backup_files(&self, dir: Option<&Path>) -> Result<Vec<BackupFile>> {
+        let dirs: Vec<std::path::PathBuf> = match dir {
+            None => vec![self.dir.backups()],
+            Some(d) => vec![d.to_owned(), d.join(crate::datadir::OFF_SITE_FOLDER)],
+        };
+        let mut files = Vec::new();
+        for d in dirs {
+            let Ok(entries) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let path = e.path();
+                if path.extension().and_then(|x| x.to_str()) != Some("sqlite3") {
+                    continue;
+                }
+                let meta = e.metadata().ok();
+                files.push(BackupFile {
+                    name: e.file_name().to_string_lossy().into_owned(),
+                    path: path.display().to_string(),
+                    size_bytes: meta.as_ref().map_or(0, |m| m.len() as i64),
+                });
+            }
+        }
+        // The names carry their time (tiepdan-YYYYMMDD-HHMMSS-…): newest first.
+        files.sort_by(|a, b| b.name.cmp(&a.name));
+        Ok(files)
     }
 
     /// Replaces the data with the backup `file`, after checking it and backing up what is

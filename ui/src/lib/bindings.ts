@@ -378,6 +378,20 @@ contested_on: string | null, decision_kind: DecisionKind | null,
  */
 oral: boolean, };
 
+export type HistoryVisit = { visit_id: number, 
+/**
+ * `YYYY-MM-DDTHH:MM:SS`.
+ */
+at: string, summary: string, repeat: boolean, };
+
+export type HistoryPetition = { petition_id: number, received_on: string, kind: PetitionKind, summary: string, 
+/**
+ * The earliest unmet office deadline, `YYYY-MM-DD`.
+ */
+next_due: string | null, closed: boolean, };
+
+export type CitizenHistory = { visits: Array<HistoryVisit>, cases: Array<CaseSummary>, petitions: Array<HistoryPetition>, };
+
 export type OutcomeKind = "accepted" | "resolved" | "enforced" | "withdrawn" | "terminated" | "paused" | "resumed" | "dialogue";
 
 export type Finding = "right" | "wrong" | "partly_right";
@@ -868,6 +882,8 @@ export type BackupInfo = { path: string,
  * When it was taken, `YYYY-MM-DDTHH:MM:SS`.
  */
 at: string, reason: string, size_bytes: number, };
+
+export type BackupFile = { name: string, path: string, size_bytes: number, };
 
 export type Health = { 
 /**
