@@ -37,7 +37,7 @@ use crate::domain::deadline::{Deadline, Status};
 use crate::domain::flags::Flag;
 use crate::domain::identity::{IdKind, Sex};
 use crate::domain::office::{Office, OfficeInput};
-use crate::domain::officer::{Officer, OfficerInput, OfficerRole};
+use crate::domain::officer::{Officer, OfficerEdit, OfficerInput, OfficerRole};
 use crate::domain::outcome::Finding;
 use crate::domain::refusal::{RefusalGround, RefusalInput};
 use crate::domain::report::period::{Period, PeriodInput, PeriodKind};
@@ -65,6 +65,7 @@ pub fn typescript_bindings() -> String {
         OfficerRole::decl(&cfg),
         OfficerInput::decl(&cfg),
         Officer::decl(&cfg),
+        OfficerEdit::decl(&cfg),
         crate::domain::access::Permission::decl(&cfg),
         crate::desk::SignedIn::decl(&cfg),
         crate::desk::SignedInView::decl(&cfg),

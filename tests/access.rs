@@ -322,3 +322,115 @@ fn five_wrong_passwords_in_a_row_pause_signing_in() {
     throttle.record(&wrong, later);
     throttle.check(later).unwrap();
 }
+
+#[test]
+fn an_officer_is_corrected_and_one_who_leaves_can_no_longer_sign_in() {
+    use tiepdan::domain::officer::OfficerEdit;
+    let dir = tempfile::tempdir().unwrap();
+    office_with_accounts(dir.path());
+    let mut admin = sign_in(dir.path(), "quantri");
+    let c = admin.session().unwrap().ctx(at(NOW));
+    let id = |desk: &Desk, name: &str| {
+        desk.officers()
+            .unwrap()
+            .into_iter()
+            .find(|o| o.full_name == name)
+            .unwrap()
+            .id
+    };
+    let tiep = id(&admin, "Lê Thị Tiếp");
+    // A blank name is refused, nothing changes.
+    let e = admin
+        .update_officer(
+            &c,
+            &OfficerEdit {
+                officer_id: tiep,
+                full_name: " ".into(),
+                title: String::new(),
+                active: true,
+            },
+        )
+        .unwrap_err();
+    assert!(
+        format!("{:?}", e.to_data()).contains("Chưa nhập họ tên"),
+        "{e}"
+    );
+    let fixed = admin
+        .update_officer(
+            &c,
+            &OfficerEdit {
+                officer_id: tiep,
+                full_name: "lê thị tiếp".into(),
+                title: "Công chức Văn phòng - Thống kê".into(),
+                active: true,
+            },
+        )
+        .unwrap();
+    assert_eq!(fixed.full_name, "Lê Thị Tiếp");
+    let accounts = admin.accounts().unwrap();
+    let a = accounts.iter().find(|a| a.login == "tiepdan").unwrap();
+    assert_eq!(a.title, "Công chức Văn phòng - Thống kê");
+    // She leaves: the officer is inactive and her password no longer opens the data.
+    admin
+        .update_officer(
+            &c,
+            &OfficerEdit {
+                officer_id: tiep,
+                full_name: fixed.full_name,
+                title: fixed.title,
+                active: false,
+            },
+        )
+        .unwrap();
+    assert!(
+        !admin
+            .officers()
+            .unwrap()
+            .iter()
+            .find(|o| o.id == tiep)
+            .unwrap()
+            .active
+    );
+    assert!(Desk::sign_in(dir.path(), "tiepdan", "tiepdan-mật-khẩu", at(NOW)).is_err());
+    // The last administrator cannot leave; a reception officer cannot edit anyone.
+    let quan = id(&admin, "Trần Quản Trị");
+    let e = admin
+        .update_officer(
+            &c,
+            &OfficerEdit {
+                officer_id: quan,
+                full_name: "Trần Quản Trị".into(),
+                title: String::new(),
+                active: false,
+            },
+        )
+        .unwrap_err();
+    assert!(
+        format!("{:?}", e.to_data()).contains("quản trị cuối cùng"),
+        "{e}"
+    );
+    assert!(
+        admin
+            .officers()
+            .unwrap()
+            .iter()
+            .find(|o| o.id == quan)
+            .unwrap()
+            .active
+    );
+    drop(admin);
+    let mut xuly = sign_in(dir.path(), "xuly");
+    let cx = xuly.session().unwrap().ctx(at(NOW));
+    forbidden(
+        xuly.update_officer(
+            &cx,
+            &OfficerEdit {
+                officer_id: quan,
+                full_name: "X".into(),
+                title: String::new(),
+                active: true,
+            },
+        )
+        .unwrap_err(),
+    );
+}

@@ -754,6 +754,15 @@ pub fn add_officer(state: State<'_, AppState>, input: OfficerInput) -> Result<Of
     with_desk(&state, |desk| desk.add_officer(&ctx(desk), &input))
 }
 
+/// Corrects an officer's name or title, or records their leaving (administrators).
+#[tauri::command]
+pub fn update_officer(
+    state: State<'_, AppState>,
+    input: tiepdan::domain::officer::OfficerEdit,
+) -> Result<Officer, ErrorData> {
+    with_desk(&state, |desk| desk.update_officer(&ctx(desk), &input))
+}
+
 /// Makes an officer (or nobody) responsible for the petition's case.
 #[tauri::command]
 pub fn assign_case(

@@ -143,6 +143,7 @@ pub fn run() {
             commands::reset_rule_file,
             commands::calendar_days,
             commands::next_working_day,
+            commands::update_officer,
             commands::other_disks,
             commands::backup_to_other_disk,
             commands::backup_files,

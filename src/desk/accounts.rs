@@ -107,6 +107,8 @@ pub struct AccountView {
     pub officer_id: i64,
     pub login: String,
     pub full_name: String,
+    /// Chức vụ.
+    pub title: String,
     #[ts(as = "Vec<OfficerRole>")]
     pub roles: Roles,
     pub active: bool,
@@ -522,7 +524,7 @@ impl Desk {
     /// Every account.
     pub fn accounts(&self) -> Result<Vec<AccountView>> {
         let mut stmt = self.store.conn().prepare(
-            "SELECT a.officer_id, a.login, o.full_name, a.roles, a.active
+            "SELECT a.officer_id, a.login, o.full_name, a.roles, a.active, coalesce(o.title, '')
                FROM accounts a JOIN officers o ON o.id = a.officer_id ORDER BY a.login",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -533,6 +535,7 @@ impl Desk {
                 full_name: r.get(2)?,
                 roles: serde_json::from_str(&roles).unwrap_or(Roles::NONE),
                 active: r.get(4)?,
+                title: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -581,10 +584,16 @@ impl Desk {
         let mut ring = Keyring::read(&self.dir.keyring())?.unwrap_or_else(Keyring::new);
         ring.set(&login, &input.password, &key);
         ring.write(&self.dir.keyring())?;
+        let title: String = self.store.conn().query_row(
+            "SELECT coalesce(title, '') FROM officers WHERE id = ?1",
+            [officer_id],
+            |r| r.get(0),
+        )?;
         Ok(AccountView {
             officer_id,
             login,
             full_name,
+            title,
             roles,
             active: true,
         })

@@ -4,7 +4,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::{Desk, from_name, name};
-use crate::domain::officer::{Officer, OfficerInput};
+use crate::domain::officer::{Officer, OfficerEdit, OfficerInput};
 use crate::error::{Error, Result};
 use crate::store::audit::{self, Ctx};
 use crate::text::Collation;
@@ -21,6 +21,75 @@ impl Desk {
             title: new.title,
             role: new.role,
             active: true,
+        })
+    }
+
+    /// Corrects an officer's name or title, or records that they no longer work here
+    /// (administrators). An officer who leaves loses their account's sign-in too (its
+    /// keyring slot is removed; the last administrator cannot leave). Audited before and
+    /// after.
+    pub fn update_officer(&mut self, ctx: &Ctx, input: &OfficerEdit) -> Result<Officer> {
+        ctx.require(crate::domain::access::Permission::ManageAccounts)?;
+        let Some(before) = self
+            .officers()?
+            .into_iter()
+            .find(|o| o.id == input.officer_id)
+        else {
+            return Err(Error::invalid(
+                "officer_id",
+                format!("Không có cán bộ số {}.", input.officer_id),
+            ));
+        };
+        let checked = OfficerInput {
+            full_name: input.full_name.clone(),
+            title: input.title.clone(),
+            role: before.role,
+        }
+        .validate()
+        .map_err(Error::Invalid)?;
+        if !input.active && before.active {
+            let login: Option<String> = self
+                .store
+                .conn()
+                .query_row(
+                    "SELECT login FROM accounts WHERE officer_id = ?1 AND active = 1",
+                    [input.officer_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(login) = login {
+                self.set_account_active(ctx, &login, false)?;
+            }
+        }
+        self.store.write(|tx| -> Result<()> {
+            tx.execute(
+                "UPDATE officers SET full_name = ?2, title = ?3, active = ?4 WHERE id = ?1",
+                params![
+                    input.officer_id,
+                    checked.full_name,
+                    (!checked.title.is_empty()).then_some(&checked.title),
+                    input.active
+                ],
+            )?;
+            audit::append(
+                tx,
+                ctx,
+                "officer.update",
+                "officer",
+                &[input.officer_id],
+                Some(serde_json::json!({
+                    "before": { "full_name": before.full_name, "title": before.title, "active": before.active },
+                    "after": { "full_name": checked.full_name, "title": checked.title, "active": input.active },
+                })),
+            )?;
+            Ok(())
+        })?;
+        Ok(Officer {
+            id: input.officer_id,
+            full_name: checked.full_name,
+            title: checked.title,
+            role: before.role,
+            active: input.active,
         })
     }
 

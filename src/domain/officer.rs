@@ -33,6 +33,16 @@ pub struct OfficerInput {
     pub role: OfficerRole,
 }
 
+/// A correction of an officer's name or title, or their leaving (active = false).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OfficerEdit {
+    #[ts(type = "number")]
+    pub officer_id: i64,
+    pub full_name: String,
+    pub title: String,
+    pub active: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Officer {
     #[ts(type = "number")]

@@ -77,6 +77,17 @@ def test_an_officer_a_handler_and_the_chair_share_one_pc_for_a_day(office_data, 
     add_account(driver, "tiepdan", "Lê Thị Tiếp", "reception")
     add_account(driver, "xuly", "Phạm Văn Xử", "handler")
     add_account(driver, "chutich", "Phạm Văn Hùng", "leader")
+    # One list of officers with their accounts; the administrator gives her a title.
+    officers = wait(driver).until(EC.visibility_of_element_located((By.ID, "officer-list")))
+    row = next(r for r in officers.find_elements(By.CSS_SELECTOR, "tbody tr") if "Lê Thị Tiếp" in r.text)
+    assert "tiepdan" in row.text and "Đang làm việc" in row.text, row.text
+    edit = row.find_element(By.TAG_NAME, "button")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", edit)
+    edit.click()
+    type_into(driver, "officer-edit-title", "Công chức Văn phòng - Thống kê")
+    click(driver, "officer-edit-save")
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "officer-list"), "Công chức Văn phòng - Thống kê"))
+    screenshot("day-officers")
 
     # ---- The reception officer takes the desk. ----
     sign_out_and_in(driver, "tiepdan")

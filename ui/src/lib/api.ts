@@ -52,6 +52,7 @@ import type {
   PetitionView,
   PetitionFactsInput,
   CitizenHistory,
+  OfficerEdit,
   BackupFile,
   CitizenMatch,
   Draft,
@@ -205,6 +206,7 @@ export const api = {
     call<Citizen>('merge_citizens', { kept, merged, reason }),
   officers: () => call<Officer[]>('officers'),
   addOfficer: (input: OfficerInput) => call<Officer>('add_officer', { input }),
+  updateOfficer: (input: OfficerEdit) => call<Officer>('update_officer', { input }),
   assignCase: (petitionId: number, officerId: number | null) =>
     call<PetitionView>('assign_case', { petitionId, officerId }),
   report: (template: Template, period: PeriodInput) => call<ReportView>('report', { template, period }),

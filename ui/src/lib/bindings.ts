@@ -43,6 +43,8 @@ export type OfficerInput = { full_name: string, title: string, role: OfficerRole
 
 export type Officer = { id: number, full_name: string, title: string, role: OfficerRole, active: boolean, };
 
+export type OfficerEdit = { officer_id: number, full_name: string, title: string, active: boolean, };
+
 export type Permission = "record_visit" | "attach" | "correct_citizen" | "handle_petition" | "edit_agencies" | "assign_case" | "manage_schedule" | "conclude_session" | "submit_report" | "export_files" | "export_data" | "see_denouncer" | "approve_reveal" | "manage_rules" | "manage_accounts" | "import_data" | "backup" | "restore";
 
 export type SignedIn = { officer_id: number, login: string, full_name: string, roles: Array<OfficerRole>, 
@@ -63,7 +65,11 @@ export type AccountInput = {
  */
 officer_id: number | null, full_name: string, title: string, login: string, password: string, password_again: string, roles: Array<OfficerRole>, };
 
-export type AccountView = { officer_id: number, login: string, full_name: string, roles: Array<OfficerRole>, active: boolean, };
+export type AccountView = { officer_id: number, login: string, full_name: string, 
+/**
+ * Chức vụ.
+ */
+title: string, roles: Array<OfficerRole>, active: boolean, };
 
 export type SetupDone = { session: SignedIn, recovery_key: string, 
 /**
