@@ -139,7 +139,15 @@ pub fn render(t: &ReportTable<'_>) -> Vec<u8> {
     let ms_y = top + head_h;
     let ms_lines: Vec<Vec<String>> =
         t.ms.iter()
-            .map(|m| w.wrap(&m.replace('=', " ="), Style::Italic, 6.0, col_w - 0.8))
+            // A long sum ("1=4+13+22") may break after "+" too, never over its neighbour.
+            .map(|m| {
+                w.wrap(
+                    &m.replace('=', " =").replace('+', "+ "),
+                    Style::Italic,
+                    6.0,
+                    col_w - 0.8,
+                )
+            })
             .collect();
     let ms_h = ms_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * 2.5 + 2.0;
     let data_y = ms_y + ms_h;
@@ -149,7 +157,7 @@ pub fn render(t: &ReportTable<'_>) -> Vec<u8> {
     for (i, lines) in ms_lines.iter().enumerate() {
         for (k, line) in lines.iter().enumerate() {
             w.y = ms_y + 0.8 + k as f32 * 2.5;
-            let text = line.replace(" =", "=");
+            let text = line.replace(" =", "=").replace("+ ", "+");
             w.put(
                 x_of(i as u16),
                 col_w,

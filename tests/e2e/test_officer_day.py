@@ -71,7 +71,19 @@ def test_an_officer_a_handler_and_the_chair_share_one_pc_for_a_day(office_data, 
     except Exception:
         pass
     wait(driver).until(EC.visibility_of_element_located((By.ID, "dashboard")))
+    # From November the dashboard warns while next year's holidays are only a forecast, and
+    # Danh mục marks each unverified day in amber.
+    if today.month >= 11:
+        warning = wait(driver).until(EC.visibility_of_element_located((By.ID, "calendar-warning")))
+        assert f"năm {today.year + 1}" in warning.text, warning.text
     click(driver, "nav-catalogues")
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "calendar-days")))
+    click(driver, "year-next")
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "calendar-year"), str(today.year + 1)))
+    if today.year + 1 == 2027:
+        days = wait(driver).until(EC.visibility_of_element_located((By.ID, "calendar-days")))
+        assert days.find_elements(By.CSS_SELECTOR, "td.unverified"), "the 2027 forecast is marked"
+        screenshot("day-calendar-forecast")
     click(driver, "tab-officers")
     wait(driver).until(EC.visibility_of_element_located((By.ID, "accounts")))
     add_account(driver, "tiepdan", "Lê Thị Tiếp", "reception")
