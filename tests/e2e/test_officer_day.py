@@ -181,6 +181,11 @@ def test_an_officer_a_handler_and_the_chair_share_one_pc_for_a_day(office_data, 
     proposal = wait(driver).until(EC.visibility_of_element_located((By.ID, "routing-proposal")))
     assert "Thụ lý" in proposal.text and "Chủ tịch Ủy ban nhân dân xã" in proposal.text, proposal.text
     assert "Căn cứ: Luật Khiếu nại" in proposal.text, proposal.text
+    # What the desk typed is there to correct in the handling panel's Thông tin đơn.
+    facts = driver.find_element(By.ID, "petition-facts")
+    driver.execute_script("arguments[0].open = true; arguments[0].scrollIntoView({block: 'center'});", facts)
+    assert driver.find_element(By.ID, "facts-contested_on").get_attribute("value") == contested.strftime("%d/%m/%Y")
+    assert Select(driver.find_element(By.ID, "facts-respondent_role")).first_selected_option.text == "Chủ tịch UBND xã"
     screenshot("day-handling-proposal")
     click(driver, "print-proposal")
     printed = wait(driver).until(EC.visibility_of_element_located((By.ID, "decision-printed")))
