@@ -110,6 +110,14 @@ fn a_proposal_to_accept_names_the_complainant_the_basis_and_the_deadline() {
     .unwrap();
     let e = desk.print_acceptance_proposal(&c, p).unwrap_err().to_data();
     assert!(e.fields[0].message_vi.contains("khác thụ lý"), "{e:?}");
+    // The notice of not accepting is the chair's own competence: "CHỦ TỊCH", not "TM.".
+    let notice = pdftotext(&desk.print_decision(&c, p).unwrap().path);
+    assert!(notice.contains("CHỦ TỊCH"), "{notice}");
+    assert!(!notice.contains("TM. ỦY BAN NHÂN DÂN"), "{notice}");
+    assert!(
+        !notice.contains("của và") && !notice.contains("Căn cứ ,"),
+        "{notice}"
+    );
 }
 
 #[test]

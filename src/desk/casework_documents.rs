@@ -157,7 +157,7 @@ impl Desk {
                     p.push("Khi đến, mang theo giấy tờ tùy thân và các tài liệu, chứng cứ liên quan (nếu có). Trường hợp người khiếu nại đã được mời mà vắng mặt không có lý do chính đáng, việc giải quyết khiếu nại vẫn được tiếp tục theo quy định.".to_owned());
                     p
                 },
-                authority: ("TM. ỦY BAN NHÂN DÂN".into(), "CHỦ TỊCH".into()),
+                authority: rules.authority("invitation"),
                 signer: office.chair.clone(),
                 copies_to: vec!["Như trên".into(), "Lưu: VT, hồ sơ vụ việc".into()],
             });
@@ -240,7 +240,7 @@ impl Desk {
                 subject: String::new(),
                 to: Vec::new(),
                 paragraphs,
-                authority: ("TM. ỦY BAN NHÂN DÂN".into(), "CHỦ TỊCH".into()),
+                authority: rules.authority("decision"),
                 signer: office.chair.clone(),
                 copies_to: vec!["Như Điều 3".into(), "Lưu: VT, hồ sơ vụ việc".into()],
             });

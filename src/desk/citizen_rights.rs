@@ -213,7 +213,7 @@ impl Desk {
                     c.full_name
                 )],
                 paragraphs: p,
-                authority: ("TM. ỦY BAN NHÂN DÂN".into(), "CHỦ TỊCH".into()),
+                authority: self.rules.documents.authority("citizen_data"),
                 signer: office.chair.clone(),
                 copies_to: vec!["Như trên".into(), "Lưu: VT".into()],
             },

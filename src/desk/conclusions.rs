@@ -265,7 +265,7 @@ impl Desk {
         ));
         let (authority, title) = match session.host {
             Host::Chair => (
-                ("TM. ỦY BAN NHÂN DÂN".to_owned(), "CHỦ TỊCH".to_owned()),
+                self.rules.documents.authority("conclusion"),
                 format!(
                     "Kết luận của Chủ tịch Ủy ban nhân dân tại buổi tiếp công dân ngày {}",
                     dmy(session.on)

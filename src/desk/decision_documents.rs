@@ -341,7 +341,7 @@ impl Desk {
                 subject,
                 to: recipients,
                 paragraphs,
-                authority: ("TM. ỦY BAN NHÂN DÂN".into(), "CHỦ TỊCH".into()),
+                authority: rules.authority(&form),
                 signer: office.chair.clone(),
                 copies_to,
             });

@@ -102,7 +102,7 @@ impl Desk {
                 subject: String::new(),
                 to: vec![format!("{title} {name}")],
                 paragraphs,
-                authority: ("TM. ỦY BAN NHÂN DÂN".into(), "CHỦ TỊCH".into()),
+                authority: rules.authority("refusal"),
                 signer: office.chair.clone(),
                 copies_to: vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()],
             });

@@ -1151,7 +1151,7 @@ impl Desk {
                 subject: String::new(),
                 to: Vec::new(),
                 paragraphs,
-                authority: ("TM. ỦY BAN NHÂN DÂN".into(), "CHỦ TỊCH".into()),
+                authority: self.rules.documents.authority("schedule"),
                 signer: office.chair.clone(),
                 copies_to: vec![
                     "Thường trực Đảng ủy xã".into(),

@@ -107,14 +107,16 @@ pub fn render(l: &Letter) -> Vec<u8> {
         "Nơi nhận:",
     );
     w.advance(12.0);
-    for item in &l.copies_to {
+    for (i, item) in l.copies_to.iter().enumerate() {
+        // "- Như trên;" … "- Lưu: VT." — the last line ends the list.
+        let end = if i + 1 == l.copies_to.len() { '.' } else { ';' };
         w.put(
             LEFT,
             half,
             Align::Left,
             Style::Regular,
             11.0,
-            &format!("- {item};"),
+            &format!("- {item}{end}"),
         );
         w.advance(11.0);
     }

@@ -55,6 +55,53 @@ pub struct DocumentRules {
     /// When a complaint's resolution decision is to be made public.
     #[serde(default)]
     pub publication: Publication,
+    /// Who signs, and in whose name.
+    #[serde(default)]
+    pub signature: Signature,
+}
+
+/// The signature block's authority lines (Nghị định 30/2020 Phụ lục I): the chair signs
+/// "TM." the People's Committee for its documents as a body, and with the title alone the
+/// documents of a competence the law gives the chair in person (resolving complaints and
+/// denunciations).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Signature {
+    /// "TM. ỦY BAN NHÂN DÂN".
+    pub collective: String,
+    /// "CHỦ TỊCH".
+    pub title: String,
+    /// The stored form names signed in the chair's own competence.
+    pub own_competence: Vec<String>,
+    pub basis: String,
+    pub verified: bool,
+}
+
+impl Default for Signature {
+    fn default() -> Self {
+        Signature {
+            collective: "TM. ỦY BAN NHÂN DÂN".to_owned(),
+            title: "CHỦ TỊCH".to_owned(),
+            own_competence: ["accept", "decline", "invitation", "decision"]
+                .map(str::to_owned)
+                .to_vec(),
+            basis: "Nghị định 30/2020/NĐ-CP Phụ lục I; Luật Khiếu nại 2011 Điều 17; Luật Tố cáo 2018 Điều 13".to_owned(),
+            verified: false,
+        }
+    }
+}
+
+impl DocumentRules {
+    /// The two authority lines above the signer's name for the stored form `form`: the
+    /// title alone when the chair signs in their own competence, else "TM." the committee
+    /// then the title.
+    pub fn authority(&self, form: &str) -> (String, String) {
+        let s = &self.signature;
+        if s.own_competence.iter().any(|f| f == form) {
+            (s.title.clone(), String::new())
+        } else {
+            (s.collective.clone(), s.title.clone())
+        }
+    }
 }
 
 /// Công khai quyết định giải quyết khiếu nại: within `within_days` of the decision, posted
