@@ -329,6 +329,7 @@ fn visit_input(i: usize, rng: &mut Rng) -> VisitInput {
         papers: vec![PaperInput {
             title: "Giấy chứng nhận quyền sử dụng đất".into(),
             original: false,
+            certified: false,
             pages: Some(2),
         }],
     };

@@ -38,6 +38,7 @@ fn petition(kind: PetitionKind, summary: &str, paper: &str) -> PetitionInput {
         papers: vec![PaperInput {
             title: paper.into(),
             original: false,
+            certified: false,
             pages: Some(4),
         }],
     }

@@ -462,6 +462,7 @@ fn record_at_the_desk(desk: &mut Desk) {
                 papers: vec![PaperInput {
                     title: "Sơ đồ thửa đất".into(),
                     original: false,
+                    certified: false,
                     pages: Some(1),
                 }],
             }],

@@ -45,7 +45,7 @@ fn the_receipt_reads_back_in_vietnamese_with_its_font_embedded() {
         "Đã nhận của Ông: Nguyễn Văn Đức.",
         "034068012345",
         "hỗ trợ tái định cư.",
-        "1. Quyết định số 12/QĐ-UBND (bản sao, 3 trang);",
+        "1. Quyết định số 12/QĐ-UBND (bản sao có chứng thực, 3 trang);",
         "2. Giấy chứng nhận quyền sử dụng đất (bản chính).",
         "NGƯỜI CUNG CẤP",
         "NGƯỜI NHẬN",

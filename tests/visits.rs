@@ -36,6 +36,7 @@ fn petition(kind: PetitionKind, summary: &str) -> PetitionInput {
         papers: vec![PaperInput {
             title: "Giấy chứng nhận quyền sử dụng đất".into(),
             original: false,
+            certified: false,
             pages: Some(2),
         }],
     }

@@ -479,12 +479,14 @@ fn receipt(
         .map(|p| print::receipt::ReceivedPaper {
             title: p.title.clone(),
             original: p.original,
+            certified: p.certified,
             pages: p.pages,
         })
         // Files attached to the visit or its petitions: received as electronic copies.
         .chain(scans.iter().map(|name| print::receipt::ReceivedPaper {
             title: format!("Bản điện tử: {name}"),
             original: false,
+            certified: false,
             pages: None,
         }))
         .collect();
@@ -543,11 +545,7 @@ fn minutes(
         .iter()
         .flat_map(|p| p.papers.iter())
         .map(|p| {
-            let kind = if p.original {
-                "bản chính"
-            } else {
-                "bản sao"
-            };
+            let kind = print::receipt::paper_kind_vi(p.original, p.certified);
             match p.pages {
                 Some(n) => format!("{} ({kind}, {n} trang)", p.title),
                 None => format!("{} ({kind})", p.title),

@@ -617,9 +617,15 @@ impl Importer<'_> {
         }
         for paper in &p.papers {
             self.tx.execute(
-                "INSERT INTO petition_papers (petition_id, title, original, pages)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![id, paper.title, paper.original, paper.pages],
+                "INSERT INTO petition_papers (petition_id, title, original, pages, certified)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    id,
+                    paper.title,
+                    paper.original,
+                    paper.pages,
+                    paper.certified && !paper.original
+                ],
             )?;
         }
         for e in &p.events {

@@ -143,7 +143,7 @@ impl Desk {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut papers = conn.prepare(
-            "SELECT title, original, pages FROM petition_papers WHERE petition_id = ?1 ORDER BY id",
+            "SELECT title, original, pages, certified FROM petition_papers WHERE petition_id = ?1 ORDER BY id",
         )?;
         for p in &mut petitions {
             p.papers = papers
@@ -152,6 +152,7 @@ impl Desk {
                         title: r.get(0)?,
                         original: r.get(1)?,
                         pages: r.get(2)?,
+                        certified: r.get(3)?,
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;

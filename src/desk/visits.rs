@@ -244,9 +244,15 @@ impl Desk {
                 }
                 for paper in &p.papers {
                     tx.execute(
-                        "INSERT INTO petition_papers (petition_id, title, original, pages)
-                         VALUES (?1, ?2, ?3, ?4)",
-                        params![petition_id, paper.title, paper.original, paper.pages],
+                        "INSERT INTO petition_papers (petition_id, title, original, pages, certified)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![
+                            petition_id,
+                            paper.title,
+                            paper.original,
+                            paper.pages,
+                            paper.certified && !paper.original
+                        ],
                     )?;
                 }
                 petition_ids.push(petition_id);

@@ -83,6 +83,9 @@ pub struct PaperInput {
     pub title: String,
     /// Bản chính (true) or bản sao.
     pub original: bool,
+    /// A copy that is certified (bản sao có chứng thực).
+    #[serde(default)]
+    pub certified: bool,
     pub pages: Option<u32>,
 }
 
@@ -398,6 +401,7 @@ mod tests {
                 papers: vec![PaperInput {
                     title: "Quyết định 12/QĐ-UBND".into(),
                     original: false,
+                    certified: false,
                     pages: Some(3),
                 }],
             }],

@@ -421,6 +421,7 @@ fn petition(f: &mut Fields<'_>, ref_: String) -> Option<PetitionRecord> {
         Some(Paper {
             title: p.text("title")?,
             original: p.bool_or("original", false),
+            certified: p.bool_or("certified", false),
             pages: p.opt_int("pages", 0, 100_000).map(|n| n as u32),
         })
     });

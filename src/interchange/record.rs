@@ -173,12 +173,15 @@ pub struct Respondent {
     pub name: Option<String>,
 }
 
-/// A paper handed in with a petition (`{ "title", "original", "pages" }`).
+/// A paper handed in with a petition (`{ "title", "original", "pages" }`, and
+/// `"certified": true` for a certified copy — an extension of the format).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paper {
     pub title: String,
     #[serde(default)]
     pub original: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub certified: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<u32>,
 }

@@ -8,7 +8,25 @@ use super::layout::{Align, LEFT, Style, TEXT_W, Writer};
 pub struct ReceivedPaper {
     pub title: String,
     pub original: bool,
+    /// A certified copy (bản sao có chứng thực).
+    pub certified: bool,
     pub pages: Option<u32>,
+}
+
+impl ReceivedPaper {
+    /// "bản chính", "bản sao có chứng thực" or "bản sao".
+    pub fn kind_vi(&self) -> &'static str {
+        paper_kind_vi(self.original, self.certified)
+    }
+}
+
+/// How a paper handed in is described: "bản chính", "bản sao có chứng thực", "bản sao".
+pub fn paper_kind_vi(original: bool, certified: bool) -> &'static str {
+    match (original, certified) {
+        (true, _) => "bản chính",
+        (false, true) => "bản sao có chứng thực",
+        (false, false) => "bản sao",
+    }
 }
 
 /// Everything the receipt prints; plain values.
@@ -103,11 +121,7 @@ pub fn render(r: &Receipt) -> Vec<u8> {
         body(&mut w, "(không có tài liệu kèm theo)");
     }
     for (i, p) in r.papers.iter().enumerate() {
-        let kind = if p.original {
-            "bản chính"
-        } else {
-            "bản sao"
-        };
+        let kind = p.kind_vi();
         let pages = p.pages.map(|n| format!(", {n} trang")).unwrap_or_default();
         let end = if i + 1 == r.papers.len() { '.' } else { ';' };
         body(
@@ -156,11 +170,13 @@ pub fn specimen() -> Receipt {
             ReceivedPaper {
                 title: "Quyết định số 12/QĐ-UBND".into(),
                 original: false,
+                certified: true,
                 pages: Some(3),
             },
             ReceivedPaper {
                 title: "Giấy chứng nhận quyền sử dụng đất".into(),
                 original: true,
+                certified: false,
                 pages: None,
             },
         ],

@@ -120,7 +120,7 @@ def test_an_officer_a_handler_and_the_chair_share_one_pc_for_a_day(office_data, 
     type_into(driver, "petition-0-respondent_name", "Chủ tịch Ủy ban nhân dân xã Ba Tơ")
     type_into(driver, "petition-0-contested_on", contested.strftime("%d/%m/%Y"))
     type_into(driver, "petition-0-summary", "Khiếu nại quyết định thu hồi đất số 12/QĐ-UBND")
-    type_into(driver, "petition-0-papers", "Quyết định 12/QĐ-UBND (bản sao, 3 trang)")
+    type_into(driver, "petition-0-papers", "Quyết định 12/QĐ-UBND (bản sao có chứng thực, 3 trang)")
     click(driver, "add-petition")
     select(driver, "petition-1-kind", "denunciation")
     select(driver, "petition-1-respondent_role", "commune_official")
@@ -130,10 +130,10 @@ def test_an_officer_a_handler_and_the_chair_share_one_pc_for_a_day(office_data, 
     saved = wait(driver).until(EC.visibility_of_element_located((By.ID, "intake-saved")))
     assert "2 đơn" in saved.text
     receipt = printed_path(driver, "printed", "giấy biên nhận")
-    read_back(receipt, ["GIẤY BIÊN NHẬN", "Tôi là: Lê Thị Tiếp", "Nguyễn Văn An", "(bản sao, 3 trang)."])
+    read_back(receipt, ["GIẤY BIÊN NHẬN", "Tôi là: Lê Thị Tiếp", "Nguyễn Văn An", "(bản sao có chứng thực, 3 trang)."])
     click(driver, "print-minutes")
     minutes = printed_path(driver, "printed", "biên bản")
-    read_back(minutes, ["Lê Thị Tiếp", "Tiếp nhận đơn, hẹn trả lời"])
+    read_back(minutes, ["Lê Thị Tiếp", "Tiếp nhận đơn, hẹn trả lời", "(bản sao có chứng thực, 3 trang)."])
     # The default appointment is the next working day (never a weekend).
     at = driver.find_element(By.ID, "appointment-at").get_attribute("value")
     day = datetime.datetime.strptime(at, "%d/%m/%Y %H:%M").date()

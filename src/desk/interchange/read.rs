@@ -351,13 +351,14 @@ pub(crate) fn petitions(
         )?;
         p.papers = rows(
             conn,
-            "SELECT title, original, pages FROM petition_papers WHERE petition_id = ?1 ORDER BY id",
+            "SELECT title, original, pages, certified FROM petition_papers WHERE petition_id = ?1 ORDER BY id",
             Some(*id),
             |r| {
                 Ok(Paper {
                     title: r.get(0)?,
                     original: r.get(1)?,
                     pages: r.get(2)?,
+                    certified: r.get(3)?,
                 })
             },
         )?;

@@ -145,7 +145,11 @@ export type PaperInput = { title: string,
 /**
  * Bản chính (true) or bản sao.
  */
-original: boolean, pages: number | null, };
+original: boolean, 
+/**
+ * A copy that is certified (bản sao có chứng thực).
+ */
+certified: boolean, pages: number | null, };
 
 export type PetitionInput = { kind: PetitionKind, field: Field, summary: string, anonymous: boolean, respondent_role: AgencyRole | null, respondent_name: string | null, 
 /**

@@ -45,11 +45,19 @@ describe('parsePaper', () => {
     expect(parsePaper('Quyết định 12/QĐ-UBND (bản chính, 3 trang)')).toEqual({
       title: 'Quyết định 12/QĐ-UBND',
       original: true,
+      certified: false,
       pages: 3,
     });
-    expect(parsePaper('Sổ đỏ (bản sao)')).toEqual({ title: 'Sổ đỏ', original: false, pages: null });
-    expect(parsePaper('Ảnh chụp hiện trạng')).toEqual({ title: 'Ảnh chụp hiện trạng', original: false, pages: null });
-    expect(parsePaper('Biên bản hòa giải (2 tờ)')).toEqual({ title: 'Biên bản hòa giải', original: false, pages: 2 });
+    expect(parsePaper('Sổ đỏ (bản sao)')).toEqual({ title: 'Sổ đỏ', original: false, certified: false, pages: null });
+    expect(parsePaper('Ảnh chụp hiện trạng')).toEqual({ title: 'Ảnh chụp hiện trạng', original: false, certified: false, pages: null });
+    expect(parsePaper('Biên bản hòa giải (2 tờ)')).toEqual({ title: 'Biên bản hòa giải', original: false, certified: false, pages: 2 });
+    expect(parsePaper('Văn bản chứng thực chữ ký (bản sao)').certified).toBe(false);
+    expect(parsePaper('Giấy chứng nhận (bản sao có chứng thực, 2 trang)')).toEqual({
+      title: 'Giấy chứng nhận',
+      original: false,
+      certified: true,
+      pages: 2,
+    });
   });
 });
 

@@ -54,17 +54,21 @@ export function parseDateTime(text: string): string | null {
 
 /**
  * One line of the "papers handed in" box: "Quyết định 12/QĐ-UBND (bản chính, 3 trang)".
- * "bản chính" marks an original (else a copy); "N trang" gives the page count.
+ * "bản chính" marks an original (else a copy, "có chứng thực" a certified one); "N trang"
+ * gives the page count.
  */
-export function parsePaper(line: string): { title: string; original: boolean; pages: number | null } {
+export function parsePaper(line: string): { title: string; original: boolean; certified: boolean; pages: number | null } {
   const lower = line.toLowerCase();
   const original = lower.includes('bản chính');
+  // "(bản sao có chứng thực)" or "(sao y)" in the brackets: a certified copy.
+  const brackets = Array.from(lower.matchAll(/\(([^()]*)\)/g), (m) => m[1]).join(' ');
+  const certified = !original && /chứng thực|sao y/.test(brackets);
   const pages = /(\d+)\s*(trang|tờ)/.exec(lower);
   const title = line
-    .replace(/\((?:[^()]*?(?:bản chính|bản sao|\d+\s*(?:trang|tờ))[^()]*?)\)/giu, '')
+    .replace(/\((?:[^()]*?(?:bản chính|bản sao|chứng thực|sao y|\d+\s*(?:trang|tờ))[^()]*?)\)/giu, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return { title: title || line.trim(), original, pages: pages ? Number(pages[1]) : null };
+  return { title: title || line.trim(), original, certified, pages: pages ? Number(pages[1]) : null };
 }
 
 /** "23/11/2026" (or "3/1/2026") → "2026-11-23"; "" → null; undefined when malformed. */
