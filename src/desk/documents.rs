@@ -608,7 +608,9 @@ fn appointment(
         v.case_title.clone()
     };
     print::appointment::render(&print::appointment::Appointment {
-        secret: v.names_a_denouncer(),
+        // The slip is the citizen's own paper (their name and a time): never marked MẬT,
+        // which is the office's mark for what it keeps.
+        secret: false,
         parent: office.parent.clone(),
         agency: office.name.clone(),
         number: label.to_owned(),

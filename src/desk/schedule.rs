@@ -925,17 +925,6 @@ impl Desk {
             .ok_or_else(|| Error::invalid("booking_id", "Ngày giờ của buổi tiếp không hợp lệ."))?;
         let host: Host = from_name(&host).map_err(|e| Error::invalid("booking_id", e))?;
         let gender = gender.and_then(|g| from_name(&g).ok());
-        // A slip about a case where this citizen denounced someone names the denouncer.
-        let denouncer: bool = match case_id {
-            Some(case) => self.store.conn().query_row(
-                "SELECT EXISTS (SELECT 1 FROM denouncers d JOIN petitions p ON p.id = d.petition_id
-                  JOIN bookings b ON b.citizen_id = d.citizen_id
-                 WHERE p.case_id = ?1 AND b.id = ?2)",
-                params![case, booking_id],
-                |r| r.get(0),
-            )?,
-            None => false,
-        };
         let rules = self.rules.documents.clone();
         let owner = Owner {
             case_id,
@@ -946,7 +935,8 @@ impl Desk {
         self.issue(ctx, "appointment", owner, |number| {
             let label = rules.label(&rules.appointment, number);
             let pdf = crate::print::appointment::render(&crate::print::appointment::Appointment {
-                secret: denouncer,
+                // Handed to the citizen: not marked MẬT (the office's mark for what it keeps).
+                secret: false,
                 parent: office.parent.clone(),
                 agency: office.name.clone(),
                 number: label.clone(),
