@@ -112,7 +112,7 @@ fn a_citizen_gets_their_data_without_any_denunciation_and_corrections_are_audite
 }
 
 #[test]
-fn a_receipt_that_names_a_denouncer_is_marked_secret() {
+fn minutes_that_name_a_denouncer_are_marked_secret_and_the_citizens_slips_are_not() {
     use tiepdan::desk::{PrintOptions, VisitForm};
     let dir = tempfile::tempdir().unwrap();
     let c = ctx("2026-04-01 09:00");
@@ -128,11 +128,12 @@ fn a_receipt_that_names_a_denouncer_is_marked_secret() {
         .print_visit_document(&c, visit("v1"), VisitForm::Receipt, &opts)
         .unwrap();
     assert!(!pdftotext(&plain.path).contains("MẬT"));
-    for form in [VisitForm::Receipt, VisitForm::Minutes] {
-        let secret = desk
+    // The minutes the office keeps are marked; the slips handed to the citizen are not.
+    for (form, marked) in [(VisitForm::Minutes, true), (VisitForm::Receipt, false)] {
+        let printed = desk
             .print_visit_document(&c, visit("v2"), form, &opts)
             .unwrap();
-        let text = pdftotext(&secret.path);
-        assert!(text.contains("MẬT"), "{form:?}: {text}");
+        let text = pdftotext(&printed.path);
+        assert_eq!(text.contains("MẬT"), marked, "{form:?}: {text}");
     }
 }

@@ -199,7 +199,7 @@ fn a_document_naming_a_denouncer_is_reprinted_only_by_a_role_that_may_see_them()
     visit.summary = "Tố cáo cán bộ địa chính".into();
     visit.petitions[0].summary = "Tố cáo cán bộ địa chính nhận tiền".into();
 
-    // At the desk, the day of the visit: the receipt is printed (marked MẬT).
+    // At the desk, the day of the visit: the receipt is printed (the citizen's slip, not marked MẬT).
     let mut desk = sign_in(dir.path(), "tiepdan");
     let c = desk.session().unwrap().ctx(at(NOW));
     let recorded = desk.record_visit(&c, &visit).unwrap();

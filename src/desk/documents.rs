@@ -491,7 +491,9 @@ fn receipt(
         }))
         .collect();
     print::receipt::render(&print::receipt::Receipt {
-        secret: v.names_a_denouncer(),
+        // Handed to the citizen (the office's copy is stored, and reprinted only with the
+        // right, audited): not marked MẬT, unlike the minutes the office keeps.
+        secret: false,
         parent: office.parent.clone(),
         agency: office.name.clone(),
         number: label.to_owned(),
