@@ -6,5 +6,3 @@
 ALTER TABLE petitions ADD COLUMN decision_kind TEXT
     CHECK (decision_kind IS NULL OR decision_kind IN ('administrative', 'disciplinary', 'dismissal'));
 ALTER TABLE petitions ADD COLUMN oral INTEGER NOT NULL DEFAULT 0 CHECK (oral IN (0, 1));
--- A copy handed in may be a certified copy (bản sao có chứng thực): the receipt says so.
-ALTER TABLE petition_papers ADD COLUMN certified INTEGER NOT NULL DEFAULT 0 CHECK (certified IN (0, 1));

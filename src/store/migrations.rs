@@ -32,6 +32,7 @@ const MIGRATIONS: &[M<'static>] = &[
         "../../migrations/0020_covering_report_indexes.sql"
     )),
     M::up(include_str!("../../migrations/0021_decision_kind_oral.sql")),
+    M::up(include_str!("../../migrations/0022_certified_copies.sql")),
 ];
 
 /// The schema version this build creates and understands.
