@@ -238,3 +238,94 @@ fn a_denunciation_is_transferred_to_a_named_body_and_a_repeat_is_a_reminder() {
     );
     assert!(desk.propose_routing(9999).is_err());
 }
+
+#[test]
+fn the_facts_set_in_the_handling_panel_make_the_proposal_and_the_acceptance_one_entry() {
+    use tiepdan::desk::PetitionFactsInput;
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-11-23 10:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    let mut input = visit(
+        CaseChoice::New,
+        PetitionKind::Complaint,
+        AgencyRole::CommuneChair,
+        "2026-11-23T08:00",
+    );
+    input.petitions[0].respondent_role = None;
+    let p = desk.record_visit(&c, &input).unwrap().petition_ids[0];
+    assert_eq!(desk.propose_routing(p).unwrap().action, Action::Review);
+    let facts = |contested: Option<&str>, instance: Option<u8>| PetitionFactsInput {
+        petition_id: p,
+        respondent_role: Some(AgencyRole::CommuneChair),
+        respondent_name: Some("Chủ tịch Ủy ban nhân dân xã".into()),
+        instance,
+        contested_on: contested.map(String::from),
+        decision_kind: Some(DecisionKind::Disciplinary),
+        oral: true,
+    };
+    // Bad input: a contested date after receipt, an instance that does not exist; nothing
+    // is written.
+    let audit = |desk: &Desk| -> i64 {
+        desk.store()
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM audit_log WHERE action = 'petition.facts'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let e = desk
+        .update_petition_facts(&c, &facts(Some("2026-11-30"), None))
+        .unwrap_err()
+        .to_data();
+    assert!(e.fields.iter().any(|f| f.field == "contested_on"), "{e:?}");
+    let e = desk
+        .update_petition_facts(&c, &facts(None, Some(3)))
+        .unwrap_err()
+        .to_data();
+    assert!(e.fields.iter().any(|f| f.field == "instance"), "{e:?}");
+    assert_eq!(audit(&desk), 0);
+    // The disciplinary decision received 20 days earlier is out of time (15 days): the
+    // proposal is concrete, with the basis; an oral flag on a complaint is not kept.
+    desk.update_petition_facts(&c, &facts(Some("2026-11-03"), None))
+        .unwrap();
+    assert_eq!(audit(&desk), 1);
+    let proposal = desk.propose_routing(p).unwrap();
+    assert_eq!(proposal.action, Action::Decline, "{proposal:?}");
+    assert!(proposal.basis.contains("Điều 48"), "{proposal:?}");
+    let view = desk
+        .petition_view(p, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
+        .unwrap();
+    assert_eq!(view.decision_kind, Some(DecisionKind::Disciplinary));
+    assert!(!view.oral);
+    // Within time: accepted with the handling, one entry meets both deadlines.
+    desk.update_petition_facts(&c, &facts(Some("2026-11-20"), None))
+        .unwrap();
+    let mut accept = handle(p, Action::Accept, None, None);
+    accept.accepted_on = Some("2026-11-23".into());
+    desk.handle_petition(&c, &accept).unwrap();
+    let d = desk
+        .deadlines(p, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
+        .unwrap();
+    for name in ["handle", "accept"] {
+        let x = d
+            .deadlines
+            .iter()
+            .find(|x| serde_json::to_value(x.name).unwrap() == name)
+            .unwrap();
+        assert_eq!(
+            x.met_on,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 23),
+            "{name}"
+        );
+    }
+    // A second acceptance is refused with the day of the first.
+    let e = desk.handle_petition(&c, &accept).unwrap_err().to_data();
+    assert!(
+        e.fields
+            .iter()
+            .any(|f| f.message_vi.contains("Đơn đã được thụ lý ngày 23/11/2026")),
+        "{e:?}"
+    );
+}
