@@ -203,6 +203,23 @@ def test_an_officer_a_handler_and_the_chair_share_one_pc_for_a_day(office_data, 
     notice = driver.find_element(By.ID, "decision-printed").find_element(By.CLASS_NAME, "path").text
     read_back(notice, ["Luật Khiếu nại 2011 Điều 27", "thuộc thẩm quyền giải quyết của Chủ tịch Ủy ban nhân dân xã"])
     screenshot("day-handled")
+    # A hot spot on the watch list, then taken off it from the dashboard with a reason.
+    click(driver, "watch-open")
+    select(driver, "watch-kind", "hot_spot")
+    type_into(driver, "watch-reason", "Nhiều hộ cùng khiếu nại việc thu hồi đất")
+    type_into(driver, "watch-review", (today + datetime.timedelta(days=7)).strftime("%d/%m/%Y"))
+    click(driver, "watch-save")
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "watch-done")))
+    click(driver, "nav-dashboard")
+    listed = wait(driver).until(EC.visibility_of_element_located((By.ID, "watch-list")))
+    assert "Nhiều hộ cùng khiếu nại" in listed.text
+    end = listed.find_element(By.XPATH, ".//button[contains(., 'Thôi theo dõi')]")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", end)
+    end.click()
+    reason = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#watch-list form.end-watch input")))
+    reason.send_keys("Đã đối thoại, các hộ đồng ý chờ kết quả")
+    driver.find_element(By.CSS_SELECTOR, "#watch-list form.end-watch button").click()
+    wait(driver).until(lambda d: "Nhiều hộ cùng khiếu nại" not in d.find_element(By.ID, "dashboard").text)
 
     # ---- The chair: his reception day, the complainant booked, the briefing pack. ----
     sign_out_and_in(driver, "chutich")

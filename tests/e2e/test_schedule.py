@@ -103,6 +103,12 @@ def test_a_citizen_booked_into_next_thursday_gets_a_slip_and_capacity_holds(offi
     assert thursday.strftime("DTSTART:%Y%m%dT073000") in body
     screenshot("schedule-month")
 
+    # The chair changes: the plan ends today (its last day), and the list says so.
+    plan_list = driver.find_element(By.ID, "plan-list")
+    click(driver, plan_list.find_element(By.XPATH, ".//button[contains(., 'Kết thúc')]"))
+    click(driver, wait(driver).until(EC.presence_of_element_located((By.XPATH, "//ul[@id='plan-list']//button[contains(., 'Kết thúc lịch')]"))))
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "plan-list"), f"đến {today.strftime('%d/%m/%Y')}"))
+
 
 def test_an_ad_hoc_session_today_is_held_recorded_and_concluded(office_data, open_window, cli_binary, tmp_path):
     people = tmp_path / "nguoi.jsonl"
