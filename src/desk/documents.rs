@@ -491,9 +491,6 @@ fn receipt(
         }))
         .collect();
     print::receipt::render(&print::receipt::Receipt {
-        // Handed to the citizen (the office's copy is stored, and reprinted only with the
-        // right, audited): not marked MẬT, unlike the minutes the office keeps.
-        secret: false,
         parent: office.parent.clone(),
         agency: office.name.clone(),
         number: label.to_owned(),
@@ -612,7 +609,6 @@ fn appointment(
     print::appointment::render(&print::appointment::Appointment {
         // The slip is the citizen's own paper (their name and a time): never marked MẬT,
         // which is the office's mark for what it keeps.
-        secret: false,
         parent: office.parent.clone(),
         agency: office.name.clone(),
         number: label.to_owned(),

@@ -616,16 +616,13 @@ impl Importer<'_> {
             )?;
         }
         for paper in &p.papers {
-            self.tx.execute(
-                "INSERT INTO petition_papers (petition_id, title, original, pages, certified)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    id,
-                    paper.title,
-                    paper.original,
-                    paper.pages,
-                    paper.certified && !paper.original
-                ],
+            super::visits::insert_paper(
+                &self.tx,
+                id,
+                &paper.title,
+                paper.original,
+                paper.certified,
+                paper.pages,
             )?;
         }
         for e in &p.events {

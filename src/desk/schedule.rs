@@ -935,8 +935,6 @@ impl Desk {
         self.issue(ctx, "appointment", owner, |number| {
             let label = rules.label(&rules.appointment, number);
             let pdf = crate::print::appointment::render(&crate::print::appointment::Appointment {
-                // Handed to the citizen: not marked MẬT (the office's mark for what it keeps).
-                secret: false,
                 parent: office.parent.clone(),
                 agency: office.name.clone(),
                 number: label.clone(),

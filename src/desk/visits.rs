@@ -243,16 +243,13 @@ impl Desk {
                     }
                 }
                 for paper in &p.papers {
-                    tx.execute(
-                        "INSERT INTO petition_papers (petition_id, title, original, pages, certified)
-                         VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![
-                            petition_id,
-                            paper.title,
-                            paper.original,
-                            paper.pages,
-                            paper.certified && !paper.original
-                        ],
+                    insert_paper(
+                        tx,
+                        petition_id,
+                        &paper.title,
+                        paper.original,
+                        paper.certified,
+                        paper.pages,
                     )?;
                 }
                 petition_ids.push(petition_id);
@@ -282,4 +279,21 @@ impl Desk {
             .optional()?
             .is_some())
     }
+}
+
+/// Writes a paper handed in with a petition; only a copy can be a certified copy.
+pub(super) fn insert_paper(
+    tx: &rusqlite::Connection,
+    petition_id: i64,
+    title: &str,
+    original: bool,
+    certified: bool,
+    pages: Option<u32>,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO petition_papers (petition_id, title, original, pages, certified)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![petition_id, title, original, pages, certified && !original],
+    )?;
+    Ok(())
 }

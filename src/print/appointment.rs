@@ -4,9 +4,8 @@ use super::header::{self, Header};
 use super::layout::{Align, LEFT, Style, TEXT_W, Writer};
 
 /// Everything the slip prints; plain values.
+/// Handed to the citizen: never marked MẬT (the minutes the office keeps are).
 pub struct Appointment {
-    /// The document names a denouncer: marked "MẬT".
-    pub secret: bool,
     pub parent: String,
     pub agency: String,
     pub number: String,
@@ -39,9 +38,6 @@ pub fn render(a: &Appointment) -> Vec<u8> {
             place_and_date: &place_and_date,
         },
     );
-    if a.secret {
-        header::secret_mark(&mut w);
-    }
     w.line(Align::Center, Style::Bold, 14.0, "PHIẾU HẸN");
     w.rule(LEFT + TEXT_W / 2.0 - 15.0, LEFT + TEXT_W / 2.0 + 15.0, 0.5);
     w.gap(6.0);

@@ -30,9 +30,8 @@ pub fn paper_kind_vi(original: bool, certified: bool) -> &'static str {
 }
 
 /// Everything the receipt prints; plain values.
+/// Handed to the citizen: never marked MẬT (the minutes the office keeps are).
 pub struct Receipt {
-    /// The document names a denouncer: marked "MẬT".
-    pub secret: bool,
     pub parent: String,
     pub agency: String,
     pub number: String,
@@ -71,9 +70,6 @@ pub fn render(r: &Receipt) -> Vec<u8> {
             place_and_date: &place_and_date,
         },
     );
-    if r.secret {
-        header::secret_mark(&mut w);
-    }
     w.line(Align::Center, Style::Bold, 14.0, "GIẤY BIÊN NHẬN");
     w.line(
         Align::Center,
@@ -149,7 +145,6 @@ pub fn render(r: &Receipt) -> Vec<u8> {
 /// A filled-in receipt, for print previews, the example and the tests.
 pub fn specimen() -> Receipt {
     Receipt {
-        secret: false,
         parent: "Ủy ban nhân dân tỉnh Quảng Ngãi".into(),
         agency: "Ủy ban nhân dân xã Ba Tơ".into(),
         number: "05/GBN".into(),
