@@ -140,7 +140,7 @@ fn a_backup_goes_to_another_disk_is_listed_there_and_restores() {
     }
     let info = desk.backup_to_other_disk(&c, usb.path()).unwrap();
     assert!(info.path.starts_with(usb.path().join("TiepDan-saoluu")));
-    let listed = desk.backup_files(Some(usb.path())).unwrap();
+    let listed = desk.backup_files(&c, Some(usb.path())).unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].path, info.path.display().to_string());
     // The office is changed, then the USB copy brings the earlier data back.

@@ -404,12 +404,8 @@ pub fn backup_files(
     dir: Option<String>,
 ) -> Result<Vec<tiepdan::desk::BackupFile>, ErrorData> {
     with_desk(&state, |desk| {
-        desk.backup_files(
-            dir.as_deref()
-                .map(str::trim)
-                .filter(|d| !d.is_empty())
-                .map(std::path::Path::new),
-        )
+        let dir = dir.as_deref().map(str::trim).filter(|d| !d.is_empty());
+        desk.backup_files(&ctx(desk), dir.map(std::path::Path::new))
     })
 }
 

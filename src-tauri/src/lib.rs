@@ -57,6 +57,9 @@ pub fn run() {
         idle_lock_seconds: idle_lock_seconds(&args),
         throttle: Mutex::new(tiepdan::desk::Throttle::default()),
     };
+    // A recovery key sheet left by a first run that never moved on (a crash, a power cut)
+    // does not outlive it.
+    let _ = commands::discard_recovery_key_sheet();
     tauri::Builder::default()
         .manage(state)
         .invoke_handler(tauri::generate_handler![

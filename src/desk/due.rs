@@ -270,3 +270,23 @@ impl Desk {
         Ok(recomputed)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::calendar_warning;
+    use crate::rules::calendar::CalendarRules;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn next_years_forecast_is_flagged_from_november_and_a_missing_year_too() {
+        let cal = CalendarRules::default_rules().calendar();
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(calendar_warning(&cal, d(2026, 10, 31)), None);
+        let w = calendar_warning(&cal, d(2026, 11, 1)).expect("2027 is a forecast");
+        assert!(w.contains("năm 2027 mới là dự kiến"), "{w}");
+        // 2026's days were all checked against the notices: nothing to say in late 2025.
+        assert_eq!(calendar_warning(&cal, d(2025, 12, 1)), None);
+        let w = calendar_warning(&cal, d(2027, 11, 1)).expect("2028 has no days");
+        assert!(w.contains("năm 2028 chưa có trong phần mềm"), "{w}");
+    }
+}

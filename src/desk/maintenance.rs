@@ -56,7 +56,8 @@ impl Desk {
 
     /// The backups in `dir` (default: the data directory's `backups/`; for another disk
     /// its `TiepDan-saoluu` folder too), newest first.
-    pub fn backup_files(&self, dir: Option<&Path>) -> Result<Vec<BackupFile>> {
+    pub fn backup_files(&self, ctx: &Ctx, dir: Option<&Path>) -> Result<Vec<BackupFile>> {
+        ctx.require(crate::domain::access::Permission::Backup)?;
         let dirs: Vec<std::path::PathBuf> = match dir {
             None => vec![self.dir.backups()],
             Some(d) => vec![d.to_owned(), d.join(crate::datadir::OFF_SITE_FOLDER)],
