@@ -617,7 +617,7 @@ impl Importer<'_> {
         }
         for paper in &p.papers {
             super::visits::insert_paper(
-                &self.tx,
+                self.tx,
                 id,
                 &paper.title,
                 paper.original,
