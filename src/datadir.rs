@@ -105,6 +105,68 @@ impl DataDir {
     pub fn root(&self) -> &Path {
         &self.root
     }
+
+    /// The private folder where this process writes what an officer opens to read or print
+    /// (documents, registers, reports, scans): in the system's temporary folder, never
+    /// beside the database (a portable data folder is on a USB stick), owner-only on Unix,
+    /// removed when the desk closes and, for a copy left by a crash, at the window's next
+    /// start. Every copy is also kept inside the encrypted database or made again from it.
+    pub fn view(&self) -> PathBuf {
+        std::env::temp_dir().join(format!("{}{}", self.view_prefix(), std::process::id()))
+    }
+
+    /// `tiepdan-<16 hex digits of the data folder's SHA-256>-`: one data folder's viewing
+    /// folders, whatever process made them.
+    fn view_prefix(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
+        let digest = Sha256::digest(root.to_string_lossy().as_bytes());
+        let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        format!("tiepdan-{hex}-")
+    }
+
+    /// Creates the viewing folder (owner-only) and returns it.
+    pub fn view_ready(&self) -> std::io::Result<PathBuf> {
+        let dir = self.view();
+        std::fs::create_dir_all(&dir)?;
+        make_private(&dir)?;
+        Ok(dir)
+    }
+
+    /// Removes this process's viewing folder.
+    pub fn clear_view(&self) {
+        let _ = std::fs::remove_dir_all(self.view());
+    }
+
+    /// Removes the viewing folders other processes left for this data folder (a crash, a
+    /// power cut); the window calls it at start. Returns how many were removed.
+    pub fn clear_stale_views(&self) -> usize {
+        let prefix = self.view_prefix();
+        let own = self.view();
+        let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+            return 0;
+        };
+        entries
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+            .filter(|e| e.path() != own)
+            .filter(|e| std::fs::remove_dir_all(e.path()).is_ok())
+            .count()
+    }
+}
+
+/// Owner-only access on Unix (0700 for a folder, 0600 for a file); nothing elsewhere
+/// (Windows profiles are already per user).
+pub fn make_private(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = if path.is_dir() { 0o700 } else { 0o600 };
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 #[cfg(test)]

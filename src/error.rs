@@ -56,6 +56,11 @@ pub enum StoreError {
     #[error("Không tìm thấy tệp {path}. Hãy kiểm tra lại đường dẫn.")]
     Missing { path: PathBuf },
 
+    #[error(
+        "Thư mục {path} chưa có dữ liệu TiếpDân. Hãy chạy `tiepdan init` (hoặc mở ứng dụng) để khai báo cơ quan và đặt mật khẩu trước: dữ liệu luôn được mã hóa, không lệnh nào tạo cơ sở dữ liệu không mã hóa."
+    )]
+    NotInitialised { path: PathBuf },
+
     #[error("Không đọc/ghi được {path}: {source}. Hãy kiểm tra quyền truy cập và dung lượng đĩa.")]
     Io {
         path: PathBuf,
@@ -178,6 +183,7 @@ impl Error {
                 StoreError::NewerSchema { .. } => "newer_schema",
                 StoreError::ForeignFile { .. } => "foreign_file",
                 StoreError::Missing { .. } => "missing",
+                StoreError::NotInitialised { .. } => "not_initialised",
                 StoreError::Io { .. } => "io",
                 StoreError::BackupUnverified { .. } => "backup_unverified",
                 StoreError::Migration { .. } => "migration",

@@ -276,6 +276,13 @@ fn passphrase(prompt: &str) -> Result<String, Error> {
 fn open_desk(root: &std::path::Path) -> Result<Desk, Error> {
     let now = tiepdan::edge::now();
     let dir = datadir::DataDir::new(root);
+    // Only `init` (and the window's first run) creates a store, and always encrypted.
+    if !dir.database().exists() {
+        return Err(tiepdan::error::StoreError::NotInitialised {
+            path: root.to_owned(),
+        }
+        .into());
+    }
     if dir.keyring().exists() || store::is_encrypted(&dir.database()) == Some(true) {
         let p = passphrase("Mật khẩu (hoặc khóa khôi phục): ")?;
         return Desk::open_with_passphrase(root, &p, now);

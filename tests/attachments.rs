@@ -137,13 +137,13 @@ fn a_scanned_pdf_is_attached_listed_on_the_receipt_and_survives_backup_and_resto
     // A backup restored into another data directory carries the scan byte for byte.
     let backup = desk.backup_now(&c, None).unwrap();
     let other = tempfile::tempdir().unwrap();
-    let (restored, _) =
+    let (mut restored, _) =
         tiepdan::desk::restore_data_dir(other.path(), std::path::Path::new(&backup.path), None, &c)
             .unwrap();
     let (name, bytes) = restored.attachment_bytes(pdf.id).unwrap();
     assert_eq!(name, "don-khieu-nai-ban-quet.pdf");
     assert_eq!(bytes, scan, "byte for byte");
-    let out = restored.export_attachment(pdf.id, c.now).unwrap();
+    let out = restored.export_attachment(&c, pdf.id).unwrap();
     assert_eq!(std::fs::read(&out.path).unwrap(), scan);
 
     // A stored copy changed behind the app's back is refused, not shown.

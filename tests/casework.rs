@@ -365,6 +365,8 @@ fn the_export_closes_a_case_only_once_its_decision_is_carried_out_or_it_ended_ot
 "#,
     )
     .unwrap();
+    // A plain store made by the library (the command line makes none).
+    drop(tiepdan::Desk::open(dir.path(), ctx("2026-08-01 08:00").now).unwrap());
     let o = cli(&["--data", data, "import", file.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = dir.path().join("out.jsonl");

@@ -89,7 +89,7 @@ fn a_citizen_gets_their_data_without_any_denunciation_and_corrections_are_audite
         "the index follows"
     );
 
-    let file = desk.export_citizen_data(id, c.now).unwrap();
+    let file = desk.export_citizen_data(&c, id).unwrap();
     let text = pdftotext(&file.path);
     for words in [
         "Cung cấp thông tin cá nhân của công dân",

@@ -542,6 +542,8 @@ fn the_command_line_imports_refuses_and_exports_redacted() {
     let files = tempfile::tempdir().unwrap();
     let d = dir.path().display().to_string();
     let good = write(files.path(), "scenario.jsonl", SCENARIO);
+    // A plain store made by the library (the command line makes none).
+    drop(tiepdan::Desk::open(dir.path(), ctx("2026-01-01 08:00").now).unwrap());
 
     let out = cli(&["--data", &d, "import", &good]);
     assert!(out.status.success(), "{}", stderr(&out));

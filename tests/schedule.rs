@@ -305,6 +305,8 @@ fn the_command_line_prints_the_schedule_as_json_and_as_an_ics_a_calendar_library
         ),
     )
     .unwrap();
+    // A plain store made by the library (the command line makes none).
+    drop(Desk::open(dir.path(), ctx("2026-01-01 08:00").now).unwrap());
     let o = cli(&["--data", data, "import", file.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
 
@@ -465,7 +467,7 @@ fn the_briefing_pack_names_each_booked_case_its_history_and_open_deadline() {
         planned_on: Some("2026-02-12".into()),
     };
     // Before anyone books: a summary page that says so.
-    let empty = desk.briefing_pack_pdf(&key, c.now.date()).unwrap();
+    let empty = desk.briefing_pack_pdf(&c, &key, c.now.date()).unwrap();
     let path = dir.path().join("empty.pdf");
     std::fs::write(&path, empty).unwrap();
     assert!(pdftotext(path.to_str().unwrap()).contains("Chưa có công dân nào đặt lịch"));
@@ -481,7 +483,7 @@ fn the_briefing_pack_names_each_booked_case_its_history_and_open_deadline() {
         },
     )
     .unwrap();
-    let file = desk.export_briefing_pack(&key, c.now).unwrap();
+    let file = desk.export_briefing_pack(&c, &key).unwrap();
     let text = pdftotext(&file.path);
     for words in [
         "TÀI LIỆU CHUẨN BỊ BUỔI TIẾP CÔNG DÂN",

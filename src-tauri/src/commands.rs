@@ -1010,9 +1010,7 @@ pub fn export_briefing_pack(
     state: State<'_, AppState>,
     key: SessionKey,
 ) -> Result<RegisterFile, ErrorData> {
-    let file = with_desk(&state, |desk| {
-        desk.export_briefing_pack(&key, tiepdan::edge::now())
-    })?;
+    let file = with_desk(&state, |desk| desk.export_briefing_pack(&ctx(desk), &key))?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
 }
@@ -1113,8 +1111,9 @@ pub fn attach(
     input: tiepdan::desk::AttachInput,
 ) -> Result<Vec<tiepdan::desk::AttachmentView>, ErrorData> {
     with_desk(&state, |desk| {
-        desk.attach(&ctx(desk), &input)?;
-        desk.attachments_of(input.owner, input.owner_id)
+        let c = ctx(desk);
+        desk.attach(&c, &input)?;
+        desk.attachments_of(&c, input.owner, input.owner_id)
     })
 }
 
@@ -1125,15 +1124,15 @@ pub fn attachments_of(
     owner: tiepdan::desk::AttachmentOwner,
     owner_id: i64,
 ) -> Result<Vec<tiepdan::desk::AttachmentView>, ErrorData> {
-    with_desk(&state, |desk| desk.attachments_of(owner, owner_id))
+    with_desk(&state, |desk| {
+        desk.attachments_of(&ctx(desk), owner, owner_id)
+    })
 }
 
 /// Writes an attached file out (checked against its hash) and opens it.
 #[tauri::command]
 pub fn open_attachment(state: State<'_, AppState>, id: i64) -> Result<RegisterFile, ErrorData> {
-    let file = with_desk(&state, |desk| {
-        desk.export_attachment(id, tiepdan::edge::now())
-    })?;
+    let file = with_desk(&state, |desk| desk.export_attachment(&ctx(desk), id))?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
 }
@@ -1257,7 +1256,7 @@ pub fn export_citizen_data(
     citizen_id: i64,
 ) -> Result<RegisterFile, ErrorData> {
     let file = with_desk(&state, |desk| {
-        desk.export_citizen_data(citizen_id, tiepdan::edge::now())
+        desk.export_citizen_data(&ctx(desk), citizen_id)
     })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)

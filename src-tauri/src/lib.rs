@@ -60,6 +60,10 @@ pub fn run() {
     // A recovery key sheet left by a first run that never moved on (a crash, a power cut)
     // does not outlive it.
     let _ = commands::discard_recovery_key_sheet();
+    // Copies opened to read or print that a crash left behind go too; this window's own go
+    // when it closes.
+    let view = datadir::DataDir::new(&state.data_dir);
+    view.clear_stale_views();
     tauri::Builder::default()
         .manage(state)
         .invoke_handler(tauri::generate_handler![
@@ -171,8 +175,13 @@ pub fn run() {
             commands::submit_report,
             commands::report_changes,
         ])
-        .run(tauri::generate_context!())
-        .expect("the Tauri runtime starts");
+        .build(tauri::generate_context!())
+        .expect("the Tauri runtime starts")
+        .run(move |_, event| {
+            if let tauri::RunEvent::Exit = event {
+                view.clear_view();
+            }
+        });
 }
 
 #[cfg(test)]

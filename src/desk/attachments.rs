@@ -158,14 +158,38 @@ impl Desk {
             )?;
             Ok(id)
         })?;
-        self.attachments_of(input.owner, input.owner_id)?
+        self.attachments_of(ctx, input.owner, input.owner_id)?
             .into_iter()
             .find(|a| a.id == id)
             .ok_or_else(|| Error::invalid("id", "Không đọc lại được tệp vừa đính kèm."))
     }
 
-    /// The files attached to a record, oldest first.
+    /// The files attached to a record, oldest first. A denunciation's scans may show the
+    /// denouncer: without the right to see denouncers their names are withheld, and no
+    /// one gets their thumbnails (opening one is a logged view).
     pub fn attachments_of(
+        &self,
+        ctx: &Ctx,
+        owner: AttachmentOwner,
+        owner_id: i64,
+    ) -> Result<Vec<AttachmentView>> {
+        let secret = !self.denunciations_of(&name(owner), owner_id)?.is_empty();
+        let mut list = self.attachment_list(owner, owner_id)?;
+        if secret {
+            let may = ctx
+                .roles
+                .may(crate::domain::access::Permission::SeeDenouncer);
+            for (i, a) in list.iter_mut().enumerate() {
+                a.thumbnail = None;
+                if !may {
+                    a.file_name = format!("Tệp đính kèm đơn tố cáo {} (bảo mật)", i + 1);
+                }
+            }
+        }
+        Ok(list)
+    }
+
+    fn attachment_list(
         &self,
         owner: AttachmentOwner,
         owner_id: i64,
@@ -227,15 +251,39 @@ impl Desk {
         Ok((file_name, bytes))
     }
 
-    /// Writes an attachment out under `<data>/exports/` (to open or print it).
-    pub fn export_attachment(&self, id: i64, now: chrono::NaiveDateTime) -> Result<RegisterFile> {
+    /// Writes an attachment out to the viewing folder (to open or print it). A
+    /// denunciation's scan needs the right to see denouncers and is logged as a view.
+    pub fn export_attachment(&mut self, ctx: &Ctx, id: i64) -> Result<RegisterFile> {
+        let now = ctx.now;
+        let owner: Option<(String, i64)> = self
+            .store
+            .conn()
+            .query_row(
+                "SELECT owner_type, owner_id FROM attachments WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((owner_type, owner_id)) = owner else {
+            return Err(Error::invalid("id", "Không tìm thấy tệp đính kèm."));
+        };
+        let petitions = self.denunciations_of(&owner_type, owner_id)?;
+        if !petitions.is_empty() {
+            self.log_denouncer_view(
+                ctx,
+                "mở tệp đính kèm đơn tố cáo",
+                "attachment",
+                &[id],
+                &petitions,
+            )?;
+        }
         let (file_name, bytes) = self.attachment_bytes(id)?;
         let (stem, ext) = file_name.rsplit_once('.').unwrap_or((&file_name, "bin"));
         let safe: String = crate::text::fold(stem)
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
             .collect();
-        let path = super::files::export_path(self.dir.root(), &safe, now, &ext.to_lowercase());
+        let path = super::files::export_path(&self.dir, &safe, now, &ext.to_lowercase())?;
         super::write_atomically(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),

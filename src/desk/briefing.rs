@@ -13,6 +13,7 @@ use crate::domain::visit::{PetitionKind, Reception};
 use crate::error::{Error, FieldError, Result};
 use crate::print::briefing::{Briefing, BriefingItem};
 use crate::rules::calendar::weekday_vi;
+use crate::store::audit::Ctx;
 
 fn dmy(s: &str) -> String {
     NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
@@ -30,7 +31,14 @@ fn finding_vi(f: &str) -> &'static str {
 
 impl Desk {
     /// The briefing pack of the session `key` names, as of `today`.
-    pub fn briefing_pack_pdf(&self, key: &SessionKey, today: NaiveDate) -> Result<Vec<u8>> {
+    /// A booked denouncer is named only for a host holding the right to see denouncers, and
+    /// that is a logged view; anyone else reads "người tố cáo (bảo mật)".
+    pub fn briefing_pack_pdf(
+        &mut self,
+        ctx: &Ctx,
+        key: &SessionKey,
+        today: NaiveDate,
+    ) -> Result<Vec<u8>> {
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let session = self.session_of(key)?.ok_or_else(|| {
             Error::Invalid(vec![FieldError::new(
@@ -42,10 +50,36 @@ impl Desk {
             Some(id) => self.bookings(id)?,
             None => Vec::new(),
         };
-        let items = bookings
-            .iter()
-            .map(|b| self.briefing_item(b, today))
-            .collect::<Result<Vec<_>>>()?;
+        let may_see = ctx
+            .roles
+            .may(crate::domain::access::Permission::SeeDenouncer);
+        let mut items = Vec::with_capacity(bookings.len());
+        for b in &bookings {
+            let mut item = self.briefing_item(b, today)?;
+            if b.secret {
+                if may_see {
+                    let petitions = match b.case_id {
+                        Some(c) => self.denunciations_of("case", c)?,
+                        None => Vec::new(),
+                    };
+                    self.log_denouncer_view(
+                        ctx,
+                        "tài liệu chuẩn bị buổi tiếp công dân",
+                        "booking",
+                        &[b.id],
+                        &petitions,
+                    )?;
+                    item.citizen = self.store.conn().query_row(
+                        "SELECT full_name FROM citizens WHERE id = ?1",
+                        [b.citizen_id],
+                        |r| r.get(0),
+                    )?;
+                } else {
+                    item.address = "(bảo mật)".to_owned();
+                }
+            }
+            items.push(item);
+        }
         let weekday = {
             let w = weekday_vi(session.on);
             let mut c = w.chars();
@@ -221,21 +255,18 @@ impl Desk {
 impl Desk {
     /// Writes the briefing pack under `<data>/exports/`.
     pub fn export_briefing_pack(
-        &self,
+        &mut self,
+        ctx: &Ctx,
         key: &SessionKey,
-        now: chrono::NaiveDateTime,
     ) -> Result<super::RegisterFile> {
-        let bytes = self.briefing_pack_pdf(key, now.date())?;
+        let now = ctx.now;
+        let bytes = self.briefing_pack_pdf(ctx, key, now.date())?;
         let on = self
             .session_of(key)?
             .map(|s| s.on.format("%Y%m%d").to_string())
             .unwrap_or_default();
-        let path = super::files::export_path(
-            self.dir.root(),
-            &format!("tai-lieu-buoi-tiep-{on}"),
-            now,
-            "pdf",
-        );
+        let path =
+            super::files::export_path(&self.dir, &format!("tai-lieu-buoi-tiep-{on}"), now, "pdf")?;
         super::write_atomically(&path, &bytes)?;
         Ok(super::RegisterFile {
             path: path.display().to_string(),

@@ -160,6 +160,7 @@ impl Desk {
                 authority: rules.authority("invitation"),
                 signer: office.chair.clone(),
                 copies_to: vec!["Như trên".into(), "Lưu: VT, hồ sơ vụ việc".into()],
+                secret: false,
             });
             (label, pdf)
         })
@@ -243,6 +244,7 @@ impl Desk {
                 authority: rules.authority("decision"),
                 signer: office.chair.clone(),
                 copies_to: vec!["Như Điều 3".into(), "Lưu: VT, hồ sơ vụ việc".into()],
+                secret: false,
             });
             (label, pdf)
         })

@@ -35,6 +35,7 @@ impl Desk {
     /// Corrects a citizen's record; audited with the record before and after.
     pub fn correct_citizen(&mut self, ctx: &Ctx, input: &CorrectionInput) -> Result<Citizen> {
         ctx.require(crate::domain::access::Permission::CorrectCitizen)?;
+        self.guard_citizen(ctx, input.citizen_id, false, "sửa thông tin công dân")?;
         let Some(before) = self.citizen(input.citizen_id)? else {
             return Err(Error::invalid("citizen_id", "Không tìm thấy công dân."));
         };
@@ -110,7 +111,14 @@ impl Desk {
 
     /// Everything the office holds about a citizen, except the links to denunciations, as
     /// a PDF for them (Nghị định 30/2020 layout).
-    pub fn citizen_data_pdf(&self, citizen_id: i64, today: chrono::NaiveDate) -> Result<Vec<u8>> {
+    pub fn citizen_data_pdf(
+        &mut self,
+        ctx: &Ctx,
+        citizen_id: i64,
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<u8>> {
+        ctx.require(crate::domain::access::Permission::ExportFiles)?;
+        self.guard_citizen(ctx, citizen_id, false, "in thông tin công dân")?;
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let Some(c) = self.citizen(citizen_id)? else {
             return Err(Error::invalid("citizen_id", "Không tìm thấy công dân."));
@@ -216,23 +224,25 @@ impl Desk {
                 authority: self.rules.documents.authority("citizen_data"),
                 signer: office.chair.clone(),
                 copies_to: vec!["Như trên".into(), "Lưu: VT".into()],
+                secret: false,
             },
         ))
     }
 
     /// Writes `citizen_data_pdf` under `<data>/exports/`.
     pub fn export_citizen_data(
-        &self,
+        &mut self,
+        ctx: &Ctx,
         citizen_id: i64,
-        now: chrono::NaiveDateTime,
     ) -> Result<super::RegisterFile> {
-        let bytes = self.citizen_data_pdf(citizen_id, now.date())?;
+        let now = ctx.now;
+        let bytes = self.citizen_data_pdf(ctx, citizen_id, now.date())?;
         let path = super::files::export_path(
-            self.dir.root(),
+            &self.dir,
             &format!("thong-tin-cong-dan-{citizen_id}"),
             now,
             "pdf",
-        );
+        )?;
         super::write_atomically(&path, &bytes)?;
         Ok(super::RegisterFile {
             path: path.display().to_string(),

@@ -321,6 +321,7 @@ impl Desk {
                         "Công dân có liên quan".into(),
                         "Lưu: VT".into(),
                     ],
+                    secret: false,
                 });
                 (label, pdf)
             },

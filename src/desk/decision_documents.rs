@@ -61,6 +61,21 @@ impl Desk {
                 "Lưu đơn không cần văn bản gửi đi.",
             )]));
         }
+        // A letter addressed to a denouncer names them: the right, a view in the audit trail
+        // and the MẬT mark, on the first print as on every reprint (checked before any copy
+        // is written out).
+        let to_denouncer = matches!(action, Action::Guide | Action::Decline | Action::Accept)
+            && self.denunciations_of("petition", petition_id)? == [petition_id];
+        if to_denouncer {
+            self.log_denouncer_view(
+                ctx,
+                &format!("in {}", super::form_title(&form)),
+                "petition",
+                &[petition_id],
+                &[petition_id],
+            )?;
+        }
+        let conn = self.store.conn();
         // The stored copy only when it was issued for this decision, not an earlier one.
         if let Some(doc) = self.stored("petition_id", petition_id, &form, Some(&decided_at))? {
             return Ok(doc);
@@ -344,6 +359,7 @@ impl Desk {
                 authority: rules.authority(&form),
                 signer: office.chair.clone(),
                 copies_to,
+                secret: to_denouncer,
             });
             (label, pdf)
         })

@@ -96,14 +96,13 @@ impl Desk {
     ) -> Result<IssuedDocument> {
         ctx.require(crate::domain::access::Permission::RecordVisit)?;
         let visit = self.visit(visit_id)?;
-        let stored = match form {
-            VisitForm::Appointment => None,
-            _ => self.stored_document(visit_id, form)?,
-        };
+        let issued_before = form != VisitForm::Appointment
+            && self.has_document("visit_id", visit_id, &name(form))?;
+        // Checked before any copy is written out.
         if visit.names_a_denouncer() {
-            self.check_denouncer_document(ctx, &visit, form, stored.is_some())?;
+            self.check_denouncer_document(ctx, &visit, &name(form), issued_before)?;
         }
-        if let Some(doc) = stored {
+        if issued_before && let Some(doc) = self.stored_document(visit_id, form)? {
             return Ok(doc);
         }
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
@@ -167,33 +166,25 @@ impl Desk {
     /// A document that names a denouncer is printed freely only at the desk, the day of the
     /// visit, the first time; any later print or reprint needs the right to see denouncers
     /// and is logged as a view of their identity.
-    fn check_denouncer_document(
+    pub(super) fn check_denouncer_document(
         &mut self,
         ctx: &Ctx,
         visit: &super::VisitRecord,
-        form: VisitForm,
+        form: &str,
         reprint: bool,
     ) -> Result<()> {
         let same_day = visit.at.get(..10) == Some(ctx.now.format("%Y-%m-%d").to_string().as_str());
         if same_day && !reprint {
             return Ok(());
         }
-        ctx.require(crate::domain::access::Permission::SeeDenouncer)?;
         let petitions: Vec<i64> = visit.petitions.iter().map(|p| p.id).collect();
-        self.store.write(|tx| -> Result<()> {
-            crate::store::audit::append(
-                tx,
-                ctx,
-                "denouncer.view",
-                "visit",
-                &[visit.id],
-                Some(serde_json::json!({
-                    "reason": format!("in lại {}", form_title(&name(form))),
-                    "petitions": petitions,
-                })),
-            )?;
-            Ok(())
-        })
+        self.log_denouncer_view(
+            ctx,
+            &format!("in lại {}", form_title(form)),
+            "visit",
+            &[visit.id],
+            &petitions,
+        )
     }
 
     /// Issues a document: takes the next number of the year's register, renders it with
@@ -220,7 +211,6 @@ impl Desk {
         also: impl FnOnce(&rusqlite::Transaction, i64) -> Result<()>,
     ) -> Result<IssuedDocument> {
         let year = ctx.now.year();
-        let root = self.dir.root().to_owned();
         let issued = self
             .store
             .write(|tx| -> Result<(IssuedDocument, Vec<u8>)> {
@@ -280,7 +270,7 @@ impl Desk {
         // The file only once the number and the bytes are committed; a failed write leaves
         // the stored document, which prints again from the database.
         let (mut doc, pdf) = issued;
-        doc.path = write_pdf(&root, year, doc.id, &doc.number_label, &pdf)?;
+        doc.path = write_pdf(&self.dir, year, doc.id, &doc.number_label, &pdf)?;
         Ok(doc)
     }
 
@@ -288,6 +278,17 @@ impl Desk {
     /// bytes (checked against its hash).
     fn stored_document(&self, visit_id: i64, form: VisitForm) -> Result<Option<IssuedDocument>> {
         self.stored("visit_id", visit_id, &name(form), None)
+    }
+
+    /// Whether `form` was issued for `owner_column` = `id` (nothing is written out).
+    pub(super) fn has_document(&self, owner_column: &str, id: i64, form: &str) -> Result<bool> {
+        Ok(self.store.conn().query_row(
+            &format!(
+                "SELECT EXISTS (SELECT 1 FROM documents WHERE {owner_column} = ?1 AND form = ?2)"
+            ),
+            params![id, form],
+            |r| r.get(0),
+        )?)
     }
 
     /// The first document `form` stored for `owner_column` = `id`, written out again.
@@ -331,7 +332,7 @@ impl Desk {
                 ),
             )]));
         }
-        let path = write_pdf(self.dir.root(), year, id, &label, &pdf)?;
+        let path = write_pdf(&self.dir, year, id, &label, &pdf)?;
         Ok(Some(IssuedDocument {
             id,
             form: form.to_owned(),
@@ -378,9 +379,10 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Writes the PDF under `<data>/documents/<year>/` and returns its path.
+/// Writes the PDF into the viewing folder (`DataDir::view`) and returns its path; the
+/// document itself is kept in the database.
 fn write_pdf(
-    root: &std::path::Path,
+    dir: &crate::datadir::DataDir,
     year: i32,
     id: i64,
     label: &str,
@@ -396,10 +398,7 @@ fn write_pdf(
             }
         })
         .collect();
-    let path: PathBuf = root
-        .join("documents")
-        .join(year.to_string())
-        .join(format!("{id:06}-{safe}.pdf"));
+    let path: PathBuf = super::files::view_path(dir, &format!("{year}-{id:06}-{safe}.pdf"))?;
     super::files::write_atomically(&path, pdf)?;
     Ok(path.display().to_string())
 }

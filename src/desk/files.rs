@@ -36,14 +36,32 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// `<data>/exports/<stem>-<YYYYMMDD-HHMMSS>.<ext>`.
-pub fn export_path(root: &Path, stem: &str, now: chrono::NaiveDateTime, ext: &str) -> PathBuf {
-    root.join("exports")
-        .join(format!("{stem}-{}.{ext}", now.format("%Y%m%d-%H%M%S")))
+/// `<viewing folder>/<stem>-<YYYYMMDD-HHMMSS>.<ext>` (see `DataDir::view`).
+pub fn export_path(
+    dir: &crate::datadir::DataDir,
+    stem: &str,
+    now: chrono::NaiveDateTime,
+    ext: &str,
+) -> Result<PathBuf> {
+    view_path(
+        dir,
+        &format!("{stem}-{}.{ext}", now.format("%Y%m%d-%H%M%S")),
+    )
+}
+
+/// `file_name` in the viewing folder, the folder created owner-only.
+pub fn view_path(dir: &crate::datadir::DataDir, file_name: &str) -> Result<PathBuf> {
+    let view = dir.view_ready().map_err(|source| {
+        Error::Store(StoreError::Io {
+            path: dir.view(),
+            source,
+        })
+    })?;
+    Ok(view.join(file_name))
 }
 
 impl super::Desk {
-    /// Writes the interchange export to `<data>/exports/` and returns where.
+    /// Writes the interchange export to the viewing folder and returns where.
     pub fn export_file(
         &self,
         ctx: &crate::store::audit::Ctx,
@@ -56,7 +74,7 @@ impl super::Desk {
         } else {
             "tiepdan-xuat-day-du"
         };
-        let path = export_path(self.dir.root(), stem, now, "jsonl");
+        let path = export_path(&self.dir, stem, now, "jsonl")?;
         write_atomically(&path, text.as_bytes())?;
         Ok(super::RegisterFile {
             path: path.display().to_string(),

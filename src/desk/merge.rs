@@ -33,6 +33,10 @@ impl Desk {
                 "Chưa nhập lý do gộp (ví dụ: cùng số CCCD, nhập trùng).",
             ));
         }
+        // Merging moves denunciations from one record to the other.
+        for id in [kept, merged] {
+            self.guard_citizen(ctx, id, true, "gộp hồ sơ công dân")?;
+        }
         let before = [self.citizen(kept)?, self.citizen(merged)?];
         for (c, field, which) in [
             (&before[0], "kept", "giữ lại"),

@@ -63,6 +63,7 @@ mod reveal;
 mod routing;
 mod schedule;
 mod search;
+mod secrecy;
 mod submitted_reports;
 mod tasks;
 mod trend;
@@ -116,6 +117,13 @@ pub struct Desk {
     rules: Rules,
     /// Who is signed in; `None` for a plain store or after a lock.
     session: Option<accounts::SignedIn>,
+}
+
+impl Drop for Desk {
+    /// What was written out to read or print goes with the desk (see `DataDir::view`).
+    fn drop(&mut self) {
+        self.dir.clear_view();
+    }
 }
 
 /// The legal data in force for this office: the shipped defaults, or an administrator's
@@ -187,6 +195,9 @@ impl Desk {
     }
 
     fn from_store(store: Store, dir: DataDir) -> Result<Desk> {
+        // The data folder is the officer's alone (Unix; a Windows profile already is). A
+        // disk that keeps no permissions (a FAT USB stick) is left as it is.
+        let _ = crate::datadir::make_private(dir.root());
         let rules = Rules::load(&dir)?;
         Ok(Desk {
             store,

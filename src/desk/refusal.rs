@@ -24,7 +24,13 @@ impl Desk {
         ctx.require(crate::domain::access::Permission::RecordVisit)?;
         let input = input.validate().map_err(Error::Invalid)?;
         let visit = self.visit(visit_id)?;
-        if let Some(doc) = self.stored("visit_id", visit_id, FORM, None)? {
+        let issued_before = self.has_document("visit_id", visit_id, FORM)?;
+        // The person refused may have handed in a denunciation: the notice names them.
+        let secret = visit.names_a_denouncer();
+        if secret {
+            self.check_denouncer_document(ctx, &visit, FORM, issued_before)?;
+        }
+        if issued_before && let Some(doc) = self.stored("visit_id", visit_id, FORM, None)? {
             return Ok(doc);
         }
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
@@ -105,6 +111,7 @@ impl Desk {
                 authority: rules.authority("refusal"),
                 signer: office.chair.clone(),
                 copies_to: vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()],
+                secret,
             });
             (label, pdf)
         })

@@ -245,7 +245,7 @@ impl Desk {
             columns,
             rows: &rows,
         });
-        let path = super::files::export_path(self.dir.root(), register.file_stem(), now, "pdf");
+        let path = super::files::export_path(&self.dir, register.file_stem(), now, "pdf")?;
         super::files::write_atomically(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),
@@ -275,7 +275,7 @@ impl Desk {
                 format!("Không tạo được tệp Excel: {e}."),
             )])
         })?;
-        let path = super::files::export_path(self.dir.root(), register.file_stem(), now, "xlsx");
+        let path = super::files::export_path(&self.dir, register.file_stem(), now, "xlsx")?;
         super::files::write_atomically(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),

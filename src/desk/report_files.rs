@@ -194,7 +194,7 @@ impl Desk {
     ) -> Result<RegisterFile> {
         let bytes = self.report_xlsx(template, period)?;
         let path =
-            super::files::export_path(self.dir.root(), &report_stem(template, period), now, "xlsx");
+            super::files::export_path(&self.dir, &report_stem(template, period), now, "xlsx")?;
         super::write_atomically(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),
@@ -254,7 +254,7 @@ impl Desk {
     ) -> Result<RegisterFile> {
         let bytes = self.report_pdf(template, period, now.date())?;
         let path =
-            super::files::export_path(self.dir.root(), &report_stem(template, period), now, "pdf");
+            super::files::export_path(&self.dir, &report_stem(template, period), now, "pdf")?;
         super::write_atomically(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),
@@ -295,7 +295,7 @@ impl Desk {
             period.from.format("%Y%m%d"),
             period.to.format("%Y%m%d")
         );
-        let path = super::files::export_path(self.dir.root(), &stem, now, "docx");
+        let path = super::files::export_path(&self.dir, &stem, now, "docx")?;
         super::write_atomically(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),

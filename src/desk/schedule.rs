@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::documents::{IssuedDocument, Owner};
+use super::secrecy::{MASKED, SECRET_BOOKING};
 use super::{Desk, from_name, name};
 use crate::domain::schedule::{
     self, Host, Plan, PlanRule, ScheduleIssue, Session, SessionKind, SessionRow, ShiftPolicy,
@@ -134,6 +135,8 @@ pub struct BookingView {
     pub case_title: Option<String>,
     pub people: u32,
     pub note: Option<String>,
+    /// The citizen is booked as a denouncer: `citizen_name` is withheld.
+    pub secret: bool,
 }
 
 const POLICY_KEY: &str = "reception_shift_policy";
@@ -835,21 +838,26 @@ impl Desk {
     pub fn bookings(&self, session_id: i64) -> Result<Vec<BookingView>> {
         let conn = self.store.conn();
         let mut stmt = conn.prepare_cached(
-            "SELECT b.id, b.session_id, b.citizen_id, c.full_name, b.case_id, k.title, b.people, b.note
-               FROM bookings b JOIN citizens c ON c.id = b.citizen_id
-               LEFT JOIN cases k ON k.id = b.case_id
-              WHERE b.session_id = ?1 ORDER BY b.id",
+            &format!(
+                "SELECT b.id, b.session_id, b.citizen_id, c.full_name, b.case_id, k.title, b.people, b.note,
+                        {SECRET_BOOKING}
+                   FROM bookings b JOIN citizens c ON c.id = b.citizen_id
+                   LEFT JOIN cases k ON k.id = b.case_id
+                  WHERE b.session_id = ?1 ORDER BY b.id"
+            ),
         )?;
         let rows = stmt.query_map([session_id], |r| {
+            let secret: bool = r.get(8)?;
             Ok(BookingView {
                 id: r.get(0)?,
                 session_id: r.get(1)?,
                 citizen_id: r.get(2)?,
-                citizen_name: r.get(3)?,
+                citizen_name: if secret { MASKED.to_owned() } else { r.get(3)? },
                 case_id: r.get(4)?,
                 case_title: r.get(5)?,
                 people: r.get(6)?,
                 note: r.get(7)?,
+                secret,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -919,6 +927,27 @@ impl Desk {
                 "Không tìm thấy lượt đặt lịch này.",
             ));
         };
+        let (secret, booked_today): (bool, bool) = self.store.conn().query_row(
+            &format!(
+                "SELECT {SECRET_BOOKING}, substr(b.created_at, 1, 10) = ?2 FROM bookings b WHERE b.id = ?1"
+            ),
+            params![booking_id, ctx.now.date().to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        // A denouncer's slip: at the desk on the day of booking, else a logged view.
+        if secret && !booked_today {
+            let petitions = match case_id {
+                Some(c) => self.denunciations_of("case", c)?,
+                None => Vec::new(),
+            };
+            self.log_denouncer_view(
+                ctx,
+                "in lại phiếu hẹn",
+                "booking",
+                &[booking_id],
+                &petitions,
+            )?;
+        }
         let at = day(&on)
             .zip(time(&start))
             .map(|(d, t)| d.and_time(t))
@@ -1039,7 +1068,7 @@ impl Desk {
             from.format("%Y%m%d"),
             to.format("%Y%m%d")
         );
-        let path = super::files::export_path(self.dir.root(), &stem, now, "ics");
+        let path = super::files::export_path(&self.dir, &stem, now, "ics")?;
         super::write_atomically(&path, text.as_bytes())?;
         Ok(super::RegisterFile {
             path: path.display().to_string(),
@@ -1148,6 +1177,7 @@ impl Desk {
                     "Đài truyền thanh xã".into(),
                     "Lưu: VT".into(),
                 ],
+                secret: false,
             },
         ))
     }
@@ -1165,7 +1195,7 @@ impl Desk {
             from.format("%Y%m%d"),
             to.format("%Y%m%d")
         );
-        let path = super::files::export_path(self.dir.root(), &stem, now, "pdf");
+        let path = super::files::export_path(&self.dir, &stem, now, "pdf")?;
         super::write_atomically(&path, &bytes)?;
         Ok(super::RegisterFile {
             path: path.display().to_string(),

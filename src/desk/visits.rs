@@ -36,6 +36,8 @@ pub struct RecordedVisit {
 enum Who {
     Existing(i64),
     New(Box<NewCitizen>),
+    /// A person known only as a denouncer, typed again: the typed record replaces theirs.
+    Again(i64, Box<NewCitizen>),
 }
 
 impl Desk {
@@ -52,7 +54,15 @@ impl Desk {
         for (i, c) in input.citizens.iter().enumerate() {
             match c {
                 CitizenRef::Existing(id) => {
-                    if !self.exists("citizens", *id)? {
+                    // A person known only as a denouncer is offered by no look-up: chosen
+                    // by number, they are "not in the register" to anyone without the right.
+                    let hidden = !ctx.roles.may(crate::domain::access::Permission::SeeDenouncer)
+                        && self.store.conn().query_row(
+                            "SELECT EXISTS (SELECT 1 FROM citizens WHERE id = ?1 AND denouncer_only = 1)",
+                            [id],
+                            |r| r.get::<_, bool>(0),
+                        )?;
+                    if hidden || !self.exists("citizens", *id)? {
                         errors.push(FieldError::new(
                             &format!("citizens.{i}"),
                             format!(
@@ -79,7 +89,12 @@ impl Desk {
                                 ),
                             ));
                             }
-                            who.push(Who::New(Box::new(new)));
+                            match new.id_number.as_deref() {
+                                Some(n) if let Some(id) = self.denouncer_by_id_number(n)? => {
+                                    who.push(Who::Again(id, Box::new(new)))
+                                }
+                                _ => who.push(Who::New(Box::new(new))),
+                            }
                         }
                         Err(e) => errors.extend(e.into_iter().map(|f| FieldError {
                             field: format!("citizens.{i}.{}", f.field),
@@ -125,6 +140,10 @@ impl Desk {
                         *id
                     }
                     Who::New(c) => insert_citizen(tx, ctx, c, only_denunciations)?,
+                    Who::Again(id, c) => {
+                        super::citizens::replace_citizen(tx, *id, c, only_denunciations)?;
+                        *id
+                    }
                 });
             }
             let (case_id, repeat) = match input.case {

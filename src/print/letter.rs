@@ -25,6 +25,8 @@ pub struct Letter {
     pub signer: String,
     /// "Nơi nhận" items, without the leading "-".
     pub copies_to: Vec<String>,
+    /// The letter names a denouncer: marked "MẬT" under the number.
+    pub secret: bool,
 }
 
 pub fn render(l: &Letter) -> Vec<u8> {
@@ -44,6 +46,9 @@ pub fn render(l: &Letter) -> Vec<u8> {
             place_and_date: &place_and_date,
         },
     );
+    if l.secret {
+        header::secret_mark(&mut w);
+    }
     match &l.heading {
         Some((kind, subject)) => {
             w.line(Align::Center, Style::Bold, 14.0, &kind.to_uppercase());

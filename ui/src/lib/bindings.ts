@@ -510,7 +510,11 @@ export type BookingInput = { session: SessionKey, citizen_id: number, case_id: n
  */
 people: number, note: string | null, };
 
-export type BookingView = { id: number, session_id: number, citizen_id: number, citizen_name: string, case_id: number | null, case_title: string | null, people: number, note: string | null, };
+export type BookingView = { id: number, session_id: number, citizen_id: number, citizen_name: string, case_id: number | null, case_title: string | null, people: number, note: string | null, 
+/**
+ * The citizen is booked as a denouncer: `citizen_name` is withheld.
+ */
+secret: boolean, };
 
 export type AssignmentInput = { case_id: number | null, citizen_id: number | null, 
 /**

@@ -1,0 +1,424 @@
+//! A denouncer's identity on every path around the reveal flow, checked by what an insider
+//! reaches: a canary denouncer (unique name, identity number and phone) hands in a
+//! denunciation with a scan, is booked into a reception day and refused once; then each
+//! role reads what the core gives it. The name appears only where the right allows it, and
+//! each such view is an audit row; no file is left beside the database.
+
+mod common;
+
+use base64::Engine;
+use common::*;
+use tiepdan::Desk;
+use tiepdan::desk::{AttachInput, AttachmentOwner, BookingInput, SessionKey};
+use tiepdan::domain::citizen::CitizenInput;
+use tiepdan::domain::identity::IdKind;
+use tiepdan::domain::officer::OfficerRole::{Admin, Handler, Leader, Reception};
+use tiepdan::domain::refusal::{RefusalGround, RefusalInput};
+use tiepdan::domain::visit::{CitizenRef, PetitionKind};
+
+const DAY: &str = "2026-11-23 09:00";
+const NEXT_DAY: &str = "2026-11-24 09:00";
+const NAME: &str = "Vừ Thị Canh Ry";
+const ID: &str = "011180054321";
+const PHONE: &str = "0912345678";
+
+fn canary(text: &str) -> bool {
+    text.contains(NAME) || text.contains(ID) || text.contains(PHONE)
+}
+
+fn views(desk: &Desk) -> Vec<String> {
+    let mut stmt = desk
+        .store()
+        .conn()
+        .prepare("SELECT actor || ': ' || detail FROM audit_log WHERE action = 'denouncer.view'")
+        .unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+fn png() -> Vec<u8> {
+    let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+    bytes.extend_from_slice(&[0u8; 64]);
+    bytes
+}
+
+struct Office {
+    dir: tempfile::TempDir,
+    visit: i64,
+    petition: i64,
+    citizen: i64,
+    attachment: i64,
+    booking: i64,
+    session: i64,
+}
+
+/// The encrypted office, one account per role, and the canary's visit recorded at the desk
+/// by the reception officer (the first prints of the day are the desk's).
+fn office() -> Office {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut desk, done) = Desk::setup(
+        dir.path(),
+        &account("quantri", "Trần Quản Trị", &[Admin]),
+        at(DAY),
+    )
+    .unwrap();
+    let admin = done.session.ctx(at(DAY));
+    desk.save_office(&admin, &common::office()).unwrap();
+    for (login, name, role) in [
+        ("tiepdan", "Lê Thị Tiếp", Reception),
+        ("xuly", "Phạm Văn Xử", Handler),
+        ("chutich", "Phạm Văn Hùng", Leader),
+    ] {
+        desk.add_account(&admin, &account(login, name, &[role]))
+            .unwrap();
+    }
+    drop(desk);
+    let mut desk = sign_in_as(dir.path(), "tiepdan", DAY);
+    let c = desk.session().unwrap().ctx(at(DAY));
+    let mut v = complaint_visit();
+    v.at = "2026-11-23T08:30".into();
+    v.citizens = vec![CitizenRef::New(CitizenInput {
+        full_name: NAME.into(),
+        id_kind: IdKind::Cccd,
+        id_number: Some(ID.into()),
+        birth_year: Some(1980),
+        gender: Some(tiepdan::domain::identity::Sex::Female),
+        address: "Thôn Nước Lăng, xã Ba Tơ".into(),
+        phone: Some(PHONE.into()),
+        ..CitizenInput::default()
+    })];
+    v.summary = "Tố cáo cán bộ địa chính nhận tiền".into();
+    v.petitions[0].kind = PetitionKind::Denunciation;
+    v.petitions[0].instance = None;
+    v.petitions[0].summary = "Tố cáo cán bộ địa chính nhận tiền".into();
+    let recorded = desk.record_visit(&c, &v).unwrap();
+    let petition = recorded.petition_ids[0];
+    let attachment = desk
+        .attach(
+            &c,
+            &AttachInput {
+                owner: AttachmentOwner::Petition,
+                owner_id: petition,
+                file_name: format!("don-to-cao-{NAME}.png"),
+                content_base64: base64::engine::general_purpose::STANDARD.encode(png()),
+            },
+        )
+        .unwrap()
+        .id;
+    let (citizen, case): (i64, i64) = desk
+        .store()
+        .conn()
+        .query_row(
+            "SELECT d.citizen_id, p.case_id FROM denouncers d JOIN petitions p ON p.id = d.petition_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    // The first refusal notice of the day is the desk's.
+    let refusal = desk
+        .refuse_reception(
+            &c,
+            recorded.visit_id,
+            &RefusalInput {
+                ground: RefusalGround::Disruptive,
+                detail: "Có lời lẽ xúc phạm cán bộ".into(),
+            },
+        )
+        .unwrap();
+    assert!(
+        canary(&pdftotext(&refusal.path)),
+        "the person refused is named"
+    );
+    assert!(pdftotext(&refusal.path).contains("MẬT"));
+    let session = desk
+        .add_session(
+            &c,
+            &tiepdan::desk::SessionInput {
+                on: "2026-11-26".into(),
+                start: "08:00".into(),
+                end: "11:00".into(),
+                place: "Trụ sở UBND xã".into(),
+                host: tiepdan::domain::schedule::Host::Chair,
+                host_name: "Phạm Văn Hùng".into(),
+                kind: tiepdan::domain::schedule::SessionKind::OneOff,
+                capacity: 10,
+            },
+        )
+        .unwrap();
+    let booking = desk
+        .book(
+            &c,
+            &BookingInput {
+                session: SessionKey {
+                    id: Some(session),
+                    plan_id: None,
+                    planned_on: None,
+                },
+                citizen_id: citizen,
+                case_id: Some(case),
+                people: 1,
+                note: None,
+            },
+        )
+        .unwrap();
+    assert!(booking.secret);
+    assert!(!canary(&booking.citizen_name), "{}", booking.citizen_name);
+    Office {
+        dir,
+        visit: recorded.visit_id,
+        petition,
+        citizen,
+        attachment,
+        booking: booking.id,
+        session,
+    }
+}
+
+#[test]
+fn a_reception_officer_reaches_the_denouncer_on_no_path_after_the_desk() {
+    let o = office();
+    let mut desk = sign_in_as(o.dir.path(), "tiepdan", NEXT_DAY);
+    let c = desk.session().unwrap().ctx(at(NEXT_DAY));
+    let before = views(&desk).len();
+    let forbidden = |e: tiepdan::Error| {
+        assert!(
+            matches!(e, tiepdan::Error::Forbidden { .. }),
+            "refused for want of the right: {e}"
+        );
+        assert!(!canary(&e.to_string()), "{e}");
+    };
+    // The refusal notice and the visit's documents, printed again.
+    forbidden(
+        desk.refuse_reception(
+            &c,
+            o.visit,
+            &RefusalInput {
+                ground: RefusalGround::Disruptive,
+                detail: "In lại".into(),
+            },
+        )
+        .unwrap_err(),
+    );
+    forbidden(
+        desk.print_visit_document(
+            &c,
+            o.visit,
+            tiepdan::desk::VisitForm::Receipt,
+            &Default::default(),
+        )
+        .unwrap_err(),
+    );
+    // The scan: listed without its name or thumbnail, not opened.
+    let files = desk
+        .attachments_of(&c, AttachmentOwner::Petition, o.petition)
+        .unwrap();
+    assert_eq!(files.len(), 1);
+    assert!(!canary(&files[0].file_name), "{}", files[0].file_name);
+    assert!(files[0].thumbnail.is_none());
+    forbidden(desk.export_attachment(&c, o.attachment).unwrap_err());
+    // The booking and the briefing pack.
+    let booked = desk.bookings(o.session).unwrap();
+    assert!(booked.iter().all(|b| !canary(&b.citizen_name)));
+    let key = SessionKey {
+        id: Some(o.session),
+        plan_id: None,
+        planned_on: None,
+    };
+    let pack = desk.export_briefing_pack(&c, &key).unwrap();
+    let text = pdftotext(&pack.path);
+    assert!(text.contains("bảo mật"), "{text}");
+    assert!(!canary(&text), "{text}");
+    forbidden(desk.print_booking_slip(&c, o.booking).unwrap_err());
+    // The citizen's record: not found by number, not printed, corrected or merged.
+    let found = desk.find_citizens("", Some(ID), 10).unwrap();
+    assert!(found.is_empty(), "{found:?}");
+    let found = desk.find_citizens(NAME, None, 10).unwrap();
+    assert!(found.is_empty(), "{found:?}");
+    forbidden(desk.export_citizen_data(&c, o.citizen).unwrap_err());
+    forbidden(
+        desk.correct_citizen(
+            &c,
+            &tiepdan::desk::CorrectionInput {
+                citizen_id: o.citizen,
+                citizen: CitizenInput {
+                    full_name: "Người Khác".into(),
+                    address: "Thôn Đông".into(),
+                    ..CitizenInput::default()
+                },
+                reason: "Sửa tên".into(),
+            },
+        )
+        .unwrap_err(),
+    );
+    forbidden(
+        desk.merge_citizens(&c, o.citizen, o.citizen + 1000, "Nhập trùng")
+            .unwrap_err(),
+    );
+    // Chosen by its number in a new visit, the record is "not in the register".
+    let mut v = complaint_visit();
+    v.at = "2026-11-24T08:30".into();
+    v.citizens = vec![CitizenRef::Existing(o.citizen)];
+    let e = desk.record_visit(&c, &v).unwrap_err();
+    assert!(e.to_string().contains("không còn trong sổ"), "{e}");
+    // The same person typed again with their number: registered as typed, no message
+    // naming anyone, nothing stored before shown.
+    let again = desk
+        .add_citizen(
+            &c,
+            &CitizenInput {
+                full_name: "Vừ Thị Mới".into(),
+                id_kind: IdKind::Cccd,
+                id_number: Some(ID.into()),
+                birth_year: Some(1980),
+                gender: Some(tiepdan::domain::identity::Sex::Female),
+                address: "Thôn Mới".into(),
+                ..CitizenInput::default()
+            },
+        )
+        .unwrap();
+    assert!(!canary(&format!("{again:?}").replace(ID, "")), "{again:?}");
+    assert_eq!(
+        views(&desk).len(),
+        before,
+        "nothing was shown, nothing logged"
+    );
+}
+
+#[test]
+fn a_leader_sees_the_denouncer_where_needed_and_every_view_is_logged() {
+    let o = office();
+    let mut desk = sign_in_as(o.dir.path(), "chutich", NEXT_DAY);
+    let c = desk.session().unwrap().ctx(at(NEXT_DAY));
+    let key = SessionKey {
+        id: Some(o.session),
+        plan_id: None,
+        planned_on: None,
+    };
+    let pack = desk.export_briefing_pack(&c, &key).unwrap();
+    assert!(pdftotext(&pack.path).contains(NAME));
+    let scan = desk.export_attachment(&c, o.attachment).unwrap();
+    assert_eq!(std::fs::read(&scan.path).unwrap(), png());
+    let again = desk
+        .refuse_reception(
+            &c,
+            o.visit,
+            &RefusalInput {
+                ground: RefusalGround::Disruptive,
+                detail: "In lại".into(),
+            },
+        )
+        .unwrap();
+    assert!(again.reprint);
+    let logged = views(&desk);
+    assert_eq!(logged.len(), 3, "{logged:#?}");
+    assert!(logged.iter().all(|v| v.contains("Phạm Văn Hùng")));
+    assert!(
+        logged[0].contains("tài liệu chuẩn bị buổi tiếp"),
+        "{logged:?}"
+    );
+    assert!(logged[1].contains("tệp đính kèm"), "{logged:?}");
+    assert!(logged[2].contains("thông báo từ chối"), "{logged:?}");
+}
+
+#[test]
+fn a_notice_to_the_denouncer_is_marked_secret_and_logged_as_a_view() {
+    let o = office();
+    let mut desk = sign_in_as(o.dir.path(), "xuly", NEXT_DAY);
+    let c = desk.session().unwrap().ctx(at(NEXT_DAY));
+    desk.handle_petition(
+        &c,
+        &tiepdan::desk::HandleInput {
+            petition_id: o.petition,
+            action: tiepdan::domain::routing::Action::Accept,
+            on: "2026-11-24".into(),
+            to_agency: None,
+            reason: Some("Cán bộ địa chính xã thuộc thẩm quyền Chủ tịch xã".into()),
+            note: None,
+            accepted_on: None,
+        },
+    )
+    .unwrap();
+    let before = views(&desk).len();
+    let notice = desk.print_decision(&c, o.petition).unwrap();
+    let text = pdftotext(&notice.path);
+    assert!(text.contains(NAME), "addressed to the denouncer: {text}");
+    assert!(text.contains("MẬT"), "{text}");
+    assert_eq!(views(&desk).len(), before + 1);
+}
+
+#[test]
+fn nothing_is_left_beside_the_database_and_the_copies_go_with_the_desk() {
+    let o = office();
+    let mut desk = sign_in_as(o.dir.path(), "chutich", NEXT_DAY);
+    let c = desk.session().unwrap().ctx(at(NEXT_DAY));
+    let scan = desk.export_attachment(&c, o.attachment).unwrap();
+    let view = std::path::Path::new(&scan.path)
+        .parent()
+        .unwrap()
+        .to_owned();
+    assert!(!view.starts_with(o.dir.path()), "{}", view.display());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&view), 0o700);
+        assert_eq!(mode(o.dir.path()), 0o700);
+    }
+    drop(desk);
+    assert!(!view.exists(), "the viewing folder goes with the desk");
+    // Beside the database: the keyring, backups and the database's own files only.
+    for entry in walk(o.dir.path()) {
+        let name = entry.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with("tiepdan.sqlite3")
+                || name == "keyring.json"
+                || entry.starts_with(o.dir.path().join("backups")),
+            "a file left beside the database: {}",
+            entry.display()
+        );
+        if name == "keyring.json" {
+            assert!(!canary(&std::fs::read_to_string(&entry).unwrap()));
+        }
+    }
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_command_line_creates_no_plain_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("moi");
+    let file = dir.path().join("x.jsonl");
+    std::fs::write(&file, "").unwrap();
+    let out = cli(&[
+        "--data",
+        data.to_str().unwrap(),
+        "import",
+        file.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("tiepdan init"), "{}", stderr(&out));
+    assert!(!data.join("tiepdan.sqlite3").exists());
+    let out = cli(&[
+        "--data",
+        data.to_str().unwrap(),
+        "export",
+        "--out",
+        "x.jsonl",
+    ]);
+    assert!(!out.status.success());
+    assert!(!data.join("tiepdan.sqlite3").exists());
+}
