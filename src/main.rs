@@ -284,8 +284,14 @@ fn open_desk(root: &std::path::Path) -> Result<Desk, Error> {
         .into());
     }
     if dir.keyring().exists() || store::is_encrypted(&dir.database()) == Some(true) {
+        // The window's throttle: wrong passwords in a row pause the command line too.
+        let mut throttle = tiepdan::desk::Throttle::load(root);
+        throttle.check(now)?;
         let p = passphrase("Mật khẩu (hoặc khóa khôi phục): ")?;
-        return Desk::open_with_passphrase(root, &p, now);
+        let opened = Desk::open_with_passphrase(root, &p, now);
+        throttle.record(&opened, now);
+        throttle.save(root)?;
+        return opened;
     }
     Desk::open(root, now)
 }

@@ -168,7 +168,7 @@ fn bad_account_input_is_explained_and_saves_nothing() {
         "{text:?}"
     );
     assert!(
-        text.iter().any(|m| m.contains("ít nhất 8 ký tự")),
+        text.iter().any(|m| m.contains("ít nhất 10 ký tự")),
         "{text:?}"
     );
     assert!(
@@ -299,22 +299,41 @@ fn restoring_an_older_backup_keeps_who_may_sign_in() {
 
 #[test]
 fn five_wrong_passwords_in_a_row_pause_signing_in() {
-    use std::time::{Duration, Instant};
     use tiepdan::desk::Throttle;
     let dir = tempfile::tempdir().unwrap();
     office_with_accounts(dir.path());
-    let mut throttle = Throttle::default();
-    let t0 = Instant::now();
+    let mut throttle = Throttle::load(dir.path());
+    // The wall clock: the command line below reads it too.
+    let t0 = tiepdan::edge::now();
     for _ in 0..Throttle::LIMIT {
         throttle.check(t0).unwrap();
         let outcome = Desk::sign_in(dir.path(), "tiepdan", "sai", at(NOW)).map(|_| ());
         throttle.record(&outcome, t0);
     }
-    let e = throttle.check(t0 + Duration::from_secs(1)).unwrap_err();
+    throttle.save(dir.path()).unwrap();
+    // Kept on disk: a window opened again (or the command line) is paused too.
+    let throttle = Throttle::load(dir.path());
+    let e = throttle
+        .check(t0 + chrono::Duration::seconds(1))
+        .unwrap_err();
     assert_eq!(e.code(), "throttled");
     assert!(e.to_string().contains("Hãy chờ 29 giây"), "{e}");
+    let out_file = dir.path().join("x.jsonl");
+    let out = cli_with(
+        "tiepdan-mật-khẩu",
+        &[
+            "--data",
+            dir.path().to_str().unwrap(),
+            "export",
+            "--out",
+            out_file.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("Hãy chờ"), "{}", stderr(&out));
     // After the pause, the right password signs in and the count starts over.
-    let later = t0 + Throttle::PAUSE + Duration::from_secs(1);
+    let mut throttle = throttle;
+    let later = t0 + Throttle::PAUSE + chrono::Duration::seconds(1);
     throttle.check(later).unwrap();
     let ok = Desk::sign_in(dir.path(), "tiepdan", "tiepdan-mật-khẩu", at(NOW)).map(|_| ());
     throttle.record(&ok, later);

@@ -374,6 +374,7 @@ fn nothing_is_left_beside_the_database_and_the_copies_go_with_the_desk() {
         assert!(
             name.starts_with("tiepdan.sqlite3")
                 || name == "keyring.json"
+                || name == "signin.json"
                 || entry.starts_with(o.dir.path().join("backups")),
             "a file left beside the database: {}",
             entry.display()

@@ -165,9 +165,10 @@ pub fn sign_in(
         .throttle
         .lock()
         .map_err(|_| internal("khóa đăng nhập bị hỏng; hãy mở lại ứng dụng"))?;
-    let instant = std::time::Instant::now();
-    throttle.check(instant).map_err(|e| e.to_data())?;
     let now = tiepdan::edge::now();
+    // Another window or the command line may have counted failures since.
+    *throttle = tiepdan::desk::Throttle::load(&state.data_dir);
+    throttle.check(now).map_err(|e| e.to_data())?;
     let outcome = match guard.as_mut() {
         Some(desk) => desk.unlock(&login, &password, now),
         None => Desk::sign_in(&state.data_dir, &login, &password, now).map(|desk| {
@@ -176,7 +177,8 @@ pub fn sign_in(
             session
         }),
     };
-    throttle.record(&outcome, instant);
+    throttle.record(&outcome, now);
+    throttle.save(&state.data_dir).map_err(|e| e.to_data())?;
     let session = outcome.map_err(|e| e.to_data())?;
     if let Some(desk) = guard.as_ref() {
         set_title(&app, desk);

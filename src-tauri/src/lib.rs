@@ -51,11 +51,12 @@ pub fn run() {
     let args: Vec<String> = std::env::args().collect();
     let env = std::env::var_os(datadir::ENV_VAR).map(PathBuf::from);
     let data_dir = datadir::resolve(data_option(&args), env, datadir::program_dir().as_deref());
+    let throttle = tiepdan::desk::Throttle::load(&data_dir);
     let state = AppState {
         desk: Mutex::new(None),
         data_dir,
         idle_lock_seconds: idle_lock_seconds(&args),
-        throttle: Mutex::new(tiepdan::desk::Throttle::default()),
+        throttle: Mutex::new(throttle),
     };
     // A recovery key sheet left by a first run that never moved on (a crash, a power cut)
     // does not outlive it.

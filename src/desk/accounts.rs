@@ -15,7 +15,7 @@ use super::keyring::Keyring;
 use crate::datadir::DataDir;
 use crate::domain::access::{Permission, Roles};
 use crate::domain::officer::{OfficerInput, OfficerRole};
-use crate::error::{Error, FieldError, Result};
+use crate::error::{Error, FieldError, Result, StoreError};
 use crate::store::audit::{self, Ctx};
 use crate::store::{DbKey, Store, is_encrypted};
 
@@ -137,36 +137,75 @@ impl Ctx {
     }
 }
 
-/// Slows down guessing at the sign-in screen: after [`Throttle::LIMIT`] wrong passwords in a
-/// row, sign-in is refused for [`Throttle::PAUSE`]. (Each guess already costs an argon2id
-/// derivation; this is the window's own brake, kept for as long as the window is open.)
-#[derive(Debug, Default)]
+/// Slows down guessing, in the window and on the command line alike: after
+/// [`Throttle::LIMIT`] wrong passwords in a row, signing in is refused for
+/// [`Throttle::PAUSE`]. Kept in `signin.json` beside the keyring, so closing the window or
+/// starting the command line again does not reset it. (Each guess already costs an argon2id
+/// derivation of 64 MiB.)
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Throttle {
     failures: u32,
-    until: Option<std::time::Instant>,
+    /// `YYYY-MM-DDTHH:MM:SS.fff`, local time.
+    until: Option<String>,
 }
+
+/// The throttle's file in a data directory.
+const THROTTLE_FILE: &str = "signin.json";
 
 impl Throttle {
     pub const LIMIT: u32 = 5;
-    pub const PAUSE: std::time::Duration = std::time::Duration::from_secs(30);
+    pub const PAUSE: chrono::Duration = chrono::Duration::seconds(30);
+
+    /// The throttle of data directory `root` (none yet, or unreadable: a fresh one).
+    pub fn load(root: &Path) -> Throttle {
+        std::fs::read_to_string(root.join(THROTTLE_FILE))
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes it back (when the folder exists: a first run has none yet).
+    pub fn save(&self, root: &Path) -> Result<()> {
+        if !root.is_dir() {
+            return Ok(());
+        }
+        let text = serde_json::to_string(self).expect("the throttle serialises");
+        super::write_atomically(&root.join(THROTTLE_FILE), text.as_bytes())
+    }
+
+    fn until(&self) -> Option<chrono::NaiveDateTime> {
+        self.until
+            .as_deref()
+            .and_then(|u| chrono::NaiveDateTime::parse_from_str(u, "%Y-%m-%dT%H:%M:%S%.f").ok())
+    }
 
     /// Refuses while paused, saying how long to wait.
-    pub fn check(&self, now: std::time::Instant) -> Result<()> {
-        match self.until {
+    pub fn check(&self, now: chrono::NaiveDateTime) -> Result<()> {
+        match self.until() {
             Some(until) if until > now => Err(Error::Throttled {
-                seconds: (until - now).as_secs().max(1),
+                seconds: ((until - now).num_milliseconds() as u64)
+                    .div_ceil(1000)
+                    .max(1),
             }),
             _ => Ok(()),
         }
     }
 
     /// Counts a sign-in's outcome: a wrong password adds one, anything else starts over.
-    pub fn record<T>(&mut self, outcome: &Result<T>, now: std::time::Instant) {
-        if matches!(outcome, Err(Error::BadCredentials)) {
+    pub fn record<T>(&mut self, outcome: &Result<T>, now: chrono::NaiveDateTime) {
+        let wrong = matches!(
+            outcome,
+            Err(Error::BadCredentials) | Err(Error::Store(StoreError::WrongKey { .. }))
+        );
+        if wrong {
             self.failures += 1;
             if self.failures >= Self::LIMIT {
                 self.failures = 0;
-                self.until = Some(now + Self::PAUSE);
+                self.until = Some(
+                    (now + Self::PAUSE)
+                        .format("%Y-%m-%dT%H:%M:%S%.3f")
+                        .to_string(),
+                );
             }
         } else if outcome.is_ok() {
             self.failures = 0;
@@ -228,8 +267,11 @@ fn check_login(login: &str, errors: &mut Vec<FieldError>) -> String {
 }
 
 fn check_password(password: &str, again: &str, errors: &mut Vec<FieldError>) {
-    if password.chars().count() < 8 {
-        errors.push(FieldError::new("password", "Mật khẩu cần ít nhất 8 ký tự."));
+    if password.chars().count() < MIN_PASSWORD {
+        errors.push(FieldError::new(
+            "password",
+            format!("Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự; nên dùng một câu dễ nhớ, ví dụ \"trâu ăn cỏ bên sông\"."),
+        ));
     } else if password != again {
         errors.push(FieldError::new(
             "password_again",
@@ -238,12 +280,19 @@ fn check_password(password: &str, again: &str, errors: &mut Vec<FieldError>) {
     }
 }
 
+/// The shortest password accepted (a passphrase of a few words is better).
+pub const MIN_PASSWORD: usize = 10;
+
 fn hash_password(password: &str) -> String {
     let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
-    argon2::Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .expect("argon2 hashes any password")
-        .to_string()
+    argon2::Argon2::new(
+        argon2::Algorithm::Argon2id,
+        argon2::Version::V0x13,
+        super::keyring::kdf_params(),
+    )
+    .hash_password(password.as_bytes(), &salt)
+    .expect("argon2 hashes any password")
+    .to_string()
 }
 
 fn password_matches(hash: &str, password: &str) -> bool {
@@ -386,6 +435,12 @@ impl Desk {
         let key = ring.open(login, password).ok_or(Error::BadCredentials)?;
         let mut desk = Desk::open_keyed(root, Some(&key), now)?;
         desk.begin_session(login, password, now)?;
+        // A slot from an older, cheaper derivation is made as costly as a new one.
+        if ring.is_weak(login) {
+            let mut ring = ring;
+            ring.set(login, password, &key);
+            ring.write(&dir.keyring())?;
+        }
         Ok(desk)
     }
 

@@ -17,6 +17,20 @@ use crate::store::DbKey;
 
 const FORMAT: &str = "tiepdan-keyring";
 
+/// argon2id cost of a new slot and of an account's password hash: 64 MiB, 3 passes, one
+/// lane — 105 ms per derivation on the build machine (Xeon), about 0.25–0.3 s on an
+/// office PC two or three times slower, so a sign-in (slot and hash) costs ≈ 0.5 s and a
+/// guesser needs 64 MiB per try (`docs/benchmarks.md`, "Password derivation"). A slot
+/// written with less is rewrapped at its next sign-in.
+pub(crate) const KDF_M_COST: u32 = 64 * 1024;
+pub(crate) const KDF_T_COST: u32 = 3;
+pub(crate) const KDF_P_COST: u32 = 1;
+
+/// The argon2 parameters of [`KDF_M_COST`] and the rest.
+pub(crate) fn kdf_params() -> Params {
+    Params::new(KDF_M_COST, KDF_T_COST, KDF_P_COST, Some(32)).expect("valid argon2 parameters")
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Keyring {
     format: String,
@@ -80,7 +94,7 @@ impl Keyring {
 
     /// Wraps `key` for `login` (replacing its slot) with `password`.
     pub(crate) fn set(&mut self, login: &str, password: &str, key: &DbKey) {
-        let params = Params::DEFAULT;
+        let params = kdf_params();
         let mut salt = [0u8; 16];
         {
             use chacha20poly1305::aead::rand_core::RngCore;
@@ -121,6 +135,14 @@ impl Keyring {
         let login = login.trim().to_lowercase();
         let slot = self.slots.iter().find(|s| s.login == login)?;
         slot.open(password)
+    }
+
+    /// Whether `login`'s slot was derived with less than today's cost.
+    pub(crate) fn is_weak(&self, login: &str) -> bool {
+        let login = login.trim().to_lowercase();
+        self.slots
+            .iter()
+            .any(|s| s.login == login && (s.m_cost < KDF_M_COST || s.t_cost < KDF_T_COST))
     }
 
     /// The first account whose slot `password` opens, with the key: for the command line,

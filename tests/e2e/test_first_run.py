@@ -30,7 +30,7 @@ def test_first_run_form_leads_to_the_dashboard_with_the_office_name(tmp_path, op
     driver.find_element(By.ID, "setup-password").send_keys("ngắn")
     driver.find_element(By.ID, "setup-save").click()
     error = wait(driver).until(EC.visibility_of_element_located((By.ID, "setup-password-error")))
-    assert "ít nhất 8 ký tự" in error.text
+    assert "ít nhất 10 ký tự" in error.text
     assert not (data / "keyring.json").exists(), "nothing is made from a refused form"
     password = driver.find_element(By.ID, "setup-password")
     password.clear()
