@@ -154,8 +154,13 @@ enum AccountAction {
 
 #[derive(clap::Subcommand)]
 enum AuditAction {
-    /// Kiểm tra nhật ký thao tác có bị can thiệp không
-    Verify,
+    /// Kiểm tra nhật ký thao tác có bị can thiệp không; với --head SỐ:MÃ (mốc in trên báo cáo
+    /// đã nộp, ghi khi sao lưu hoặc xuất dữ liệu): nhật ký hôm nay có còn nối tiếp mốc đó
+    Verify {
+        /// Mốc nhật ký đã ghi lại trước đây, dạng SỐ:MÃ
+        #[arg(long, value_name = "SỐ:MÃ")]
+        head: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -530,6 +535,10 @@ fn run(cli: Cli) -> Result<(), Error> {
                 info.path.display(),
                 info.size_bytes
             );
+            println!(
+                "Mốc nhật ký thao tác: {} (ghi lại; kiểm tra sau bằng: tiepdan audit verify --head {0})",
+                info.audit_head
+            );
         }
         Command::Restore { file } => {
             let (key, ctx) = restore_access(&root)?;
@@ -571,11 +580,29 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Account { action } => account(&root, action)?,
         Command::Audit {
-            action: AuditAction::Verify,
+            action: AuditAction::Verify { head },
         } => {
             let desk = open_desk(&root)?;
             match desk.verify_audit()? {
-                Ok(rows) => println!("Nhật ký thao tác toàn vẹn: {rows} dòng, chuỗi băm khớp."),
+                Ok(rows) => {
+                    println!("Nhật ký thao tác toàn vẹn: {rows} dòng, chuỗi băm khớp.");
+                    println!("Mốc nhật ký hiện nay: {}", desk.audit_head()?);
+                    if let Some(head) = head {
+                        if !desk.audit_extends(&head)? {
+                            return Err(tiepdan::Error::Invalid(vec![
+                                tiepdan::error::FieldError::new(
+                                    "head",
+                                    format!(
+                                        "Nhật ký thao tác KHÔNG còn nối tiếp mốc {head}: các dòng đến mốc đó đã bị xóa hoặc làm lại. Hãy báo lãnh đạo và đối chiếu với bản sao lưu có mốc này."
+                                    ),
+                                ),
+                            ]));
+                        }
+                        println!(
+                            "Nhật ký vẫn nối tiếp mốc {head}: không dòng nào đến mốc đó bị xóa hay làm lại."
+                        );
+                    }
+                }
                 Err(b) => {
                     return Err(tiepdan::Error::Invalid(vec![
                         tiepdan::error::FieldError::new("audit", b.message_vi()),

@@ -81,3 +81,58 @@ fn a_row_changed_added_or_removed_behind_the_apps_back_is_named() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_trail_rebuilt_by_someone_with_the_key_no_longer_extends_the_recorded_head() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let mut desk = Desk::open(dir.path(), ctx("2026-02-04 08:00").now).unwrap();
+    complaint(&mut desk);
+    let head = desk.audit_head().unwrap();
+    let (id, _) = head.split_once(':').unwrap();
+    let id: i64 = id.parse().unwrap();
+    // The export carries the head; so does a report's PDF.
+    let export = desk
+        .export(&ctx("2026-02-04 10:00"), &Default::default())
+        .unwrap();
+    assert!(
+        export.contains(&format!("Mốc nhật ký thao tác: {head}")),
+        "{export}"
+    );
+    desk.backup_now(&ctx("2026-02-04 10:00"), None).unwrap();
+    drop(desk);
+    // Later work extends the head.
+    let o = cli(&["--data", d, "audit", "verify", "--head", &head]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("vẫn nối tiếp mốc"), "{}", stdout(&o));
+    // Someone holding the key deletes the trail from the head back and writes a new,
+    // self-consistent one: the chain verifies, the recorded head does not.
+    let keep = id - 1;
+    shell(
+        dir.path(),
+        &format!(
+            "DROP TRIGGER IF EXISTS audit_log_no_delete; DROP TRIGGER IF EXISTS audit_hashes_no_delete;
+             DELETE FROM audit_log WHERE id > {keep}; DELETE FROM audit_hashes WHERE id > {keep};"
+        ),
+    );
+    let mut desk = Desk::open(dir.path(), ctx("2026-02-05 08:00").now).unwrap();
+    desk.backup_now(&ctx("2026-02-05 09:00"), None).unwrap();
+    desk.backup_now(&ctx("2026-02-05 09:01"), None).unwrap();
+    assert!(
+        desk.verify_audit().unwrap().is_ok(),
+        "a rebuilt chain is consistent"
+    );
+    assert!(!desk.audit_extends(&head).unwrap());
+    drop(desk);
+    let o = cli(&["--data", d, "audit", "verify", "--head", &head]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("KHÔNG còn nối tiếp mốc"),
+        "{}",
+        stderr(&o)
+    );
+    // A head that is not N:HASH is explained.
+    let o = cli(&["--data", d, "audit", "verify", "--head", "abc"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("SỐ:MÃ"), "{}", stderr(&o));
+}

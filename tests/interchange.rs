@@ -488,7 +488,14 @@ fn export_then_import_then_export_gives_the_same_text() {
     let mut desk_b = open(b.path());
     import(&mut desk_b, &first);
     let second = export(&desk_b, false);
-    assert_eq!(first, second);
+    // The same records; each file names its own database's audit head.
+    let records = |t: &str| {
+        t.lines()
+            .filter(|l| !l.starts_with("// Mốc nhật ký"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(records(&first), records(&second));
     let s = import(&mut desk_b, &first);
     assert_eq!((s.created(), s.changed()), (0, 0));
 

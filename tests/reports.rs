@@ -341,6 +341,10 @@ fn the_pdf_is_a4_landscape_with_the_title_header_ms_row_and_numbers() {
         "THỦ TRƯỞNG ĐƠN VỊ",
         "Phạm Văn Hùng",
         "ngày 20 tháng 6 năm 2026",
+        &format!(
+            "Mốc nhật ký thao tác khi lập biểu: {}",
+            desk.audit_head().unwrap()
+        ),
     ] {
         assert!(text.contains(words), "{words:?} missing from {text}");
     }

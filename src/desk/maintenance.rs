@@ -23,9 +23,10 @@ impl Desk {
         let dir = dir
             .map(Path::to_owned)
             .unwrap_or_else(|| self.dir.backups());
-        let info = self.store.backup_to(&dir, ctx.now, "sao-luu")?;
+        let mut info = self.store.backup_to(&dir, ctx.now, "sao-luu")?;
+        info.audit_head = self.audit_head()?;
         self.store.write(|tx| -> Result<()> {
-            let detail = serde_json::json!({ "path": info.path, "size_bytes": info.size_bytes });
+            let detail = serde_json::json!({ "path": info.path, "size_bytes": info.size_bytes, "audit_head": info.audit_head });
             audit::append(tx, ctx, "backup.create", "database", &[], Some(detail))?;
             Ok(())
         })?;
@@ -110,6 +111,23 @@ impl Desk {
     /// breaks (a row changed, added or removed outside the app).
     pub fn verify_audit(&self) -> Result<std::result::Result<u64, crate::store::audit::Break>> {
         Ok(crate::store::audit::verify(self.store.conn())?)
+    }
+
+    /// The audit chain's head now, as `N:HASH` (empty for an empty trail).
+    pub fn audit_head(&self) -> Result<String> {
+        Ok(crate::store::audit::head(self.store.conn())?
+            .map(|h| h.to_string())
+            .unwrap_or_default())
+    }
+
+    /// Whether today's chain still extends `head` (`N:HASH`, recorded on a backup, an
+    /// export or a submitted report): row N is there with that hash. Verify the chain
+    /// itself with [`Desk::verify_audit`].
+    pub fn audit_extends(&self, head: &str) -> Result<bool> {
+        let head: crate::store::audit::Head = head
+            .parse()
+            .map_err(|m: String| Error::invalid("head", m))?;
+        Ok(crate::store::audit::extends(self.store.conn(), &head)?)
     }
 }
 

@@ -239,6 +239,7 @@ impl Desk {
                 values: &texts,
                 chair: &office.chair,
                 place_and_date: &place_and_date,
+                audit_head: &self.audit_head()?,
             },
         ))
     }

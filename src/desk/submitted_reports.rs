@@ -26,6 +26,8 @@ pub struct SubmittedReport {
     pub sha256: String,
     pub note: String,
     pub submitted_at: String,
+    /// The audit chain's head when it was submitted (`N:HASH`; empty before version 23).
+    pub audit_head: String,
 }
 
 /// A column whose number differs from the submitted one.
@@ -74,10 +76,11 @@ impl Desk {
         let columns = serde_json::Value::Object(t.columns_json()).to_string();
         let sha256 = hex(&Sha256::digest(columns.as_bytes()));
         let at = ctx.stamp();
+        let audit_head = self.audit_head()?;
         let id = self.store.write(|tx| -> Result<i64> {
             tx.execute(
-                "INSERT INTO submitted_reports (template, period_from, period_to, columns, sha256, note, submitted_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO submitted_reports (template, period_from, period_to, columns, sha256, note, submitted_at, audit_head)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 rusqlite::params![
                     template.code(),
                     period.from.to_string(),
@@ -85,7 +88,8 @@ impl Desk {
                     columns,
                     sha256,
                     note,
-                    at
+                    at,
+                    audit_head
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -113,6 +117,7 @@ impl Desk {
             sha256,
             note,
             submitted_at: at,
+            audit_head,
         })
     }
 
@@ -124,7 +129,7 @@ impl Desk {
         period: Period,
     ) -> Result<Option<ReportChanges>> {
         let row = rusqlite::OptionalExtension::optional(self.store.conn().query_row(
-            "SELECT id, columns, sha256, note, submitted_at FROM submitted_reports
+            "SELECT id, columns, sha256, note, submitted_at, audit_head FROM submitted_reports
               WHERE template = ?1 AND period_from = ?2 AND period_to = ?3
               ORDER BY id DESC LIMIT 1",
             rusqlite::params![
@@ -139,10 +144,11 @@ impl Desk {
                     r.get::<_, String>(2)?,
                     r.get::<_, String>(3)?,
                     r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
                 ))
             },
         ))?;
-        let Some((id, columns, sha256, note, submitted_at)) = row else {
+        let Some((id, columns, sha256, note, submitted_at, audit_head)) = row else {
             return Ok(None);
         };
         let damaged = || {
@@ -191,6 +197,7 @@ impl Desk {
                 sha256,
                 note,
                 submitted_at,
+                audit_head,
             },
             changed,
         }))

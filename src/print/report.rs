@@ -22,6 +22,9 @@ pub struct ReportTable<'a> {
     pub chair: &'a str,
     /// "Ba Tơ, ngày 15 tháng 6 năm 2026".
     pub place_and_date: &'a str,
+    /// The audit chain's head when the report was made (`N:HASH`), printed small at the
+    /// foot: the anchor an inspector checks with `tiepdan audit verify --head`.
+    pub audit_head: &'a str,
 }
 
 const X0: f32 = 15.0;
@@ -236,5 +239,17 @@ pub fn render(t: &ReportTable<'_>) -> Vec<u8> {
     );
     w.gap(20.0);
     w.put(half, half - X0, Align::Center, Style::Bold, 10.0, t.chair);
+    if !t.audit_head.is_empty() {
+        w.advance(10.0);
+        w.gap(6.0);
+        w.put(
+            X0,
+            w.page_w - 2.0 * X0,
+            Align::Left,
+            Style::Italic,
+            7.5,
+            &format!("Mốc nhật ký thao tác khi lập biểu: {}", t.audit_head),
+        );
+    }
     w.finish()
 }

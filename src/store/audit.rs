@@ -200,6 +200,82 @@ pub fn verify(conn: &Connection) -> rusqlite::Result<Result<u64, Break>> {
     Ok(Ok(n))
 }
 
+/// The chain's head: the newest row's number and hash, written outside the database (on a
+/// backup's, an export's and a submitted report's record and printed on the report) so
+/// that anyone holding the key cannot truncate or rebuild the trail unseen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    pub id: i64,
+    pub hash: String,
+}
+
+/// The shortest hash prefix a head may be given with (64 bits).
+pub const HEAD_PREFIX: usize = 16;
+
+impl std::fmt::Display for Head {
+    /// `N:HASH`, the hash shortened to [`HEAD_PREFIX`] hex digits (easy to copy from paper).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let short = self.hash.get(..HEAD_PREFIX).unwrap_or(&self.hash);
+        write!(f, "{}:{short}", self.id)
+    }
+}
+
+impl std::str::FromStr for Head {
+    type Err = String;
+
+    /// `N:HASH` with at least 16 hex digits of the hash.
+    fn from_str(s: &str) -> std::result::Result<Head, String> {
+        let bad = || {
+            format!(
+                "Mốc nhật ký \"{s}\" không đúng dạng SỐ:MÃ (ví dụ 1234:9f86d081884c7d65), mã gồm ít nhất {HEAD_PREFIX} chữ số hệ 16."
+            )
+        };
+        let (id, hash) = s.trim().split_once(':').ok_or_else(bad)?;
+        let id: i64 = id.trim().parse().map_err(|_| bad())?;
+        let hash = hash.trim().to_lowercase();
+        if hash.len() < HEAD_PREFIX || !hash.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(bad());
+        }
+        Ok(Head { id, hash })
+    }
+}
+
+/// The newest row of the chain (`None` for an empty trail).
+pub fn head(conn: &Connection) -> rusqlite::Result<Option<Head>> {
+    conn.query_row(
+        "SELECT id, hash FROM audit_hashes ORDER BY id DESC LIMIT 1",
+        [],
+        |r| {
+            Ok(Head {
+                id: r.get(0)?,
+                hash: r.get(1)?,
+            })
+        },
+    )
+    .map(Some)
+    .or_else(|e| match e {
+        rusqlite::Error::QueryReturnedNoRows => Ok(None),
+        e => Err(e),
+    })
+}
+
+/// Whether the chain still holds row `head.id` with that hash (the caller verifies the
+/// chain itself with [`verify`]: together, every row up to the head is as it was).
+pub fn extends(conn: &Connection, head: &Head) -> rusqlite::Result<bool> {
+    let stored: Option<String> = conn
+        .query_row(
+            "SELECT hash FROM audit_hashes WHERE id = ?1",
+            [head.id],
+            |r| r.get(0),
+        )
+        .map(Some)
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            e => Err(e),
+        })?;
+    Ok(stored.is_some_and(|h| h.starts_with(&head.hash)))
+}
+
 /// The newest `limit` rows, newest first.
 pub fn recent(conn: &Connection, limit: u32) -> rusqlite::Result<Vec<AuditEntry>> {
     let mut stmt = conn.prepare(

@@ -29,6 +29,9 @@ pub struct BackupInfo {
     pub reason: String,
     #[ts(type = "number")]
     pub size_bytes: i64,
+    /// The audit chain's head the copy holds (`N:HASH`; filled by the desk when it takes
+    /// the backup, empty in the list of older ones): write it down to check the trail later.
+    pub audit_head: String,
 }
 
 /// Copies the database behind `conn` into `dir` and verifies the copy.
@@ -61,6 +64,7 @@ pub(super) fn take(
         at: now.format("%Y-%m-%dT%H:%M:%S").to_string(),
         reason: reason.to_owned(),
         size_bytes: i64::try_from(size_bytes).unwrap_or(i64::MAX),
+        audit_head: String::new(),
     })
 }
 
@@ -258,6 +262,7 @@ pub(super) fn last(conn: &Connection) -> Result<Option<BackupInfo>, StoreError> 
             at: r.get(1)?,
             reason: r.get(2)?,
             size_bytes: r.get(3)?,
+            audit_head: String::new(),
         })
     })?;
     Ok(rows.next().transpose()?)

@@ -33,6 +33,9 @@ const MIGRATIONS: &[M<'static>] = &[
     )),
     M::up(include_str!("../../migrations/0021_decision_kind_oral.sql")),
     M::up(include_str!("../../migrations/0022_certified_copies.sql")),
+    M::up(include_str!(
+        "../../migrations/0023_submitted_audit_head.sql"
+    )),
 ];
 
 /// The schema version this build creates and understands.

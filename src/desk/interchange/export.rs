@@ -98,6 +98,11 @@ impl Desk {
         );
         let mut out = String::from(HEADER);
         out.push('\n');
+        if let Some(head) = crate::store::audit::head(&tx)? {
+            out.push_str(&format!(
+                "// Mốc nhật ký thao tác: {head} (kiểm tra: tiepdan audit verify --head {head})\n"
+            ));
+        }
         if opts.redact {
             out.push_str(REDACTED);
             out.push('\n');

@@ -827,7 +827,11 @@ date: string,
  */
 label: string, };
 
-export type SubmittedReport = { id: number, template: Template, from: string, to: string, values: Array<number>, sha256: string, note: string, submitted_at: string, };
+export type SubmittedReport = { id: number, template: Template, from: string, to: string, values: Array<number>, sha256: string, note: string, submitted_at: string, 
+/**
+ * The audit chain's head when it was submitted (`N:HASH`; empty before version 23).
+ */
+audit_head: string, };
 
 export type ChangedColumn = { ms: number, header: string, submitted: number, now: number, 
 /**
@@ -895,7 +899,12 @@ export type BackupInfo = { path: string,
 /**
  * When it was taken, `YYYY-MM-DDTHH:MM:SS`.
  */
-at: string, reason: string, size_bytes: number, };
+at: string, reason: string, size_bytes: number, 
+/**
+ * The audit chain's head the copy holds (`N:HASH`; filled by the desk when it takes
+ * the backup, empty in the list of older ones): write it down to check the trail later.
+ */
+audit_head: string, };
 
 export type BackupFile = { name: string, path: string, size_bytes: number, };
 
