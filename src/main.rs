@@ -569,8 +569,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             );
         }
         Command::Export { out, today, redact } => {
-            let desk = open_desk(&root)?;
-            let text = desk.export(&ctx(&desk), &ExportOptions { redact, today })?;
+            let mut desk = open_desk(&root)?;
+            let c = ctx(&desk);
+            let text = desk.export_logged(&c, &ExportOptions { redact, today })?;
             tiepdan::desk::write_atomically(&out, text.as_bytes())?;
             let records = text.lines().filter(|l| !l.starts_with("//")).count();
             println!("Đã xuất {records} bản ghi vào {}.", out.display());

@@ -176,14 +176,17 @@ impl Desk {
         let secret = !self.denunciations_of(&name(owner), owner_id)?.is_empty();
         let mut list = self.attachment_list(owner, owner_id)?;
         if secret {
-            let may = ctx
+            let open = if ctx
                 .roles
-                .may(crate::domain::access::Permission::SeeDenouncer);
+                .may(crate::domain::access::Permission::SeeDenouncer)
+            {
+                ": mở để xem, lần mở được ghi vào nhật ký"
+            } else {
+                ""
+            };
             for (i, a) in list.iter_mut().enumerate() {
                 a.thumbnail = None;
-                if !may {
-                    a.file_name = format!("Tệp đính kèm đơn tố cáo {} (bảo mật)", i + 1);
-                }
+                a.file_name = format!("Tệp đính kèm đơn tố cáo {} (bảo mật{open})", i + 1);
             }
         }
         Ok(list)

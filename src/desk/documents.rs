@@ -96,13 +96,16 @@ impl Desk {
     ) -> Result<IssuedDocument> {
         ctx.require(crate::domain::access::Permission::RecordVisit)?;
         let visit = self.visit(visit_id)?;
-        let issued_before = form != VisitForm::Appointment
-            && self.has_document("visit_id", visit_id, &name(form))?;
-        // Checked before any copy is written out.
+        let issued_before = self.has_document("visit_id", visit_id, &name(form))?;
+        // Checked before any copy is written out. Each appointment slip is a new document,
+        // yet only the first is the desk's.
         if visit.names_a_denouncer() {
             self.check_denouncer_document(ctx, &visit, &name(form), issued_before)?;
         }
-        if issued_before && let Some(doc) = self.stored_document(visit_id, form)? {
+        if issued_before
+            && form != VisitForm::Appointment
+            && let Some(doc) = self.stored_document(visit_id, form)?
+        {
             return Ok(doc);
         }
         let office = self.office()?.ok_or(Error::OfficeMissing)?;

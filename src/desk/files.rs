@@ -63,12 +63,12 @@ pub fn view_path(dir: &crate::datadir::DataDir, file_name: &str) -> Result<PathB
 impl super::Desk {
     /// Writes the interchange export to the viewing folder and returns where.
     pub fn export_file(
-        &self,
+        &mut self,
         ctx: &crate::store::audit::Ctx,
         opts: &super::ExportOptions,
     ) -> Result<super::RegisterFile> {
         let now = ctx.now;
-        let text = self.export(ctx, opts)?;
+        let text = self.export_logged(ctx, opts)?;
         let stem = if opts.redact {
             "tiepdan-xuat-da-luoc-bo"
         } else {

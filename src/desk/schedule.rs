@@ -927,15 +927,19 @@ impl Desk {
                 "Không tìm thấy lượt đặt lịch này.",
             ));
         };
-        let (secret, booked_today): (bool, bool) = self.store.conn().query_row(
+        let (secret, first_today): (bool, bool) = self.store.conn().query_row(
             &format!(
-                "SELECT {SECRET_BOOKING}, substr(b.created_at, 1, 10) = ?2 FROM bookings b WHERE b.id = ?1"
+                "SELECT {SECRET_BOOKING}, substr(b.created_at, 1, 10) = ?2
+                        AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.form = 'appointment'
+                                 AND d.case_id IS b.case_id AND d.visit_id IS NULL
+                                 AND d.created_at >= b.created_at)
+                   FROM bookings b WHERE b.id = ?1"
             ),
             params![booking_id, ctx.now.date().to_string()],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        // A denouncer's slip: at the desk on the day of booking, else a logged view.
-        if secret && !booked_today {
+        // A denouncer's slip: the first, at the desk on the day of booking; else a view.
+        if secret && !first_today {
             let petitions = match case_id {
                 Some(c) => self.denunciations_of("case", c)?,
                 None => Vec::new(),

@@ -28,6 +28,26 @@ const HEADER: &str = "// TiếpDân — tệp trao đổi dữ liệu, định d
 const REDACTED: &str = "// Đã lược bỏ mọi thông tin về người tố cáo (--redact).";
 
 impl Desk {
+    /// [`Desk::export`] as the edges call it: a full export (not redacted) names every
+    /// denouncer, so it is a logged view of their identities.
+    pub fn export_logged(
+        &mut self,
+        ctx: &crate::store::audit::Ctx,
+        opts: &ExportOptions,
+    ) -> Result<String> {
+        let text = self.export(ctx, opts)?;
+        if !opts.redact {
+            self.log_denouncer_view(
+                ctx,
+                "xuất toàn bộ dữ liệu (không lược bỏ người tố cáo)",
+                "database",
+                &[],
+                &[],
+            )?;
+        }
+        Ok(text)
+    }
+
     /// The whole data as an interchange file (JSON Lines, one record per line).
     ///
     /// Needs [`Permission::ExportData`](crate::domain::access::Permission::ExportData); a
