@@ -192,15 +192,7 @@ impl Desk {
                         ));
                     }
                     // A denouncer in this matter's case is not named.
-                    let denouncer: Option<i64> = conn
-                        .query_row(
-                            "SELECT 1 FROM denouncers d JOIN petitions p ON p.id = d.petition_id
-                              WHERE d.citizen_id = ?1 AND (p.case_id = ?2 OR ?2 IS NULL) LIMIT 1",
-                            params![c, it.case_id],
-                            |r| r.get(0),
-                        )
-                        .optional()?;
-                    if denouncer.is_some() {
+                    if super::denouncer::denounced_in(conn, c, it.case_id)? {
                         Some(WITHHELD.to_owned())
                     } else {
                         name

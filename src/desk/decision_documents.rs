@@ -151,21 +151,27 @@ impl Desk {
             |r| r.get(0),
         )?;
         // Letters to the petitioner read who it is; a denouncer only for letters to them.
-        let table = if view.kind == PetitionKind::Denunciation {
-            "denouncers"
+        let petitioner = if view.kind == PetitionKind::Denunciation {
+            match to_denouncer {
+                true => super::denouncer::first_addressee(conn, petition_id)?
+                    .map(|(name, address)| Person { name, address }),
+                false => None,
+            }
         } else {
-            "petition_citizens"
-        };
-        let petitioner = conn
-            .query_row(
-                &format!(
-                    "SELECT c.full_name, c.address FROM {table} x JOIN citizens c ON c.id = x.citizen_id
-                      WHERE x.petition_id = ?1 ORDER BY x.position LIMIT 1"
-                ),
+            conn.query_row(
+                "SELECT c.full_name, c.address FROM petition_citizens x
+                   JOIN citizens c ON c.id = x.citizen_id
+                  WHERE x.petition_id = ?1 ORDER BY x.position LIMIT 1",
                 [petition_id],
-                |r| Ok(Person { name: r.get(0)?, address: r.get(1)? }),
+                |r| {
+                    Ok(Person {
+                        name: r.get(0)?,
+                        address: r.get(1)?,
+                    })
+                },
             )
-            .optional()?;
+            .optional()?
+        };
         let on = NaiveDate::parse_from_str(&on, "%Y-%m-%d").unwrap_or(ctx.now.date());
         let rules = self.rules.documents.clone();
         let kind = kind_name(view.kind).to_lowercase();

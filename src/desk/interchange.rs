@@ -555,15 +555,11 @@ impl Importer<'_> {
     /// Writes every column and link of petition `id` from `p`, replacing what was there.
     /// A petition's events are part of its record: the file's list replaces the stored one.
     fn write_petition(&mut self, id: i64, p: &PetitionRecord) -> Result<(), Error> {
-        for links in [
-            "petition_citizens",
-            "denouncers",
-            "petition_papers",
-            "events",
-        ] {
+        for links in ["petition_citizens", "petition_papers", "events"] {
             self.tx
                 .execute(&format!("DELETE FROM {links} WHERE petition_id = ?1"), [id])?;
         }
+        super::denouncer::unlink_petition(self.tx, id)?;
         let case_id = p.case.as_ref().map(|c| self.id(Table::Case, c));
         let respondent = p.respondent.as_ref();
         self.tx.execute(
@@ -602,18 +598,21 @@ impl Importer<'_> {
             ],
         )?;
         // A denouncer's identity is stored apart from the petition.
-        let links = if p.kind == PetitionKind::Denunciation {
-            "denouncers"
+        let people: Vec<i64> = p
+            .petitioners
+            .iter()
+            .map(|c| self.id(Table::Citizen, c))
+            .collect();
+        if p.kind == PetitionKind::Denunciation {
+            super::denouncer::link(self.tx, id, &people)?;
         } else {
-            "petition_citizens"
-        };
-        for (pos, c) in p.petitioners.iter().enumerate() {
-            self.tx.execute(
-                &format!(
-                    "INSERT INTO {links} (petition_id, citizen_id, position) VALUES (?1, ?2, ?3)"
-                ),
-                params![id, self.id(Table::Citizen, c), pos],
-            )?;
+            for (pos, c) in people.iter().enumerate() {
+                self.tx.execute(
+                    "INSERT INTO petition_citizens (petition_id, citizen_id, position)
+                     VALUES (?1, ?2, ?3)",
+                    params![id, c, pos],
+                )?;
+            }
         }
         for paper in &p.papers {
             super::visits::insert_paper(
@@ -809,19 +808,7 @@ impl Importer<'_> {
         for (_, r) in records {
             let Record::Citizen(c) = r else { continue };
             let id = self.id(Table::Citizen, &c.ref_);
-            let flag: bool = self.tx.query_row(
-                "WITH only_denunciations (visit_id) AS (
-                     SELECT visit_id FROM petitions WHERE visit_id IS NOT NULL
-                     GROUP BY visit_id HAVING min(kind = 'denunciation') = 1)
-                 SELECT (EXISTS (SELECT 1 FROM denouncers WHERE citizen_id = ?1)
-                         OR EXISTS (SELECT 1 FROM visit_citizens WHERE citizen_id = ?1
-                                    AND visit_id IN only_denunciations))
-                     AND NOT EXISTS (SELECT 1 FROM petition_citizens WHERE citizen_id = ?1)
-                     AND NOT EXISTS (SELECT 1 FROM visit_citizens WHERE citizen_id = ?1
-                                     AND visit_id NOT IN only_denunciations)",
-                [id],
-                |r| r.get(0),
-            )?;
+            let flag = super::denouncer::only_a_denouncer(self.tx, id)?;
             self.tx.execute(
                 "UPDATE citizens SET denouncer_only = ?2 WHERE id = ?1 AND denouncer_only != ?2",
                 params![id, flag],

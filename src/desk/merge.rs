@@ -62,7 +62,8 @@ impl Desk {
             return Err(Error::Invalid(errors));
         }
         self.store.write(|tx| -> Result<()> {
-            for table in ["visit_citizens", "petition_citizens", "denouncers"] {
+            super::denouncer::move_links(tx, kept, merged)?;
+            for table in ["visit_citizens", "petition_citizens"] {
                 let owner = if table == "visit_citizens" { "visit_id" } else { "petition_id" };
                 // A link the kept citizen already has is dropped, not duplicated.
                 tx.execute(

@@ -9,8 +9,8 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::denouncer::{MASKED, SECRET_BOOKING};
 use super::documents::{IssuedDocument, Owner};
-use super::secrecy::{MASKED, SECRET_BOOKING};
 use super::{Desk, from_name, name};
 use crate::domain::schedule::{
     self, Host, Plan, PlanRule, ScheduleIssue, Session, SessionKind, SessionRow, ShiftPolicy,

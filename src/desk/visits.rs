@@ -250,15 +250,16 @@ impl Desk {
                 let petition_id = tx.last_insert_rowid();
                 if !p.anonymous {
                     // A denouncer's identity is stored apart from the petition.
-                    let sql = if p.kind == PetitionKind::Denunciation {
-                        "INSERT INTO denouncers (petition_id, citizen_id, position)
-                         VALUES (?1, ?2, ?3)"
+                    if p.kind == PetitionKind::Denunciation {
+                        super::denouncer::link(tx, petition_id, &citizen_ids)?;
                     } else {
-                        "INSERT INTO petition_citizens (petition_id, citizen_id, position)
-                         VALUES (?1, ?2, ?3)"
-                    };
-                    for (pos, id) in citizen_ids.iter().enumerate() {
-                        tx.execute(sql, params![petition_id, id, pos])?;
+                        for (pos, id) in citizen_ids.iter().enumerate() {
+                            tx.execute(
+                                "INSERT INTO petition_citizens (petition_id, citizen_id, position)
+                                 VALUES (?1, ?2, ?3)",
+                                params![petition_id, id, pos],
+                            )?;
+                        }
                     }
                 }
                 for paper in &p.papers {

@@ -336,19 +336,20 @@ pub(crate) fn petitions(
         },
     )?;
     for (id, p) in &mut out {
-        let links = if p.kind == PetitionKind::Denunciation {
-            "denouncers"
+        p.petitioners = if p.kind == PetitionKind::Denunciation {
+            crate::desk::denouncer::of_petition(conn, *id)?
+                .into_iter()
+                .map(|c| name(Table::Citizen, c))
+                .collect()
         } else {
-            "petition_citizens"
+            rows(
+                conn,
+                "SELECT citizen_id FROM petition_citizens WHERE petition_id = ?1
+                  ORDER BY position, citizen_id",
+                Some(*id),
+                |r| Ok(name(Table::Citizen, r.get(0)?)),
+            )?
         };
-        p.petitioners = rows(
-            conn,
-            &format!(
-                "SELECT citizen_id FROM {links} WHERE petition_id = ?1 ORDER BY position, citizen_id"
-            ),
-            Some(*id),
-            |r| Ok(name(Table::Citizen, r.get(0)?)),
-        )?;
         p.papers = rows(
             conn,
             "SELECT title, original, pages, certified FROM petition_papers WHERE petition_id = ?1 ORDER BY id",
@@ -483,14 +484,5 @@ pub(crate) fn plans(
 /// Ids of the citizens linked to a denunciation: as its denouncers, or present at a visit
 /// where one was handed in; and those marked as known only as denouncers.
 pub(crate) fn denunciation_linked_citizens(conn: &Connection) -> rusqlite::Result<HashSet<i64>> {
-    rows(
-        conn,
-        "SELECT citizen_id FROM denouncers WHERE ?1 IS NULL
-         UNION SELECT vc.citizen_id FROM visit_citizens vc
-               JOIN petitions p ON p.visit_id = vc.visit_id AND p.kind = 'denunciation'
-         UNION SELECT id FROM citizens WHERE denouncer_only = 1",
-        None,
-        |r| r.get(0),
-    )
-    .map(|v| v.into_iter().collect())
+    crate::desk::denouncer::linked_citizens(conn)
 }

@@ -9,8 +9,8 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Desk;
-use super::citizens::{COLUMNS, Citizen, row_to_citizen};
+use crate::desk::Desk;
+use crate::desk::citizens::{COLUMNS, Citizen, row_to_citizen};
 use crate::domain::access::Permission;
 use crate::domain::visit::PetitionKind;
 use crate::error::{Error, Result};
@@ -105,7 +105,7 @@ impl Desk {
                 "petition_id",
                 format!("Không có đơn số {petition_id}."),
             )),
-            Some(k) if k != super::name(PetitionKind::Denunciation) => Err(Error::invalid(
+            Some(k) if k != crate::desk::name(PetitionKind::Denunciation) => Err(Error::invalid(
                 "petition_id",
                 "Đơn này không phải đơn tố cáo: người gửi không được giữ bí mật danh tính.",
             )),

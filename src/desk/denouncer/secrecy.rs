@@ -3,7 +3,7 @@
 //! row of every view that the right allows (Luật Tố cáo 2018 Điều 47–48). Documents, scans,
 //! bookings and the briefing pack ask here before they show a person.
 
-use super::Desk;
+use crate::desk::Desk;
 use crate::domain::access::Permission;
 use crate::error::Result;
 use crate::store::audit::{self, Ctx};
@@ -20,7 +20,7 @@ const DENUNCIATIONS_OF: &str = "SELECT p.id FROM petitions p
 
 /// SQL condition on a booking `b`: the booked citizen is a denouncer of the booked case (or,
 /// without a case, known to the office only as a denouncer).
-pub(super) const SECRET_BOOKING: &str = "(CASE WHEN b.case_id IS NOT NULL THEN EXISTS (
+pub(in crate::desk) const SECRET_BOOKING: &str = "(CASE WHEN b.case_id IS NOT NULL THEN EXISTS (
         SELECT 1 FROM denouncers d JOIN petitions p ON p.id = d.petition_id
          WHERE d.citizen_id = b.citizen_id AND p.case_id = b.case_id)
      ELSE EXISTS (SELECT 1 FROM denouncers d WHERE d.citizen_id = b.citizen_id)
@@ -29,7 +29,11 @@ pub(super) const SECRET_BOOKING: &str = "(CASE WHEN b.case_id IS NOT NULL THEN E
 
 impl Desk {
     /// The denunciations a visit, petition or case carries (empty: nothing to protect).
-    pub(super) fn denunciations_of(&self, owner_type: &str, owner_id: i64) -> Result<Vec<i64>> {
+    pub(in crate::desk) fn denunciations_of(
+        &self,
+        owner_type: &str,
+        owner_id: i64,
+    ) -> Result<Vec<i64>> {
         let conn = self.store.conn();
         let mut stmt = conn.prepare_cached(DENUNCIATIONS_OF)?;
         let rows = stmt.query_map(rusqlite::params![owner_type, owner_id], |r| r.get(0))?;
@@ -38,7 +42,7 @@ impl Desk {
 
     /// A view of a denouncer's identity outside the reveal flow: refused without the right
     /// to see denouncers, otherwise an audit row `denouncer.view` (who, when, what, why).
-    pub(super) fn log_denouncer_view(
+    pub(in crate::desk) fn log_denouncer_view(
         &mut self,
         ctx: &Ctx,
         reason: &str,
@@ -63,23 +67,19 @@ impl Desk {
     /// A use case that would show or move a citizen known to the office only as a
     /// denouncer (or, with `any_link`, any citizen who denounced): the right and a logged
     /// view; anyone else is refused.
-    pub(super) fn guard_citizen(
+    pub(in crate::desk) fn guard_citizen(
         &mut self,
         ctx: &Ctx,
         citizen_id: i64,
         any_link: bool,
         reason: &str,
     ) -> Result<()> {
-        let (only, petitions): (bool, String) = self.store.conn().query_row(
-            "SELECT coalesce((SELECT denouncer_only FROM citizens WHERE id = ?1), 0),
-                    coalesce((SELECT group_concat(petition_id) FROM denouncers WHERE citizen_id = ?1), '')",
+        let only: bool = self.store.conn().query_row(
+            "SELECT coalesce((SELECT denouncer_only FROM citizens WHERE id = ?1), 0)",
             [citizen_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| r.get(0),
         )?;
-        let petitions: Vec<i64> = petitions
-            .split(',')
-            .filter_map(|p| p.parse().ok())
-            .collect();
+        let petitions = super::petitions_of(self.store.conn(), citizen_id)?;
         if only || (any_link && !petitions.is_empty()) {
             self.log_denouncer_view(ctx, reason, "citizen", &[citizen_id], &petitions)?;
         }
