@@ -423,3 +423,28 @@ fn the_command_line_creates_no_plain_store() {
     assert!(!out.status.success());
     assert!(!data.join("tiepdan.sqlite3").exists());
 }
+
+#[test]
+fn a_discarded_draft_leaves_nothing_readable_in_the_file() {
+    // A plain store, read byte by byte: what someone holding the key would see.
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx(DAY);
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    let typed = serde_json::json!({"full_name": NAME, "id_number": ID, "phone": PHONE});
+    desk.save_draft(&c, "intake", &typed).unwrap();
+    desk.discard_draft(&c, "intake").unwrap();
+    // Typing goes on, the draft is saved many times and the visit is never recorded.
+    for _ in 0..3 {
+        desk.save_draft(&c, "intake", &typed).unwrap();
+    }
+    desk.discard_draft(&c, "intake").unwrap();
+    drop(desk);
+    let mut bytes = Vec::new();
+    for e in std::fs::read_dir(dir.path()).unwrap().flatten() {
+        if e.path().is_file() {
+            bytes.extend(std::fs::read(e.path()).unwrap());
+        }
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(!canary(&text), "a deleted draft is still in the file");
+}

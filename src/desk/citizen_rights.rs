@@ -40,6 +40,7 @@ impl Desk {
             return Err(Error::invalid("citizen_id", "Không tìm thấy công dân."));
         };
         let reason = clean(&input.reason);
+        let secret = self.is_denouncer(input.citizen_id)?;
         let this_year = chrono::Datelike::year(&ctx.now);
         let mut errors = match input.citizen.validate(&self.rules.identity, this_year) {
             Ok(_) => Vec::new(),
@@ -101,7 +102,11 @@ impl Desk {
                 "citizen.correct",
                 "citizen",
                 &[input.citizen_id],
-                Some(serde_json::json!({"before": before, "after": input.citizen, "reason": reason})),
+                Some(if secret {
+                    serde_json::json!({"reason": reason, "records": "bảo mật người tố cáo"})
+                } else {
+                    serde_json::json!({"before": before, "after": input.citizen, "reason": reason})
+                }),
             )?;
             Ok(())
         })?;

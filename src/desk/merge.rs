@@ -37,6 +37,7 @@ impl Desk {
         for id in [kept, merged] {
             self.guard_citizen(ctx, id, true, "gộp hồ sơ công dân")?;
         }
+        let secret = self.is_denouncer(kept)? || self.is_denouncer(merged)?;
         let before = [self.citizen(kept)?, self.citizen(merged)?];
         for (c, field, which) in [
             (&before[0], "kept", "giữ lại"),
@@ -101,7 +102,11 @@ impl Desk {
                 "UPDATE citizens SET ref = ?2 WHERE id = ?1 AND ref IS NULL",
                 params![kept, merged_ref],
             )?;
-            let detail = serde_json::json!({ "kept": before[0], "merged": before[1], "reason": reason });
+            let detail = if secret {
+                serde_json::json!({ "reason": reason, "records": "bảo mật người tố cáo" })
+            } else {
+                serde_json::json!({ "kept": before[0], "merged": before[1], "reason": reason })
+            };
             audit::append(tx, ctx, "citizen.merge", "citizen", &[kept, merged], Some(detail))?;
             Ok(())
         })?;

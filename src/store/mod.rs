@@ -293,6 +293,9 @@ fn set_pragmas(conn: &Connection) -> Result<(), StoreError> {
     debug_assert_eq!(mode.to_lowercase(), "wal");
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // What is deleted or replaced (a discarded draft, a corrected record) is overwritten,
+    // not left readable in free pages by anyone holding the key.
+    conn.pragma_update(None, "secure_delete", "ON")?;
     Ok(())
 }
 
