@@ -448,3 +448,60 @@ fn a_discarded_draft_leaves_nothing_readable_in_the_file() {
     let text = String::from_utf8_lossy(&bytes);
     assert!(!canary(&text), "a deleted draft is still in the file");
 }
+
+#[test]
+fn a_leader_reads_in_the_audit_trail_who_saw_the_denouncer() {
+    let o = office();
+    // The handler looks once (a logged view).
+    let mut desk = sign_in_as(o.dir.path(), "xuly", NEXT_DAY);
+    let c = desk.session().unwrap().ctx(at(NEXT_DAY));
+    desk.export_attachment(&c, o.attachment).unwrap();
+    let filter = tiepdan::desk::AuditFilter {
+        action: Some("denouncer.".into()),
+        limit: 100,
+        ..Default::default()
+    };
+    // Handlers and reception officers do not read the trail.
+    let e = desk.audit_trail(&c, &filter).unwrap_err();
+    assert!(matches!(e, tiepdan::Error::Forbidden { .. }), "{e}");
+    drop(desk);
+    let desk = sign_in_as(o.dir.path(), "chutich", NEXT_DAY);
+    let c = desk.session().unwrap().ctx(at(NEXT_DAY));
+    let trail = desk.audit_trail(&c, &filter).unwrap();
+    assert!(trail.intact, "{}", trail.check);
+    assert!(trail.check.contains("toàn vẹn"), "{}", trail.check);
+    assert_eq!(trail.head, desk.audit_head().unwrap());
+    assert_eq!(trail.rows.len(), 1, "{:#?}", trail.rows);
+    let row = &trail.rows[0];
+    assert_eq!(row.action_vi, "Xem danh tính người tố cáo");
+    assert!(row.actor.contains("Phạm Văn Xử"), "{}", row.actor);
+    assert!(row.detail.contains("mở tệp đính kèm"), "{}", row.detail);
+    assert!(!canary(&format!("{trail:?}")));
+    // Every row of the day, newest first; a wrong date is explained.
+    let all = desk
+        .audit_trail(
+            &c,
+            &tiepdan::desk::AuditFilter {
+                from: Some("2026-11-23".into()),
+                to: Some("2026-11-23".into()),
+                limit: 1000,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(all.rows.len() > 5);
+    assert!(all.rows.windows(2).all(|w| w[0].id > w[1].id));
+    assert!(all.rows.iter().all(|r| r.at.starts_with("2026-11-23")));
+    assert!(!canary(&format!("{all:?}")), "{all:#?}");
+    let e = desk
+        .audit_trail(
+            &c,
+            &tiepdan::desk::AuditFilter {
+                from: Some("32/13/2026".into()),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("Ngày không hợp lệ"), "{e}");
+}

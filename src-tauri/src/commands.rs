@@ -379,6 +379,15 @@ pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ErrorData> {
     with_desk(&state, |desk| desk.backup_now(&ctx(desk), None))
 }
 
+/// The audit trail, filtered, with the chain checked (leaders and the administrator).
+#[tauri::command]
+pub fn audit_trail(
+    state: State<'_, AppState>,
+    filter: tiepdan::desk::AuditFilter,
+) -> Result<tiepdan::desk::AuditTrail, ErrorData> {
+    with_desk(&state, |desk| desk.audit_trail(&ctx(desk), &filter))
+}
+
 /// Other disks a backup could go to (USB sticks, other drives).
 #[tauri::command]
 pub fn other_disks() -> Vec<String> {

@@ -152,6 +152,7 @@ pub fn run() {
             commands::calendar_days,
             commands::next_working_day,
             commands::update_officer,
+            commands::audit_trail,
             commands::other_disks,
             commands::backup_to_other_disk,
             commands::backup_files,

@@ -267,7 +267,7 @@ impl Desk {
             .unwrap_or_default();
         let path =
             super::files::export_path(&self.dir, &format!("tai-lieu-buoi-tiep-{on}"), now, "pdf")?;
-        super::write_atomically(&path, &bytes)?;
+        super::files::write_copy(&path, &bytes)?;
         Ok(super::RegisterFile {
             path: path.display().to_string(),
             rows: 1,

@@ -40,7 +40,7 @@ impl Desk {
             return Err(Error::invalid("citizen_id", "Không tìm thấy công dân."));
         };
         let reason = clean(&input.reason);
-        let secret = self.is_denouncer(input.citizen_id)?;
+        let secret = self.known_only_as_denouncer(input.citizen_id)?;
         let this_year = chrono::Datelike::year(&ctx.now);
         let mut errors = match input.citizen.validate(&self.rules.identity, this_year) {
             Ok(_) => Vec::new(),
@@ -248,7 +248,7 @@ impl Desk {
             now,
             "pdf",
         )?;
-        super::write_atomically(&path, &bytes)?;
+        super::files::write_copy(&path, &bytes)?;
         Ok(super::RegisterFile {
             path: path.display().to_string(),
             rows: 1,

@@ -402,7 +402,7 @@ fn write_pdf(
         })
         .collect();
     let path: PathBuf = super::files::view_path(dir, &format!("{year}-{id:06}-{safe}.pdf"))?;
-    super::files::write_atomically(&path, pdf)?;
+    super::files::write_copy(&path, pdf)?;
     Ok(path.display().to_string())
 }
 

@@ -36,6 +36,24 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Writes a copy to read or print into the viewing folder: whole or not at all (temporary
+/// name, then rename), but not synced to disk — the original is in the database, and the
+/// copy goes when the window closes.
+pub fn write_copy(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut tmp_name = path.file_name().unwrap_or_default().to_owned();
+    tmp_name.push(format!(".tmp-{}", std::process::id()));
+    let tmp = path.with_file_name(tmp_name);
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|source| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::Store(StoreError::Io {
+                path: path.to_owned(),
+                source,
+            })
+        })
+}
+
 /// `<viewing folder>/<stem>-<YYYYMMDD-HHMMSS>.<ext>` (see `DataDir::view`).
 pub fn export_path(
     dir: &crate::datadir::DataDir,
@@ -75,7 +93,7 @@ impl super::Desk {
             "tiepdan-xuat-day-du"
         };
         let path = export_path(&self.dir, stem, now, "jsonl")?;
-        write_atomically(&path, text.as_bytes())?;
+        write_copy(&path, text.as_bytes())?;
         Ok(super::RegisterFile {
             path: path.display().to_string(),
             rows: text.lines().filter(|l| l.starts_with('{')).count() as u32,

@@ -37,7 +37,7 @@ impl Desk {
         for id in [kept, merged] {
             self.guard_citizen(ctx, id, true, "gộp hồ sơ công dân")?;
         }
-        let secret = self.is_denouncer(kept)? || self.is_denouncer(merged)?;
+        let secret = self.known_only_as_denouncer(kept)? || self.known_only_as_denouncer(merged)?;
         let before = [self.citizen(kept)?, self.citizen(merged)?];
         for (c, field, which) in [
             (&before[0], "kept", "giữ lại"),

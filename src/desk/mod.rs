@@ -11,6 +11,7 @@ mod acceptance_proposal;
 mod accounts;
 mod agencies;
 mod attachments;
+mod audit_trail;
 mod briefing;
 mod casework_documents;
 mod catalogue;
@@ -37,6 +38,7 @@ pub use accounts::{
     Throttle, access_state, unwrap_key,
 };
 pub use attachments::{AttachInput, AttachmentOwner, AttachmentView};
+pub use audit_trail::{AuditFilter, AuditRow, AuditTrail, action_vi};
 pub use casework_documents::InvitationInput;
 pub use catalogue::{CalendarDayRow, OfficeDayInput, RuleFileInfo, RulesChanged};
 pub use citizen_history::{CitizenHistory, HistoryPetition, HistoryVisit};

@@ -246,7 +246,7 @@ impl Desk {
             rows: &rows,
         });
         let path = super::files::export_path(&self.dir, register.file_stem(), now, "pdf")?;
-        super::files::write_atomically(&path, &bytes)?;
+        super::files::write_copy(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),
             rows: rows.len() as u32,
@@ -276,7 +276,7 @@ impl Desk {
             )])
         })?;
         let path = super::files::export_path(&self.dir, register.file_stem(), now, "xlsx")?;
-        super::files::write_atomically(&path, &bytes)?;
+        super::files::write_copy(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),
             rows: rows.len() as u32,

@@ -195,7 +195,7 @@ impl Desk {
         let bytes = self.report_xlsx(template, period)?;
         let path =
             super::files::export_path(&self.dir, &report_stem(template, period), now, "xlsx")?;
-        super::write_atomically(&path, &bytes)?;
+        super::files::write_copy(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),
             rows: 1,
@@ -256,7 +256,7 @@ impl Desk {
         let bytes = self.report_pdf(template, period, now.date())?;
         let path =
             super::files::export_path(&self.dir, &report_stem(template, period), now, "pdf")?;
-        super::write_atomically(&path, &bytes)?;
+        super::files::write_copy(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),
             rows: 1,
@@ -297,7 +297,7 @@ impl Desk {
             period.to.format("%Y%m%d")
         );
         let path = super::files::export_path(&self.dir, &stem, now, "docx")?;
-        super::write_atomically(&path, &bytes)?;
+        super::files::write_copy(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),
             rows: 1,

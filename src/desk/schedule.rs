@@ -1073,7 +1073,7 @@ impl Desk {
             to.format("%Y%m%d")
         );
         let path = super::files::export_path(&self.dir, &stem, now, "ics")?;
-        super::write_atomically(&path, text.as_bytes())?;
+        super::files::write_copy(&path, text.as_bytes())?;
         Ok(super::RegisterFile {
             path: path.display().to_string(),
             rows: text.matches("BEGIN:VEVENT").count() as u32,
@@ -1200,7 +1200,7 @@ impl Desk {
             to.format("%Y%m%d")
         );
         let path = super::files::export_path(&self.dir, &stem, now, "pdf")?;
-        super::write_atomically(&path, &bytes)?;
+        super::files::write_copy(&path, &bytes)?;
         Ok(super::RegisterFile {
             path: path.display().to_string(),
             rows: 1,

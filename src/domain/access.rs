@@ -58,6 +58,8 @@ pub enum Permission {
     Backup,
     /// Restore from a backup.
     Restore,
+    /// Read the audit trail (who did and who saw what).
+    ReadAudit,
 }
 
 /// The permission matrix: each permission and the roles that hold it.
@@ -83,6 +85,7 @@ pub const MATRIX: &[(Permission, &[OfficerRole])] = &[
     (Permission::ImportData, &[Admin]),
     (Permission::Backup, &[Reception, Handler, Leader, Admin]),
     (Permission::Restore, &[Admin]),
+    (Permission::ReadAudit, &[Leader, Admin]),
 ];
 
 impl Permission {
@@ -116,6 +119,7 @@ impl Permission {
             Permission::ImportData => "nhập dữ liệu từ tệp",
             Permission::Backup => "sao lưu dữ liệu",
             Permission::Restore => "khôi phục dữ liệu từ bản sao lưu",
+            Permission::ReadAudit => "xem nhật ký thao tác",
         }
     }
 }
@@ -222,6 +226,7 @@ mod tests {
             ImportData,
             Backup,
             Restore,
+            ReadAudit,
         ];
         assert_eq!(all.len(), MATRIX.len());
         for p in all {

@@ -226,6 +226,8 @@ def commands(ids: dict, login: str) -> dict:
         "next_working_day": {"after": today},
         "update_officer": {"input": {"officer_id": 999999, "full_name": "X", "title": "", "active": True}},
         "other_disks": {},
+        "audit_trail": [{"filter": {"from": None, "to": None, "action": None, "actor": None, "limit": 1000}},
+                        {"filter": {"from": None, "to": None, "action": "denouncer.", "actor": None, "limit": 50}}],
         "backup_to_other_disk": {"target": "/khong/co/o/nay"},
         "backup_files": {"dir": None},
         "restore_backup": {"file": "/khong/co/tep.sqlite3"},

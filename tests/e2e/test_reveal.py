@@ -109,10 +109,23 @@ def test_a_reception_officer_sees_a_denouncer_only_after_a_leaders_approval(offi
     assert "Lê Thị Tiếp" in actor
     assert json.loads(detail)["reason"] == "Gọi điện hẹn người tố cáo bổ sung tài liệu"
 
-    # The administrator (who also holds the leader's role here) exports for outside the office:
-    # redacted by default, no trace of the denouncer.
+    # The administrator (who also holds the leader's role here) reads in the audit trail who
+    # saw the denouncer, and why; the trail names no denouncer.
     admin = open_window(data)
     click(admin, "nav-settings")
+    from selenium.webdriver.support.ui import Select
+    click(admin, "audit-trail")
+    Select(admin.find_element(By.ID, "audit-action")).select_by_value("denouncer.")
+    click(admin, "audit-load")
+    rows = wait(admin).until(EC.visibility_of_element_located((By.ID, "audit-rows")))
+    assert "Xem danh tính người tố cáo" in rows.text and "Lê Thị Tiếp" in rows.text, rows.text
+    assert "Gọi điện hẹn người tố cáo" in rows.text
+    assert "Duyệt đề nghị xem danh tính người tố cáo" in rows.text
+    assert "toàn vẹn" in admin.find_element(By.ID, "audit-check").text
+    for secret in SECRETS:
+        assert secret not in rows.text
+    screenshot("audit-trail")
+    # Exports for outside the office: redacted by default, no trace of the denouncer.
     assert admin.find_element(By.ID, "export-redact").is_selected()
     click(admin, "export-all")
     done = wait(admin).until(EC.visibility_of_element_located((By.ID, "export-done")))

@@ -86,14 +86,15 @@ impl Desk {
         Ok(())
     }
 
-    /// Whether `citizen_id` denounced, or is known to the office only as a denouncer: the
-    /// audit trail then keeps no copy of their record (it would outlive every gate).
-    pub(in crate::desk) fn is_denouncer(&self, citizen_id: i64) -> Result<bool> {
-        let only: bool = self.store.conn().query_row(
+    /// Whether `citizen_id` is known to the office only as a denouncer: the audit trail then
+    /// keeps no copy of their record (it would outlive every gate). A citizen the office
+    /// knows otherwise is on its registers anyway, and their record says nothing of a
+    /// denunciation.
+    pub(in crate::desk) fn known_only_as_denouncer(&self, citizen_id: i64) -> Result<bool> {
+        Ok(self.store.conn().query_row(
             "SELECT coalesce((SELECT denouncer_only FROM citizens WHERE id = ?1), 0)",
             [citizen_id],
             |r| r.get(0),
-        )?;
-        Ok(only || !super::petitions_of(self.store.conn(), citizen_id)?.is_empty())
+        )?)
     }
 }

@@ -3,6 +3,8 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AccessView,
+  AuditFilter,
+  AuditTrail,
   RevealRequest,
   RevealStatus,
   RevealedIdentity,
@@ -129,6 +131,7 @@ export const api = {
   otherDisks: () => call<string[]>('other_disks'),
   backupToOtherDisk: (target: string) => call<BackupInfo>('backup_to_other_disk', { target }),
   backupFiles: (dir: string | null) => call<BackupFile[]>('backup_files', { dir }),
+  auditTrail: (filter: AuditFilter) => call<AuditTrail>('audit_trail', { filter }),
   restoreBackup: (file: string) => call<BackupInfo>('restore_backup', { file }),
   aboutInfo: () => call<AboutInfo>('about_info'),
   findCitizens: (name: string, idNumber: string | null) =>

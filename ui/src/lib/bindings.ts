@@ -45,7 +45,7 @@ export type Officer = { id: number, full_name: string, title: string, role: Offi
 
 export type OfficerEdit = { officer_id: number, full_name: string, title: string, active: boolean, };
 
-export type Permission = "record_visit" | "attach" | "correct_citizen" | "handle_petition" | "edit_agencies" | "assign_case" | "manage_schedule" | "conclude_session" | "submit_report" | "export_files" | "export_data" | "see_denouncer" | "approve_reveal" | "manage_rules" | "manage_accounts" | "import_data" | "backup" | "restore";
+export type Permission = "record_visit" | "attach" | "correct_citizen" | "handle_petition" | "edit_agencies" | "assign_case" | "manage_schedule" | "conclude_session" | "submit_report" | "export_files" | "export_data" | "see_denouncer" | "approve_reveal" | "manage_rules" | "manage_accounts" | "import_data" | "backup" | "restore" | "read_audit";
 
 export type SignedIn = { officer_id: number, login: string, full_name: string, roles: Array<OfficerRole>, 
 /**
@@ -907,6 +907,53 @@ at: string, reason: string, size_bytes: number,
 audit_head: string, };
 
 export type BackupFile = { name: string, path: string, size_bytes: number, };
+
+export type AuditFilter = { 
+/**
+ * `YYYY-MM-DD`, inclusive.
+ */
+from: string | null, to: string | null, 
+/**
+ * A kind of action: its code or the start of one ("denouncer." for every view of a
+ * denouncer's identity and every request).
+ */
+action: string | null, 
+/**
+ * Part of the officer's name or login.
+ */
+actor: string | null, 
+/**
+ * At most this many rows (1–1000).
+ */
+limit: number, };
+
+export type AuditRow = { id: number, 
+/**
+ * `YYYY-MM-DDTHH:MM:SS`.
+ */
+at: string, actor: string, action: string, 
+/**
+ * "Xem danh tính người tố cáo".
+ */
+action_vi: string, entity: string, entity_ids: Array<number>, 
+/**
+ * The row's details as recorded (compact JSON), empty when none.
+ */
+detail: string, };
+
+export type AuditTrail = { rows: Array<AuditRow>, 
+/**
+ * Every row chains (nothing changed, added or removed outside the app).
+ */
+intact: boolean, 
+/**
+ * "Nhật ký toàn vẹn: 1.234 dòng" or where it breaks.
+ */
+check: string, 
+/**
+ * `N:HASH`, to write down.
+ */
+head: string, };
 
 export type Health = { 
 /**
