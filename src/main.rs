@@ -73,6 +73,9 @@ enum Command {
         /// Lược bỏ mọi thông tin về người tố cáo: bắt buộc với tệp gửi ra ngoài cơ quan
         #[arg(long)]
         redact: bool,
+        /// Lý do xuất đầy đủ (không lược bỏ): bắt buộc khi không có --redact, ghi vào nhật ký
+        #[arg(long, value_name = "LÝ_DO", default_value = "")]
+        reason: String,
     },
     /// Nhật ký thao tác: `audit verify` kiểm tra chuỗi băm, chỉ ra dòng đầu tiên bị sửa, thêm
     /// hoặc xóa ngoài phần mềm
@@ -568,10 +571,15 @@ fn run(cli: Cli) -> Result<(), Error> {
                 kept.full_name
             );
         }
-        Command::Export { out, today, redact } => {
+        Command::Export {
+            out,
+            today,
+            redact,
+            reason,
+        } => {
             let mut desk = open_desk(&root)?;
             let c = ctx(&desk);
-            let text = desk.export_logged(&c, &ExportOptions { redact, today })?;
+            let text = desk.export_logged(&c, &ExportOptions { redact, today }, &reason)?;
             tiepdan::desk::write_atomically(&out, text.as_bytes())?;
             let records = text.lines().filter(|l| !l.starts_with("//")).count();
             println!("Đã xuất {records} bản ghi vào {}.", out.display());

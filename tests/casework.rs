@@ -378,6 +378,8 @@ fn the_export_closes_a_case_only_once_its_decision_is_carried_out_or_it_ended_ot
         out.to_str().unwrap(),
         "--today",
         "2026-11-24",
+        "--reason",
+        "Kiểm tra trạng thái vụ việc trong tệp xuất",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = std::fs::read_to_string(&out).unwrap();

@@ -505,3 +505,42 @@ fn a_leader_reads_in_the_audit_trail_who_saw_the_denouncer() {
         .unwrap_err();
     assert!(e.to_string().contains("Ngày không hợp lệ"), "{e}");
 }
+
+#[test]
+fn a_full_export_needs_a_leader_a_reason_and_is_a_logged_view() {
+    let o = office();
+    let opts = tiepdan::desk::ExportOptions {
+        redact: false,
+        today: None,
+    };
+    let mut desk = sign_in_as(o.dir.path(), "quantri", NEXT_DAY);
+    let c = desk.session().unwrap().ctx(at(NEXT_DAY));
+    // The administrator exports, but not the denouncers.
+    let e = desk.export_logged(&c, &opts, "Chuyển sang máy mới").unwrap_err();
+    assert!(matches!(e, tiepdan::Error::Forbidden { .. }), "{e}");
+    let redacted = desk
+        .export_logged(
+            &c,
+            &tiepdan::desk::ExportOptions {
+                redact: true,
+                today: None,
+            },
+            "",
+        )
+        .unwrap();
+    assert!(!canary(&redacted));
+    drop(desk);
+    let mut desk = sign_in_as(o.dir.path(), "chutich", NEXT_DAY);
+    let c = desk.session().unwrap().ctx(at(NEXT_DAY));
+    let before = views(&desk).len();
+    let e = desk.export_logged(&c, &opts, "  ").unwrap_err();
+    assert!(e.to_string().contains("cần ghi rõ lý do"), "{e}");
+    assert_eq!(views(&desk).len(), before);
+    let full = desk
+        .export_logged(&c, &opts, "Chuyển toàn bộ hồ sơ sang máy mới")
+        .unwrap();
+    assert!(full.contains(NAME));
+    let logged = views(&desk);
+    assert_eq!(logged.len(), before + 1);
+    assert!(logged[before].contains("Chuyển toàn bộ hồ sơ sang máy mới"), "{logged:?}");
+}

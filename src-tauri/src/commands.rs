@@ -526,6 +526,7 @@ pub fn import_interchange(
 pub fn export_interchange(
     state: State<'_, AppState>,
     redact: bool,
+    reason: String,
 ) -> Result<RegisterFile, ErrorData> {
     with_desk(&state, |desk| {
         desk.export_file(
@@ -534,6 +535,7 @@ pub fn export_interchange(
                 redact,
                 today: None,
             },
+            &reason,
         )
     })
 }

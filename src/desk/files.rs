@@ -84,9 +84,10 @@ impl super::Desk {
         &mut self,
         ctx: &crate::store::audit::Ctx,
         opts: &super::ExportOptions,
+        reason: &str,
     ) -> Result<super::RegisterFile> {
         let now = ctx.now;
-        let text = self.export_logged(ctx, opts)?;
+        let text = self.export_logged(ctx, opts, reason)?;
         let stem = if opts.redact {
             "tiepdan-xuat-da-luoc-bo"
         } else {

@@ -29,17 +29,25 @@ const REDACTED: &str = "// Đã lược bỏ mọi thông tin về người tố
 
 impl Desk {
     /// [`Desk::export`] as the edges call it: a full export (not redacted) names every
-    /// denouncer, so it is a logged view of their identities.
+    /// denouncer, so it needs a reason and is a logged view of their identities.
     pub fn export_logged(
         &mut self,
         ctx: &crate::store::audit::Ctx,
         opts: &ExportOptions,
+        reason: &str,
     ) -> Result<String> {
+        let reason = crate::text::clean(reason);
+        if !opts.redact && reason.chars().count() < 10 {
+            return Err(crate::error::Error::invalid(
+                "reason",
+                "Xuất đầy đủ (không lược bỏ người tố cáo) cần ghi rõ lý do, ít nhất 10 ký tự: lý do được ghi vào nhật ký. Tệp gửi ra ngoài cơ quan thì chọn lược bỏ.",
+            ));
+        }
         let text = self.export(ctx, opts)?;
         if !opts.redact {
             self.log_denouncer_view(
                 ctx,
-                "xuất toàn bộ dữ liệu (không lược bỏ người tố cáo)",
+                &format!("xuất toàn bộ dữ liệu, không lược bỏ người tố cáo: {reason}"),
                 "database",
                 &[],
                 &[],

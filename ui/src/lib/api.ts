@@ -151,7 +151,7 @@ export const api = {
   exportRegisterPdf: (register: Register, filter: RegisterFilter) =>
     call<RegisterFile>('export_register_pdf', { register, filter }),
   importInterchange: (text: string) => call<ImportSummary>('import_interchange', { text }),
-  exportInterchange: (redact: boolean) => call<RegisterFile>('export_interchange', { redact }),
+  exportInterchange: (redact: boolean, reason: string) => call<RegisterFile>('export_interchange', { redact, reason }),
   petitionView: (petitionId: number) => call<PetitionView>('petition_view', { petitionId }),
   handlePetition: (input: HandleInput) => call<PetitionView>('handle_petition', { input }),
   recordOutcome: (input: OutcomeInput) => call<OutcomeView[]>('record_outcome', { input }),
