@@ -262,6 +262,37 @@ fn a_reception_officer_reaches_the_denouncer_on_no_path_after_the_desk() {
     v.citizens = vec![CitizenRef::Existing(o.citizen)];
     let e = desk.record_visit(&c, &v).unwrap_err();
     assert!(e.to_string().contains("không còn trong sổ"), "{e}");
+    // Correcting someone else's record to the denouncer's number names no one.
+    let other = desk
+        .add_citizen(
+            &c,
+            &CitizenInput {
+                full_name: "Lê Văn Khác".into(),
+                address: "Thôn Tây".into(),
+                ..CitizenInput::default()
+            },
+        )
+        .unwrap();
+    let e = desk
+        .correct_citizen(
+            &c,
+            &tiepdan::desk::CorrectionInput {
+                citizen_id: other.id,
+                citizen: CitizenInput {
+                    full_name: "Lê Văn Khác".into(),
+                    id_kind: IdKind::Cccd,
+                    id_number: Some(ID.into()),
+                    birth_year: Some(1980),
+                    gender: Some(tiepdan::domain::identity::Sex::Female),
+                    address: "Thôn Tây".into(),
+                    ..CitizenInput::default()
+                },
+                reason: "Sửa theo căn cước".into(),
+            },
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("đã có trong sổ"), "{e}");
+    assert!(!canary(&e.to_string().replace(ID, "")), "{e}");
     // The same person typed again with their number: registered as typed, no message
     // naming anyone, nothing stored before shown.
     let again = desk
@@ -516,7 +547,9 @@ fn a_full_export_needs_a_leader_a_reason_and_is_a_logged_view() {
     let mut desk = sign_in_as(o.dir.path(), "quantri", NEXT_DAY);
     let c = desk.session().unwrap().ctx(at(NEXT_DAY));
     // The administrator exports, but not the denouncers.
-    let e = desk.export_logged(&c, &opts, "Chuyển sang máy mới").unwrap_err();
+    let e = desk
+        .export_logged(&c, &opts, "Chuyển sang máy mới")
+        .unwrap_err();
     assert!(matches!(e, tiepdan::Error::Forbidden { .. }), "{e}");
     let redacted = desk
         .export_logged(
@@ -542,5 +575,8 @@ fn a_full_export_needs_a_leader_a_reason_and_is_a_logged_view() {
     assert!(full.contains(NAME));
     let logged = views(&desk);
     assert_eq!(logged.len(), before + 1);
-    assert!(logged[before].contains("Chuyển toàn bộ hồ sơ sang máy mới"), "{logged:?}");
+    assert!(
+        logged[before].contains("Chuyển toàn bộ hồ sơ sang máy mới"),
+        "{logged:?}"
+    );
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::citizens::Citizen;
-use super::{Desk, name};
+use super::Desk;
 use crate::domain::citizen::CitizenInput;
 use crate::error::{Error, FieldError, Result};
 use crate::store::audit::{self, Ctx};
@@ -57,45 +57,38 @@ impl Desk {
             .validate(&self.rules.identity, this_year)
             .map_err(Error::Invalid)?;
         if let Some(number) = &c.id_number {
-            let other: Option<(i64, String)> = self
+            let other: Option<(String, bool)> = self
                 .store
                 .conn()
                 .query_row(
-                    "SELECT id, full_name FROM citizens WHERE id_number = ?1 AND id <> ?2",
+                    "SELECT full_name, denouncer_only FROM citizens WHERE id_number = ?1 AND id <> ?2",
                     params![number, input.citizen_id],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
-            if let Some((_, who)) = other {
-                return Err(Error::invalid(
-                    "id_number",
-                    format!(
-                        "Số giấy tờ {number} đã thuộc công dân {who}; hãy gộp hai bản ghi thay vì sửa."
-                    ),
-                ));
+            match other {
+                // A person known only as a denouncer is named in no message.
+                Some((_, true)) => {
+                    return Err(Error::invalid(
+                        "id_number",
+                        format!(
+                            "Số giấy tờ {number} đã có trong sổ ở một bản ghi khác; hãy kiểm tra lại số trên giấy tờ."
+                        ),
+                    ));
+                }
+                Some((who, false)) => {
+                    return Err(Error::invalid(
+                        "id_number",
+                        format!(
+                            "Số giấy tờ {number} đã thuộc công dân {who}; hãy gộp hai bản ghi thay vì sửa."
+                        ),
+                    ));
+                }
+                None => {}
             }
         }
         self.store.write(|tx| -> Result<()> {
-            tx.execute(
-                "UPDATE citizens SET full_name = ?2, name_fold = ?3, id_kind = ?4, id_number = ?5,
-                     id_issued_on = ?6, id_issued_by = ?7, birth_year = ?8, gender = ?9, address = ?10,
-                     address_fold = ?11, phone = ?12
-                  WHERE id = ?1",
-                params![
-                    input.citizen_id,
-                    c.full_name,
-                    c.name_fold,
-                    name(c.id_kind),
-                    c.id_number,
-                    c.id_issued_on.map(|d| d.format("%Y-%m-%d").to_string()),
-                    c.id_issued_by,
-                    c.birth_year,
-                    c.gender.map(name),
-                    c.address,
-                    c.address_fold,
-                    c.phone
-                ],
-            )?;
+            super::citizens::replace_citizen(tx, input.citizen_id, &c, None)?;
             audit::append(
                 tx,
                 ctx,

@@ -92,18 +92,19 @@ pub(super) fn insert_citizen(
     Ok(tx.last_insert_rowid())
 }
 
-/// Replaces the record `id` with a validated citizen as typed (the desk registering again a
-/// person known only as a denouncer); the caller writes the audit row.
+/// Replaces the record `id` with a validated citizen as typed (a correction; the desk
+/// registering again a person known only as a denouncer, with their new `denouncer_only`);
+/// the caller writes the audit row.
 pub(super) fn replace_citizen(
     tx: &rusqlite::Connection,
     id: i64,
     c: &NewCitizen,
-    denouncer_only: bool,
+    denouncer_only: Option<bool>,
 ) -> rusqlite::Result<()> {
     tx.execute(
         "UPDATE citizens SET full_name = ?2, name_fold = ?3, id_kind = ?4, id_number = ?5,
              id_issued_on = ?6, id_issued_by = ?7, birth_year = ?8, gender = ?9, address = ?10,
-             address_fold = ?11, phone = ?12, denouncer_only = ?13
+             address_fold = ?11, phone = ?12, denouncer_only = coalesce(?13, denouncer_only)
           WHERE id = ?1",
         params![
             id,
@@ -151,7 +152,7 @@ impl Desk {
         let id = self.store.write(|tx| -> Result<i64> {
             let id = match again {
                 Some(id) => {
-                    replace_citizen(tx, id, &c, false)?;
+                    replace_citizen(tx, id, &c, Some(false))?;
                     id
                 }
                 None => insert_citizen(tx, ctx, &c, false)?,

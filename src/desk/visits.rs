@@ -141,7 +141,7 @@ impl Desk {
                     }
                     Who::New(c) => insert_citizen(tx, ctx, c, only_denunciations)?,
                     Who::Again(id, c) => {
-                        super::citizens::replace_citizen(tx, *id, c, only_denunciations)?;
+                        super::citizens::replace_citizen(tx, *id, c, Some(only_denunciations))?;
                         *id
                     }
                 });
