@@ -285,6 +285,34 @@ fn bookings_stop_at_capacity_and_the_slip_names_the_day_place_and_host() {
         ),
         2
     );
+
+    // A booking is cancelled with a reason, freeing its place; the trail keeps the reason.
+    let m = messages(desk.cancel_booking(&c, first.id, " ").unwrap_err());
+    assert!(m[0].contains("Ghi lý do hủy đặt lịch"), "{m:?}");
+    desk.cancel_booking(&c, first.id, "Công dân báo ốm, không đến được")
+        .unwrap();
+    assert_eq!(count(&dir, "SELECT count(*) FROM bookings"), 1);
+    let m = messages(
+        desk.cancel_booking(&c, first.id, "Hủy lần nữa")
+            .unwrap_err(),
+    );
+    assert!(m[0].contains("Không tìm thấy lượt đặt lịch"), "{m:?}");
+    desk.book(&c, &booking(citizens[2], None)).unwrap();
+    let detail: String = rusqlite::Connection::open(db(dir.path()))
+        .unwrap()
+        .query_row(
+            "SELECT detail FROM audit_log WHERE action = 'schedule.unbook'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(detail.contains("Công dân báo ốm"), "{detail}");
+    assert!(!detail.contains("Nguyễn Văn Đức"), "{detail}");
+    // Not once the session is held.
+    let later = ctx("2026-03-06 08:00");
+    let held = desk.bookings(first.session_id).unwrap()[0].id;
+    let m = messages(desk.cancel_booking(&later, held, "Quên hủy").unwrap_err());
+    assert!(m[0].contains("đã diễn ra"), "{m:?}");
 }
 
 #[test]

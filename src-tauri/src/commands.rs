@@ -388,6 +388,18 @@ pub fn audit_trail(
     with_desk(&state, |desk| desk.audit_trail(&ctx(desk), &filter))
 }
 
+/// Cancels a booking, with a reason.
+#[tauri::command]
+pub fn cancel_booking(
+    state: State<'_, AppState>,
+    booking_id: i64,
+    reason: String,
+) -> Result<(), ErrorData> {
+    with_desk(&state, |desk| {
+        desk.cancel_booking(&ctx(desk), booking_id, &reason)
+    })
+}
+
 /// Other disks a backup could go to (USB sticks, other drives).
 #[tauri::command]
 pub fn other_disks() -> Vec<String> {

@@ -153,6 +153,7 @@ pub fn run() {
             commands::next_working_day,
             commands::update_officer,
             commands::audit_trail,
+            commands::cancel_booking,
             commands::other_disks,
             commands::backup_to_other_disk,
             commands::backup_files,

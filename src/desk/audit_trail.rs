@@ -104,6 +104,7 @@ pub fn action_vi(action: &str) -> &'static str {
         "schedule.plan_end" => "Kết thúc kế hoạch tiếp định kỳ",
         "schedule.policy" => "Đặt cách dời buổi tiếp",
         "schedule.session" => "Thêm buổi tiếp",
+        "schedule.unbook" => "Hủy đặt lịch tiếp",
         "task.add" => "Giao việc",
         "task.done" => "Hoàn thành việc",
         "visit.record" => "Ghi lượt tiếp công dân",

@@ -8,8 +8,8 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::citizens::Citizen;
 use super::Desk;
+use super::citizens::Citizen;
 use crate::domain::citizen::CitizenInput;
 use crate::error::{Error, FieldError, Result};
 use crate::store::audit::{self, Ctx};

@@ -677,6 +677,54 @@ impl Desk {
         })
     }
 
+    /// Cancels a booking (the citizen will not come, or was booked in error), with a reason:
+    /// not one of a session already held; audited with the session and the reason, never the
+    /// person's name. Frees the place for someone else.
+    pub fn cancel_booking(&mut self, ctx: &Ctx, booking_id: i64, reason: &str) -> Result<()> {
+        ctx.require(crate::domain::access::Permission::RecordVisit)?;
+        let reason = clean(reason);
+        let found: Option<(i64, String)> = self
+            .store
+            .conn()
+            .query_row(
+                "SELECT b.session_id, s.on_date FROM bookings b
+                   JOIN reception_sessions s ON s.id = b.session_id WHERE b.id = ?1",
+                [booking_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((session, on)) = found else {
+            return Err(Error::invalid(
+                "booking_id",
+                "Không tìm thấy lượt đặt lịch này (có thể đã được hủy).",
+            ));
+        };
+        if reason.chars().count() < 3 {
+            return Err(Error::invalid(
+                "reason",
+                "Ghi lý do hủy đặt lịch (ví dụ: công dân báo không đến được).",
+            ));
+        }
+        if day(&on).is_some_and(|d| d < ctx.now.date()) {
+            return Err(Error::invalid(
+                "booking_id",
+                "Buổi tiếp đã diễn ra: không hủy được lượt đặt lịch của buổi đã qua.",
+            ));
+        }
+        self.store.write(|tx| -> Result<()> {
+            tx.execute("DELETE FROM bookings WHERE id = ?1", [booking_id])?;
+            audit::append(
+                tx,
+                ctx,
+                "schedule.unbook",
+                "booking",
+                &[booking_id],
+                Some(serde_json::json!({"session": session, "reason": reason})),
+            )?;
+            Ok(())
+        })
+    }
+
     /// Books a citizen (or a group) into a session: not a cancelled or past session, not
     /// beyond its capacity, once per citizen; audited.
     pub fn book(&mut self, ctx: &Ctx, input: &BookingInput) -> Result<BookingView> {

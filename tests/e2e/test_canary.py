@@ -182,6 +182,7 @@ def commands(ids: dict, login: str) -> dict:
                            "people": 1, "note": None}},
         "bookings": {"session_id": ids["session"]},
         "print_booking_slip": {"booking_id": ids["booking"]},
+        "cancel_booking": {"booking_id": 999999, "reason": "thử hủy"},
         "set_shift_policy": {"policy": "next"},
         "export_schedule_ics": {"from": today, "to": ids["next_day"], "host": None},
         "export_briefing_pack": {"key": session},

@@ -95,6 +95,20 @@ def test_a_citizen_booked_into_next_thursday_gets_a_slip_and_capacity_holds(offi
     error = wait(driver).until(EC.visibility_of_element_located((By.ID, "schedule-error")))
     assert f"Buổi tiếp ngày {thursday.strftime('%d/%m/%Y')} đã đủ 1 lượt đặt lịch" in error.text
 
+    # Ông Đức calls to say he cannot come: his booking is cancelled with the reason, and
+    # the place goes to Bà Hai.
+    click(driver, wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#booking-list button[id^='unbook-']"))))
+    click(driver, wait(driver).until(EC.presence_of_element_located((By.ID, "unbook-confirm"))))
+    error = wait(driver).until(EC.visibility_of_element_located((By.ID, "schedule-error")))
+    assert "Ghi lý do hủy đặt lịch" in error.text
+    driver.find_element(By.ID, "unbook-reason").send_keys("Công dân gọi điện báo ốm")
+    click(driver, driver.find_element(By.ID, "unbook-confirm"))
+    wait(driver).until(lambda d: not d.find_elements(By.ID, "booking-list"))
+    assert "0/1" in driver.find_element(By.ID, row_id).text
+    book(driver, "Lê Thị Hai")
+    listed = wait(driver).until(EC.visibility_of_element_located((By.ID, "booking-list")))
+    assert "Lê Thị Hai" in listed.text and "Nguyễn Văn Đức" not in listed.text
+
     click(driver, driver.find_element(By.ID, "schedule-ics"))
     done = wait(driver).until(EC.visibility_of_element_located((By.ID, "schedule-done")))
     ics = done.text.split("ra tệp ", 1)[1].strip()

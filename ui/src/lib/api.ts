@@ -164,6 +164,7 @@ export const api = {
   cancelSession: (key: SessionKey, reason: string) => call<number>('cancel_session', { key, reason }),
   book: (input: BookingInput) => call<BookingView>('book', { input }),
   bookings: (sessionId: number) => call<BookingView[]>('bookings', { sessionId }),
+  cancelBooking: (bookingId: number, reason: string) => call<null>('cancel_booking', { bookingId, reason }),
   printBookingSlip: (bookingId: number) => call<PrintedDocument>('print_booking_slip', { bookingId }),
   setShiftPolicy: (policy: ShiftPolicy) => call<null>('set_shift_policy', { policy }),
   exportScheduleIcs: (from: string, to: string, host: Host | null) =>

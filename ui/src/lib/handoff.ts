@@ -9,7 +9,9 @@ export interface IntakeHandoff {
   /** `YYYY-MM-DD` and `HH:MM` of the session. */
   on: string;
   start: string;
-  citizen: { id: number; label: string };
+  /** `null` for a denouncer's booking: the desk types the person again (their record is
+   * offered to no one). */
+  citizen: { id: number; label: string } | null;
   kase: { id: number; label: string } | null;
 }
 
