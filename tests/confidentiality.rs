@@ -293,8 +293,8 @@ fn a_reception_officer_reaches_the_denouncer_on_no_path_after_the_desk() {
         .unwrap_err();
     assert!(e.to_string().contains("đã có trong sổ"), "{e}");
     assert!(!canary(&e.to_string().replace(ID, "")), "{e}");
-    // The same person typed again with their number: registered as typed, no message
-    // naming anyone, nothing stored before shown.
+    // The same person typed again with their number: a record of their own, as typed; no
+    // message naming anyone, nothing stored before shown, the denouncer's record untouched.
     let again = desk
         .add_citizen(
             &c,
@@ -310,6 +310,17 @@ fn a_reception_officer_reaches_the_denouncer_on_no_path_after_the_desk() {
         )
         .unwrap();
     assert!(!canary(&format!("{again:?}").replace(ID, "")), "{again:?}");
+    assert_ne!(again.id, o.citizen);
+    let kept: String = desk
+        .store()
+        .conn()
+        .query_row(
+            "SELECT full_name || ' ' || phone FROM citizens WHERE id = ?1",
+            [o.citizen],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(kept, format!("{NAME} {PHONE}"));
     assert_eq!(
         views(&desk).len(),
         before,

@@ -388,6 +388,16 @@ pub fn audit_trail(
     with_desk(&state, |desk| desk.audit_trail(&ctx(desk), &filter))
 }
 
+/// Registers a citizen who is not yet on the register (a first-time caller booked into a
+/// reception day); the same identity number twice is refused with the existing name.
+#[tauri::command]
+pub fn add_citizen(
+    state: State<'_, AppState>,
+    input: tiepdan::domain::citizen::CitizenInput,
+) -> Result<tiepdan::desk::Citizen, ErrorData> {
+    with_desk(&state, |desk| desk.add_citizen(&ctx(desk), &input))
+}
+
 /// Cancels a booking, with a reason.
 #[tauri::command]
 pub fn cancel_booking(

@@ -154,6 +154,7 @@ pub fn run() {
             commands::update_officer,
             commands::audit_trail,
             commands::cancel_booking,
+            commands::add_citizen,
             commands::other_disks,
             commands::backup_to_other_disk,
             commands::backup_files,

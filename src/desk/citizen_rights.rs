@@ -88,7 +88,7 @@ impl Desk {
             }
         }
         self.store.write(|tx| -> Result<()> {
-            super::citizens::replace_citizen(tx, input.citizen_id, &c, None)?;
+            super::citizens::replace_citizen(tx, input.citizen_id, &c)?;
             audit::append(
                 tx,
                 ctx,

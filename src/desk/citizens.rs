@@ -92,19 +92,17 @@ pub(super) fn insert_citizen(
     Ok(tx.last_insert_rowid())
 }
 
-/// Replaces the record `id` with a validated citizen as typed (a correction; the desk
-/// registering again a person known only as a denouncer, with their new `denouncer_only`);
-/// the caller writes the audit row.
+/// Replaces the record `id` with a validated citizen as typed (a correction); the caller
+/// writes the audit row.
 pub(super) fn replace_citizen(
     tx: &rusqlite::Connection,
     id: i64,
     c: &NewCitizen,
-    denouncer_only: Option<bool>,
 ) -> rusqlite::Result<()> {
     tx.execute(
         "UPDATE citizens SET full_name = ?2, name_fold = ?3, id_kind = ?4, id_number = ?5,
              id_issued_on = ?6, id_issued_by = ?7, birth_year = ?8, gender = ?9, address = ?10,
-             address_fold = ?11, phone = ?12, denouncer_only = coalesce(?13, denouncer_only)
+             address_fold = ?11, phone = ?12
           WHERE id = ?1",
         params![
             id,
@@ -119,7 +117,6 @@ pub(super) fn replace_citizen(
             c.address,
             c.address_fold,
             c.phone,
-            denouncer_only,
         ],
     )?;
     Ok(())
@@ -145,18 +142,8 @@ impl Desk {
                 ),
             )]));
         }
-        let again = match &c.id_number {
-            Some(n) => self.denouncer_by_id_number(n)?,
-            None => None,
-        };
         let id = self.store.write(|tx| -> Result<i64> {
-            let id = match again {
-                Some(id) => {
-                    replace_citizen(tx, id, &c, Some(false))?;
-                    id
-                }
-                None => insert_citizen(tx, ctx, &c, false)?,
-            };
+            let id = insert_citizen(tx, ctx, &c, false)?;
             audit::append(tx, ctx, "citizen.create", "citizen", &[id], None)?;
             Ok(id)
         })?;
@@ -183,8 +170,9 @@ impl Desk {
     }
 
     /// The citizen registered with this identity number, unless known to the office only
-    /// as a denouncer: those are found by no look-up and named in no message (the desk
-    /// registers the person again; see `denouncer_by_id_number`).
+    /// as a denouncer: those are found by no look-up and named in no message, and their
+    /// record is never changed from the desk — typed again, the person gets a record of
+    /// their own (a full export then lists the number twice; see ARCHITECTURE.md).
     pub(super) fn citizen_by_id_number(&self, number: &str) -> Result<Option<Citizen>> {
         let sql = format!(
             "SELECT {COLUMNS} FROM citizens WHERE id_number = ?1 AND denouncer_only = 0 LIMIT 1"
@@ -193,21 +181,6 @@ impl Desk {
             .store
             .conn()
             .query_row(&sql, [number], row_to_citizen)
-            .optional()?)
-    }
-
-    /// The record of a person known only as a denouncer with this identity number: when the
-    /// desk registers that person again, the typed record replaces it (one record per
-    /// identity number) and nothing stored before is shown.
-    pub(super) fn denouncer_by_id_number(&self, number: &str) -> Result<Option<i64>> {
-        Ok(self
-            .store
-            .conn()
-            .query_row(
-                "SELECT id FROM citizens WHERE id_number = ?1 AND denouncer_only = 1 LIMIT 1",
-                [number],
-                |r| r.get(0),
-            )
             .optional()?)
     }
 

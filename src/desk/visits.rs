@@ -36,8 +36,6 @@ pub struct RecordedVisit {
 enum Who {
     Existing(i64),
     New(Box<NewCitizen>),
-    /// A person known only as a denouncer, typed again: the typed record replaces theirs.
-    Again(i64, Box<NewCitizen>),
 }
 
 impl Desk {
@@ -89,12 +87,7 @@ impl Desk {
                                 ),
                             ));
                             }
-                            match new.id_number.as_deref() {
-                                Some(n) if let Some(id) = self.denouncer_by_id_number(n)? => {
-                                    who.push(Who::Again(id, Box::new(new)))
-                                }
-                                _ => who.push(Who::New(Box::new(new))),
-                            }
+                            who.push(Who::New(Box::new(new)));
                         }
                         Err(e) => errors.extend(e.into_iter().map(|f| FieldError {
                             field: format!("citizens.{i}.{}", f.field),
@@ -140,10 +133,6 @@ impl Desk {
                         *id
                     }
                     Who::New(c) => insert_citizen(tx, ctx, c, only_denunciations)?,
-                    Who::Again(id, c) => {
-                        super::citizens::replace_citizen(tx, *id, c, Some(only_denunciations))?;
-                        *id
-                    }
                 });
             }
             let (case_id, repeat) = match input.case {

@@ -183,6 +183,9 @@ def commands(ids: dict, login: str) -> dict:
         "bookings": {"session_id": ids["session"]},
         "print_booking_slip": {"booking_id": ids["booking"]},
         "cancel_booking": {"booking_id": 999999, "reason": "thử hủy"},
+        # (Typing the canary's own number registers what the insider typed: the core test
+        # `a_reception_officer_reaches_the_denouncer_on_no_path_after_the_desk` checks it.)
+        "add_citizen": [{"input": {**bad_citizen, "full_name": f"Người Gọi {login}", "address": "Thôn Mới"}}],
         "set_shift_policy": {"policy": "next"},
         "export_schedule_ics": {"from": today, "to": ids["next_day"], "host": None},
         "export_briefing_pack": {"key": session},

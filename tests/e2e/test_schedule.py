@@ -96,7 +96,7 @@ def test_a_citizen_booked_into_next_thursday_gets_a_slip_and_capacity_holds(offi
     assert f"Buổi tiếp ngày {thursday.strftime('%d/%m/%Y')} đã đủ 1 lượt đặt lịch" in error.text
 
     # Ông Đức calls to say he cannot come: his booking is cancelled with the reason, and
-    # the place goes to Bà Hai.
+    # the place goes to a first-time caller, registered from this screen.
     click(driver, wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#booking-list button[id^='unbook-']"))))
     click(driver, wait(driver).until(EC.presence_of_element_located((By.ID, "unbook-confirm"))))
     error = wait(driver).until(EC.visibility_of_element_located((By.ID, "schedule-error")))
@@ -105,9 +105,18 @@ def test_a_citizen_booked_into_next_thursday_gets_a_slip_and_capacity_holds(offi
     click(driver, driver.find_element(By.ID, "unbook-confirm"))
     wait(driver).until(lambda d: not d.find_elements(By.ID, "booking-list"))
     assert "0/1" in driver.find_element(By.ID, row_id).text
-    book(driver, "Lê Thị Hai")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "#booking-new summary"))
+    click(driver, wait(driver).until(EC.element_to_be_clickable((By.ID, "booking-new-add"))))
+    error = wait(driver).until(EC.visibility_of_element_located((By.ID, "schedule-error")))
+    assert "họ tên" in error.text.lower(), error.text
+    driver.find_element(By.ID, "booking-new-name").send_keys("Hoàng Văn Mới")
+    driver.find_element(By.ID, "booking-new-address").send_keys("Tổ dân phố 3, xã Ba Tơ")
+    driver.find_element(By.ID, "booking-new-phone").send_keys("0905123456")
+    click(driver, driver.find_element(By.ID, "booking-new-add"))
+    click(driver, wait(driver).until(EC.element_to_be_clickable((By.ID, "booking-save"))))
     listed = wait(driver).until(EC.visibility_of_element_located((By.ID, "booking-list")))
-    assert "Lê Thị Hai" in listed.text and "Nguyễn Văn Đức" not in listed.text
+    assert "Hoàng Văn Mới" in listed.text and "Nguyễn Văn Đức" not in listed.text, listed.text
+    screenshot("schedule-first-time-caller")
 
     click(driver, driver.find_element(By.ID, "schedule-ics"))
     done = wait(driver).until(EC.visibility_of_element_located((By.ID, "schedule-done")))

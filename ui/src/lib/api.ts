@@ -23,6 +23,7 @@ import type {
   RuleFileInfo,
   RulesChanged,
   Citizen,
+  CitizenInput,
   DueSummary,
   HandleInput,
   OutcomeInput,
@@ -165,6 +166,7 @@ export const api = {
   book: (input: BookingInput) => call<BookingView>('book', { input }),
   bookings: (sessionId: number) => call<BookingView[]>('bookings', { sessionId }),
   cancelBooking: (bookingId: number, reason: string) => call<null>('cancel_booking', { bookingId, reason }),
+  addCitizen: (input: CitizenInput) => call<Citizen>('add_citizen', { input }),
   printBookingSlip: (bookingId: number) => call<PrintedDocument>('print_booking_slip', { bookingId }),
   setShiftPolicy: (policy: ShiftPolicy) => call<null>('set_shift_policy', { policy }),
   exportScheduleIcs: (from: string, to: string, host: Host | null) =>
