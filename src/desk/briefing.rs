@@ -253,7 +253,7 @@ impl Desk {
 }
 
 impl Desk {
-    /// Writes the briefing pack under `<data>/exports/`.
+    /// Writes the briefing pack in the viewing folder (`DataDir::view`).
     pub fn export_briefing_pack(
         &mut self,
         ctx: &Ctx,

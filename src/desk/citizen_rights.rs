@@ -227,7 +227,7 @@ impl Desk {
         ))
     }
 
-    /// Writes `citizen_data_pdf` under `<data>/exports/`.
+    /// Writes `citizen_data_pdf` in the viewing folder (`DataDir::view`).
     pub fn export_citizen_data(
         &mut self,
         ctx: &Ctx,

@@ -1,7 +1,8 @@
 //! Issuing the front desk's documents: each gets the next number of the office's yearly
 //! register and is stored byte for byte with its SHA-256, so printing it again gives the
-//! identical file. The PDF is also written under `<data>/documents/<year>/` for the
-//! system viewer.
+//! identical file. A copy is written to the viewing folder (`DataDir::view`) for the
+//! system viewer; a document naming a denouncer is the desk's on the day of the visit, the
+//! first time, and a logged view after that.
 
 use std::path::PathBuf;
 

@@ -1,6 +1,6 @@
 //! The registers as Excel files (rust_xlsxwriter): A4 landscape, a title with the office
 //! and the period, bordered wrapped cells, the header row repeated on every printed page,
-//! an autofilter. Written under `<data>/exports/` (temp file, then rename).
+//! an autofilter. Written in the viewing folder (`DataDir::view`) (temp file, then rename).
 
 use chrono::NaiveDateTime;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
@@ -229,7 +229,7 @@ impl Desk {
         })
     }
 
-    /// Writes the register as a PDF file (A4 landscape) in `<data>/exports/`.
+    /// Writes the register as a PDF file (A4 landscape) in the viewing folder.
     pub fn export_register_pdf(
         &self,
         register: Register,
@@ -253,7 +253,7 @@ impl Desk {
         })
     }
 
-    /// Writes the register as an Excel file in `<data>/exports/`; all rows of the filter.
+    /// Writes the register as an Excel file in the viewing folder; all rows of the filter.
     pub fn export_register(
         &self,
         register: Register,

@@ -2,7 +2,7 @@
 //! (`print::report`): the issuing body
 //! and the form number above, the title and period, the nested header merged from each
 //! column's header path, the MS row, the office's row of numbers, and the signature block.
-//! A4 landscape, fitted to one page wide. Written under `<data>/exports/`.
+//! A4 landscape, fitted to one page wide. Written in the viewing folder (`DataDir::view`).
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
@@ -185,7 +185,7 @@ impl Desk {
         })
     }
 
-    /// Writes `template` for `period` as Excel under `<data>/exports/`.
+    /// Writes `template` for `period` as Excel in the viewing folder (`DataDir::view`).
     pub fn export_report_xlsx(
         &self,
         template: Template,
@@ -246,7 +246,7 @@ impl Desk {
 }
 
 impl Desk {
-    /// Writes `template` for `period` as PDF under `<data>/exports/`.
+    /// Writes `template` for `period` as PDF in the viewing folder (`DataDir::view`).
     pub fn export_report_pdf(
         &self,
         template: Template,
@@ -284,7 +284,7 @@ impl Desk {
         ))
     }
 
-    /// Writes the written report for `period` as .docx under `<data>/exports/`.
+    /// Writes the written report for `period` as .docx in the viewing folder (`DataDir::view`).
     pub fn export_written_report(
         &self,
         period: Period,

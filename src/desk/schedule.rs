@@ -1106,7 +1106,7 @@ impl Desk {
 }
 
 impl Desk {
-    /// Writes `schedule_ics` under `<data>/exports/`.
+    /// Writes `schedule_ics` in the viewing folder (`DataDir::view`).
     pub fn export_schedule_ics(
         &self,
         from: NaiveDate,
@@ -1234,7 +1234,7 @@ impl Desk {
         ))
     }
 
-    /// Writes `schedule_notice_pdf` under `<data>/exports/`.
+    /// Writes `schedule_notice_pdf` in the viewing folder (`DataDir::view`).
     pub fn export_schedule_notice(
         &self,
         from: NaiveDate,
