@@ -1,6 +1,7 @@
 //! Use cases of citizens at the front desk: register one, find earlier ones while typing.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::OptionalExtension;
+use rusqlite::types::Value;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -61,6 +62,40 @@ pub(super) fn row_to_citizen(r: &rusqlite::Row<'_>) -> rusqlite::Result<Citizen>
     })
 }
 
+/// The columns a typed citizen fills, in the order of [`typed_values`].
+const TYPED_COLUMNS: [&str; 11] = [
+    "full_name",
+    "name_fold",
+    "id_kind",
+    "id_number",
+    "id_issued_on",
+    "id_issued_by",
+    "birth_year",
+    "gender",
+    "address",
+    "address_fold",
+    "phone",
+];
+
+/// A validated citizen's values for [`TYPED_COLUMNS`].
+fn typed_values(c: &NewCitizen) -> Vec<Value> {
+    vec![
+        c.full_name.clone().into(),
+        c.name_fold.clone().into(),
+        name(c.id_kind).into(),
+        c.id_number.clone().into(),
+        c.id_issued_on
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .into(),
+        c.id_issued_by.clone().into(),
+        c.birth_year.into(),
+        c.gender.map(name).into(),
+        c.address.clone().into(),
+        c.address_fold.clone().into(),
+        c.phone.clone().into(),
+    ]
+}
+
 /// Inserts a validated citizen; the caller writes the audit row.
 pub(super) fn insert_citizen(
     tx: &rusqlite::Connection,
@@ -68,26 +103,19 @@ pub(super) fn insert_citizen(
     c: &NewCitizen,
     denouncer_only: bool,
 ) -> rusqlite::Result<i64> {
+    let marks: Vec<String> = (1..=TYPED_COLUMNS.len() + 2)
+        .map(|n| format!("?{n}"))
+        .collect();
+    let mut values = typed_values(c);
+    values.push(ctx.stamp().into());
+    values.push(denouncer_only.into());
     tx.execute(
-        "INSERT INTO citizens (full_name, name_fold, id_kind, id_number, id_issued_on,
-             id_issued_by, birth_year, gender, address, address_fold, phone, created_at,
-             denouncer_only)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
-            c.full_name,
-            c.name_fold,
-            name(c.id_kind),
-            c.id_number,
-            c.id_issued_on.map(|d| d.format("%Y-%m-%d").to_string()),
-            c.id_issued_by,
-            c.birth_year,
-            c.gender.map(name),
-            c.address,
-            c.address_fold,
-            c.phone,
-            ctx.stamp(),
-            denouncer_only,
-        ],
+        &format!(
+            "INSERT INTO citizens ({}, created_at, denouncer_only) VALUES ({})",
+            TYPED_COLUMNS.join(", "),
+            marks.join(", ")
+        ),
+        rusqlite::params_from_iter(values),
     )?;
     Ok(tx.last_insert_rowid())
 }
@@ -99,25 +127,20 @@ pub(super) fn replace_citizen(
     id: i64,
     c: &NewCitizen,
 ) -> rusqlite::Result<()> {
+    let sets: Vec<String> = TYPED_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, col)| format!("{col} = ?{}", i + 1))
+        .collect();
+    let mut values = typed_values(c);
+    values.push(id.into());
     tx.execute(
-        "UPDATE citizens SET full_name = ?2, name_fold = ?3, id_kind = ?4, id_number = ?5,
-             id_issued_on = ?6, id_issued_by = ?7, birth_year = ?8, gender = ?9, address = ?10,
-             address_fold = ?11, phone = ?12
-          WHERE id = ?1",
-        params![
-            id,
-            c.full_name,
-            c.name_fold,
-            name(c.id_kind),
-            c.id_number,
-            c.id_issued_on.map(|d| d.format("%Y-%m-%d").to_string()),
-            c.id_issued_by,
-            c.birth_year,
-            c.gender.map(name),
-            c.address,
-            c.address_fold,
-            c.phone,
-        ],
+        &format!(
+            "UPDATE citizens SET {} WHERE id = ?{}",
+            sets.join(", "),
+            TYPED_COLUMNS.len() + 1
+        ),
+        rusqlite::params_from_iter(values),
     )?;
     Ok(())
 }
