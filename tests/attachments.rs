@@ -140,7 +140,7 @@ fn a_scanned_pdf_is_attached_listed_on_the_receipt_and_survives_backup_and_resto
     let (mut restored, _) =
         tiepdan::desk::restore_data_dir(other.path(), std::path::Path::new(&backup.path), None, &c)
             .unwrap();
-    let (name, bytes) = restored.attachment_bytes(pdf.id).unwrap();
+    let (name, bytes) = restored.attachment_bytes(&c, pdf.id).unwrap();
     assert_eq!(name, "don-khieu-nai-ban-quet.pdf");
     assert_eq!(bytes, scan, "byte for byte");
     let out = restored.export_attachment(&c, pdf.id).unwrap();
@@ -156,6 +156,6 @@ fn a_scanned_pdf_is_attached_listed_on_the_receipt_and_survives_backup_and_resto
         )
         .unwrap();
     let reopened = Desk::open(other.path(), c.now).unwrap();
-    let e = reopened.attachment_bytes(pdf.id).unwrap_err();
+    let e = reopened.attachment_bytes(&c, pdf.id).unwrap_err();
     assert!(format!("{e}").contains("không khớp mã kiểm tra"), "{e}");
 }

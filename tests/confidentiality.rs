@@ -262,6 +262,35 @@ fn a_reception_officer_reaches_the_denouncer_on_no_path_after_the_desk() {
     v.citizens = vec![CitizenRef::Existing(o.citizen)];
     let e = desk.record_visit(&c, &v).unwrap_err();
     assert!(e.to_string().contains("không còn trong sổ"), "{e}");
+    // The same person typed again with their number: a record of their own, as typed; no
+    // message naming anyone, nothing stored before shown, the denouncer's record untouched.
+    let again = desk
+        .add_citizen(
+            &c,
+            &CitizenInput {
+                full_name: "Vừ Thị Mới".into(),
+                id_kind: IdKind::Cccd,
+                id_number: Some(ID.into()),
+                birth_year: Some(1980),
+                gender: Some(tiepdan::domain::identity::Sex::Female),
+                address: "Thôn Mới".into(),
+                ..CitizenInput::default()
+            },
+        )
+        .unwrap();
+    assert!(!canary(&format!("{again:?}").replace(ID, "")), "{again:?}");
+    assert_ne!(again.id, o.citizen);
+    // The denouncer's record is untouched: still sealed, placeholders in the clear.
+    let kept: (String, Option<String>, bool) = desk
+        .store()
+        .conn()
+        .query_row(
+            "SELECT full_name, phone, sealed IS NOT NULL FROM citizens WHERE id = ?1",
+            [o.citizen],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(kept, ("Người tố cáo (bảo mật)".to_owned(), None, true));
     // Correcting someone else's record to the denouncer's number names no one.
     let other = desk
         .add_citizen(
@@ -291,36 +320,11 @@ fn a_reception_officer_reaches_the_denouncer_on_no_path_after_the_desk() {
             },
         )
         .unwrap_err();
-    assert!(e.to_string().contains("đã có trong sổ"), "{e}");
+    // The number is now the new record's (the denouncer's own is sealed, so no message
+    // can name them).
+    assert!(e.to_string().contains("Vừ Thị Mới"), "{e}");
     assert!(!canary(&e.to_string().replace(ID, "")), "{e}");
-    // The same person typed again with their number: a record of their own, as typed; no
-    // message naming anyone, nothing stored before shown, the denouncer's record untouched.
-    let again = desk
-        .add_citizen(
-            &c,
-            &CitizenInput {
-                full_name: "Vừ Thị Mới".into(),
-                id_kind: IdKind::Cccd,
-                id_number: Some(ID.into()),
-                birth_year: Some(1980),
-                gender: Some(tiepdan::domain::identity::Sex::Female),
-                address: "Thôn Mới".into(),
-                ..CitizenInput::default()
-            },
-        )
-        .unwrap();
-    assert!(!canary(&format!("{again:?}").replace(ID, "")), "{again:?}");
-    assert_ne!(again.id, o.citizen);
-    let kept: String = desk
-        .store()
-        .conn()
-        .query_row(
-            "SELECT full_name || ' ' || phone FROM citizens WHERE id = ?1",
-            [o.citizen],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(kept, format!("{NAME} {PHONE}"));
+
     assert_eq!(
         views(&desk).len(),
         before,
@@ -499,7 +503,7 @@ fn a_leader_reads_in_the_audit_trail_who_saw_the_denouncer() {
     let c = desk.session().unwrap().ctx(at(NEXT_DAY));
     desk.export_attachment(&c, o.attachment).unwrap();
     let filter = tiepdan::desk::AuditFilter {
-        action: Some("denouncer.".into()),
+        action: Some("denouncer.view".into()),
         limit: 100,
         ..Default::default()
     };
@@ -590,4 +594,202 @@ fn a_full_export_needs_a_leader_a_reason_and_is_a_logged_view() {
         logged[before].contains("Chuyển toàn bộ hồ sơ sang máy mới"),
         "{logged:?}"
     );
+}
+
+/// Every value of every table of the database at `dir`, opened with the database key that
+/// `password` unwraps (what an insider with that password reads outside the app). A plain
+/// PDF's text is read with pdftotext.
+fn everything_in_the_file(dir: &std::path::Path, password: &str) -> Vec<(String, String)> {
+    let (_, key) = tiepdan::desk::unwrap_key(dir, password).unwrap();
+    let hex: String = key.as_bytes().iter().map(|b| format!("{b:02X}")).collect();
+    let conn = rusqlite::Connection::open_with_flags(
+        dir.join("tiepdan.sqlite3"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    conn.execute_batch(&format!("PRAGMA key = \"x'{hex}'\";"))
+        .unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(tables.len() > 20, "{tables:?}");
+    let scratch = tempfile::tempdir().unwrap();
+    let mut out = Vec::new();
+    for table in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+        let columns = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            for i in 0..columns {
+                let text = match row.get_ref(i).unwrap() {
+                    rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                    rusqlite::types::ValueRef::Blob(b) if b.starts_with(b"%PDF") => {
+                        let path = scratch.path().join("x.pdf");
+                        std::fs::write(&path, b).unwrap();
+                        format!(
+                            "{} {}",
+                            pdftotext(path.to_str().unwrap()),
+                            String::from_utf8_lossy(b)
+                        )
+                    }
+                    rusqlite::types::ValueRef::Blob(b) => String::from_utf8_lossy(b).into_owned(),
+                    rusqlite::types::ValueRef::Integer(n) => n.to_string(),
+                    _ => continue,
+                };
+                out.push((table.clone(), text));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_database_key_alone_opens_no_denouncer() {
+    let o = office();
+    // A handler's first sign-in replaces the office's first denouncer key (whose secret
+    // the database held) and grants the new one to the handler and the leader; the
+    // handler then prints the receipt (a logged view, the identity opened with the new
+    // key) and the desk's refusal notice again (stored sealed, sealed again at the change).
+    let mut desk = sign_in_as(o.dir.path(), "xuly", NEXT_DAY);
+    let c = desk.session().unwrap().ctx(at(NEXT_DAY));
+    let receipt = desk
+        .print_visit_document(
+            &c,
+            o.visit,
+            tiepdan::desk::VisitForm::Receipt,
+            &Default::default(),
+        )
+        .unwrap();
+    assert!(
+        canary(&pdftotext(&receipt.path)),
+        "the handler's print names them"
+    );
+    let notice = desk
+        .refuse_reception(
+            &c,
+            o.visit,
+            &RefusalInput {
+                ground: RefusalGround::Disruptive,
+                detail: "In lại".into(),
+            },
+        )
+        .unwrap();
+    assert!(notice.reprint);
+    assert!(canary(&pdftotext(&notice.path)), "the reprint names them");
+    let scan = desk.export_attachment(&c, o.attachment).unwrap();
+    assert_eq!(std::fs::read(&scan.path).unwrap(), png());
+    assert!(scan.path.contains("vu-thi-canh-ry"), "{}", scan.path);
+    drop(desk);
+    // The leader, granted by the handler's session, opens the identity too.
+    let mut desk = sign_in_as(o.dir.path(), "chutich", NEXT_DAY);
+    let c = desk.session().unwrap().ctx(at(NEXT_DAY));
+    let shown = desk
+        .reveal_denouncers(&c, o.petition, "Chuẩn bị buổi tiếp công dân của Chủ tịch")
+        .unwrap();
+    assert_eq!(shown.denouncers[0].full_name, NAME);
+    assert_eq!(shown.denouncers[0].phone.as_deref(), Some(PHONE));
+    drop(desk);
+
+    // Every account's password opens the database; only the reception officer's and the
+    // administrator's are read here, as an insider would read the file outside the app.
+    for login in ["tiepdan", "quantri"] {
+        let all = everything_in_the_file(o.dir.path(), &format!("{login}-mật-khẩu"));
+        let found: Vec<&(String, String)> = all.iter().filter(|(_, v)| canary(v)).collect();
+        assert!(found.is_empty(), "{login} reads the canary in {found:?}");
+        // The first key's secret is gone.
+        assert!(
+            all.iter().any(|(t, _)| t == "denouncer_key"),
+            "the key's public half is there"
+        );
+    }
+    let desk = sign_in_as(o.dir.path(), "tiepdan", NEXT_DAY);
+    let bootstrap: Option<Vec<u8>> = desk
+        .store()
+        .conn()
+        .query_row("SELECT bootstrap FROM denouncer_key", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(bootstrap, None);
+    let grants: i64 = desk
+        .store()
+        .conn()
+        .query_row("SELECT count(*) FROM denouncer_key_grants", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(grants, 2, "the handler and the leader");
+}
+
+#[test]
+fn a_locked_or_reset_account_loses_the_denouncer_key() {
+    let o = office();
+    drop(sign_in_as(o.dir.path(), "xuly", NEXT_DAY));
+    let mut desk = sign_in_as(o.dir.path(), "quantri", NEXT_DAY);
+    let admin = desk.session().unwrap().ctx(at(NEXT_DAY));
+    let grants = |desk: &Desk| -> i64 {
+        desk.store()
+            .conn()
+            .query_row("SELECT count(*) FROM denouncer_key_grants", [], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    };
+    assert_eq!(grants(&desk), 2);
+    // The administrator sets the leader's password: a new key pair, the grant is void.
+    desk.set_password(&admin, "chutich", "mật-khẩu-mới-123", "mật-khẩu-mới-123")
+        .unwrap();
+    assert_eq!(grants(&desk), 1);
+    desk.set_account_active(&admin, "xuly", false).unwrap();
+    assert_eq!(grants(&desk), 0);
+    drop(desk);
+    // The leader, until a holder signs in again, cannot open the identity: said plainly.
+    let mut desk =
+        Desk::sign_in(o.dir.path(), "chutich", "mật-khẩu-mới-123", at(NEXT_DAY)).unwrap();
+    let c = desk.session().unwrap().ctx(at(NEXT_DAY));
+    let e = desk
+        .reveal_denouncers(&c, o.petition, "Chuẩn bị buổi tiếp công dân của Chủ tịch")
+        .unwrap_err();
+    assert!(e.to_string().contains("chưa được cấp khóa"), "{e}");
+    assert!(!canary(&e.to_string()), "{e}");
+}
+
+#[test]
+fn an_office_from_before_the_denouncer_key_is_sealed_at_its_first_session() {
+    let o = office();
+    // As an older version left it: the identity in the clear, no denouncer key.
+    {
+        let (_, key) = tiepdan::desk::unwrap_key(o.dir.path(), "quantri-mật-khẩu").unwrap();
+        let hex: String = key.as_bytes().iter().map(|b| format!("{b:02X}")).collect();
+        let conn = rusqlite::Connection::open(o.dir.path().join("tiepdan.sqlite3")).unwrap();
+        conn.execute_batch(&format!("PRAGMA key = \"x'{hex}'\";"))
+            .unwrap();
+        conn.execute(
+            "UPDATE citizens SET full_name = ?1, id_number = ?2, phone = ?3, sealed = NULL
+              WHERE id = ?4",
+            rusqlite::params![NAME, ID, PHONE, o.citizen],
+        )
+        .unwrap();
+        conn.execute_batch(
+            "DELETE FROM denouncer_key_grants; DELETE FROM denouncer_key;
+             UPDATE documents SET sealed = 0, content = x'255044462D';
+             UPDATE accounts SET public_key = NULL;",
+        )
+        .unwrap();
+    }
+    // The first sign-in after the upgrade (anyone's) seals what was plain.
+    drop(sign_in_as(o.dir.path(), "tiepdan", NEXT_DAY));
+    let all = everything_in_the_file(o.dir.path(), "tiepdan-mật-khẩu");
+    let found: Vec<&(String, String)> = all.iter().filter(|(_, v)| canary(v)).collect();
+    assert!(found.is_empty(), "{found:?}");
+    // A handler's first sign-in then opens it with the office's new key.
+    let mut desk = sign_in_as(o.dir.path(), "xuly", NEXT_DAY);
+    let c = desk.session().unwrap().ctx(at(NEXT_DAY));
+    let shown = desk
+        .reveal_denouncers(&c, o.petition, "Kiểm tra sau khi cập nhật phần mềm")
+        .unwrap();
+    assert_eq!(shown.denouncers[0].full_name, NAME);
+    assert_eq!(shown.denouncers[0].id_number.as_deref(), Some(ID));
 }

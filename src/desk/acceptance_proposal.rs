@@ -55,7 +55,7 @@ impl Desk {
             ));
         }
         let since = view.handled.last().map(|h| h.on.clone());
-        if let Some(doc) = self.stored("petition_id", petition_id, FORM, since.as_deref())? {
+        if let Some(doc) = self.stored(ctx, "petition_id", petition_id, FORM, since.as_deref())? {
             return Ok(doc);
         }
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
@@ -119,6 +119,7 @@ impl Desk {
             case_id,
             petition_id: Some(petition_id),
             visit_id: None,
+            sealed: false,
         };
         let officer = self.acting_officer_name(ctx)?;
         self.issue(ctx, FORM, owner, |number| {

@@ -11,13 +11,15 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Desk;
-use super::keyring::Keyring;
+use super::denouncer::new_account_secret;
+use super::keyring::{Keyring, Opened};
 use crate::datadir::DataDir;
 use crate::domain::access::{Permission, Roles};
 use crate::domain::officer::{OfficerInput, OfficerRole};
 use crate::error::{Error, FieldError, Result, StoreError};
 use crate::store::audit::{self, Ctx};
 use crate::store::{DbKey, Store, is_encrypted};
+use crypto_box::SecretKey;
 
 /// Who is signed in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -240,14 +242,40 @@ pub fn access_state(root: &Path) -> Result<AccessState> {
 /// The database key `passphrase` gives: an officer's password opening their keyring slot
 /// (with that login), or the recovery key itself (no login). Opens nothing.
 pub fn unwrap_key(root: &Path, passphrase: &str) -> Result<(Option<String>, DbKey)> {
+    let (login, opened) = unwrap_slot(root, passphrase)?;
+    Ok((login, opened.key))
+}
+
+/// [`unwrap_key`], with the account's own key when a slot opened.
+fn unwrap_slot(root: &Path, passphrase: &str) -> Result<(Option<String>, Opened)> {
     let dir = DataDir::new(root);
     if let Some(ring) = Keyring::read(&dir.keyring())?
-        && let Some((login, key)) = ring.open_any(passphrase)
+        && let Some((login, opened)) = ring.open_any(passphrase)
     {
-        return Ok((Some(login), key));
+        return Ok((Some(login), opened));
     }
     let key = DbKey::from_recovery(passphrase).ok_or(Error::BadCredentials)?;
-    Ok((None, key))
+    Ok((None, Opened { key, account: None }))
+}
+
+/// The account's own key from an opened slot; a slot written before accounts had one (or
+/// with a cheaper derivation) is written again, with a new one, at this sign-in.
+fn account_key(
+    dir: &DataDir,
+    ring: &Keyring,
+    login: &str,
+    password: &str,
+    opened: Opened,
+) -> Result<(DbKey, SecretKey)> {
+    let Opened { key, account } = opened;
+    let weak = ring.is_weak(login);
+    let account = account.unwrap_or_else(new_account_secret);
+    if weak {
+        let mut ring = ring.clone();
+        ring.set(login, password, &key, &account);
+        ring.write(&dir.keyring())?;
+    }
+    Ok((key, account))
 }
 
 /// A sign-in name: 3–32 of a–z, 0–9, dot, dash, underscore.
@@ -376,9 +404,10 @@ impl Desk {
             ));
         }
         let key = DbKey::generate();
+        let account = new_account_secret();
         // The keyring first: a store is never encrypted with a key nobody holds.
         let mut ring = Keyring::new();
-        ring.set(&login, &input.password, &key);
+        ring.set(&login, &input.password, &key, &account);
         ring.write(&dir.keyring())?;
         let store = if plain_data {
             Store::encrypt(&db, &key, &dir.backups(), now)
@@ -396,14 +425,20 @@ impl Desk {
         let mut desk = Desk::from_store(store, dir)?;
         let roles = Roles::of(&input.roles);
         let system = Ctx::system(now);
-        let officer_id = desk.store.write(|tx| -> Result<i64> {
+        type Made = (i64, Option<SecretKey>);
+        let officer_id = desk.store.write(|tx| -> Result<Made> {
             let id = super::officers::insert_officer(tx, &system, &officer)?;
             insert_account(tx, &system, id, &login, &input.password, roles)?;
             if plain_data {
                 audit::append(tx, &system, "database.encrypt", "database", &[], None)?;
             }
-            Ok(id)
+            let holder = roles.may(Permission::SeeDenouncer);
+            let denouncer = super::denouncer::begin_keys(tx, &system, id, &account, holder)?;
+            Ok((id, denouncer))
         })?;
+        let (officer_id, denouncer) = officer_id;
+        desk.keys.account = Some(account);
+        desk.keys.denouncer = denouncer;
         let session = SignedIn {
             officer_id,
             login,
@@ -432,15 +467,10 @@ impl Desk {
     ) -> Result<Desk> {
         let dir = DataDir::new(root);
         let ring = Keyring::read(&dir.keyring())?.ok_or(Error::BadCredentials)?;
-        let key = ring.open(login, password).ok_or(Error::BadCredentials)?;
-        let mut desk = Desk::open_keyed(root, Some(&key), now)?;
-        desk.begin_session(login, password, now)?;
-        // A slot from an older, cheaper derivation is made as costly as a new one.
-        if ring.is_weak(login) {
-            let mut ring = ring;
-            ring.set(login, password, &key);
-            ring.write(&dir.keyring())?;
-        }
+        let opened = ring.open(login, password).ok_or(Error::BadCredentials)?;
+        let mut desk = Desk::open_keyed(root, Some(&opened.key), now)?;
+        let (_, account) = account_key(&dir, &ring, login, password, opened)?;
+        desk.begin_session(login, password, account, now)?;
         Ok(desk)
     }
 
@@ -451,10 +481,13 @@ impl Desk {
         passphrase: &str,
         now: chrono::NaiveDateTime,
     ) -> Result<Desk> {
-        let (login, key) = unwrap_key(root, passphrase)?;
-        let mut desk = Desk::open_keyed(root, Some(&key), now)?;
+        let (login, opened) = unwrap_slot(root, passphrase)?;
+        let mut desk = Desk::open_keyed(root, Some(&opened.key), now)?;
         if let Some(login) = login {
-            desk.begin_session(&login, passphrase, now)?;
+            let dir = DataDir::new(root);
+            let ring = Keyring::read(&dir.keyring())?.ok_or(Error::BadCredentials)?;
+            let (_, account) = account_key(&dir, &ring, &login, passphrase, opened)?;
+            desk.begin_session(&login, passphrase, account, now)?;
             return Ok(desk);
         }
         desk.session = Some(SignedIn {
@@ -473,6 +506,7 @@ impl Desk {
         &mut self,
         login: &str,
         password: &str,
+        account: SecretKey,
         now: chrono::NaiveDateTime,
     ) -> Result<SignedIn> {
         let row = self
@@ -521,10 +555,14 @@ impl Desk {
             by_recovery_key: false,
         };
         let ctx = session.ctx(now);
-        self.store.write(|tx| -> Result<()> {
+        let holder = roles.may(Permission::SeeDenouncer);
+        let denouncer = self.store.write(|tx| -> Result<Option<SecretKey>> {
             audit::append(tx, &ctx, "account.sign_in", "officer", &[officer_id], None)?;
-            Ok(())
+            super::denouncer::begin_keys(tx, &ctx, officer_id, &account, holder)
         })?;
+        self.keys.clear();
+        self.keys.account = Some(account);
+        self.keys.denouncer = denouncer;
         self.session = Some(session.clone());
         Ok(session)
     }
@@ -538,6 +576,7 @@ impl Desk {
     /// case is refused until [`Desk::unlock`].
     pub fn lock(&mut self) {
         self.session = None;
+        self.keys.clear();
     }
 
     /// Signs in again on the open store (after a lock, or as another officer). Checks the
@@ -549,11 +588,12 @@ impl Desk {
         now: chrono::NaiveDateTime,
     ) -> Result<SignedIn> {
         let ring = Keyring::read(&self.dir.keyring())?.ok_or(Error::BadCredentials)?;
-        let key = ring.open(login, password).ok_or(Error::BadCredentials)?;
-        if Some(&key) != self.store.key() {
+        let opened = ring.open(login, password).ok_or(Error::BadCredentials)?;
+        if Some(&opened.key) != self.store.key() {
             return Err(Error::BadCredentials);
         }
-        self.begin_session(login, password, now)
+        let (_, account) = account_key(&self.dir, &ring, login, password, opened)?;
+        self.begin_session(login, password, account, now)
     }
 
     /// The signed-in officer changes their own password: the current one is asked again, so
@@ -567,7 +607,7 @@ impl Desk {
     ) -> Result<()> {
         let session = self.session.clone().ok_or(Error::SignedOut)?;
         let ring = Keyring::read(&self.dir.keyring())?.ok_or(Error::BadCredentials)?;
-        if ring.open(&session.login, current).as_ref() != self.store.key() {
+        if ring.open(&session.login, current).map(|o| o.key).as_ref() != self.store.key() {
             return Err(Error::invalid(
                 "current",
                 "Mật khẩu hiện tại không đúng. Không có gì bị thay đổi.",
@@ -602,6 +642,7 @@ impl Desk {
         ctx.require(Permission::ManageAccounts)?;
         let key = self.store.key().cloned().ok_or_else(not_encrypted)?;
         let (login, officer) = input.validate()?;
+        let account = new_account_secret();
         let roles = Roles::of(&input.roles);
         let (officer_id, full_name) = self.store.write(|tx| -> Result<(i64, String)> {
             let (id, name) = match (&officer, input.officer_id) {
@@ -634,11 +675,21 @@ impl Desk {
                 ));
             }
             insert_account(tx, ctx, id, &login, &input.password, roles)?;
+            tx.execute(
+                "UPDATE accounts SET public_key = ?1 WHERE officer_id = ?2",
+                params![account.public_key().as_bytes().as_slice(), id],
+            )?;
             Ok((id, name))
         })?;
         let mut ring = Keyring::read(&self.dir.keyring())?.unwrap_or_else(Keyring::new);
-        ring.set(&login, &input.password, &key);
+        ring.set(&login, &input.password, &key, &account);
         ring.write(&self.dir.keyring())?;
+        // A session that holds the denouncer key grants it at once to a new handler or
+        // leader; otherwise the next holder's session does.
+        if let Some(secret) = self.keys.denouncer.clone() {
+            self.store
+                .write(|tx| super::denouncer::grant_pending(tx, ctx, &secret))?;
+        }
         let title: String = self.store.conn().query_row(
             "SELECT coalesce(title, '') FROM officers WHERE id = ?1",
             [officer_id],
@@ -684,16 +735,35 @@ impl Desk {
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
+        // One's own password keeps one's key pair (and so the denouncer key's grant); a
+        // password set by someone else gets a new one, and the grant goes with the old.
+        let own = self
+            .keys
+            .account
+            .as_ref()
+            .filter(|_| ctx.officer_id == Some(officer_id))
+            .cloned();
+        let renewed = own.is_none();
+        let account = own.unwrap_or_else(new_account_secret);
         self.store.write(|tx| -> Result<()> {
             tx.execute(
-                "UPDATE accounts SET password_hash = ?1, password_changed_at = ?2 WHERE officer_id = ?3",
-                params![hash_password(password), ctx.stamp(), officer_id],
+                "UPDATE accounts SET password_hash = ?1, password_changed_at = ?2, public_key = ?3
+                  WHERE officer_id = ?4",
+                params![
+                    hash_password(password),
+                    ctx.stamp(),
+                    account.public_key().as_bytes().as_slice(),
+                    officer_id
+                ],
             )?;
             audit::append(tx, ctx, "account.password", "officer", &[officer_id], None)?;
+            if renewed {
+                super::denouncer::revoke_key(tx, ctx, officer_id)?;
+            }
             Ok(())
         })?;
         let mut ring = Keyring::read(&self.dir.keyring())?.unwrap_or_else(Keyring::new);
-        ring.set(&login, password, &key);
+        ring.set(&login, password, &key, &account);
         ring.write(&self.dir.keyring())
     }
 
@@ -731,6 +801,9 @@ impl Desk {
                 "UPDATE accounts SET active = ?1 WHERE officer_id = ?2",
                 params![active, target.officer_id],
             )?;
+            if !active {
+                super::denouncer::revoke_key(tx, ctx, target.officer_id)?;
+            }
             audit::append(
                 tx,
                 ctx,

@@ -133,25 +133,50 @@ impl Desk {
         let secret = !self
             .denunciations_of(&name(input.owner), input.owner_id)?
             .is_empty();
+        // A denunciation's scan is sealed to the denouncer key, name and bytes.
+        let public = if secret {
+            Some(self.denouncer_public(ctx)?)
+        } else {
+            None
+        };
         let id = self.store.write(|tx| -> Result<i64> {
+            let (stored_name, sealed_name) = match &public {
+                Some(p) => (
+                    super::denouncer::SEALED_NAME.to_owned(),
+                    Some(super::denouncer::seal_bytes(p, file_name.as_bytes())),
+                ),
+                None => (file_name.clone(), None),
+            };
+            if public.is_none() {
+                tx.execute(
+                    "INSERT INTO attachment_blobs (sha256, content) VALUES (?1, ?2) ON CONFLICT (sha256) DO NOTHING",
+                    params![sha256, bytes],
+                )?;
+            }
             tx.execute(
-                "INSERT INTO attachment_blobs (sha256, content) VALUES (?1, ?2) ON CONFLICT (sha256) DO NOTHING",
-                params![sha256, bytes],
-            )?;
-            tx.execute(
-                "INSERT INTO attachments (owner_type, owner_id, file_name, media_type, sha256, size_bytes, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO attachments (owner_type, owner_id, file_name, media_type, sha256, size_bytes, created_at, sealed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     name(input.owner),
                     input.owner_id,
-                    file_name,
+                    stored_name,
                     media,
                     sha256,
                     bytes.len() as i64,
-                    ctx.stamp()
+                    ctx.stamp(),
+                    sealed_name
                 ],
             )?;
             let id = tx.last_insert_rowid();
+            if let Some(p) = &public {
+                tx.execute(
+                    "INSERT INTO attachment_blobs (sha256, content) VALUES (?1, ?2)",
+                    params![
+                        super::denouncer::blob_key(id),
+                        super::denouncer::seal_bytes(p, &bytes)
+                    ],
+                )?;
+            }
             audit::append(
                 tx,
                 ctx,
@@ -207,8 +232,9 @@ impl Desk {
         let mut stmt = conn.prepare_cached(
             "SELECT a.id, a.file_name, a.media_type, a.size_bytes, a.sha256,
                     CASE WHEN a.media_type IN ('image/jpeg', 'image/png') AND a.size_bytes <= ?3
-                         THEN b.content END
-               FROM attachments a JOIN attachment_blobs b ON b.sha256 = a.sha256
+                         THEN b.content END, a.sealed IS NOT NULL
+               FROM attachments a JOIN attachment_blobs b ON b.sha256 = CASE
+                    WHEN a.sealed IS NULL THEN a.sha256 ELSE 'sealed:' || a.id END
               WHERE a.owner_type = ?1 AND a.owner_id = ?2 ORDER BY a.id",
         )?;
         let rows = stmt.query_map(
@@ -216,6 +242,8 @@ impl Desk {
             |r| {
                 let media: String = r.get(2)?;
                 let image: Option<Vec<u8>> = r.get(5)?;
+                let sealed: bool = r.get(6)?;
+                let image = image.filter(|_| !sealed);
                 Ok(AttachmentView {
                     id: r.get(0)?,
                     file_name: r.get(1)?,
@@ -234,20 +262,41 @@ impl Desk {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The bytes of an attachment, checked against its hash.
-    pub fn attachment_bytes(&self, id: i64) -> Result<(String, Vec<u8>)> {
-        let row: Option<(String, String, Vec<u8>)> = self
+    /// The bytes of an attachment, checked against its hash (a sealed one opened with the
+    /// denouncer key: the caller's gate has checked the right and logged the view).
+    pub fn attachment_bytes(&self, ctx: &Ctx, id: i64) -> Result<(String, Vec<u8>)> {
+        /// Name, hash, bytes, and the sealed name when sealed.
+        type Stored = (String, String, Vec<u8>, Option<Vec<u8>>);
+        let row: Option<Stored> = self
             .store
             .conn()
             .query_row(
-                "SELECT a.file_name, a.sha256, b.content FROM attachments a
-                   JOIN attachment_blobs b ON b.sha256 = a.sha256 WHERE a.id = ?1",
+                "SELECT a.file_name, a.sha256, b.content, a.sealed FROM attachments a
+                   JOIN attachment_blobs b ON b.sha256 = CASE
+                        WHEN a.sealed IS NULL THEN a.sha256 ELSE 'sealed:' || a.id END
+                  WHERE a.id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
-        let Some((file_name, sha256, bytes)) = row else {
+        let Some((file_name, sha256, bytes, sealed_name)) = row else {
             return Err(Error::invalid("id", "Không tìm thấy tệp đính kèm."));
+        };
+        let (file_name, bytes) = match sealed_name {
+            Some(sealed_name) => {
+                let secret = self.require_denouncer_secret(ctx)?;
+                let open = |b: &[u8]| super::denouncer::open_bytes(&secret, b);
+                match (open(&sealed_name), open(&bytes)) {
+                    (Some(n), Some(b)) => (String::from_utf8_lossy(&n).into_owned(), b),
+                    _ => {
+                        return Err(Error::invalid(
+                            "id",
+                            "Tệp đính kèm này được niêm phong bằng một khóa danh tính người tố cáo khác; không mở được.",
+                        ));
+                    }
+                }
+            }
+            None => (file_name, bytes),
         };
         if hex(&Sha256::digest(&bytes)) != sha256 {
             return Err(Error::invalid(
@@ -286,7 +335,7 @@ impl Desk {
                 &petitions,
             )?;
         }
-        let (file_name, bytes) = self.attachment_bytes(id)?;
+        let (file_name, bytes) = self.attachment_bytes(ctx, id)?;
         let (stem, ext) = file_name.rsplit_once('.').unwrap_or((&file_name, "bin"));
         let safe: String = crate::text::fold(stem)
             .chars()
@@ -304,12 +353,17 @@ impl Desk {
     pub(super) fn attached_names(&self, visit_id: i64) -> Result<Vec<String>> {
         let conn = self.store.conn();
         let mut stmt = conn.prepare_cached(
-            "SELECT file_name FROM attachments WHERE owner_type = 'visit' AND owner_id = ?1
+            "SELECT CASE WHEN sealed IS NULL THEN file_name ELSE ?2 END FROM attachments
+              WHERE owner_type = 'visit' AND owner_id = ?1
              UNION ALL
-             SELECT a.file_name FROM attachments a JOIN petitions p ON p.id = a.owner_id
+             SELECT CASE WHEN a.sealed IS NULL THEN a.file_name ELSE ?2 END
+               FROM attachments a JOIN petitions p ON p.id = a.owner_id
               WHERE a.owner_type = 'petition' AND p.visit_id = ?1",
         )?;
-        let rows = stmt.query_map([visit_id], |r| r.get(0))?;
+        let rows = stmt.query_map(
+            params![visit_id, "bản quét đơn tố cáo (bảo mật)"],
+            |r| r.get(0),
+        )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

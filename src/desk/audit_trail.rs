@@ -83,6 +83,11 @@ pub fn action_vi(action: &str) -> &'static str {
         "denouncer.reveal_refuse" => "Từ chối đề nghị xem danh tính người tố cáo",
         "denouncer.reveal_request" => "Đề nghị xem danh tính người tố cáo",
         "denouncer.view" => "Xem danh tính người tố cáo",
+        "denouncer.key_grant" => "Cấp khóa danh tính người tố cáo cho tài khoản",
+        "denouncer.key_revoke" => "Thu hồi khóa danh tính người tố cáo của tài khoản",
+        "denouncer.key_rotate" => {
+            "Tạo khóa danh tính người tố cáo mới (lần đầu lãnh đạo, cán bộ xử lý đăng nhập)"
+        }
         "document.issue" => "Lập văn bản",
         "interchange.import" => "Nhập dữ liệu từ tệp",
         "mediation.add" => "Ghi kết quả hòa giải",

@@ -69,11 +69,9 @@ impl Desk {
                         &[b.id],
                         &petitions,
                     )?;
-                    item.citizen = self.store.conn().query_row(
-                        "SELECT full_name FROM citizens WHERE id = ?1",
-                        [b.citizen_id],
-                        |r| r.get(0),
-                    )?;
+                    if let Some(c) = self.citizen_for(ctx, b.citizen_id)? {
+                        item.citizen = c.full_name;
+                    }
                 } else {
                     item.address = "(bảo mật)".to_owned();
                 }

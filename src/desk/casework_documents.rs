@@ -122,6 +122,7 @@ impl Desk {
             case_id: None,
             petition_id: Some(input.petition_id),
             visit_id: None,
+            sealed: false,
         };
         let received = chrono::NaiveDate::parse_from_str(&c.received_on, "%Y-%m-%d")
             .map(|d| d.format("%d/%m/%Y").to_string())
@@ -193,7 +194,7 @@ impl Desk {
             }
         };
         let form = format!("stop-{event_id}");
-        if let Some(doc) = self.stored("petition_id", petition_id, &form, Some(&created))? {
+        if let Some(doc) = self.stored(ctx, "petition_id", petition_id, &form, Some(&created))? {
             return Ok(doc);
         }
         let c = self.complaint_of(petition_id)?;
@@ -212,6 +213,7 @@ impl Desk {
             case_id: None,
             petition_id: Some(petition_id),
             visit_id: None,
+            sealed: false,
         };
         self.issue(ctx, &form, owner, |number| {
             let label = rules.label(&rules.decision, number);

@@ -36,7 +36,7 @@ impl Desk {
     pub fn correct_citizen(&mut self, ctx: &Ctx, input: &CorrectionInput) -> Result<Citizen> {
         ctx.require(crate::domain::access::Permission::CorrectCitizen)?;
         self.guard_citizen(ctx, input.citizen_id, false, "sửa thông tin công dân")?;
-        let Some(before) = self.citizen(input.citizen_id)? else {
+        let Some(before) = self.citizen_for(ctx, input.citizen_id)? else {
             return Err(Error::invalid("citizen_id", "Không tìm thấy công dân."));
         };
         let reason = clean(&input.reason);
@@ -87,8 +87,12 @@ impl Desk {
                 None => {}
             }
         }
+        let public = self.denouncer_public(ctx)?;
+        let opener = self.denouncer_secret(ctx)?;
         self.store.write(|tx| -> Result<()> {
             super::citizens::replace_citizen(tx, input.citizen_id, &c)?;
+            // A denouncer's corrected record is sealed again.
+            super::denouncer::settle_citizen(tx, &public, opener.as_ref(), input.citizen_id)?;
             audit::append(
                 tx,
                 ctx,
@@ -103,7 +107,7 @@ impl Desk {
             )?;
             Ok(())
         })?;
-        self.citizen(input.citizen_id)?
+        self.citizen_for(ctx, input.citizen_id)?
             .ok_or_else(|| Error::invalid("citizen_id", "Không đọc lại được công dân."))
     }
 
@@ -118,7 +122,7 @@ impl Desk {
         ctx.require(crate::domain::access::Permission::ExportFiles)?;
         self.guard_citizen(ctx, citizen_id, false, "in thông tin công dân")?;
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
-        let Some(c) = self.citizen(citizen_id)? else {
+        let Some(c) = self.citizen_for(ctx, citizen_id)? else {
             return Err(Error::invalid("citizen_id", "Không tìm thấy công dân."));
         };
         let conn = self.store.conn();

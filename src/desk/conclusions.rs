@@ -286,6 +286,7 @@ impl Desk {
                 .filter(|_| items.len() == 1),
             petition_id: None,
             visit_id: None,
+            sealed: false,
         };
         let signer = session.host_name.clone();
         let now = ctx.now;

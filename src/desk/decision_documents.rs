@@ -75,9 +75,14 @@ impl Desk {
                 &[petition_id],
             )?;
         }
+        let opener = if to_denouncer {
+            Some(self.require_denouncer_secret(ctx)?)
+        } else {
+            None
+        };
         let conn = self.store.conn();
         // The stored copy only when it was issued for this decision, not an earlier one.
-        if let Some(doc) = self.stored("petition_id", petition_id, &form, Some(&decided_at))? {
+        if let Some(doc) = self.stored(ctx, "petition_id", petition_id, &form, Some(&decided_at))? {
             return Ok(doc);
         }
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
@@ -153,7 +158,7 @@ impl Desk {
         // Letters to the petitioner read who it is; a denouncer only for letters to them.
         let petitioner = if view.kind == PetitionKind::Denunciation {
             match to_denouncer {
-                true => super::denouncer::first_addressee(conn, petition_id)?
+                true => super::denouncer::first_addressee(conn, opener.as_ref(), petition_id)?
                     .map(|(name, address)| Person { name, address }),
                 false => None,
             }
@@ -346,6 +351,7 @@ impl Desk {
             case_id,
             petition_id: Some(petition_id),
             visit_id: None,
+            sealed: to_denouncer,
         };
         self.issue(ctx, &form, owner, |number| {
             let label = match &rule {

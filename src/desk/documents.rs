@@ -96,16 +96,17 @@ impl Desk {
         opts: &PrintOptions,
     ) -> Result<IssuedDocument> {
         ctx.require(crate::domain::access::Permission::RecordVisit)?;
-        let visit = self.visit(visit_id)?;
+        let mut visit = self.visit(visit_id)?;
         let issued_before = self.has_document("visit_id", visit_id, &name(form))?;
         // Checked before any copy is written out. Each appointment slip is a new document,
         // yet only the first is the desk's.
         if visit.names_a_denouncer() {
             self.check_denouncer_document(ctx, &visit, &name(form), issued_before)?;
+            self.fill_sealed_people(ctx, &mut visit.people_named)?;
         }
         if issued_before
             && form != VisitForm::Appointment
-            && let Some(doc) = self.stored_document(visit_id, form)?
+            && let Some(doc) = self.stored_document(ctx, visit_id, form)?
         {
             return Ok(doc);
         }
@@ -145,6 +146,7 @@ impl Desk {
             case_id: Some(visit.case_id),
             petition_id: None,
             visit_id: Some(visit_id),
+            sealed: visit.names_a_denouncer(),
         };
         self.issue(ctx, &name(form), owner, |number| {
             let label = rules.label(rule, number);
@@ -215,6 +217,11 @@ impl Desk {
         also: impl FnOnce(&rusqlite::Transaction, i64) -> Result<()>,
     ) -> Result<IssuedDocument> {
         let year = ctx.now.year();
+        let public = if owner.sealed {
+            Some(self.denouncer_public(ctx)?)
+        } else {
+            None
+        };
         let issued = self
             .store
             .write(|tx| -> Result<(IssuedDocument, Vec<u8>)> {
@@ -226,10 +233,14 @@ impl Desk {
                 let (label, pdf) = render(number);
                 let sha256 = hex(&Sha256::digest(&pdf));
                 let issued_on = ctx.now.date().to_string();
+                let stored = match &public {
+                    Some(p) => super::denouncer::seal_bytes(p, &pdf),
+                    None => pdf.clone(),
+                };
                 tx.execute(
                     "INSERT INTO documents (form, register_year, number, number_label, issued_on,
-                     case_id, petition_id, visit_id, content_hash, content, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                     case_id, petition_id, visit_id, content_hash, content, created_at, sealed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                     params![
                         form,
                         year,
@@ -240,8 +251,9 @@ impl Desk {
                         owner.petition_id,
                         owner.visit_id,
                         sha256,
-                        pdf,
-                        ctx.stamp()
+                        stored,
+                        ctx.stamp(),
+                        public.is_some()
                     ],
                 )?;
                 let id = tx.last_insert_rowid();
@@ -280,8 +292,13 @@ impl Desk {
 
     /// The document `form` issued for the visit before, written out again from its stored
     /// bytes (checked against its hash).
-    fn stored_document(&self, visit_id: i64, form: VisitForm) -> Result<Option<IssuedDocument>> {
-        self.stored("visit_id", visit_id, &name(form), None)
+    fn stored_document(
+        &self,
+        ctx: &Ctx,
+        visit_id: i64,
+        form: VisitForm,
+    ) -> Result<Option<IssuedDocument>> {
+        self.stored(ctx, "visit_id", visit_id, &name(form), None)
     }
 
     /// Whether `form` was issued for `owner_column` = `id` (nothing is written out).
@@ -298,6 +315,7 @@ impl Desk {
     /// The first document `form` stored for `owner_column` = `id`, written out again.
     pub(super) fn stored(
         &self,
+        ctx: &Ctx,
         owner_column: &str,
         id: i64,
         form: &str,
@@ -308,7 +326,7 @@ impl Desk {
             .conn()
             .query_row(
                 &format!(
-                    "SELECT id, register_year, number_label, issued_on, content_hash, content
+                    "SELECT id, register_year, number_label, issued_on, content_hash, content, sealed
                  FROM documents WHERE {owner_column} = ?1 AND form = ?2 AND created_at >= ?3
                  ORDER BY id DESC LIMIT 1"
                 ),
@@ -321,12 +339,26 @@ impl Desk {
                         r.get::<_, String>(3)?,
                         r.get::<_, String>(4)?,
                         r.get::<_, Vec<u8>>(5)?,
+                        r.get::<_, bool>(6)?,
                     ))
                 },
             )
             .optional()?;
-        let Some((id, year, label, issued_on, sha256, pdf)) = row else {
+        let Some((id, year, label, issued_on, sha256, content, sealed)) = row else {
             return Ok(None);
+        };
+        // A document naming a denouncer opens only with the denouncer key (the caller's
+        // gate has checked the right and logged the view).
+        let pdf = if sealed {
+            let secret = self.require_denouncer_secret(ctx)?;
+            super::denouncer::open_bytes(&secret, &content).ok_or_else(|| {
+                Error::invalid(
+                    "document",
+                    format!("Văn bản số {label} được niêm phong bằng một khóa danh tính người tố cáo khác; không mở được."),
+                )
+            })?
+        } else {
+            content
         };
         if hex(&Sha256::digest(&pdf)) != sha256 {
             return Err(Error::Invalid(vec![FieldError::new(
@@ -355,6 +387,8 @@ pub(super) struct Owner {
     pub case_id: Option<i64>,
     pub petition_id: Option<i64>,
     pub visit_id: Option<i64>,
+    /// It names a denouncer: its content is sealed to the denouncer key.
+    pub sealed: bool,
 }
 
 /// The Vietnamese name of a stored form.

@@ -106,11 +106,15 @@ impl Desk {
         let records = crate::interchange::parse(text, &self.rules.identity, ctx.now.year())
             .map_err(ImportError::Invalid)?;
         let denouncers = crate::interchange::denouncer_only(&records);
+        // Citizens known only as denouncers are sealed as they are written.
+        let public = self.denouncer_public(ctx)?;
+        let opener = self.denouncer_secret(ctx)?;
         let rules = &self.rules;
         self.store.write(|tx| {
             let mut import = Importer {
                 tx,
                 ctx,
+                opener: opener.as_ref(),
                 stamp: ctx.stamp(),
                 ids: HashMap::new(),
                 summary: ImportSummary::default(),
@@ -121,6 +125,7 @@ impl Desk {
                 // Returning an error drops the transaction: nothing is kept.
                 return Err(ImportError::Invalid(import.errors));
             }
+            super::denouncer::settle_all(tx, &public, opener.as_ref())?;
             let summary = import.summary;
             if summary.created() + summary.changed() > 0 {
                 let detail = serde_json::to_value(&summary)
@@ -152,6 +157,9 @@ impl Desk {
 struct Importer<'a> {
     tx: &'a Connection,
     ctx: &'a Ctx,
+    /// Opens sealed identities to compare them with the file's (a role that may see
+    /// denouncers); without it a sealed record counts as changed and is written again.
+    opener: Option<&'a crypto_box::SecretKey>,
     stamp: String,
     /// The ids of the file's refs, per table, as they are found or created.
     ids: HashMap<(Table, String), i64>,
@@ -375,7 +383,11 @@ impl Importer<'_> {
             }
         }
         let stored = match id {
-            Some(id) => Some(read::citizens(self.tx, &|_, _| c.ref_.clone(), Some(id))?),
+            Some(id) => {
+                let mut rows = read::citizens(self.tx, &|_, _| c.ref_.clone(), Some(id))?;
+                super::denouncer::open_records(self.tx, self.opener, &mut rows)?;
+                Some(rows)
+            }
             None => None,
         };
         let found = Found::compare(stored, c);

@@ -49,6 +49,19 @@ struct Slot {
     salt: String,
     nonce: String,
     wrapped: String,
+    /// The account's own secret key (see `denouncer/key.rs`), wrapped by the same password;
+    /// absent in a slot written before there was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    account_nonce: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    account_wrapped: Option<String>,
+}
+
+/// What a slot opens: the database key, and the account's own secret key when the slot
+/// has one.
+pub(crate) struct Opened {
+    pub key: DbKey,
+    pub account: Option<crypto_box::SecretKey>,
 }
 
 impl Keyring {
@@ -92,8 +105,15 @@ impl Keyring {
         super::write_atomically(path, text.as_bytes())
     }
 
-    /// Wraps `key` for `login` (replacing its slot) with `password`.
-    pub(crate) fn set(&mut self, login: &str, password: &str, key: &DbKey) {
+    /// Wraps `key` and the account's secret key for `login` (replacing its slot) with
+    /// `password`.
+    pub(crate) fn set(
+        &mut self,
+        login: &str,
+        password: &str,
+        key: &DbKey,
+        account: &crypto_box::SecretKey,
+    ) {
         let params = kdf_params();
         let mut salt = [0u8; 16];
         {
@@ -113,6 +133,10 @@ impl Keyring {
         let wrapped = cipher
             .encrypt(&nonce, key.as_bytes().as_slice())
             .expect("sealing 32 bytes cannot fail");
+        let account_nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
+        let account_wrapped = cipher
+            .encrypt(&account_nonce, account.to_bytes().as_slice())
+            .expect("sealing 32 bytes cannot fail");
         self.remove(login);
         self.slots.push(Slot {
             login: login.to_lowercase(),
@@ -122,6 +146,8 @@ impl Keyring {
             salt: hex(&salt),
             nonce: hex(&nonce),
             wrapped: hex(&wrapped),
+            account_nonce: Some(hex(&account_nonce)),
+            account_wrapped: Some(hex(&account_wrapped)),
         });
     }
 
@@ -130,24 +156,26 @@ impl Keyring {
         self.slots.retain(|s| s.login != login);
     }
 
-    /// The database key, if `password` opens `login`'s slot.
-    pub(crate) fn open(&self, login: &str, password: &str) -> Option<DbKey> {
+    /// The database key and account key, if `password` opens `login`'s slot.
+    pub(crate) fn open(&self, login: &str, password: &str) -> Option<Opened> {
         let login = login.trim().to_lowercase();
         let slot = self.slots.iter().find(|s| s.login == login)?;
         slot.open(password)
     }
 
-    /// Whether `login`'s slot was derived with less than today's cost.
+    /// Whether `login`'s slot was derived with less than today's cost, or has no account
+    /// key yet: it is written again at the next sign-in.
     pub(crate) fn is_weak(&self, login: &str) -> bool {
         let login = login.trim().to_lowercase();
-        self.slots
-            .iter()
-            .any(|s| s.login == login && (s.m_cost < KDF_M_COST || s.t_cost < KDF_T_COST))
+        self.slots.iter().any(|s| {
+            s.login == login
+                && (s.m_cost < KDF_M_COST || s.t_cost < KDF_T_COST || s.account_wrapped.is_none())
+        })
     }
 
     /// The first account whose slot `password` opens, with the key: for the command line,
     /// which is given a passphrase and no name.
-    pub(crate) fn open_any(&self, password: &str) -> Option<(String, DbKey)> {
+    pub(crate) fn open_any(&self, password: &str) -> Option<(String, Opened)> {
         self.slots
             .iter()
             .find_map(|s| s.open(password).map(|k| (s.login.clone(), k)))
@@ -155,7 +183,7 @@ impl Keyring {
 }
 
 impl Slot {
-    fn open(&self, password: &str) -> Option<DbKey> {
+    fn open(&self, password: &str) -> Option<Opened> {
         let salt = unhex(&self.salt)?;
         let nonce = unhex(&self.nonce)?;
         let wrapped = unhex(&self.wrapped)?;
@@ -165,12 +193,24 @@ impl Slot {
         let mut kek = derive(password, &salt, self.m_cost, self.t_cost, self.p_cost);
         let cipher = XChaCha20Poly1305::new((&kek).into());
         kek.zeroize();
-        let mut plain = cipher
-            .decrypt(XNonce::from_slice(&nonce), wrapped.as_slice())
-            .ok()?;
-        let bytes: Option<[u8; 32]> = plain.as_slice().try_into().ok();
-        plain.zeroize();
-        bytes.map(DbKey::from_bytes)
+        let unwrap = |nonce: &[u8], wrapped: &[u8]| -> Option<[u8; 32]> {
+            if nonce.len() != 24 {
+                return None;
+            }
+            let mut plain = cipher.decrypt(XNonce::from_slice(nonce), wrapped).ok()?;
+            let bytes: Option<[u8; 32]> = plain.as_slice().try_into().ok();
+            plain.zeroize();
+            bytes
+        };
+        let key = DbKey::from_bytes(unwrap(&nonce, &wrapped)?);
+        let account = match (&self.account_nonce, &self.account_wrapped) {
+            (Some(n), Some(w)) => unwrap(&unhex(n)?, &unhex(w)?),
+            _ => None,
+        };
+        Some(Opened {
+            key,
+            account: account.map(crypto_box::SecretKey::from),
+        })
     }
 }
 
@@ -205,13 +245,22 @@ mod tests {
     #[test]
     fn a_slot_opens_with_its_password_only() {
         let key = DbKey::generate();
+        let account = crate::desk::denouncer::new_account_secret();
         let mut ring = Keyring::new();
-        ring.set("Lan", "mật khẩu đúng", &key);
-        ring.set("hung", "khác hẳn 123", &key);
-        assert_eq!(ring.open("lan", "mật khẩu đúng"), Some(key.clone()));
-        assert_eq!(ring.open("LAN ", "mật khẩu đúng"), Some(key.clone()));
-        assert_eq!(ring.open("lan", "mật khẩu sai"), None);
-        assert_eq!(ring.open("ai", "mật khẩu đúng"), None);
+        ring.set("Lan", "mật khẩu đúng", &key, &account);
+        ring.set("hung", "khác hẳn 123", &key, &account);
+        let opened = ring.open("lan", "mật khẩu đúng").unwrap();
+        assert_eq!(opened.key, key);
+        assert_eq!(
+            opened.account.map(|a| a.to_bytes()),
+            Some(account.to_bytes())
+        );
+        assert_eq!(
+            ring.open("LAN ", "mật khẩu đúng").map(|o| o.key),
+            Some(key.clone())
+        );
+        assert!(ring.open("lan", "mật khẩu sai").is_none());
+        assert!(ring.open("ai", "mật khẩu đúng").is_none());
         assert_eq!(
             ring.open_any("khác hẳn 123").map(|(l, _)| l),
             Some("hung".into())
@@ -220,18 +269,24 @@ mod tests {
         let text = serde_json::to_string(&ring).unwrap();
         let plain_hex = hex(key.as_bytes());
         assert!(!text.contains(&plain_hex));
+        assert!(!text.contains(&hex(&account.to_bytes())));
         ring.remove("lan");
-        assert_eq!(ring.open("lan", "mật khẩu đúng"), None);
+        assert!(ring.open("lan", "mật khẩu đúng").is_none());
     }
 
     #[test]
     fn a_tampered_slot_opens_nothing() {
         let key = DbKey::generate();
         let mut ring = Keyring::new();
-        ring.set("lan", "12345678", &key);
+        ring.set(
+            "lan",
+            "12345678",
+            &key,
+            &crate::desk::denouncer::new_account_secret(),
+        );
         let mut w = ring.slots[0].wrapped.clone().into_bytes();
         w[0] = if w[0] == b'0' { b'1' } else { b'0' };
         ring.slots[0].wrapped = String::from_utf8(w).unwrap();
-        assert_eq!(ring.open("lan", "12345678"), None);
+        assert!(ring.open("lan", "12345678").is_none());
     }
 }

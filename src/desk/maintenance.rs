@@ -134,13 +134,12 @@ impl Desk {
 /// The live data's accounts and their officers, as rows, carried across a restore.
 struct LiveAccounts {
     officers: Vec<[rusqlite::types::Value; 6]>,
-    accounts: Vec<[rusqlite::types::Value; 7]>,
+    accounts: Vec<[rusqlite::types::Value; 8]>,
 }
 
 impl LiveAccounts {
     const OFFICERS: &str = "id, full_name, title, role, active, created_at";
-    const ACCOUNTS: &str =
-        "officer_id, login, password_hash, roles, active, created_at, password_changed_at";
+    const ACCOUNTS: &str = "officer_id, login, password_hash, roles, active, created_at, password_changed_at, public_key";
 
     fn read(conn: &rusqlite::Connection) -> Result<LiveAccounts> {
         let officers = conn
@@ -177,14 +176,32 @@ impl LiveAccounts {
                 rusqlite::params_from_iter(o.iter()),
             )?;
         }
+        // The restored data's grants of the denouncer key are kept for the accounts whose
+        // key pair is still the same; the others get theirs from a holder's next session.
+        let grants: Vec<(i64, Vec<u8>, Vec<u8>, String)> = tx
+            .prepare(
+                "SELECT g.officer_id, g.sealed, a.public_key, g.granted_at
+                   FROM denouncer_key_grants g JOIN accounts a ON a.officer_id = g.officer_id
+                  WHERE a.public_key IS NOT NULL",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        tx.execute("DELETE FROM denouncer_key_grants", [])?;
         tx.execute("DELETE FROM accounts", [])?;
         for a in &self.accounts {
             tx.execute(
                 &format!(
-                    "INSERT INTO accounts ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    "INSERT INTO accounts ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                     Self::ACCOUNTS
                 ),
                 rusqlite::params_from_iter(a.iter()),
+            )?;
+        }
+        for (officer_id, sealed, public_key, at) in grants {
+            tx.execute(
+                "INSERT INTO denouncer_key_grants (officer_id, sealed, granted_at)
+                 SELECT ?1, ?2, ?4 FROM accounts WHERE officer_id = ?1 AND public_key = ?3",
+                rusqlite::params![officer_id, sealed, public_key, at],
             )?;
         }
         Ok(())

@@ -38,7 +38,11 @@ impl Desk {
             self.guard_citizen(ctx, id, true, "gộp hồ sơ công dân")?;
         }
         let secret = self.known_only_as_denouncer(kept)? || self.known_only_as_denouncer(merged)?;
-        let before = [self.citizen(kept)?, self.citizen(merged)?];
+        let before = [self.citizen_for(ctx, kept)?, self.citizen_for(ctx, merged)?];
+        // Sealed records are merged in the open and sealed again when the kept one is
+        // still known only as a denouncer.
+        let public = self.denouncer_public(ctx)?;
+        let opener = self.denouncer_secret(ctx)?;
         for (c, field, which) in [
             (&before[0], "kept", "giữ lại"),
             (&before[1], "merged", "gộp vào"),
@@ -63,6 +67,8 @@ impl Desk {
             return Err(Error::Invalid(errors));
         }
         self.store.write(|tx| -> Result<()> {
+            super::denouncer::open_citizen(tx, opener.as_ref(), kept)?;
+            super::denouncer::open_citizen(tx, opener.as_ref(), merged)?;
             super::denouncer::move_links(tx, kept, merged)?;
             for table in ["visit_citizens", "petition_citizens"] {
                 let owner = if table == "visit_citizens" { "visit_id" } else { "petition_id" };
@@ -108,9 +114,10 @@ impl Desk {
                 serde_json::json!({ "kept": before[0], "merged": before[1], "reason": reason })
             };
             audit::append(tx, ctx, "citizen.merge", "citizen", &[kept, merged], Some(detail))?;
+            super::denouncer::settle_citizen(tx, &public, opener.as_ref(), kept)?;
             Ok(())
         })?;
-        self.citizen(kept)?.ok_or_else(|| {
+        self.citizen_for(ctx, kept)?.ok_or_else(|| {
             Error::Invalid(vec![FieldError::new(
                 "kept",
                 "Không có công dân giữ lại trong sổ.",

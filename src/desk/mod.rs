@@ -118,6 +118,9 @@ pub struct Desk {
     rules: Rules,
     /// Who is signed in; `None` for a plain store or after a lock.
     session: Option<accounts::SignedIn>,
+    /// The session's keys: its account's, the denouncer key when granted, and the
+    /// identities typed at the desk in this session.
+    keys: denouncer::Keys,
 }
 
 impl Drop for Desk {
@@ -205,6 +208,7 @@ impl Desk {
             dir,
             rules,
             session: None,
+            keys: denouncer::Keys::default(),
         })
     }
 

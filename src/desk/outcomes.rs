@@ -532,6 +532,7 @@ impl Desk {
             |r| r.get::<_, String>(0),
         )?;
         if let Some(doc) = self.stored(
+            ctx,
             "petition_id",
             petition_id,
             &format!("dialogue-{event_id}"),
@@ -572,6 +573,7 @@ impl Desk {
             case_id: None,
             petition_id: Some(petition_id),
             visit_id: None,
+            sealed: false,
         };
         let at_place = format!("trụ sở {}", office.name);
         self.issue(ctx, &format!("dialogue-{event_id}"), owner, |number| {

@@ -23,14 +23,15 @@ impl Desk {
     ) -> Result<IssuedDocument> {
         ctx.require(crate::domain::access::Permission::RecordVisit)?;
         let input = input.validate().map_err(Error::Invalid)?;
-        let visit = self.visit(visit_id)?;
+        let mut visit = self.visit(visit_id)?;
         let issued_before = self.has_document("visit_id", visit_id, FORM)?;
         // The person refused may have handed in a denunciation: the notice names them.
         let secret = visit.names_a_denouncer();
         if secret {
             self.check_denouncer_document(ctx, &visit, FORM, issued_before)?;
+            self.fill_sealed_people(ctx, &mut visit.people_named)?;
         }
-        if issued_before && let Some(doc) = self.stored("visit_id", visit_id, FORM, None)? {
+        if issued_before && let Some(doc) = self.stored(ctx, "visit_id", visit_id, FORM, None)? {
             return Ok(doc);
         }
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
@@ -92,6 +93,7 @@ impl Desk {
             case_id: Some(visit.case_id),
             petition_id: None,
             visit_id: Some(visit_id),
+            sealed: secret,
         };
         self.issue(ctx, FORM, owner, |number| {
             let label = rules.label(&rules.notice, number);

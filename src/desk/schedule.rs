@@ -957,7 +957,7 @@ impl Desk {
             )
             .optional()?;
         let Some((
-            _,
+            citizen_id,
             case_id,
             case_title,
             on,
@@ -1007,10 +1007,17 @@ impl Desk {
         let host: Host = from_name(&host).map_err(|e| Error::invalid("booking_id", e))?;
         let gender = gender.and_then(|g| from_name(&g).ok());
         let rules = self.rules.documents.clone();
+        // A sealed identity on the slip: opened for a role that may see denouncers, or as
+        // typed at this desk in this session.
+        let (full_name, address) = match self.sealed_name_address(ctx, citizen_id)? {
+            Some(opened) => opened,
+            None => (full_name, address),
+        };
         let owner = Owner {
             case_id,
             petition_id: None,
             visit_id: None,
+            sealed: secret,
         };
         let officer = self.acting_officer_name(ctx)?;
         self.issue(ctx, "appointment", owner, |number| {

@@ -110,8 +110,13 @@ impl Desk {
             _ => return Err(Error::Invalid(errors)),
         };
 
+        // Sealing needs only the office's public key; a holder's session may open a seal
+        // (a denouncer now known to the office otherwise has their record unsealed).
+        let public = self.denouncer_public(ctx)?;
+        let secret = self.denouncer_secret(ctx)?;
         let rules = &self.rules;
-        self.store.write(|tx| -> Result<RecordedVisit> {
+        let mut typed = Vec::new();
+        let recorded = self.store.write(|tx| -> Result<RecordedVisit> {
             let stamp = ctx.stamp();
             // People who came only to denounce are kept out of search and redacted exports.
             let only_denunciations = !visit.petitions.is_empty()
@@ -129,10 +134,17 @@ impl Desk {
                                  WHERE id = ?1 AND denouncer_only = 1",
                                 [id],
                             )?;
+                            super::denouncer::settle_citizen(tx, &public, secret.as_ref(), *id)?;
                         }
                         *id
                     }
-                    Who::New(c) => insert_citizen(tx, ctx, c, only_denunciations)?,
+                    Who::New(c) => {
+                        let id = insert_citizen(tx, ctx, c, only_denunciations)?;
+                        if only_denunciations {
+                            typed.push((id, super::denouncer::seal_citizen(tx, &public, id)?));
+                        }
+                        id
+                    }
                 });
             }
             let (case_id, repeat) = match input.case {
@@ -276,7 +288,10 @@ impl Desk {
                 [super::drafts::draft_key(ctx, INTAKE_DRAFT)],
             )?;
             Ok(RecordedVisit { visit_id, case_id, citizen_ids, petition_ids, repeat })
-        })
+        })?;
+        // The desk's first print names the people it just received, from what was typed.
+        self.keys.typed.extend(typed);
+        Ok(recorded)
     }
 
     fn exists(&self, table: &str, id: i64) -> Result<bool> {

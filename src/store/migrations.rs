@@ -36,6 +36,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!(
         "../../migrations/0023_submitted_audit_head.sql"
     )),
+    M::up(include_str!("../../migrations/0024_denouncer_key.sql")),
 ];
 
 /// The schema version this build creates and understands.

@@ -423,3 +423,30 @@ def test_the_canary_appears_only_where_a_view_is_logged(office_data, open_window
     assert len(left) <= 1, left
     for name in left:
         assert not list((Path(tempfile.gettempdir()) / name).iterdir()), name
+
+    # The database opened with the database key alone (what every account's password
+    # unwraps, read outside the app through SQLCipher's binding) names no denouncer: their
+    # identity, the documents naming them and their scans are sealed to the denouncer key.
+    con = harness.connect(data)
+    try:
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        assert "denouncer_key" in tables
+        found = []
+        for table in tables:
+            for row in con.execute(f'SELECT * FROM "{table}"'):
+                for value in row:
+                    if isinstance(value, bytes) and value.startswith(b"%PDF"):
+                        pdf = tmp_path / "doc.pdf"
+                        pdf.write_bytes(value)
+                        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                              text=True).stdout
+                    elif isinstance(value, bytes):
+                        text = value.decode("utf-8", "replace")
+                    else:
+                        text = str(value)
+                    if leaked(text):
+                        found.append((table, text[:120]))
+        assert not found, found
+        assert con.execute("SELECT bootstrap FROM denouncer_key").fetchone() == (None,)
+    finally:
+        con.close()

@@ -164,6 +164,61 @@ impl Desk {
         self.reveal_request(id)
     }
 
+    /// The identities of `petition_id`'s denouncers, sealed to `requester`'s public key.
+    fn reveal_parcel(&self, ctx: &Ctx, petition_id: i64, requester: i64) -> Result<Vec<u8>> {
+        let conn = self.store.conn();
+        let public: Option<Vec<u8>> = conn
+            .query_row(
+                "SELECT public_key FROM accounts WHERE officer_id = ?1",
+                [requester],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        let public = public
+            .and_then(|p| crypto_box::PublicKey::from_slice(&p).ok())
+            .ok_or_else(|| {
+                Error::invalid(
+                    "request_id",
+                    "Người đề nghị chưa có khóa tài khoản (chưa đăng nhập từ khi cập nhật phần mềm); hãy để họ đăng nhập một lần rồi duyệt lại.",
+                )
+            })?;
+        let mut parcel = serde_json::Map::new();
+        for id in super::of_petition(conn, petition_id)? {
+            if super::sealed::is_sealed(conn, id)? {
+                let secret = self.require_denouncer_secret(ctx)?;
+                if let Some(map) = super::sealed::identity_map(conn, &secret, id)? {
+                    parcel.insert(id.to_string(), serde_json::Value::Object(map));
+                }
+            }
+        }
+        let plain = serde_json::to_vec(&parcel).expect("a JSON map serialises");
+        Ok(super::sealed::seal_bytes(&public, &plain))
+    }
+
+    /// The parcel of approved request `id`, opened with this session's account key.
+    fn open_parcel(&self, id: i64) -> Result<Option<serde_json::Map<String, serde_json::Value>>> {
+        let sealed: Option<Vec<u8>> = self
+            .store
+            .conn()
+            .query_row(
+                "SELECT parcel FROM reveal_requests WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        let Some(sealed) = sealed else {
+            return Ok(None);
+        };
+        Ok(self
+            .keys
+            .account
+            .as_ref()
+            .and_then(|k| super::sealed::open_bytes(k, &sealed))
+            .and_then(|b| serde_json::from_slice(&b).ok()))
+    }
+
     fn reveal_request(&self, id: i64) -> Result<RevealRequest> {
         Ok(self.store.conn().query_row(
             &format!("{REQUESTS} WHERE r.id = ?1"),
@@ -211,16 +266,24 @@ impl Desk {
             ));
         }
         let note = clean(note);
+        // The requester cannot open the denouncer key: an approval seals the identities it
+        // shows to the requester's own key, for their one view.
+        let parcel = if approve {
+            Some(self.reveal_parcel(ctx, request.petition_id, requester)?)
+        } else {
+            None
+        };
         self.store.write(|tx| -> Result<()> {
             tx.execute(
                 "UPDATE reveal_requests SET decided_by = ?1, decided_at = ?2, approved = ?3,
-                        decision_note = ?4 WHERE id = ?5",
+                        decision_note = ?4, parcel = ?6 WHERE id = ?5",
                 params![
                     me,
                     ctx.stamp(),
                     approve,
                     (!note.is_empty()).then_some(&note),
-                    request_id
+                    request_id,
+                    parcel
                 ],
             )?;
             audit::append(
@@ -274,7 +337,32 @@ impl Desk {
                    (SELECT citizen_id FROM denouncers WHERE petition_id = ?1)"
             ))?;
             let rows = stmt.query_map([petition_id], row_to_citizen)?;
-            rows.collect::<rusqlite::Result<Vec<_>>>()?
+            let mut list = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+            // Sealed identities: opened with the denouncer key by a role that may see
+            // them, or from the parcel a leader sealed to this officer with the approval.
+            let parcel = match approval {
+                Some(id) => self.open_parcel(id)?,
+                None => None,
+            };
+            for c in &mut list {
+                let opened = match &parcel {
+                    Some(p) => p
+                        .get(&c.id.to_string())
+                        .cloned()
+                        .and_then(|m| serde_json::from_value::<super::sealed::Identity>(m).ok()),
+                    None => None,
+                };
+                match opened {
+                    Some(map) => super::sealed::fill_citizen(c, &map),
+                    None if approval.is_none() => {
+                        if let Some(open) = self.citizen_for(ctx, c.id)? {
+                            *c = open;
+                        }
+                    }
+                    None => {}
+                }
+            }
+            list
         };
         self.store.write(|tx| -> Result<()> {
             if let Some(id) = approval {

@@ -73,6 +73,10 @@ impl Desk {
         let mut petitions = read::petitions(&tx, &name, None)?;
         let mut visits = read::visits(&tx, &name, None)?;
         let mut citizens = read::citizens(&tx, &name, None)?;
+        if !opts.redact {
+            // A full file names denouncers: their sealed identities are opened.
+            self.open_citizen_records(ctx, &mut citizens)?;
+        }
         if opts.redact {
             let denunciations: HashSet<String> = petitions
                 .iter()
