@@ -11,7 +11,11 @@ CREATE TABLE denouncer_key (
     id         INTEGER PRIMARY KEY CHECK (id = 1),
     public     BLOB NOT NULL,
     bootstrap  BLOB,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    -- When a handler or leader last wrote down the key's recovery code (for the sealed
+    -- envelope with the recovery key): with it, an administrator grants the key again
+    -- should every holder lose their password.
+    recovery_saved_at TEXT
 ) STRICT;
 
 -- The denouncer key's secret half sealed to an account's public key (the account's secret

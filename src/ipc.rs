@@ -76,6 +76,7 @@ pub fn typescript_bindings() -> String {
         crate::desk::SetupDone::decl(&cfg),
         crate::desk::RevealRequest::decl(&cfg),
         crate::desk::RevealStatus::decl(&cfg),
+        crate::desk::IdentityKeyStatus::decl(&cfg),
         crate::desk::RevealedIdentity::decl(&cfg),
         Agency::decl(&cfg),
         AgencyInput::decl(&cfg),

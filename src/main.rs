@@ -153,6 +153,15 @@ enum AccountAction {
     },
     /// Liệt kê các tài khoản
     List,
+    /// In mã khôi phục khóa danh tính người tố cáo (lãnh đạo, cán bộ xử lý đang giữ khóa),
+    /// để niêm phong cùng khóa khôi phục dữ liệu
+    IdentityCode,
+    /// Cấp khóa danh tính người tố cáo cho một lãnh đạo hoặc cán bộ xử lý bằng mã khôi phục
+    /// của khóa đó (cần quyền quản trị; mã đọc từ biến TIEPDAN_IDENTITY_KEY hoặc bàn phím)
+    GrantIdentity {
+        /// Tên đăng nhập của người được cấp
+        login: String,
+    },
 }
 
 #[derive(clap::Subcommand)]
@@ -391,6 +400,26 @@ fn account(root: &std::path::Path, action: AccountAction) -> Result<(), Error> {
             let password = new_password()?;
             desk.set_password(&ctx(&desk), &login, &password, &password)?;
             println!("Đã đặt mật khẩu mới cho tài khoản \"{login}\".");
+        }
+        AccountAction::IdentityCode => {
+            let code = desk.identity_recovery_code(&ctx(&desk))?;
+            println!("MÃ KHÔI PHỤC KHÓA DANH TÍNH NGƯỜI TỐ CÁO (chép lên phiếu, niêm phong):");
+            println!("{code}");
+        }
+        AccountAction::GrantIdentity { login } => {
+            let code = match std::env::var("TIEPDAN_IDENTITY_KEY") {
+                Ok(c) => c,
+                Err(_) => rpassword::prompt_password("Mã khôi phục khóa danh tính: ").map_err(
+                    |_| {
+                        Error::invalid(
+                            "code",
+                            "Không đọc được mã từ bàn phím: hãy chạy trong cửa sổ dòng lệnh, hoặc đặt biến môi trường TIEPDAN_IDENTITY_KEY.",
+                        )
+                    },
+                )?,
+            };
+            desk.grant_identity_key(&ctx(&desk), &login, &code)?;
+            println!("Đã cấp khóa danh tính người tố cáo cho tài khoản \"{login}\".");
         }
         AccountAction::List => {
             for a in desk.accounts()? {

@@ -793,3 +793,58 @@ fn an_office_from_before_the_denouncer_key_is_sealed_at_its_first_session() {
     assert_eq!(shown.denouncers[0].full_name, NAME);
     assert_eq!(shown.denouncers[0].id_number.as_deref(), Some(ID));
 }
+
+#[test]
+fn the_recovery_code_grants_the_key_again_when_no_holder_can_sign_in() {
+    let o = office();
+    // The handler's first sign-in makes the office's key; the handler writes it down.
+    let mut desk = sign_in_as(o.dir.path(), "xuly", NEXT_DAY);
+    let c = desk.session().unwrap().ctx(at(NEXT_DAY));
+    let status = desk.identity_key_status(&c).unwrap();
+    assert!(status.held && !status.first_key && status.recovery_saved_at.is_none());
+    let code = desk.identity_recovery_code(&c).unwrap();
+    assert_eq!(code.len(), 64 + 7, "{code}");
+    drop(desk);
+    // Reception can neither write the code down nor grant with it.
+    let mut desk = sign_in_as(o.dir.path(), "tiepdan", NEXT_DAY);
+    let c = desk.session().unwrap().ctx(at(NEXT_DAY));
+    assert!(desk.identity_recovery_code(&c).is_err());
+    assert!(desk.grant_identity_key(&c, "chutich", &code).is_err());
+    drop(desk);
+    // Both holders' passwords are reset by the administrator: no grant is left.
+    let mut desk = sign_in_as(o.dir.path(), "quantri", NEXT_DAY);
+    let admin = desk.session().unwrap().ctx(at(NEXT_DAY));
+    for login in ["xuly", "chutich"] {
+        desk.set_password(&admin, login, "mật-khẩu-mới-123", "mật-khẩu-mới-123")
+            .unwrap();
+    }
+    let status = desk.identity_key_status(&admin).unwrap();
+    assert!(status.granted.is_empty(), "{status:?}");
+    assert_eq!(status.pending, vec!["chutich", "xuly"]);
+    assert!(status.recovery_saved_at.is_some());
+    // A wrong code, a reception account: refused, nothing granted.
+    let wrong = "0".repeat(64);
+    let e = desk
+        .grant_identity_key(&admin, "chutich", &wrong)
+        .unwrap_err();
+    assert!(e.to_string().contains("không đúng"), "{e}");
+    let e = desk
+        .grant_identity_key(&admin, "tiepdan", &code)
+        .unwrap_err();
+    assert!(e.to_string().contains("không cấp"), "{e}");
+    // The leader, whose new key pair comes with the next sign-in, is granted with the code.
+    drop(desk);
+    drop(Desk::sign_in(o.dir.path(), "chutich", "mật-khẩu-mới-123", at(NEXT_DAY)).unwrap());
+    let mut desk = sign_in_as(o.dir.path(), "quantri", NEXT_DAY);
+    let admin = desk.session().unwrap().ctx(at(NEXT_DAY));
+    desk.grant_identity_key(&admin, "chutich", &code.to_lowercase().replace('-', " "))
+        .unwrap();
+    drop(desk);
+    let mut desk =
+        Desk::sign_in(o.dir.path(), "chutich", "mật-khẩu-mới-123", at(NEXT_DAY)).unwrap();
+    let c = desk.session().unwrap().ctx(at(NEXT_DAY));
+    let shown = desk
+        .reveal_denouncers(&c, o.petition, "Kiểm tra sau khi cấp lại khóa")
+        .unwrap();
+    assert_eq!(shown.denouncers[0].full_name, NAME);
+}

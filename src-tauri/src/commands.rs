@@ -388,6 +388,36 @@ pub fn audit_trail(
     with_desk(&state, |desk| desk.audit_trail(&ctx(desk), &filter))
 }
 
+/// Where the denouncer key stands: who holds it, who waits for it, whether its recovery
+/// code was written down.
+#[tauri::command]
+pub fn identity_key_status(
+    state: State<'_, AppState>,
+) -> Result<tiepdan::desk::IdentityKeyStatus, ErrorData> {
+    with_desk(&state, |desk| desk.identity_key_status(&ctx(desk)))
+}
+
+/// The denouncer key's recovery code, for a handler or leader holding it (audited).
+#[tauri::command]
+pub fn identity_recovery_code(state: State<'_, AppState>) -> Result<String, ErrorData> {
+    with_desk(&state, |desk| desk.identity_recovery_code(&ctx(desk)))
+}
+
+/// The administrator grants the denouncer key to a handler or leader with the recovery
+/// code (audited).
+#[tauri::command]
+pub fn grant_identity_key(
+    state: State<'_, AppState>,
+    login: String,
+    code: String,
+) -> Result<tiepdan::desk::IdentityKeyStatus, ErrorData> {
+    with_desk(&state, |desk| {
+        let c = ctx(desk);
+        desk.grant_identity_key(&c, &login, &code)?;
+        desk.identity_key_status(&c)
+    })
+}
+
 /// Registers a citizen who is not yet on the register (a first-time caller booked into a
 /// reception day); the same identity number twice is refused with the existing name.
 #[tauri::command]

@@ -85,6 +85,7 @@ pub fn action_vi(action: &str) -> &'static str {
         "denouncer.view" => "Xem danh tính người tố cáo",
         "denouncer.key_grant" => "Cấp khóa danh tính người tố cáo cho tài khoản",
         "denouncer.key_revoke" => "Thu hồi khóa danh tính người tố cáo của tài khoản",
+        "denouncer.key_export" => "Chép mã khôi phục khóa danh tính người tố cáo",
         "denouncer.key_rotate" => {
             "Tạo khóa danh tính người tố cáo mới (lần đầu lãnh đạo, cán bộ xử lý đăng nhập)"
         }

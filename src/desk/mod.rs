@@ -45,6 +45,7 @@ pub use citizen_history::{CitizenHistory, HistoryPetition, HistoryVisit};
 pub use citizen_rights::CorrectionInput;
 pub use citizens::{CaseSummary, Citizen, CitizenMatch};
 pub use deadlines::PetitionDeadlines;
+pub use denouncer::IdentityKeyStatus;
 pub use denouncer::reveal::{RevealRequest, RevealStatus, RevealedIdentity};
 pub use drafts::Draft;
 pub use due::{COUNT_CAP, DueItem, DueSummary, OfficerLoad};

@@ -186,6 +186,10 @@ def commands(ids: dict, login: str) -> dict:
         # (Typing the canary's own number registers what the insider typed: the core test
         # `a_reception_officer_reaches_the_denouncer_on_no_path_after_the_desk` checks it.)
         "add_citizen": [{"input": {**bad_citizen, "full_name": f"Người Gọi {login}", "address": "Thôn Mới"}}],
+        "identity_key_status": {},
+        "identity_recovery_code": {},
+        "grant_identity_key": [{"login": "khongco", "code": "0" * 64},
+                               {"login": "xuly", "code": "sai-ma"}],
         "set_shift_policy": {"policy": "next"},
         "export_schedule_ics": {"from": today, "to": ids["next_day"], "host": None},
         "export_briefing_pack": {"key": session},

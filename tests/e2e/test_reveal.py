@@ -3,6 +3,7 @@ screen, revealed to them only after a leader approves their request in the app, 
 logged (who, when, which petition, why); never in a redacted export."""
 
 import json
+import re
 import os
 import subprocess
 
@@ -88,6 +89,16 @@ def test_a_reception_officer_sees_a_denouncer_only_after_a_leaders_approval(offi
     screenshot("reveal-approval")
     click(leader, "reveal-approve-1")
     wait(leader).until(lambda d: not d.find_elements(By.ID, "reveal-requests"))
+    # The leader holds the denouncer key and writes its recovery code down once.
+    click(leader, "nav-settings")
+    granted = wait(leader).until(EC.visibility_of_element_located((By.ID, "identity-granted")))
+    assert "chutich" in granted.text
+    assert "Chưa chép" in leader.find_element(By.ID, "identity-recovery").text
+    click(leader, "identity-show-code")
+    code = wait(leader).until(EC.visibility_of_element_located((By.ID, "identity-code")))
+    assert re.fullmatch(r"([0-9A-F]{8}-){7}[0-9A-F]{8}", code.text.strip()), code.text
+    wait(leader).until(lambda d: "Đã chép lúc" in d.find_element(By.ID, "identity-recovery").text)
+    screenshot("identity-key")
     leader.quit()
 
     # Approved: the officer sees it once, and the view is logged.

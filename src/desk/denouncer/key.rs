@@ -194,7 +194,8 @@ fn rotate(tx: &Connection, ctx: &Ctx, old: &SecretKey) -> Result<SecretKey> {
     let new = SecretKey::generate(&mut OsRng);
     super::sealed::reseal_all(tx, old, &new.public_key())?;
     tx.execute(
-        "UPDATE denouncer_key SET public = ?1, bootstrap = NULL WHERE id = 1",
+        "UPDATE denouncer_key SET public = ?1, bootstrap = NULL, recovery_saved_at = NULL
+          WHERE id = 1",
         [new.public_key().as_bytes().as_slice()],
     )?;
     tx.execute("DELETE FROM denouncer_key_grants", [])?;

@@ -7,6 +7,7 @@
 //! `tests/one_owner.rs` fails when any other module's SQL names the table.
 
 mod key;
+mod recovery;
 pub(super) mod reveal;
 mod sealed;
 mod secrecy;
@@ -17,6 +18,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 pub(crate) use key::new_account_secret;
 pub(super) use key::{Keys, begin as begin_keys, grant_pending, revoke as revoke_key};
+pub use recovery::IdentityKeyStatus;
 pub(super) use sealed::{
     SEALED_NAME, blob_key, open_bytes, seal_bytes, seal_citizen, settle_all, settle_citizen,
 };

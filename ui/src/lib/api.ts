@@ -5,6 +5,7 @@ import type {
   AccessView,
   AuditFilter,
   AuditTrail,
+  IdentityKeyStatus,
   RevealRequest,
   RevealStatus,
   RevealedIdentity,
@@ -133,6 +134,10 @@ export const api = {
   backupToOtherDisk: (target: string) => call<BackupInfo>('backup_to_other_disk', { target }),
   backupFiles: (dir: string | null) => call<BackupFile[]>('backup_files', { dir }),
   auditTrail: (filter: AuditFilter) => call<AuditTrail>('audit_trail', { filter }),
+  identityKeyStatus: () => call<IdentityKeyStatus>('identity_key_status'),
+  identityRecoveryCode: () => call<string>('identity_recovery_code'),
+  grantIdentityKey: (login: string, code: string) =>
+    call<IdentityKeyStatus>('grant_identity_key', { login, code }),
   restoreBackup: (file: string) => call<BackupInfo>('restore_backup', { file }),
   aboutInfo: () => call<AboutInfo>('about_info'),
   findCitizens: (name: string, idNumber: string | null) =>

@@ -97,6 +97,28 @@ may_view: boolean,
  */
 request: RevealRequest | null, };
 
+export type IdentityKeyStatus = { 
+/**
+ * This session holds the key (a handler or leader it was granted to).
+ */
+held: boolean, 
+/**
+ * The office's first key is still in use: no handler or leader has signed in yet.
+ */
+first_key: boolean, 
+/**
+ * Accounts holding a grant, by login.
+ */
+granted: Array<string>, 
+/**
+ * Active handler and leader accounts still without one.
+ */
+pending: Array<string>, 
+/**
+ * When the recovery code was last written down (`YYYY-MM-DDTHH:MM:SS`).
+ */
+recovery_saved_at: string | null, };
+
 export type RevealedIdentity = { denouncers: Array<Citizen>, logged_at: string, };
 
 export type Agency = { id: number, name: string, role: AgencyRole, address: string | null, };
