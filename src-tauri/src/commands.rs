@@ -388,6 +388,15 @@ pub fn audit_trail(
     with_desk(&state, |desk| desk.audit_trail(&ctx(desk), &filter))
 }
 
+/// Records petitions that did not come in person (post, letter box, forwarded, online).
+#[tauri::command]
+pub fn receive_mail(
+    state: State<'_, AppState>,
+    input: tiepdan::domain::mail::MailInput,
+) -> Result<tiepdan::desk::ReceivedMail, ErrorData> {
+    with_desk(&state, |desk| desk.receive_mail(&ctx(desk), &input))
+}
+
 /// Where the denouncer key stands: who holds it, who waits for it, whether its recovery
 /// code was written down.
 #[tauri::command]

@@ -154,6 +154,7 @@ pub fn run() {
             commands::update_officer,
             commands::audit_trail,
             commands::identity_key_status,
+            commands::receive_mail,
             commands::identity_recovery_code,
             commands::grant_identity_key,
             commands::cancel_booking,

@@ -114,6 +114,7 @@ pub fn action_vi(action: &str) -> &'static str {
         "task.add" => "Giao việc",
         "task.done" => "Hoàn thành việc",
         "visit.record" => "Ghi lượt tiếp công dân",
+        "petition.receive" => "Ghi đơn nhận qua bưu điện, cơ quan khác chuyển đến, trực tuyến",
         "watch.add" => "Đưa vào danh sách theo dõi",
         "watch.end" => "Thôi theo dõi",
         _ => "Thao tác khác",

@@ -7,6 +7,7 @@ pub mod citizen;
 pub mod deadline;
 pub mod flags;
 pub mod identity;
+pub mod mail;
 pub mod office;
 pub mod officer;
 pub mod outcome;

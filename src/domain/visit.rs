@@ -264,97 +264,7 @@ impl VisitInput {
         );
         let outcome = clean(&self.outcome);
         at_most(&mut errors, "outcome", "Kết quả tiếp", &outcome, MAX_LINE);
-        let mut petitions = Vec::new();
-        for (i, p) in self.petitions.iter().enumerate() {
-            let field = |name: &str| format!("petitions.{i}.{name}");
-            let summary = clean(&p.summary);
-            if summary.is_empty() {
-                errors.push(FieldError::new(
-                    &field("summary"),
-                    format!("Đơn thứ {}: chưa nhập nội dung đơn.", i + 1),
-                ));
-            }
-            at_most(
-                &mut errors,
-                &field("summary"),
-                &format!("Đơn thứ {}: nội dung đơn", i + 1),
-                &summary,
-                MAX_SUMMARY,
-            );
-            let instance = match (p.kind, p.instance) {
-                (PetitionKind::Complaint, None) => Some(1),
-                (PetitionKind::Complaint, Some(n @ (1 | 2))) => Some(n),
-                (PetitionKind::Complaint, Some(n)) => {
-                    errors.push(FieldError::new(
-                        &field("instance"),
-                        format!("Đơn thứ {}: khiếu nại lần {n} không có; chỉ có lần đầu (1) hoặc lần hai (2).", i + 1),
-                    ));
-                    None
-                }
-                (_, _) => None,
-            };
-            let contested_on = match clean_opt(p.contested_on.as_deref()) {
-                None => None,
-                Some(d) => match chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d") {
-                    Ok(date) if at.is_none_or(|at| date <= at.date()) => Some(date),
-                    _ => {
-                        errors.push(FieldError::new(
-                            &field("contested_on"),
-                            format!("Đơn thứ {}: ngày nhận quyết định bị khiếu nại không hợp lệ hoặc sau ngày tiếp (\"{d}\").", i + 1),
-                        ));
-                        None
-                    }
-                },
-            };
-            if p.anonymous && p.kind == PetitionKind::Complaint {
-                errors.push(FieldError::new(
-                    &field("anonymous"),
-                    format!("Đơn thứ {}: đơn khiếu nại phải ghi rõ họ tên người khiếu nại, không thể nặc danh.", i + 1),
-                ));
-            }
-            let mut papers = Vec::new();
-            for (j, paper) in p.papers.iter().enumerate() {
-                let title = clean(&paper.title);
-                if title.is_empty() {
-                    errors.push(FieldError::new(
-                        &format!("petitions.{i}.papers.{j}.title"),
-                        format!(
-                            "Đơn thứ {}, tài liệu thứ {}: chưa nhập tên tài liệu.",
-                            i + 1,
-                            j + 1
-                        ),
-                    ));
-                }
-                at_most(
-                    &mut errors,
-                    &format!("petitions.{i}.papers.{j}.title"),
-                    &format!("Đơn thứ {}, tài liệu thứ {}: tên tài liệu", i + 1, j + 1),
-                    &title,
-                    MAX_LINE,
-                );
-                papers.push(PaperInput {
-                    title,
-                    ..paper.clone()
-                });
-            }
-            petitions.push(NewPetition {
-                kind: p.kind,
-                field: p.field,
-                summary_fold: fold(&summary),
-                summary,
-                anonymous: p.anonymous,
-                respondent_role: p.respondent_role,
-                respondent_name: clean_opt(p.respondent_name.as_deref()),
-                instance,
-                contested_on,
-                decision_kind: match p.kind {
-                    PetitionKind::Complaint => p.decision_kind.unwrap_or_default(),
-                    _ => DecisionKind::Administrative,
-                },
-                oral: p.oral && p.kind == PetitionKind::Denunciation,
-                papers,
-            });
-        }
+        let petitions = check_petitions(&self.petitions, at.map(|at| at.date()), &mut errors);
         match (at, errors.is_empty()) {
             (Some(at), true) => Ok(CheckedVisit {
                 at,
@@ -366,6 +276,108 @@ impl VisitInput {
             _ => Err(errors),
         }
     }
+}
+
+/// Checks the petitions handed in or received on `on` (when that date is known): each
+/// summary, a complaint's instance and contested date (not after `on`), no anonymous
+/// complaint, the papers' titles. Every error is added to `errors`.
+pub(crate) fn check_petitions(
+    list: &[PetitionInput],
+    on: Option<chrono::NaiveDate>,
+    errors: &mut Vec<FieldError>,
+) -> Vec<NewPetition> {
+    let mut petitions = Vec::new();
+    for (i, p) in list.iter().enumerate() {
+        let field = |name: &str| format!("petitions.{i}.{name}");
+        let summary = clean(&p.summary);
+        if summary.is_empty() {
+            errors.push(FieldError::new(
+                &field("summary"),
+                format!("Đơn thứ {}: chưa nhập nội dung đơn.", i + 1),
+            ));
+        }
+        at_most(
+            errors,
+            &field("summary"),
+            &format!("Đơn thứ {}: nội dung đơn", i + 1),
+            &summary,
+            MAX_SUMMARY,
+        );
+        let instance = match (p.kind, p.instance) {
+            (PetitionKind::Complaint, None) => Some(1),
+            (PetitionKind::Complaint, Some(n @ (1 | 2))) => Some(n),
+            (PetitionKind::Complaint, Some(n)) => {
+                errors.push(FieldError::new(
+                    &field("instance"),
+                    format!("Đơn thứ {}: khiếu nại lần {n} không có; chỉ có lần đầu (1) hoặc lần hai (2).", i + 1),
+                ));
+                None
+            }
+            (_, _) => None,
+        };
+        let contested_on = match clean_opt(p.contested_on.as_deref()) {
+            None => None,
+            Some(d) => match chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d") {
+                Ok(date) if on.is_none_or(|on| date <= on) => Some(date),
+                _ => {
+                    errors.push(FieldError::new(
+                        &field("contested_on"),
+                        format!("Đơn thứ {}: ngày nhận quyết định bị khiếu nại không hợp lệ hoặc sau ngày tiếp nhận (\"{d}\").", i + 1),
+                    ));
+                    None
+                }
+            },
+        };
+        if p.anonymous && p.kind == PetitionKind::Complaint {
+            errors.push(FieldError::new(
+                &field("anonymous"),
+                format!("Đơn thứ {}: đơn khiếu nại phải ghi rõ họ tên người khiếu nại, không thể nặc danh.", i + 1),
+            ));
+        }
+        let mut papers = Vec::new();
+        for (j, paper) in p.papers.iter().enumerate() {
+            let title = clean(&paper.title);
+            if title.is_empty() {
+                errors.push(FieldError::new(
+                    &format!("petitions.{i}.papers.{j}.title"),
+                    format!(
+                        "Đơn thứ {}, tài liệu thứ {}: chưa nhập tên tài liệu.",
+                        i + 1,
+                        j + 1
+                    ),
+                ));
+            }
+            at_most(
+                errors,
+                &format!("petitions.{i}.papers.{j}.title"),
+                &format!("Đơn thứ {}, tài liệu thứ {}: tên tài liệu", i + 1, j + 1),
+                &title,
+                MAX_LINE,
+            );
+            papers.push(PaperInput {
+                title,
+                ..paper.clone()
+            });
+        }
+        petitions.push(NewPetition {
+            kind: p.kind,
+            field: p.field,
+            summary_fold: fold(&summary),
+            summary,
+            anonymous: p.anonymous,
+            respondent_role: p.respondent_role,
+            respondent_name: clean_opt(p.respondent_name.as_deref()),
+            instance,
+            contested_on,
+            decision_kind: match p.kind {
+                PetitionKind::Complaint => p.decision_kind.unwrap_or_default(),
+                _ => DecisionKind::Administrative,
+            },
+            oral: p.oral && p.kind == PetitionKind::Denunciation,
+            papers,
+        });
+    }
+    petitions
 }
 
 #[cfg(test)]

@@ -186,6 +186,9 @@ def commands(ids: dict, login: str) -> dict:
         # (Typing the canary's own number registers what the insider typed: the core test
         # `a_reception_officer_reaches_the_denouncer_on_no_path_after_the_desk` checks it.)
         "add_citizen": [{"input": {**bad_citizen, "full_name": f"Người Gọi {login}", "address": "Thôn Mới"}}],
+        "receive_mail": [{"input": {"received_on": "2099-01-01", "channel": "post", "forwarded_by": None,
+                                    "forwarded_doc": None, "citizens": [{"existing": ids["citizen"]}],
+                                    "case": "new", "petitions": []}}],
         "identity_key_status": {},
         "identity_recovery_code": {},
         "grant_identity_key": [{"login": "khongco", "code": "0" * 64},

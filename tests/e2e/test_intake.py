@@ -99,3 +99,65 @@ def test_a_visit_typed_before_a_crash_is_offered_back(office_data, open_window):
     assert again.find_element(By.ID, "citizen-0-full_name").get_attribute("value") == "Trần Thị Ánh"
     assert again.find_element(By.ID, "intake-summary").get_attribute("value") == "Đề nghị cấp lại giấy chứng nhận"
     assert counts(data)[1] == 0, "a draft is never counted as a visit"
+
+
+def test_forwarded_petitions_of_one_content_join_one_case(office_data, open_window):
+    """Two bodies forward the same citizen's petition: the officer records each from the
+    forwarding letter, without a visit, and joins the second to the first's case."""
+    data = office_data
+    driver = open_window(data)
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-intake")))
+    for name in ("Ban Tiếp công dân tỉnh Quảng Ngãi", "Thường trực HĐND huyện Ba Tơ"):
+        assert harness.invoke(driver, "add_agency", {"input": {"name": name, "role": "province_department",
+                                                               "address": None}}) is None
+    driver.find_element(By.ID, "nav-intake").click()
+    arrival = wait(driver).until(EC.visibility_of_element_located((By.ID, "intake-arrival")))
+    Select(arrival).select_by_visible_text("Cơ quan, tổ chức khác chuyển đến")
+    received = wait(driver).until(EC.visibility_of_element_located((By.ID, "intake-received-on")))
+    assert not driver.find_elements(By.ID, "intake-summary"), "no visit's content to type"
+    assert not driver.find_elements(By.ID, "intake-save-print"), "no receipt for a letter"
+    received.clear()
+    received.send_keys("03/12/2026")
+    driver.find_element(By.ID, "citizen-0-full_name").send_keys("Đinh Văn Bốn")
+    driver.find_element(By.ID, "citizen-0-address").send_keys("Thôn Gò Nghênh, xã Ba Tơ")
+    driver.find_element(By.ID, "add-petition").click()
+    Select(driver.find_element(By.ID, "petition-0-kind")).select_by_visible_text("Kiến nghị")
+    driver.find_element(By.ID, "petition-0-summary").send_keys("Kiến nghị cấp giấy chứng nhận quyền sử dụng đất thửa 112")
+    # Saved without the body and its letter: both named, nothing written.
+    driver.find_element(By.ID, "intake-save").click()
+    summary = wait(driver).until(EC.visibility_of_element_located((By.ID, "intake-error-summary")))
+    assert "chọn cơ quan chuyển đơn" in summary.text and "số, ngày văn bản chuyển đơn" in summary.text
+    assert counts(data) == (0, 0, 0, 0)
+    Select(driver.find_element(By.ID, "intake-forwarded-by")).select_by_visible_text("Ban Tiếp công dân tỉnh Quảng Ngãi")
+    driver.find_element(By.ID, "intake-forwarded-doc").send_keys("125/BTCD-NV ngày 01/12/2026", Keys.CONTROL, "s")
+    saved = wait(driver).until(EC.visibility_of_element_located((By.ID, "intake-mail-saved")))
+    assert "1 đơn" in saved.text
+    assert counts(data) == (1, 0, 1, 1), "a case, no visit, the sender, the petition"
+    screenshot("intake-forwarded")
+
+    # The second body forwards the same content: found while typing, joined to its case.
+    assert Select(driver.find_element(By.ID, "intake-arrival")).first_selected_option.text.startswith("Cơ quan")
+    driver.find_element(By.ID, "citizen-0-full_name").send_keys("dinh van bon")
+    panel = wait(driver).until(EC.visibility_of_element_located((By.ID, "citizen-0-matches")))
+    same = panel.find_element(By.XPATH, ".//button[contains(., 'Cùng vụ việc')]")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", same)
+    same.click()
+    assert "thửa 112" in driver.find_element(By.ID, "intake-case").text
+    Select(driver.find_element(By.ID, "intake-forwarded-by")).select_by_visible_text("Thường trực HĐND huyện Ba Tơ")
+    driver.find_element(By.ID, "intake-forwarded-doc").send_keys("88/HĐND-VP ngày 02/12/2026")
+    driver.find_element(By.ID, "add-petition").click()
+    Select(driver.find_element(By.ID, "petition-0-kind")).select_by_visible_text("Kiến nghị")
+    driver.find_element(By.ID, "petition-0-summary").send_keys("Kiến nghị cấp giấy chứng nhận quyền sử dụng đất thửa 112", Keys.CONTROL, "s")
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "intake-mail-saved"), "vụ việc đã có"))
+    assert counts(data) == (1, 0, 1, 2), "one case, one sender, two petitions"
+    con = harness.connect(data)
+    try:
+        rows = con.execute(
+            "SELECT p.channel, a.name, p.forwarded_doc, p.received_on, p.visit_id FROM petitions p "
+            "JOIN agencies a ON a.id = p.forwarded_by ORDER BY p.id").fetchall()
+    finally:
+        con.close()
+    assert rows == [
+        ("forwarded", "Ban Tiếp công dân tỉnh Quảng Ngãi", "125/BTCD-NV ngày 01/12/2026", "2026-12-03", None),
+        ("forwarded", "Thường trực HĐND huyện Ba Tơ", "88/HĐND-VP ngày 02/12/2026", "2026-12-03", None),
+    ]

@@ -20,7 +20,8 @@ pub(crate) use key::new_account_secret;
 pub(super) use key::{Keys, begin as begin_keys, grant_pending, revoke as revoke_key};
 pub use recovery::IdentityKeyStatus;
 pub(super) use sealed::{
-    SEALED_NAME, blob_key, open_bytes, seal_bytes, seal_citizen, settle_all, settle_citizen,
+    Identity, SEALED_NAME, blob_key, open_bytes, seal_bytes, seal_citizen, settle_all,
+    settle_citizen,
 };
 
 /// Writes citizen `id`'s sealed identity back into its plain columns before a use case

@@ -6,6 +6,8 @@ import type {
   AuditFilter,
   AuditTrail,
   IdentityKeyStatus,
+  MailInput,
+  ReceivedMail,
   RevealRequest,
   RevealStatus,
   RevealedIdentity,
@@ -135,6 +137,7 @@ export const api = {
   backupFiles: (dir: string | null) => call<BackupFile[]>('backup_files', { dir }),
   auditTrail: (filter: AuditFilter) => call<AuditTrail>('audit_trail', { filter }),
   identityKeyStatus: () => call<IdentityKeyStatus>('identity_key_status'),
+  receiveMail: (input: MailInput) => call<ReceivedMail>('receive_mail', { input }),
   identityRecoveryCode: () => call<string>('identity_recovery_code'),
   grantIdentityKey: (login: string, code: string) =>
     call<IdentityKeyStatus>('grant_identity_key', { login, code }),

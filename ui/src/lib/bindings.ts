@@ -119,6 +119,36 @@ pending: Array<string>,
  */
 recovery_saved_at: string | null, };
 
+export type ReceivedMail = { case_id: number, citizen_ids: Array<number>, petition_ids: Array<number>, 
+/**
+ * The case existed before (a content received again).
+ */
+repeat: boolean, };
+
+export type MailInput = { 
+/**
+ * `YYYY-MM-DD`: the day the office received it.
+ */
+received_on: string, channel: Channel, 
+/**
+ * Forwarded: the body that forwarded it (Danh mục cơ quan).
+ */
+forwarded_by: number | null, 
+/**
+ * Forwarded: the forwarding letter's number and date ("125/BTCD-NV ngày 02/12/2026").
+ */
+forwarded_doc: string | null, 
+/**
+ * Who signed it; empty when every petition is unsigned (a denunciation or feedback).
+ */
+citizens: Array<CitizenRef>, 
+/**
+ * One content forwarded by several bodies, or sent again, is one case.
+ */
+case: CaseChoice, petitions: Array<PetitionInput>, };
+
+export type Channel = "post" | "box" | "forwarded" | "online";
+
 export type RevealedIdentity = { denouncers: Array<Citizen>, logged_at: string, };
 
 export type Agency = { id: number, name: string, role: AgencyRole, address: string | null, };

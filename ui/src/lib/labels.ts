@@ -2,6 +2,7 @@
 import type {
   Action,
   AgencyRole,
+  Channel,
   DecisionKind,
   DeadlineName,
   Field,
@@ -23,6 +24,15 @@ import type {
   RefusalGround,
   Sex,
 } from './bindings';
+
+/// How a petition reached the office: at the desk, or not in person.
+export const ARRIVAL: Record<'in_person' | Channel, string> = {
+  in_person: 'Công dân đến trực tiếp (lượt tiếp)',
+  post: 'Đơn gửi qua bưu điện',
+  box: 'Đơn bỏ hòm thư góp ý',
+  forwarded: 'Cơ quan, tổ chức khác chuyển đến',
+  online: 'Đơn trực tuyến (Cổng dịch vụ công, thư điện tử)',
+};
 
 export const RECEPTION: Record<Reception, string> = {
   regular: 'Thường xuyên',
