@@ -25,6 +25,7 @@ fn event(petition_id: i64, on: &str, kind: OutcomeKind) -> OutcomeInput {
         partial: false,
         reason: None,
         minutes: None,
+        days: None,
         results: Default::default(),
     }
 }
@@ -669,4 +670,181 @@ fn a_leader_a_mediation_and_an_officers_late_tasks() {
         .find(|l| l.officer_id == Some(tam.id))
         .unwrap();
     assert_eq!(load.late_tasks, 1);
+}
+
+/// A denunciation received at the desk on 04/02/2026, handled as accepted on 05/02 and
+/// accepted (thụ lý) on 06/02.
+fn accepted_denunciation(desk: &mut Desk) -> i64 {
+    desk.save_office(&ctx("2026-02-04 08:00"), &office())
+        .unwrap();
+    let mut v = complaint_visit();
+    v.petitions[0].kind = tiepdan::domain::visit::PetitionKind::Denunciation;
+    v.petitions[0].instance = None;
+    v.petitions[0].contested_on = None;
+    v.petitions[0].summary = "Tố cáo cán bộ địa chính nhận tiền".into();
+    let p = desk
+        .record_visit(&ctx("2026-02-04 09:30"), &v)
+        .unwrap()
+        .petition_ids[0];
+    let c = ctx("2026-02-06 09:00");
+    desk.handle_petition(
+        &c,
+        &HandleInput {
+            accepted_on: None,
+            petition_id: p,
+            on: "2026-02-05".into(),
+            action: Action::Accept,
+            to_agency: None,
+            reason: Some("Thuộc thẩm quyền giải quyết của Chủ tịch Ủy ban nhân dân xã".into()),
+            note: None,
+        },
+    )
+    .unwrap();
+    desk.record_outcome(&c, &event(p, "2026-02-06", OutcomeKind::Accepted))
+        .unwrap();
+    p
+}
+
+fn extension(petition_id: i64, on: &str, days: u32) -> OutcomeInput {
+    OutcomeInput {
+        days: Some(days),
+        decision: Some("05/QĐ-UBND".into()),
+        reason: Some("Vụ việc phức tạp, cần xác minh thêm".into()),
+        ..event(petition_id, on, OutcomeKind::Extended)
+    }
+}
+
+#[test]
+fn an_extension_moves_the_resolution_deadline_within_what_the_rules_allow() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    let p = accepted_denunciation(&mut desk);
+    let before = resolve_due(&desk, p, "2026-03-01");
+    let c = ctx("2026-03-01 09:00");
+    // Without its days, or more days than a time allows: named, nothing written.
+    let mut bad = extension(p, "2026-03-01", 30);
+    bad.days = None;
+    bad.reason = None;
+    let m = messages(desk.record_outcome(&c, &bad).unwrap_err());
+    assert!(m.iter().any(|m| m.contains("số ngày gia hạn")), "{m:?}");
+    assert!(m.iter().any(|m| m.contains("lý do gia hạn")), "{m:?}");
+    let m = messages(
+        desk.record_outcome(&c, &extension(p, "2026-03-01", 45))
+            .unwrap_err(),
+    );
+    assert!(m[0].contains("tối đa 30 ngày"), "{m:?}");
+    // Thirty days: the deadline moves by thirty days, and says why.
+    desk.record_outcome(&c, &extension(p, "2026-03-01", 30))
+        .unwrap();
+    // Thirty more days, the end moved off a day off as the rule says.
+    let after = resolve_due(&desk, p, "2026-03-01");
+    assert!(
+        (29..=31).contains(&(after - before).num_days()),
+        "{before} → {after}"
+    );
+    let explained = desk.deadlines(p, d("2026-03-01")).unwrap();
+    let resolve = explained
+        .deadlines
+        .iter()
+        .find(|x| x.name == DeadlineName::Resolve)
+        .unwrap();
+    assert!(
+        resolve.explain.contains("05/QĐ-UBND"),
+        "{}",
+        resolve.explain
+    );
+    assert!(resolve.explain.contains("thêm 30"), "{}", resolve.explain);
+    // Twice is the most (Luật Tố cáo Điều 30): the third is refused with its basis.
+    let later = ctx("2026-04-10 09:00");
+    desk.record_outcome(&later, &extension(p, "2026-03-20", 30))
+        .unwrap();
+    let m = messages(
+        desk.record_outcome(&later, &extension(p, "2026-04-10", 10))
+            .unwrap_err(),
+    );
+    assert!(m[0].contains("đủ 2 lần"), "{m:?}");
+    let shown = desk.outcomes(p).unwrap();
+    assert_eq!(
+        shown
+            .iter()
+            .filter(|o| o.kind == OutcomeKind::Extended)
+            .map(|o| o.days)
+            .collect::<Vec<_>>(),
+        [Some(30), Some(30)]
+    );
+}
+
+#[test]
+fn a_complaint_has_no_extension_and_a_reply_needs_a_transfer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    let p = accepted(&mut desk);
+    let c = ctx("2026-03-01 09:00");
+    let m = messages(
+        desk.record_outcome(&c, &extension(p, "2026-03-01", 10))
+            .unwrap_err(),
+    );
+    assert!(m[0].contains("không được gia hạn"), "{m:?}");
+    let m = messages(
+        desk.record_outcome(&c, &event(p, "2026-03-01", OutcomeKind::ReplyReceived))
+            .unwrap_err(),
+    );
+    assert!(m[0].contains("không được chuyển"), "{m:?}");
+}
+
+#[test]
+fn a_reply_to_a_transferred_petition_is_counted_in_01_xld_and_ends_the_reminders() {
+    use tiepdan::domain::report::Template;
+    use tiepdan::domain::report::period::{Period, PeriodKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    let p = complaint(&mut desk);
+    let agency = desk
+        .add_agency(
+            &ctx("2026-02-04 09:40"),
+            &tiepdan::domain::agency::AgencyInput {
+                name: "Phòng Tài nguyên và Môi trường".into(),
+                role: tiepdan::domain::agency::AgencyRole::ProvinceDepartment,
+                address: None,
+            },
+        )
+        .unwrap();
+    let c = ctx("2026-02-06 09:00");
+    desk.handle_petition(
+        &c,
+        &HandleInput {
+            accepted_on: None,
+            petition_id: p,
+            on: "2026-02-05".into(),
+            action: Action::Transfer,
+            to_agency: Some(agency.id),
+            reason: Some("Không thuộc thẩm quyền của xã".into()),
+            note: None,
+        },
+    )
+    .unwrap();
+    let q1 = Period::of(PeriodKind::FirstQuarter, 2026);
+    let replies = |desk: &Desk| {
+        let view = desk.report(Template::Xld01, q1).unwrap();
+        let i = view.columns.iter().position(|c| c.ms == 22).unwrap();
+        view.values[i]
+    };
+    assert_eq!(replies(&desk), 0);
+    // Before the transfer: refused.
+    let m = messages(
+        desk.record_outcome(&c, &event(p, "2026-02-04", OutcomeKind::ReplyReceived))
+            .unwrap_err(),
+    );
+    assert!(m[0].contains("trước ngày chuyển đơn"), "{m:?}");
+    let mut reply = event(p, "2026-03-02", OutcomeKind::ReplyReceived);
+    reply.decision = Some("45/TNMT-TTr".into());
+    desk.record_outcome(&ctx("2026-03-02 09:00"), &reply)
+        .unwrap();
+    assert_eq!(replies(&desk), 1);
+    let view = desk.petition_view(p, d("2026-03-03")).unwrap();
+    assert_ne!(
+        view.proposal.action,
+        Action::Remind,
+        "answered: no more reminders"
+    );
 }

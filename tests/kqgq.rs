@@ -186,6 +186,7 @@ fn outcome(petition_id: i64, on: &str, kind: OutcomeKind) -> OutcomeInput {
         partial: false,
         reason: None,
         minutes: None,
+        days: None,
         results: Default::default(),
     }
 }

@@ -136,6 +136,29 @@ impl Desk {
     }
 }
 
+impl Desk {
+    /// Whether the rules allow petition `petition_id` an extension of `days` decided on
+    /// `on` (`Err`: the reason, in Vietnamese).
+    pub(super) fn check_extension(
+        &self,
+        petition_id: i64,
+        on: NaiveDate,
+        days: u32,
+    ) -> Result<std::result::Result<(), String>> {
+        let conn = self.store.conn();
+        let remote_area = remote_area(conn)?;
+        let Some(facts) = facts_of(conn, petition_id, remote_area, &self.rules.routing)? else {
+            return Ok(Err("Không tìm thấy đơn.".into()));
+        };
+        Ok(deadline::check_extension(
+            &facts,
+            &self.rules.deadlines,
+            on,
+            days,
+        ))
+    }
+}
+
 fn remote_area(conn: &Connection) -> Result<bool> {
     Ok(conn
         .query_row("SELECT remote_area FROM office WHERE id = 1", [], |r| {

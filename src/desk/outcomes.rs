@@ -33,6 +33,11 @@ pub enum OutcomeKind {
     Resumed,
     /// Đối thoại held (Luật Khiếu nại Điều 30), with its minutes.
     Dialogue,
+    /// Gia hạn giải quyết: days added to the resolution period by a written decision.
+    Extended,
+    /// The body a petition was transferred to answered (văn bản trả lời, kết quả giải
+    /// quyết): the office stops reminding it (01/XLD counts it).
+    ReplyReceived,
 }
 
 impl OutcomeKind {
@@ -46,6 +51,8 @@ impl OutcomeKind {
             OutcomeKind::Paused => EventKind::Paused,
             OutcomeKind::Resumed => EventKind::Resumed,
             OutcomeKind::Dialogue => EventKind::Dialogue,
+            OutcomeKind::Extended => EventKind::Extended,
+            OutcomeKind::ReplyReceived => EventKind::ReplyReceived,
         }
     }
 }
@@ -69,6 +76,9 @@ pub struct OutcomeInput {
     /// Dialogue: what was said and agreed (the minutes' content).
     #[serde(default)]
     pub minutes: Option<String>,
+    /// Extended: the days added.
+    #[serde(default)]
+    pub days: Option<u32>,
     /// Resolved or enforced: the figures, keyed as the interchange format's `results`
     /// (money in đồng, land in m², people).
     #[serde(default)]
@@ -87,6 +97,7 @@ pub struct OutcomeView {
     pub partial: Option<bool>,
     pub reason: Option<String>,
     pub minutes: Option<String>,
+    pub days: Option<u32>,
     /// The non-zero figures, as entered.
     #[ts(type = "Record<string, number>")]
     pub results: serde_json::Map<String, serde_json::Value>,
@@ -98,6 +109,8 @@ struct History {
     accepted_on: Option<NaiveDate>,
     /// Handled first with an action other than accepting it.
     handled_other: bool,
+    /// Transferred to another body, on that day.
+    transferred_on: Option<NaiveDate>,
     is_complaint: bool,
     events: Vec<(NaiveDate, EventKind, Option<bool>)>,
 }
@@ -166,9 +179,14 @@ impl Desk {
             _ => None,
         };
         let handled_other = action.is_some() && accepted_on.is_none();
+        let transferred_on = match action.as_deref().map(from_name::<Action>) {
+            Some(Ok(Action::Transfer)) => handled_on.as_deref().and_then(day),
+            _ => None,
+        };
         let mut stmt = conn.prepare_cached(
             "SELECT on_date, kind, partial FROM events WHERE petition_id = ?1
-               AND kind IN ('resolved', 'enforced', 'withdrawn', 'terminated', 'paused', 'resumed', 'accepted')
+               AND kind IN ('resolved', 'enforced', 'withdrawn', 'terminated', 'paused', 'resumed',
+                            'accepted', 'extended', 'reply_received')
              ORDER BY on_date, id",
         )?;
         let events = stmt
@@ -187,6 +205,7 @@ impl Desk {
             .collect();
         Ok(History {
             handled_other,
+            transferred_on,
             is_complaint: kind == "complaint",
             received_on: day(&received).ok_or_else(missing)?,
             accepted_on,
@@ -344,6 +363,58 @@ impl Desk {
                     ));
                 }
             }
+            OutcomeKind::Extended => {
+                if h.accepted_on.is_none() {
+                    errors.push(FieldError::new(
+                        "kind",
+                        "Chỉ gia hạn giải quyết đơn đã thụ lý.",
+                    ));
+                }
+                if let Some(d) = h.last_decision() {
+                    errors.push(FieldError::new(
+                        "kind",
+                        format!(
+                            "Đơn đã có quyết định giải quyết ngày {}; không gia hạn.",
+                            dmy(d)
+                        ),
+                    ));
+                }
+                match (input.days, on) {
+                    (Some(days @ 1..=60), Some(on)) if h.accepted_on.is_some() => {
+                        if let Err(why) = self.check_extension(input.petition_id, on, days)? {
+                            errors.push(FieldError::new("days", why));
+                        }
+                    }
+                    (Some(1..=60), _) => {}
+                    _ => errors.push(FieldError::new(
+                        "days",
+                        "Ghi số ngày gia hạn (từ 1 đến 60 ngày, theo quyết định gia hạn).",
+                    )),
+                }
+                if input
+                    .reason
+                    .as_deref()
+                    .map(clean)
+                    .unwrap_or_default()
+                    .is_empty()
+                {
+                    errors.push(FieldError::new(
+                        "reason",
+                        "Ghi lý do gia hạn (vụ việc phức tạp, cần xác minh thêm…).",
+                    ));
+                }
+            }
+            OutcomeKind::ReplyReceived => match h.transferred_on {
+                None => errors.push(FieldError::new(
+                    "kind",
+                    "Đơn không được chuyển đến cơ quan khác nên không có văn bản trả lời để ghi.",
+                )),
+                Some(t) if on.is_some_and(|d| d < t) => errors.push(FieldError::new(
+                    "on",
+                    format!("Ngày nhận trả lời trước ngày chuyển đơn ({}).", dmy(t)),
+                )),
+                _ => {}
+            },
             OutcomeKind::Terminated => {
                 if input
                     .reason
@@ -427,8 +498,8 @@ impl Desk {
         let rules = &self.rules;
         self.store.write(|tx| -> Result<i64> {
             tx.execute(
-                "INSERT INTO events (petition_id, on_date, kind, decision, result, reason, partial, results, note, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO events (petition_id, on_date, kind, decision, result, reason, partial, results, note, created_at, days)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
                     input.petition_id,
                     on.to_string(),
@@ -439,7 +510,8 @@ impl Desk {
                     partial,
                     results_text,
                     minutes,
-                    ctx.stamp()
+                    ctx.stamp(),
+                    input.days.filter(|_| input.kind == OutcomeKind::Extended)
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -453,6 +525,7 @@ impl Desk {
             let detail = serde_json::json!({
                 "kind": name(input.kind), "on": on.to_string(), "result": input.result,
                 "decision": decision, "partial": partial, "reason": reason, "results": stored,
+                "days": input.days.filter(|_| input.kind == OutcomeKind::Extended),
             });
             audit::append(tx, ctx, "petition.outcome", "petition", &[input.petition_id], Some(detail))?;
             super::deadlines::refresh_petitions(tx, rules, &[input.petition_id], ctx.now.date())?;
@@ -464,9 +537,10 @@ impl Desk {
     pub fn outcomes(&self, petition_id: i64) -> Result<Vec<OutcomeView>> {
         let conn = self.store.conn();
         let mut stmt = conn.prepare_cached(
-            "SELECT on_date, kind, result, decision, partial, reason, results, id, note FROM events
+            "SELECT on_date, kind, result, decision, partial, reason, results, id, note, days FROM events
               WHERE petition_id = ?1
-                AND kind IN ('accepted', 'resolved', 'enforced', 'withdrawn', 'terminated', 'paused', 'resumed', 'dialogue')
+                AND kind IN ('accepted', 'resolved', 'enforced', 'withdrawn', 'terminated', 'paused',
+                             'resumed', 'dialogue', 'extended', 'reply_received')
               ORDER BY on_date, id",
         )?;
         let rows = stmt.query_map([petition_id], |r| {
@@ -487,6 +561,7 @@ impl Desk {
                 decision: r.get(3)?,
                 partial: r.get(4)?,
                 reason: r.get(5)?,
+                days: r.get(9)?,
                 results: Figures::from_json(results.as_deref()).to_results(),
             })
         })?;

@@ -197,6 +197,66 @@ pub fn compute_dates(
     compute_with(facts, rules, cal, today, false)
 }
 
+/// Whether an extension of `days` decided on `on` is one the rules allow: it goes to the
+/// office deadline the engine would give it to, whose rule must allow extensions, within
+/// its number of times and days. `Err` is the Vietnamese reason.
+pub fn check_extension(
+    facts: &PetitionFacts,
+    rules: &DeadlineRules,
+    on: NaiveDate,
+    days: u32,
+) -> Result<(), String> {
+    let mut with = facts.clone();
+    let mut event = PetitionEvent::new(on, EventKind::Extended);
+    event.days = Some(days);
+    with.events.push(event);
+    let events = normalise(&with.events);
+    let case = Case {
+        kind: facts.kind,
+        instance: facts.instance,
+        complex: facts.complex,
+        remote_area: facts.remote_area,
+        decision_kind: facts.decision_kind,
+        outside_competence: facts.outside_competence,
+    };
+    let accepted_on = first(&events, |e| e.kind == EventKind::Accepted).map(|e| e.on);
+    let in_force = rules.in_force_at(&case, facts.received_on, accepted_on);
+    let rows: Vec<(&DeadlineRule, NaiveDate)> = in_force
+        .iter()
+        .filter_map(|r| start_of(r.from, facts.received_on, &events).map(|s| (*r, s)))
+        .collect();
+    let met: Vec<Option<&PetitionEvent>> = rows.iter().map(|(r, _)| met_by(r, &events)).collect();
+    let extensions = assign_extensions(&rows, &met, &events);
+    let Some((i, list)) = extensions.iter().enumerate().find(|(_, l)| {
+        l.iter()
+            .any(|e| e.is_ok_and(|e| e.on == on) || e.is_err_and(|e| e.on == on))
+    }) else {
+        return Err(
+            "Không có thời hạn nào đang chạy để gia hạn (chưa thụ lý, hoặc đã giải quyết).".into(),
+        );
+    };
+    let rule = rows[i].0;
+    let Some(limit) = rule.extension else {
+        return Err(format!(
+            "Thời hạn này không được gia hạn theo quy định ({}).",
+            rule.basis
+        ));
+    };
+    if list.len() as u32 > limit.max_times {
+        return Err(format!(
+            "Đã gia hạn đủ {} lần theo quy định ({}); không gia hạn thêm.",
+            limit.max_times, rule.basis
+        ));
+    }
+    if days > limit.max_days {
+        return Err(format!(
+            "Mỗi lần gia hạn tối đa {} ngày theo quy định ({}).",
+            limit.max_days, rule.basis
+        ));
+    }
+    Ok(())
+}
+
 fn compute_with(
     facts: &PetitionFacts,
     rules: &DeadlineRules,

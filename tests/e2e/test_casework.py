@@ -117,3 +117,68 @@ def test_assign_dialogue_suspend_resume_resolve_and_enforce(office_data, open_wi
     assert "Thi hành quyết định: Thi hành Quyết định số 15/QĐ-UBND — Công chức địa chính" in late.text
     assert "quá hạn" in late.text
     screenshot("casework-dashboard")
+
+
+def test_an_extension_and_a_reply_from_the_body_a_petition_went_to(office_data, open_window, cli_binary, tmp_path):
+    """Gia hạn giải quyết moves a denunciation's resolution deadline; the answer of the body
+    a complaint was transferred to is recorded and counted in Biểu 01/XLD (MS 22)."""
+    import json
+    import os
+    import harness
+
+    today = datetime.date.today()
+    received = today - datetime.timedelta(days=20)
+    day = lambda n: received + datetime.timedelta(days=n)  # noqa: E731
+    file = tmp_path / "gia-han.jsonl"
+    file.write_text(
+        '{"type": "agency", "ref": "a1", "name": "Phòng Tài nguyên và Môi trường", "role": "province_department"}\n'
+        '{"type": "citizen", "ref": "c1", "full_name": "Nguyễn Văn Đức", "id_kind": "none", "gender": "male", "address": "Thôn Đông, xã Ba Tơ"}\n'
+        f'{{"type": "petition", "ref": "t1", "received_on": "{received.isoformat()}", "channel": "post", "kind": "denunciation", "field": "land", '
+        '"anonymous": true, "petitioners": [], "respondent": {"role": "commune_official"}, "summary": "Tố cáo cán bộ địa chính xác nhận sai nguồn gốc đất", '
+        f'"events": [{{"on": "{day(1).isoformat()}", "kind": "handled", "action": "accept"}}, {{"on": "{day(2).isoformat()}", "kind": "accepted"}}]}}\n'
+        f'{{"type": "petition", "ref": "k1", "received_on": "{received.isoformat()}", "channel": "in_person", "kind": "complaint", "field": "land", '
+        '"petitioners": ["c1"], "respondent": {"role": "province_department"}, "instance": 1, "summary": "Khiếu nại quyết định bồi thường của huyện", '
+        f'"events": [{{"on": "{day(1).isoformat()}", "kind": "handled", "action": "transfer", "to": "a1"}}]}}\n',
+        encoding="utf-8",
+    )
+    out = subprocess.run([cli_binary, "--data", str(office_data), "import", str(file)], capture_output=True, text=True,
+                         env={**os.environ, "TIEPDAN_PASSPHRASE": harness.PASSPHRASE})
+    assert out.returncode == 0, out.stderr
+    driver = open_window(office_data)
+
+    def open_petition(words):
+        driver.find_element(By.ID, "nav-petitions").click()
+        driver.find_element(By.ID, "tab-petitions").click()
+        table = wait(driver).until(EC.visibility_of_element_located((By.ID, "petition-register")))
+        row = wait(driver).until(lambda d: next(r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if words in r.text))
+        row.find_elements(By.TAG_NAME, "td")[5].click()
+        wait(driver).until(EC.visibility_of_element_located((By.ID, "outcome-kind")))
+
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-petitions")))
+    open_petition("nguồn gốc đất")
+    before = resolve_due(driver)
+    # Too many days for one extension: the rule's limit and basis are named.
+    Select(driver.find_element(By.ID, "outcome-kind")).select_by_value("extended")
+    typed(driver, "outcome-on", today.strftime("%d/%m/%Y"))
+    typed(driver, "outcome-days", "45")
+    typed(driver, "outcome-decision", "05/QĐ-UBND")
+    typed(driver, "outcome-reason", "Vụ việc phức tạp, cần xác minh thêm")
+    click(driver, driver.find_element(By.ID, "outcome-save"))
+    error = wait(driver).until(EC.visibility_of_element_located((By.ID, "outcome-error")))
+    assert "tối đa 30 ngày" in error.text, error.text
+    typed(driver, "outcome-days", "30")
+    click(driver, driver.find_element(By.ID, "outcome-save"))
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "outcome-saved"), "Gia hạn giải quyết"))
+    wait(driver).until(lambda d: (resolve_due(d) - before).days >= 29)
+    assert "thêm 30 ngày" in driver.find_element(By.ID, "outcomes").text
+    screenshot("casework-extended")
+
+    # The body the complaint went to answers: recorded, counted in 01/XLD.
+    open_petition("bồi thường của huyện")
+    record(driver, "reply_received", today, outcome_decision="45/TNMT-TTr")
+    report = subprocess.run(
+        [cli_binary, "--data", str(office_data), "report", "--template", "01/XLD", "--from",
+         received.isoformat(), "--to", today.isoformat(), "--format", "json"],
+        capture_output=True, text=True, env={**os.environ, "TIEPDAN_PASSPHRASE": harness.PASSPHRASE})
+    assert report.returncode == 0, report.stderr
+    assert json.loads(report.stdout)["columns"]["22"] == 1, report.stdout

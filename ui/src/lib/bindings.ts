@@ -454,7 +454,7 @@ next_due: string | null, closed: boolean, };
 
 export type CitizenHistory = { visits: Array<HistoryVisit>, cases: Array<CaseSummary>, petitions: Array<HistoryPetition>, };
 
-export type OutcomeKind = "accepted" | "resolved" | "enforced" | "withdrawn" | "terminated" | "paused" | "resumed" | "dialogue";
+export type OutcomeKind = "accepted" | "resolved" | "enforced" | "withdrawn" | "terminated" | "paused" | "resumed" | "dialogue" | "extended" | "reply_received";
 
 export type Finding = "right" | "wrong" | "partly_right";
 
@@ -484,12 +484,16 @@ reason: string | null,
  */
 minutes: string | null, 
 /**
+ * Extended: the days added.
+ */
+days: number | null, 
+/**
  * Resolved or enforced: the figures, keyed as the interchange format's `results`
  * (money in đồng, land in m², people).
  */
 results: { [key in string]: number }, };
 
-export type OutcomeView = { id: number, on: string, kind: OutcomeKind, result: Finding | null, decision: string | null, partial: boolean | null, reason: string | null, minutes: string | null, 
+export type OutcomeView = { id: number, on: string, kind: OutcomeKind, result: Finding | null, decision: string | null, partial: boolean | null, reason: string | null, minutes: string | null, days: number | null, 
 /**
  * The non-zero figures, as entered.
  */

@@ -152,6 +152,8 @@ export const OUTCOME_KIND: Record<OutcomeKind, string> = {
   enforced: 'Đã thi hành xong quyết định',
   withdrawn: 'Rút đơn',
   terminated: 'Đình chỉ giải quyết',
+  extended: 'Gia hạn giải quyết',
+  reply_received: 'Nhận văn bản trả lời của cơ quan được chuyển đơn',
 };
 
 export const FINDING: Record<Finding, string> = {
