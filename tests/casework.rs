@@ -848,3 +848,103 @@ fn a_reply_to_a_transferred_petition_is_counted_in_01_xld_and_ends_the_reminders
         "answered: no more reminders"
     );
 }
+
+fn facts_of(desk: &Desk, p: i64) -> tiepdan::desk::PetitionFactsInput {
+    let v = desk.petition_view(p, d("2026-02-10")).unwrap();
+    tiepdan::desk::PetitionFactsInput {
+        petition_id: p,
+        respondent_role: v.respondent_role,
+        respondent_name: v.respondent_name,
+        instance: v.instance,
+        contested_on: v.contested_on,
+        decision_kind: v.decision_kind,
+        oral: v.oral,
+        kind: Some(v.kind),
+        field: Some(v.field),
+        summary: Some(v.summary),
+        received_on: Some(v.received_on),
+        complex: Some(v.complex),
+        reason: None,
+    }
+}
+
+#[test]
+fn a_petition_recorded_wrong_is_corrected_with_a_reason_and_its_report_shows_the_change() {
+    use tiepdan::domain::report::Template;
+    use tiepdan::domain::report::period::{Period, PeriodKind};
+    use tiepdan::domain::visit::{Field, PetitionKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    let p = accepted(&mut desk);
+    let c = ctx("2026-02-10 09:00");
+    let q1 = Period::of(PeriodKind::FirstQuarter, 2026);
+    desk.submit_report(
+        &ctx("2026-03-16 09:00"),
+        Template::Xld01,
+        q1,
+        "Gửi Thanh tra huyện",
+    )
+    .unwrap();
+    let before = resolve_due(&desk, p, "2026-02-10");
+
+    // A complex case: the longer period of the rules (45 days instead of 30).
+    let mut input = facts_of(&desk, p);
+    input.complex = Some(true);
+    desk.update_petition_facts(&c, &input).unwrap();
+    assert_eq!(
+        (resolve_due(&desk, p, "2026-02-10") - before).num_days(),
+        15,
+        "complex: 45 days"
+    );
+
+    // The field recorded wrong: a reason is asked for, then the report shows the change.
+    let mut input = facts_of(&desk, p);
+    input.field = Some(Field::Policy);
+    let m = messages(desk.update_petition_facts(&c, &input).unwrap_err());
+    assert!(m[0].contains("lý do sửa"), "{m:?}");
+    input.reason = Some("Ghi nhầm lĩnh vực khi tiếp nhận".into());
+    input.summary = Some("Khiếu nại về chế độ trợ cấp".into());
+    desk.update_petition_facts(&c, &input).unwrap();
+    let v = desk.petition_view(p, d("2026-02-10")).unwrap();
+    assert_eq!(
+        (v.field, v.summary.as_str()),
+        (Field::Policy, "Khiếu nại về chế độ trợ cấp")
+    );
+    let hits = desk.search("tro cap", 10).unwrap();
+    assert!(!hits.is_empty(), "the corrected summary is found");
+    let audited: String = desk
+        .store()
+        .conn()
+        .query_row(
+            "SELECT detail FROM audit_log WHERE action = 'petition.facts' ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        audited.contains("Ghi nhầm lĩnh vực") && audited.contains("\"land\""),
+        "{audited}"
+    );
+
+    // A visit's petition keeps the visit's day; no kind becomes a denunciation.
+    let mut input = facts_of(&desk, p);
+    input.received_on = Some("2026-02-01".into());
+    input.kind = Some(PetitionKind::Denunciation);
+    input.reason = Some("Thử".into());
+    let m = messages(desk.update_petition_facts(&c, &input).unwrap_err());
+    assert!(m.iter().any(|m| m.contains("ngày của lượt tiếp")), "{m:?}");
+    assert!(m.iter().any(|m| m.contains("tố cáo")), "{m:?}");
+    // A complaint recorded as a recommendation: its complaint facts go with it.
+    let mut input = facts_of(&desk, p);
+    input.kind = Some(PetitionKind::Recommendation);
+    input.reason = Some("Công dân kiến nghị, không khiếu nại".into());
+    desk.update_petition_facts(&c, &input).unwrap();
+    let v = desk.petition_view(p, d("2026-02-10")).unwrap();
+    assert_eq!((v.kind, v.instance), (PetitionKind::Recommendation, None));
+    // The report submitted before shows which of its numbers the correction changed.
+    let changes = desk.report_changes(Template::Xld01, q1).unwrap().unwrap();
+    assert!(
+        !changes.changed.is_empty(),
+        "the submitted report shows a change"
+    );
+}

@@ -262,6 +262,7 @@ fn the_facts_set_in_the_handling_panel_make_the_proposal_and_the_acceptance_one_
         contested_on: contested.map(String::from),
         decision_kind: Some(DecisionKind::Disciplinary),
         oral: true,
+        ..Default::default()
     };
     // Bad input: a contested date after receipt, an instance that does not exist; nothing
     // is written.

@@ -302,6 +302,11 @@ pub struct PetitionView {
     pub decision_kind: Option<crate::domain::visit::DecisionKind>,
     /// Denunciations presented orally in person.
     pub oral: bool,
+    pub field: crate::domain::visit::Field,
+    /// Vụ việc phức tạp (the longer periods).
+    pub complex: bool,
+    /// Handed in at a visit (its day is the visit's).
+    pub at_visit: bool,
     pub proposal: Proposal,
     pub handled: Vec<Handled>,
 }
@@ -319,7 +324,7 @@ impl Desk {
         let mut view = conn.query_row(
             "SELECT p.kind, p.summary, p.received_on, p.respondent_role, p.respondent_name,
                     p.several_contents, c.owner_id, c.leader_id, p.instance, p.contested_on,
-                    p.decision_kind, p.oral
+                    p.decision_kind, p.oral, p.field, p.complex, p.visit_id IS NOT NULL
              FROM petitions p LEFT JOIN cases c ON c.id = p.case_id WHERE p.id = ?1",
             [petition_id],
             |r| {
@@ -345,6 +350,9 @@ impl Desk {
                         .map(|x| from_name(&x).map_err(|e| bad(10, e)))
                         .transpose()?,
                     oral: r.get(11)?,
+                    field: from_name(&r.get::<_, String>(12)?).map_err(|e| bad(12, e))?,
+                    complex: r.get(13)?,
+                    at_visit: r.get(14)?,
                     proposal,
                     handled: Vec::new(),
                 })

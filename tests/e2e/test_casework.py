@@ -138,7 +138,10 @@ def test_an_extension_and_a_reply_from_the_body_a_petition_went_to(office_data, 
         f'"events": [{{"on": "{day(1).isoformat()}", "kind": "handled", "action": "accept"}}, {{"on": "{day(2).isoformat()}", "kind": "accepted"}}]}}\n'
         f'{{"type": "petition", "ref": "k1", "received_on": "{received.isoformat()}", "channel": "in_person", "kind": "complaint", "field": "land", '
         '"petitioners": ["c1"], "respondent": {"role": "province_department"}, "instance": 1, "summary": "Khiếu nại quyết định bồi thường của huyện", '
-        f'"events": [{{"on": "{day(1).isoformat()}", "kind": "handled", "action": "transfer", "to": "a1"}}]}}\n',
+        f'"events": [{{"on": "{day(1).isoformat()}", "kind": "handled", "action": "transfer", "to": "a1"}}]}}\n'
+        f'{{"type": "petition", "ref": "k2", "received_on": "{received.isoformat()}", "channel": "in_person", "kind": "complaint", "field": "land", '
+        '"petitioners": ["c1"], "respondent": {"role": "commune_chair"}, "instance": 1, "summary": "Khiếu nại quyết định cưỡng chế", '
+        f'"events": [{{"on": "{day(1).isoformat()}", "kind": "handled", "action": "accept"}}, {{"on": "{day(2).isoformat()}", "kind": "accepted"}}]}}\n',
         encoding="utf-8",
     )
     out = subprocess.run([cli_binary, "--data", str(office_data), "import", str(file)], capture_output=True, text=True,
@@ -182,3 +185,32 @@ def test_an_extension_and_a_reply_from_the_body_a_petition_went_to(office_data, 
         capture_output=True, text=True, env={**os.environ, "TIEPDAN_PASSPHRASE": harness.PASSPHRASE})
     assert report.returncode == 0, report.stderr
     assert json.loads(report.stdout)["columns"]["22"] == 1, report.stdout
+    submitted = subprocess.run(
+        [cli_binary, "--data", str(office_data), "report", "--template", "01/XLD", "--from",
+         received.isoformat(), "--to", today.isoformat(), "--format", "json"],
+        capture_output=True, text=True, env={**os.environ, "TIEPDAN_PASSPHRASE": harness.PASSPHRASE})
+    before_report = json.loads(submitted.stdout)["columns"]
+
+    # A complaint recorded wrong: marked complex (its resolution period grows from 30 to
+    # 45 days) and, with a reason, re-recorded as a recommendation — the report moves.
+    open_petition("cưỡng chế")
+    due = resolve_due(driver)
+    facts = driver.find_element(By.ID, "petition-facts")
+    if not facts.get_attribute("open"):
+        click(driver, facts.find_element(By.TAG_NAME, "summary"))
+    click(driver, driver.find_element(By.ID, "facts-complex"))
+    click(driver, driver.find_element(By.ID, "facts-save"))
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "facts-saved")))
+    wait(driver).until(lambda d: (resolve_due(d) - due).days == 15)
+    Select(driver.find_element(By.ID, "facts-kind")).select_by_visible_text("Kiến nghị")
+    click(driver, driver.find_element(By.ID, "facts-save"))
+    error = wait(driver).until(EC.visibility_of_element_located((By.ID, "facts-error")))
+    assert "lý do sửa" in error.text, error.text
+    typed(driver, "facts-reason", "Công dân kiến nghị, ghi nhầm là khiếu nại")
+    click(driver, driver.find_element(By.ID, "facts-save"))
+    wait(driver).until(EC.invisibility_of_element_located((By.ID, "facts-error")))
+    after = subprocess.run(
+        [cli_binary, "--data", str(office_data), "report", "--template", "01/XLD", "--from",
+         received.isoformat(), "--to", today.isoformat(), "--format", "json"],
+        capture_output=True, text=True, env={**os.environ, "TIEPDAN_PASSPHRASE": harness.PASSPHRASE})
+    assert json.loads(after.stdout)["columns"] != before_report

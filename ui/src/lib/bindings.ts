@@ -400,7 +400,15 @@ contested_on: string | null, decision_kind: DecisionKind | null,
 /**
  * Denunciations presented orally in person.
  */
-oral: boolean, proposal: Proposal, handled: Array<Handled>, };
+oral: boolean, field: Field, 
+/**
+ * Vụ việc phức tạp (the longer periods).
+ */
+complex: boolean, 
+/**
+ * Handed in at a visit (its day is the visit's).
+ */
+at_visit: boolean, proposal: Proposal, handled: Array<Handled>, };
 
 export type HandleInput = { petition_id: number, 
 /**
@@ -438,7 +446,24 @@ contested_on: string | null, decision_kind: DecisionKind | null,
 /**
  * Denunciations: presented orally in person.
  */
-oral: boolean, };
+oral: boolean, 
+/**
+ * A correction of the kind (among complaint, recommendation and feedback).
+ */
+kind: PetitionKind | null, field: Field | null, summary: string | null, 
+/**
+ * A petition not handed in at a visit: the day it was received, `YYYY-MM-DD`.
+ */
+received_on: string | null, 
+/**
+ * Vụ việc phức tạp: the longer periods of the rules.
+ */
+complex: boolean | null, 
+/**
+ * Why a recorded value is corrected (required when kind, field, summary or the day
+ * change).
+ */
+reason: string | null, };
 
 export type HistoryVisit = { visit_id: number, 
 /**
