@@ -772,6 +772,34 @@ fn an_extension_moves_the_resolution_deadline_within_what_the_rules_allow() {
             .collect::<Vec<_>>(),
         [Some(30), Some(30)]
     );
+    // Its decision, printed: the rule that allowed it, the days, the person denounced —
+    // never the denouncer — and no blank left to fill by hand.
+    let first = shown
+        .iter()
+        .find(|o| o.kind == OutcomeKind::Extended)
+        .unwrap();
+    let doc = desk.print_extension(&later, first.id).unwrap();
+    let text = pdftotext(&doc.path);
+    for expected in [
+        "QUYẾT ĐỊNH",
+        "Về việc gia hạn giải quyết tố cáo",
+        "Căn cứ Luật Tố cáo",
+        "Thời gian gia hạn là 30 ngày, kể từ ngày 01/03/2026",
+        "Tố cáo cán bộ địa chính nhận tiền",
+        "Vụ việc phức tạp, cần xác minh thêm",
+        "giữ bí mật",
+    ] {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
+    assert!(
+        !text.contains("Nguyễn Văn Đức"),
+        "the denouncer is not named: {text}"
+    );
+    assert!(!text.contains("……") && !text.contains("của và"), "{text}");
+    // Printed again: the same document.
+    assert_eq!(desk.print_extension(&later, first.id).unwrap().id, doc.id);
+    let e = desk.print_extension(&later, 999_999).unwrap_err();
+    assert!(e.to_string().contains("Không tìm thấy"), "{e}");
 }
 
 #[test]

@@ -1280,6 +1280,17 @@ pub fn print_resolution_stop(
     Ok(PrintedDocument { document, opened })
 }
 
+/// The decision extending a resolution, from its event; opened in the viewer.
+#[tauri::command]
+pub fn print_extension(
+    state: State<'_, AppState>,
+    event_id: i64,
+) -> Result<PrintedDocument, ErrorData> {
+    let document = with_desk(&state, |desk| desk.print_extension(&ctx(desk), event_id))?;
+    let opened = crate::viewer::open(std::path::Path::new(&document.path));
+    Ok(PrintedDocument { document, opened })
+}
+
 /// Sets the leader responsible for a petition's case; returns the petition anew.
 #[tauri::command]
 pub fn assign_leader(

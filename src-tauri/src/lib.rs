@@ -134,6 +134,7 @@ pub fn run() {
             commands::work_stats,
             commands::print_dialogue_invitation,
             commands::print_resolution_stop,
+            commands::print_extension,
             commands::assign_leader,
             commands::record_mediation,
             commands::mediations_of,

@@ -252,3 +252,160 @@ impl Desk {
         })
     }
 }
+
+impl Desk {
+    /// Quyết định gia hạn giải quyết, from an extension recorded on a petition (a
+    /// denunciation above all: Luật Tố cáo allows two). Cites the rule that allowed it; a
+    /// denunciation's decision names the person denounced, never the denouncer.
+    pub fn print_extension(&mut self, ctx: &Ctx, event_id: i64) -> Result<IssuedDocument> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
+        type Row = (
+            i64,
+            String,
+            String,
+            Option<u32>,
+            Option<String>,
+            Option<String>,
+            String,
+        );
+        let row: Option<Row> = self
+            .store
+            .conn()
+            .query_row(
+                "SELECT petition_id, kind, on_date, days, decision, reason, created_at
+                   FROM events WHERE id = ?1",
+                [event_id],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((petition_id, kind, on, days, _decision, reason, created)) = row else {
+            return Err(Error::invalid("event_id", "Không tìm thấy sự kiện này."));
+        };
+        if kind != "extended" {
+            return Err(Error::invalid(
+                "event_id",
+                "Chỉ in quyết định gia hạn cho việc gia hạn giải quyết.",
+            ));
+        }
+        let form = format!("extension-{event_id}");
+        if let Some(doc) = self.stored(ctx, "petition_id", petition_id, &form, Some(&created))? {
+            return Ok(doc);
+        }
+        let office = self.office()?.ok_or(Error::OfficeMissing)?;
+        let on = chrono::NaiveDate::parse_from_str(&on, "%Y-%m-%d")
+            .map_err(|_| Error::invalid("event_id", "Ngày của sự kiện không hợp lệ."))?;
+        let (pkind, summary, respondent, accepted): (
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+        ) = self.store.conn().query_row(
+            "SELECT kind, summary, respondent_name,
+                        (SELECT on_date FROM events WHERE petition_id = p.id AND kind = 'accepted'
+                          ORDER BY on_date LIMIT 1)
+                   FROM petitions p WHERE id = ?1",
+            [petition_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+        // The basis is the rule that allowed the extension (the deadline it extended).
+        let basis = self
+            .deadlines(petition_id, on)?
+            .deadlines
+            .into_iter()
+            .find(|d| {
+                d.explain
+                    .contains(&format!("ngày {}", on.format("%d/%m/%Y")))
+                    && d.explain.contains("Gia hạn")
+            })
+            .or_else(|| {
+                self.deadlines(petition_id, on)
+                    .ok()?
+                    .deadlines
+                    .into_iter()
+                    .find(|d| d.name == crate::rules::deadlines::DeadlineName::Resolve)
+            })
+            // The rule's first citation ("Luật Tố cáo 2018 Điều 30"; notes after ";" are
+            // about counting, not the decision).
+            .map(|d| {
+                d.basis
+                    .split(';')
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned()
+            })
+            .ok_or_else(|| Error::invalid("event_id", "Không tìm thấy thời hạn được gia hạn."))?;
+        let denunciation = pkind == "denunciation";
+        let matter = if denunciation { "tố cáo" } else { "đơn" };
+        let about = match (&respondent, denunciation) {
+            (Some(r), true) => format!(" đối với {r}"),
+            _ => String::new(),
+        };
+        let days = days.unwrap_or(0);
+        let reason = reason.unwrap_or_else(|| "vụ việc cần thêm thời gian xác minh".to_owned());
+        let rules = self.rules.documents.clone();
+        let owner = Owner {
+            case_id: None,
+            petition_id: Some(petition_id),
+            visit_id: None,
+            sealed: false,
+        };
+        self.issue(ctx, &form, owner, |number| {
+            let label = rules.label(&rules.decision, number);
+            let mut paragraphs = vec![
+                format!("CHỦ TỊCH {}", office.name.to_uppercase()),
+                "Căn cứ Luật Tổ chức chính quyền địa phương;".to_owned(),
+                format!("Căn cứ {basis};"),
+            ];
+            if let Some(a) = accepted.as_deref().and_then(|a| chrono::NaiveDate::parse_from_str(a, "%Y-%m-%d").ok()) {
+                paragraphs.push(format!(
+                    "Căn cứ việc thụ lý giải quyết {matter} ngày {};",
+                    a.format("%d/%m/%Y")
+                ));
+            }
+            paragraphs.extend([
+                format!("Xét thấy: {reason}."),
+                "QUYẾT ĐỊNH:".to_owned(),
+                format!(
+                    "Điều 1. Gia hạn giải quyết {matter}{about} về nội dung: {summary}. Thời gian gia hạn là {days} ngày, kể từ ngày {}.",
+                    on.format("%d/%m/%Y")
+                ),
+                "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.".to_owned(),
+                format!(
+                    "Điều 3. Văn phòng Ủy ban nhân dân, người được giao xác minh và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.{}",
+                    if denunciation { " Việc thông báo cho người tố cáo bảo đảm giữ bí mật họ tên, địa chỉ, bút tích của người tố cáo." } else { "" }
+                ),
+            ]);
+            let pdf = crate::print::letter::render(&crate::print::letter::Letter {
+                parent: office.parent.clone(),
+                agency: office.name.clone(),
+                number: label.clone(),
+                place: office.place.clone(),
+                date: ctx.now.date(),
+                heading: Some(("QUYẾT ĐỊNH".to_owned(), format!("Về việc gia hạn giải quyết {matter}"))),
+                subject: String::new(),
+                to: Vec::new(),
+                paragraphs,
+                authority: rules.authority("decision"),
+                signer: office.chair.clone(),
+                copies_to: if denunciation {
+                    vec!["Như Điều 3".into(), "Người tố cáo, người bị tố cáo".into(), "Lưu: VT, hồ sơ vụ việc".into()]
+                } else {
+                    vec!["Như Điều 3".into(), "Lưu: VT, hồ sơ vụ việc".into()]
+                },
+                secret: false,
+            });
+            (label, pdf)
+        })
+    }
+}

@@ -189,6 +189,7 @@ def commands(ids: dict, login: str) -> dict:
         "receive_mail": [{"input": {"received_on": "2099-01-01", "channel": "post", "forwarded_by": None,
                                     "forwarded_doc": None, "citizens": [{"existing": ids["citizen"]}],
                                     "case": "new", "petitions": []}}],
+        "print_extension": {"event_id": 999999},
         "identity_key_status": {},
         "identity_recovery_code": {},
         "grant_identity_key": [{"login": "khongco", "code": "0" * 64},

@@ -175,6 +175,16 @@ def test_an_extension_and_a_reply_from_the_body_a_petition_went_to(office_data, 
     wait(driver).until(lambda d: (resolve_due(d) - before).days >= 29)
     assert "thêm 30 ngày" in driver.find_element(By.ID, "outcomes").text
     screenshot("casework-extended")
+    # Its decision, read back from the PDF and looked at.
+    click(driver, driver.find_element(By.CSS_SELECTOR, "button[id^='extension-print-']"))
+    printed = wait(driver).until(EC.visibility_of_element_located((By.ID, "dialogue-printed")))
+    path = printed.find_element(By.CSS_SELECTOR, ".path").text.strip()
+    text = " ".join(subprocess.run(["pdftotext", "-layout", path, "-"], check=True, capture_output=True, text=True).stdout.split())
+    assert "Về việc gia hạn giải quyết tố cáo" in text and "Thời gian gia hạn là 30 ngày" in text, text
+    assert "……" not in text
+    from pathlib import Path
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", path,
+                    str(Path(__file__).parent / "artifacts" / "extension-decision")], check=True)
 
     # The body the complaint went to answers: recorded, counted in 01/XLD.
     open_petition("bồi thường của huyện")

@@ -196,6 +196,7 @@ export const api = {
   workStats: (period: PeriodInput) => call<WorkStats>('work_stats', { period }),
   printDialogueInvitation: (input: InvitationInput) => call<PrintedDocument>('print_dialogue_invitation', { input }),
   printResolutionStop: (eventId: number) => call<PrintedDocument>('print_resolution_stop', { eventId }),
+  printExtension: (eventId: number) => call<PrintedDocument>('print_extension', { eventId }),
   assignLeader: (petitionId: number, officerId: number | null) =>
     call<PetitionView>('assign_leader', { petitionId, officerId }),
   recordMediation: (input: MediationInput) => call<MediationView[]>('record_mediation', { input }),
