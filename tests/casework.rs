@@ -892,6 +892,8 @@ fn facts_of(desk: &Desk, p: i64) -> tiepdan::desk::PetitionFactsInput {
         summary: Some(v.summary),
         received_on: Some(v.received_on),
         complex: Some(v.complex),
+        specific: Some(v.specific),
+        court_accepted: Some(v.court_accepted),
         reason: None,
     }
 }
@@ -975,4 +977,56 @@ fn a_petition_recorded_wrong_is_corrected_with_a_reason_and_its_report_shows_the
         !changes.changed.is_empty(),
         "the submitted report shows a change"
     );
+}
+
+#[test]
+fn an_anonymous_denunciation_with_specifics_is_handled_and_a_court_case_declined() {
+    use tiepdan::domain::mail::{Channel, MailInput};
+    use tiepdan::domain::visit::{CaseChoice, Field, PetitionInput, PetitionKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    desk.save_office(&ctx("2026-02-04 08:00"), &office())
+        .unwrap();
+    let c = ctx("2026-02-10 09:00");
+    let letter = desk
+        .receive_mail(
+            &c,
+            &MailInput {
+                received_on: "2026-02-09".into(),
+                channel: Channel::Box,
+                forwarded_by: None,
+                forwarded_doc: None,
+                citizens: vec![],
+                case: CaseChoice::New,
+                petitions: vec![PetitionInput {
+                    kind: PetitionKind::Denunciation,
+                    field: Field::Corruption,
+                    summary: "Tố cáo trưởng thôn thu tiền làm đường, kèm bảng kê".into(),
+                    anonymous: true,
+                    respondent_role: Some(tiepdan::domain::agency::AgencyRole::CommuneOfficial),
+                    respondent_name: Some("Trưởng thôn Gò Nghênh".into()),
+                    instance: None,
+                    contested_on: None,
+                    decision_kind: None,
+                    oral: false,
+                    papers: vec![],
+                }],
+            },
+        )
+        .unwrap();
+    let p = letter.petition_ids[0];
+    assert_eq!(desk.propose_routing(p).unwrap().action, Action::File);
+    let mut input = facts_of(&desk, p);
+    input.specific = Some(true);
+    desk.update_petition_facts(&c, &input).unwrap();
+    assert_ne!(desk.propose_routing(p).unwrap().action, Action::File);
+    assert!(desk.petition_view(p, d("2026-02-10")).unwrap().specific);
+
+    let k = complaint(&mut desk);
+    let mut input = facts_of(&desk, k);
+    input.respondent_role = Some(tiepdan::domain::agency::AgencyRole::CommuneChair);
+    input.court_accepted = Some(true);
+    desk.update_petition_facts(&c, &input).unwrap();
+    let proposal = desk.propose_routing(k).unwrap();
+    assert!(proposal.reason.contains("Tòa án"), "{proposal:?}");
 }

@@ -45,6 +45,13 @@ pub struct PetitionFactsInput {
     /// Vụ việc phức tạp: the longer periods of the rules.
     #[serde(default)]
     pub complex: Option<bool>,
+    /// An anonymous denunciation that names the wrongdoer and brings what to check (Luật
+    /// Tố cáo Điều 25 khoản 2): handled, not filed.
+    #[serde(default)]
+    pub specific: Option<bool>,
+    /// A complaint a court has accepted or decided: not accepted here.
+    #[serde(default)]
+    pub court_accepted: Option<bool>,
     /// Why a recorded value is corrected (required when kind, field, summary or the day
     /// change).
     #[serde(default)]
@@ -58,6 +65,8 @@ struct Recorded {
     field: String,
     received_on: String,
     complex: bool,
+    specific: bool,
+    court_accepted: bool,
     at_visit: bool,
     first_event: Option<NaiveDate>,
 }
@@ -66,7 +75,8 @@ impl Desk {
     fn recorded_of(&self, petition_id: i64) -> Result<Recorded> {
         let row = self.store.conn().query_row(
             "SELECT summary, field, received_on, complex, visit_id IS NOT NULL,
-                    (SELECT min(on_date) FROM events WHERE petition_id = p.id)
+                    (SELECT min(on_date) FROM events WHERE petition_id = p.id),
+                    specific, court_accepted
                FROM petitions p WHERE id = ?1",
             [petition_id],
             |r| {
@@ -75,6 +85,8 @@ impl Desk {
                     field: r.get(1)?,
                     received_on: r.get(2)?,
                     complex: r.get(3)?,
+                    specific: r.get(6)?,
+                    court_accepted: r.get(7)?,
                     at_visit: r.get(4)?,
                     first_event: r
                         .get::<_, Option<String>>(5)?
@@ -215,6 +227,9 @@ impl Desk {
             .filter(|k| complaint && *k != DecisionKind::Administrative);
         let oral = input.oral && kind == PetitionKind::Denunciation;
         let complex = input.complex.unwrap_or(recorded.complex);
+        let specific =
+            input.specific.unwrap_or(recorded.specific) && kind == PetitionKind::Denunciation;
+        let court_accepted = input.court_accepted.unwrap_or(recorded.court_accepted) && complaint;
         let rules = &self.rules;
         let id = input.petition_id;
         self.store.write(|tx| -> Result<()> {
@@ -222,14 +237,16 @@ impl Desk {
                 "SELECT json_object('respondent_role', respondent_role, 'respondent_name', respondent_name,
                         'instance', instance, 'contested_on', contested_on,
                         'decision_kind', decision_kind, 'oral', oral, 'kind', kind, 'field', field,
-                        'summary', summary, 'received_on', received_on, 'complex', complex)
+                        'summary', summary, 'received_on', received_on, 'complex', complex,
+                        'specific', specific, 'court_accepted', court_accepted)
                    FROM petitions WHERE id = ?1",
                 [id],
                 |r| Ok(serde_json::from_str(&r.get::<_, String>(0)?).unwrap_or_default()),
             )?;
             tx.execute(
                 "UPDATE petitions SET respondent_role = ?2, respondent_name = ?3, instance = ?4,
-                        contested_on = ?5, decision_kind = ?6, oral = ?7, kind = ?8, complex = ?9
+                        contested_on = ?5, decision_kind = ?6, oral = ?7, kind = ?8, complex = ?9,
+                        specific = ?10, court_accepted = ?11
                   WHERE id = ?1",
                 params![
                     id,
@@ -240,7 +257,9 @@ impl Desk {
                     decision_kind.map(name),
                     oral,
                     name(kind),
-                    complex
+                    complex,
+                    specific,
+                    court_accepted
                 ],
             )?;
             if let Some(f) = field {
@@ -273,6 +292,8 @@ impl Desk {
                 "summary": summary.clone().unwrap_or_else(|| recorded.summary.clone()),
                 "received_on": received_on.map(|d| d.to_string()).unwrap_or_else(|| recorded.received_on.clone()),
                 "complex": complex,
+                "specific": specific,
+                "court_accepted": court_accepted,
             });
             let mut detail = serde_json::json!({ "before": old, "after": new });
             if corrects {

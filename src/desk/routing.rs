@@ -307,6 +307,11 @@ pub struct PetitionView {
     pub complex: bool,
     /// Handed in at a visit (its day is the visit's).
     pub at_visit: bool,
+    pub anonymous: bool,
+    /// An anonymous denunciation that names the wrongdoer and brings what to check.
+    pub specific: bool,
+    /// A complaint a court has accepted or decided.
+    pub court_accepted: bool,
     pub proposal: Proposal,
     pub handled: Vec<Handled>,
 }
@@ -324,7 +329,8 @@ impl Desk {
         let mut view = conn.query_row(
             "SELECT p.kind, p.summary, p.received_on, p.respondent_role, p.respondent_name,
                     p.several_contents, c.owner_id, c.leader_id, p.instance, p.contested_on,
-                    p.decision_kind, p.oral, p.field, p.complex, p.visit_id IS NOT NULL
+                    p.decision_kind, p.oral, p.field, p.complex, p.visit_id IS NOT NULL,
+                    p.anonymous, p.specific, p.court_accepted
              FROM petitions p LEFT JOIN cases c ON c.id = p.case_id WHERE p.id = ?1",
             [petition_id],
             |r| {
@@ -353,6 +359,9 @@ impl Desk {
                     field: from_name(&r.get::<_, String>(12)?).map_err(|e| bad(12, e))?,
                     complex: r.get(13)?,
                     at_visit: r.get(14)?,
+                    anonymous: r.get(15)?,
+                    specific: r.get(16)?,
+                    court_accepted: r.get(17)?,
                     proposal,
                     handled: Vec::new(),
                 })

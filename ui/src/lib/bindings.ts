@@ -408,7 +408,15 @@ complex: boolean,
 /**
  * Handed in at a visit (its day is the visit's).
  */
-at_visit: boolean, proposal: Proposal, handled: Array<Handled>, };
+at_visit: boolean, anonymous: boolean, 
+/**
+ * An anonymous denunciation that names the wrongdoer and brings what to check.
+ */
+specific: boolean, 
+/**
+ * A complaint a court has accepted or decided.
+ */
+court_accepted: boolean, proposal: Proposal, handled: Array<Handled>, };
 
 export type HandleInput = { petition_id: number, 
 /**
@@ -459,6 +467,15 @@ received_on: string | null,
  * Vụ việc phức tạp: the longer periods of the rules.
  */
 complex: boolean | null, 
+/**
+ * An anonymous denunciation that names the wrongdoer and brings what to check (Luật
+ * Tố cáo Điều 25 khoản 2): handled, not filed.
+ */
+specific: boolean | null, 
+/**
+ * A complaint a court has accepted or decided: not accepted here.
+ */
+court_accepted: boolean | null, 
 /**
  * Why a recorded value is corrected (required when kind, field, summary or the day
  * change).
