@@ -41,7 +41,7 @@ impl Desk {
         }
         let who = self.resolve_citizens(ctx, &input.citizens, &mut errors)?;
         if let CaseChoice::Existing(case_id) = input.case
-            && !self.case_exists(case_id)?
+            && !self.exists("cases", case_id)?
         {
             errors.push(FieldError::new(
                 "case",
@@ -49,7 +49,7 @@ impl Desk {
             ));
         }
         if let Some(Some(agency)) = checked.as_ref().ok().map(|m| m.forwarded_by)
-            && !self.agency_exists(agency)?
+            && !self.exists("agencies", agency)?
         {
             errors.push(FieldError::new(
                 "forwarded_by",
@@ -122,21 +122,5 @@ impl Desk {
         })?;
         self.keys.typed.extend(typed);
         Ok(received)
-    }
-
-    fn case_exists(&self, id: i64) -> Result<bool> {
-        Ok(self.store.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1)",
-            [id],
-            |r| r.get(0),
-        )?)
-    }
-
-    fn agency_exists(&self, id: i64) -> Result<bool> {
-        Ok(self.store.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM agencies WHERE id = ?1)",
-            [id],
-            |r| r.get(0),
-        )?)
     }
 }

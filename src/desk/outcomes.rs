@@ -154,6 +154,41 @@ impl History {
     }
 }
 
+impl History {
+    /// An outcome that needs the petition accepted and not yet decided: "Chỉ {only} đơn đã
+    /// thụ lý", "…; không {not}".
+    fn require_open(&self, not: &str, only: &str, errors: &mut Vec<FieldError>) {
+        if self.accepted_on.is_none() {
+            errors.push(FieldError::new(
+                "kind",
+                format!("Chỉ {only} đơn đã thụ lý."),
+            ));
+        }
+        if let Some(d) = self.last_decision() {
+            errors.push(FieldError::new(
+                "kind",
+                format!(
+                    "Đơn đã có quyết định giải quyết ngày {}; không {not}.",
+                    dmy(d)
+                ),
+            ));
+        }
+    }
+}
+
+/// An outcome that must say why.
+fn needs_reason(input: &OutcomeInput, message: &str, errors: &mut Vec<FieldError>) {
+    if input
+        .reason
+        .as_deref()
+        .map(clean)
+        .unwrap_or_default()
+        .is_empty()
+    {
+        errors.push(FieldError::new("reason", message));
+    }
+}
+
 fn dmy(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
@@ -297,36 +332,14 @@ impl Desk {
             },
             OutcomeKind::Withdrawn => {}
             OutcomeKind::Paused => {
-                if h.accepted_on.is_none() {
-                    errors.push(FieldError::new(
-                        "kind",
-                        "Chỉ tạm đình chỉ việc giải quyết đơn đã thụ lý.",
-                    ));
-                }
-                if let Some(d) = h.last_decision() {
-                    errors.push(FieldError::new(
-                        "kind",
-                        format!(
-                            "Đơn đã có quyết định giải quyết ngày {}; không tạm đình chỉ.",
-                            dmy(d)
-                        ),
-                    ));
-                }
+                h.require_open("tạm đình chỉ", "tạm đình chỉ việc giải quyết", &mut errors);
                 if let Some(since) = h.paused_since() {
                     errors.push(FieldError::new(
                         "kind",
                         format!("Việc giải quyết đang tạm đình chỉ từ ngày {}.", dmy(since)),
                     ));
                 }
-                if input
-                    .reason
-                    .as_deref()
-                    .map(clean)
-                    .unwrap_or_default()
-                    .is_empty()
-                {
-                    errors.push(FieldError::new("reason", "Ghi lý do tạm đình chỉ."));
-                }
+                needs_reason(input, "Ghi lý do tạm đình chỉ.", &mut errors);
             }
             OutcomeKind::Resumed => match h.paused_since() {
                 None => errors.push(FieldError::new(
@@ -364,21 +377,7 @@ impl Desk {
                 }
             }
             OutcomeKind::Extended => {
-                if h.accepted_on.is_none() {
-                    errors.push(FieldError::new(
-                        "kind",
-                        "Chỉ gia hạn giải quyết đơn đã thụ lý.",
-                    ));
-                }
-                if let Some(d) = h.last_decision() {
-                    errors.push(FieldError::new(
-                        "kind",
-                        format!(
-                            "Đơn đã có quyết định giải quyết ngày {}; không gia hạn.",
-                            dmy(d)
-                        ),
-                    ));
-                }
+                h.require_open("gia hạn", "gia hạn giải quyết", &mut errors);
                 match (input.days, on) {
                     (Some(days @ 1..=60), Some(on)) if h.accepted_on.is_some() => {
                         if let Err(why) = self.check_extension(input.petition_id, on, days)? {
@@ -391,18 +390,11 @@ impl Desk {
                         "Ghi số ngày gia hạn (từ 1 đến 60 ngày, theo quyết định gia hạn).",
                     )),
                 }
-                if input
-                    .reason
-                    .as_deref()
-                    .map(clean)
-                    .unwrap_or_default()
-                    .is_empty()
-                {
-                    errors.push(FieldError::new(
-                        "reason",
-                        "Ghi lý do gia hạn (vụ việc phức tạp, cần xác minh thêm…).",
-                    ));
-                }
+                needs_reason(
+                    input,
+                    "Ghi lý do gia hạn (vụ việc phức tạp, cần xác minh thêm…).",
+                    &mut errors,
+                );
             }
             OutcomeKind::ReplyReceived => match h.transferred_on {
                 None => errors.push(FieldError::new(
@@ -416,15 +408,7 @@ impl Desk {
                 _ => {}
             },
             OutcomeKind::Terminated => {
-                if input
-                    .reason
-                    .as_deref()
-                    .map(clean)
-                    .unwrap_or_default()
-                    .is_empty()
-                {
-                    errors.push(FieldError::new("reason", "Ghi lý do đình chỉ."));
-                }
+                needs_reason(input, "Ghi lý do đình chỉ.", &mut errors);
             }
         }
         let takes_figures = matches!(input.kind, OutcomeKind::Resolved | OutcomeKind::Enforced);

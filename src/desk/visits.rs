@@ -209,7 +209,8 @@ impl Desk {
         Ok(who)
     }
 
-    fn exists(&self, table: &str, id: i64) -> Result<bool> {
+    /// Whether row `id` of `table` is there (a record chosen on a form may have gone).
+    pub(super) fn exists(&self, table: &str, id: i64) -> Result<bool> {
         let sql = format!("SELECT 1 FROM {table} WHERE id = ?1");
         Ok(self
             .store
