@@ -211,20 +211,7 @@ pub fn check_extension(
     event.days = Some(days);
     with.events.push(event);
     let events = normalise(&with.events);
-    let case = Case {
-        kind: facts.kind,
-        instance: facts.instance,
-        complex: facts.complex,
-        remote_area: facts.remote_area,
-        decision_kind: facts.decision_kind,
-        outside_competence: facts.outside_competence,
-    };
-    let accepted_on = first(&events, |e| e.kind == EventKind::Accepted).map(|e| e.on);
-    let in_force = rules.in_force_at(&case, facts.received_on, accepted_on);
-    let rows: Vec<(&DeadlineRule, NaiveDate)> = in_force
-        .iter()
-        .filter_map(|r| start_of(r.from, facts.received_on, &events).map(|s| (*r, s)))
-        .collect();
+    let rows = started(&in_force(&with, rules, &events), &with, &events);
     let met: Vec<Option<&PetitionEvent>> = rows.iter().map(|(r, _)| met_by(r, &events)).collect();
     let extensions = assign_extensions(&rows, &met, &events);
     let Some((i, list)) = extensions.iter().enumerate().find(|(_, l)| {
@@ -257,14 +244,12 @@ pub fn check_extension(
     Ok(())
 }
 
-fn compute_with(
+/// The rules in force for a petition (its events normalised).
+fn in_force<'r>(
     facts: &PetitionFacts,
-    rules: &DeadlineRules,
-    cal: &Calendar,
-    today: NaiveDate,
-    explain: bool,
-) -> Deadlines {
-    let events = normalise(&facts.events);
+    rules: &'r DeadlineRules,
+    events: &[PetitionEvent],
+) -> Vec<&'r DeadlineRule> {
     let case = Case {
         kind: facts.kind,
         instance: facts.instance,
@@ -281,13 +266,33 @@ fn compute_with(
                     )
             }),
     };
-    let closed_on = closed_on(&events);
-    let accepted_on = first(&events, |e| e.kind == EventKind::Accepted).map(|e| e.on);
-    let in_force = rules.in_force_at(&case, facts.received_on, accepted_on);
-    let rows: Vec<(&DeadlineRule, NaiveDate)> = in_force
+    let accepted_on = first(events, |e| e.kind == EventKind::Accepted).map(|e| e.on);
+    rules.in_force_at(&case, facts.received_on, accepted_on)
+}
+
+/// The rules of `in_force` whose period has started, with the day it did.
+fn started<'r>(
+    in_force: &[&'r DeadlineRule],
+    facts: &PetitionFacts,
+    events: &[PetitionEvent],
+) -> Vec<(&'r DeadlineRule, NaiveDate)> {
+    in_force
         .iter()
-        .filter_map(|r| start_of(r.from, facts.received_on, &events).map(|s| (*r, s)))
-        .collect();
+        .filter_map(|r| start_of(r.from, facts.received_on, events).map(|s| (*r, s)))
+        .collect()
+}
+
+fn compute_with(
+    facts: &PetitionFacts,
+    rules: &DeadlineRules,
+    cal: &Calendar,
+    today: NaiveDate,
+    explain: bool,
+) -> Deadlines {
+    let events = normalise(&facts.events);
+    let closed_on = closed_on(&events);
+    let in_force = in_force(facts, rules, &events);
+    let rows = started(&in_force, facts, &events);
     let met: Vec<Option<&PetitionEvent>> = rows.iter().map(|(r, _)| met_by(r, &events)).collect();
     let extensions = assign_extensions(&rows, &met, &events);
     let pauses = pauses(&events, today);
