@@ -1030,3 +1030,29 @@ fn an_anonymous_denunciation_with_specifics_is_handled_and_a_court_case_declined
     let proposal = desk.propose_routing(k).unwrap();
     assert!(proposal.reason.contains("Tòa án"), "{proposal:?}");
 }
+
+#[test]
+fn a_decision_from_an_event_recorded_without_its_reason_leaves_no_blank() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    let p = accepted(&mut desk);
+    // As an import from another system may bring it: a suspension with no reason.
+    desk.store()
+        .conn()
+        .execute(
+            "INSERT INTO events (petition_id, on_date, kind, created_at)
+             VALUES (?1, '2026-02-20', 'paused', '2026-02-20T09:00:00')",
+            [p],
+        )
+        .unwrap();
+    let id = desk.store().conn().last_insert_rowid();
+    let doc = desk
+        .print_resolution_stop(&ctx("2026-02-21 09:00"), id)
+        .unwrap();
+    let text = pdftotext(&doc.path);
+    assert!(
+        text.contains("Tạm đình chỉ việc giải quyết khiếu nại"),
+        "{text}"
+    );
+    assert!(!text.contains("……") && !text.contains("Xét thấy"), "{text}");
+}

@@ -201,7 +201,6 @@ impl Desk {
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let on = chrono::NaiveDate::parse_from_str(&on, "%Y-%m-%d")
             .map_err(|_| Error::invalid("event_id", "Ngày của sự kiện không hợp lệ."))?;
-        let reason = reason.unwrap_or_else(|| "……………………………………".to_owned());
         let what = if suspend {
             "tạm đình chỉ"
         } else {
@@ -217,12 +216,17 @@ impl Desk {
         };
         self.issue(ctx, &form, owner, |number| {
             let label = rules.label(&rules.decision, number);
-            let paragraphs = vec![
+            let mut paragraphs = vec![
                 format!("CHỦ TỊCH {}", office.name.to_uppercase()),
                 "Căn cứ Luật Tổ chức chính quyền địa phương;".to_owned(),
                 "Căn cứ Luật Khiếu nại ngày 11 tháng 11 năm 2011, được sửa đổi, bổ sung bởi Luật số 136/2025/QH15;".to_owned(),
                 format!("Xét đơn khiếu nại của {who} về việc: {}.", c.summary),
-                format!("Xét thấy: {reason}."),
+            ];
+            // An event imported without its reason prints none, never a blank to fill.
+            if let Some(reason) = &reason {
+                paragraphs.push(format!("Xét thấy: {reason}."));
+            }
+            paragraphs.extend([
                 "QUYẾT ĐỊNH:".to_owned(),
                 format!(
                     "Điều 1. {} việc giải quyết khiếu nại của {who} kể từ ngày {}.{}",
@@ -232,7 +236,7 @@ impl Desk {
                 ),
                 "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.".to_owned(),
                 "Điều 3. Văn phòng Ủy ban nhân dân, các cơ quan, tổ chức, cá nhân có liên quan và người khiếu nại chịu trách nhiệm thi hành Quyết định này.".to_owned(),
-            ];
+            ]);
             let pdf = crate::print::letter::render(&crate::print::letter::Letter {
                 parent: office.parent.clone(),
                 agency: office.name.clone(),
