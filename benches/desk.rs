@@ -19,12 +19,12 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, params};
-use tiepdan::desk::{PrintOptions, VisitForm};
-use tiepdan::domain::citizen::CitizenInput;
-use tiepdan::domain::identity::{IdKind, Sex};
-use tiepdan::domain::visit::*;
-use tiepdan::text::fold;
-use tiepdan::{Ctx, Desk};
+use tiepdan_core::desk::{PrintOptions, VisitForm};
+use tiepdan_core::domain::citizen::CitizenInput;
+use tiepdan_core::domain::identity::{IdKind, Sex};
+use tiepdan_core::domain::visit::*;
+use tiepdan_core::text::fold;
+use tiepdan_core::{Ctx, Desk};
 
 const SURNAMES: &[&str] = &[
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
@@ -97,7 +97,7 @@ fn ctx(now: chrono::NaiveDateTime) -> Ctx {
     Ctx {
         actor: "đo hiệu năng".into(),
         now,
-        roles: tiepdan::domain::access::Roles::ALL,
+        roles: tiepdan_core::domain::access::Roles::ALL,
         officer_id: None,
     }
 }
@@ -114,7 +114,7 @@ fn generate(dir: &Path, petitions: usize) {
     let mut desk = Desk::open(dir, now()).unwrap();
     desk.save_office(
         &ctx(now()),
-        &tiepdan::domain::office::OfficeInput {
+        &tiepdan_core::domain::office::OfficeInput {
             name: "Ủy ban nhân dân xã Ba Tơ".into(),
             parent: "Ủy ban nhân dân tỉnh Quảng Ngãi".into(),
             place: "Ba Tơ".into(),
@@ -426,10 +426,10 @@ fn main() {
             cached_encrypted.join("tiepdan.sqlite3"),
         )
         .unwrap();
-        let key = tiepdan::store::DbKey::generate();
+        let key = tiepdan_core::store::DbKey::generate();
         let t = Instant::now();
         drop(
-            tiepdan::store::Store::encrypt(
+            tiepdan_core::store::Store::encrypt(
                 &cached_encrypted.join("tiepdan.sqlite3"),
                 &key,
                 &cached_encrypted.join("backups"),
@@ -445,7 +445,7 @@ fn main() {
         std::fs::write(cached_encrypted.join("key"), key.to_recovery()).unwrap();
         std::fs::write(cached_encrypted.join("ready"), "").unwrap();
     }
-    let key = tiepdan::store::DbKey::from_recovery(
+    let key = tiepdan_core::store::DbKey::from_recovery(
         &std::fs::read_to_string(cached_encrypted.join("key")).unwrap(),
     )
     .unwrap();
@@ -513,12 +513,12 @@ fn suite(desk: &mut Desk, tag: &str) -> Vec<(&'static str, f64)> {
     );
 
     // The six-month report of 2025 (the data's last year): each table alone, then both.
-    let half = tiepdan::domain::report::period::Period::of(
-        tiepdan::domain::report::period::PeriodKind::SixMonths,
+    let half = tiepdan_core::domain::report::period::Period::of(
+        tiepdan_core::domain::report::period::PeriodKind::SixMonths,
         2025,
     );
     let mut all = Duration::ZERO;
-    for template in tiepdan::domain::report::Template::ALL {
+    for template in tiepdan_core::domain::report::Template::ALL {
         let mut runs = Vec::new();
         for _ in 0..3 {
             let t = Instant::now();

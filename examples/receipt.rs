@@ -4,7 +4,7 @@ fn main() {
     let path = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "receipt.pdf".into());
-    let receipt = tiepdan::print::receipt::specimen();
-    let pdf = tiepdan::print::receipt::render(&receipt);
+    let receipt = tiepdan_core::print::receipt::specimen();
+    let pdf = tiepdan_core::print::receipt::render(&receipt);
     std::fs::write(&path, pdf).expect("the path is writable");
 }

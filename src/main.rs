@@ -6,12 +6,12 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use tiepdan::desk::AccountInput;
-use tiepdan::desk::{Counts, ExportOptions, ImportError, ImportSummary, Restored};
-use tiepdan::domain::office::OfficeInput;
-use tiepdan::domain::officer::OfficerRole;
-use tiepdan::store::{self, inspect};
-use tiepdan::{Ctx, Desk, Error, datadir};
+use tiepdan_core::desk::AccountInput;
+use tiepdan_core::desk::{Counts, ExportOptions, ImportError, ImportSummary, Restored};
+use tiepdan_core::domain::office::OfficeInput;
+use tiepdan_core::domain::officer::OfficerRole;
+use tiepdan_core::store::{self, inspect};
+use tiepdan_core::{Ctx, Desk, Error, datadir};
 
 #[derive(Parser)]
 #[command(
@@ -190,7 +190,7 @@ enum HostArg {
     ViceChair,
 }
 
-impl From<HostArg> for tiepdan::domain::schedule::Host {
+impl From<HostArg> for tiepdan_core::domain::schedule::Host {
     fn from(h: HostArg) -> Self {
         match h {
             HostArg::Chair => Self::Chair,
@@ -291,18 +291,18 @@ fn passphrase(prompt: &str) -> Result<String, Error> {
 /// Opens the data: with a password or the recovery key when it is encrypted, as is when it
 /// is still plain.
 fn open_desk(root: &std::path::Path) -> Result<Desk, Error> {
-    let now = tiepdan::edge::now();
+    let now = tiepdan_core::edge::now();
     let dir = datadir::DataDir::new(root);
     // Only `init` (and the window's first run) creates a store, and always encrypted.
     if !dir.database().exists() {
-        return Err(tiepdan::error::StoreError::NotInitialised {
+        return Err(tiepdan_core::error::StoreError::NotInitialised {
             path: root.to_owned(),
         }
         .into());
     }
     if dir.keyring().exists() || store::is_encrypted(&dir.database()) == Some(true) {
         // The window's throttle: wrong passwords in a row pause the command line too.
-        let mut throttle = tiepdan::desk::Throttle::load(root);
+        let mut throttle = tiepdan_core::desk::Throttle::load(root);
         throttle.check(now)?;
         let p = passphrase("Mật khẩu (hoặc khóa khôi phục): ")?;
         let opened = Desk::open_with_passphrase(root, &p, now);
@@ -320,13 +320,13 @@ fn restore_access(root: &std::path::Path) -> Result<(Option<store::DbKey>, Ctx),
     match open_desk(root) {
         Ok(desk) => Ok((desk.store().key().cloned(), ctx(&desk))),
         Err(Error::Store(
-            tiepdan::error::StoreError::Corrupt { .. }
-            | tiepdan::error::StoreError::NotADatabase { .. },
+            tiepdan_core::error::StoreError::Corrupt { .. }
+            | tiepdan_core::error::StoreError::NotADatabase { .. },
         )) => {
             let dir = datadir::DataDir::new(root);
             let (key, actor) = if dir.keyring().exists() {
                 let p = passphrase("Mật khẩu (hoặc khóa khôi phục): ")?;
-                let (login, key) = tiepdan::desk::unwrap_key(root, &p)?;
+                let (login, key) = tiepdan_core::desk::unwrap_key(root, &p)?;
                 (Some(key), login.unwrap_or_else(|| "khóa khôi phục".into()))
             } else {
                 (
@@ -336,8 +336,8 @@ fn restore_access(root: &std::path::Path) -> Result<(Option<store::DbKey>, Ctx),
             };
             let ctx = Ctx {
                 actor: format!("{actor} (dòng lệnh, khôi phục dữ liệu hỏng)"),
-                now: tiepdan::edge::now(),
-                roles: tiepdan::domain::access::Roles::of(&[OfficerRole::Admin]),
+                now: tiepdan_core::edge::now(),
+                roles: tiepdan_core::domain::access::Roles::of(&[OfficerRole::Admin]),
                 officer_id: None,
             };
             Ok((key, ctx))
@@ -460,7 +460,7 @@ fn first_run(root: &std::path::Path, args: &InitArgs) -> Result<Desk, Error> {
         password_again: again,
         roles,
     };
-    let (desk, done) = Desk::setup(root, &input, tiepdan::edge::now())?;
+    let (desk, done) = Desk::setup(root, &input, tiepdan_core::edge::now())?;
     if done.encrypted_existing_data {
         println!("Dữ liệu cũ đã được sao lưu, kiểm tra rồi mã hóa.");
     }
@@ -488,7 +488,7 @@ fn main() -> ExitCode {
 }
 
 fn ctx(desk: &Desk) -> Ctx {
-    tiepdan::edge::ctx(desk, "dòng lệnh")
+    tiepdan_core::edge::ctx(desk, "dòng lệnh")
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
@@ -511,8 +511,8 @@ fn run(cli: Cli) -> Result<(), Error> {
                 input.validate().map_err(Error::Invalid)?;
             }
             let needs_setup = matches!(
-                tiepdan::desk::access_state(&root)?,
-                tiepdan::desk::AccessState::NeedsSetup { .. }
+                tiepdan_core::desk::access_state(&root)?,
+                tiepdan_core::desk::AccessState::NeedsSetup { .. }
             );
             let mut desk = if needs_setup {
                 first_run(&root, &args)?
@@ -534,7 +534,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let db = dir.database();
             let key = if store::is_encrypted(&db) == Some(true) {
                 let p = passphrase("Mật khẩu (hoặc khóa khôi phục): ")?;
-                Some(tiepdan::desk::unwrap_key(&root, &p)?.1)
+                Some(tiepdan_core::desk::unwrap_key(&root, &p)?.1)
             } else {
                 None
             };
@@ -575,7 +575,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Restore { file } => {
             let (key, ctx) = restore_access(&root)?;
             let (_desk, restored) =
-                tiepdan::desk::restore_data_dir(&root, &file, key.as_ref(), &ctx)?;
+                tiepdan_core::desk::restore_data_dir(&root, &file, key.as_ref(), &ctx)?;
             println!("Đã khôi phục từ {}.", file.display());
             match restored {
                 Restored::Replaced { safety_backup } => println!(
@@ -609,7 +609,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let mut desk = open_desk(&root)?;
             let c = ctx(&desk);
             let text = desk.export_logged(&c, &ExportOptions { redact, today }, &reason)?;
-            tiepdan::desk::write_atomically(&out, text.as_bytes())?;
+            tiepdan_core::desk::write_atomically(&out, text.as_bytes())?;
             let records = text.lines().filter(|l| !l.starts_with("//")).count();
             println!("Đã xuất {records} bản ghi vào {}.", out.display());
             if redact {
@@ -627,8 +627,8 @@ fn run(cli: Cli) -> Result<(), Error> {
                     println!("Mốc nhật ký hiện nay: {}", desk.audit_head()?);
                     if let Some(head) = head {
                         if !desk.audit_extends(&head)? {
-                            return Err(tiepdan::Error::Invalid(vec![
-                                tiepdan::error::FieldError::new(
+                            return Err(tiepdan_core::Error::Invalid(vec![
+                                tiepdan_core::error::FieldError::new(
                                     "head",
                                     format!(
                                         "Nhật ký thao tác KHÔNG còn nối tiếp mốc {head}: các dòng đến mốc đó đã bị xóa hoặc làm lại. Hãy báo lãnh đạo và đối chiếu với bản sao lưu có mốc này."
@@ -642,8 +642,8 @@ fn run(cli: Cli) -> Result<(), Error> {
                     }
                 }
                 Err(b) => {
-                    return Err(tiepdan::Error::Invalid(vec![
-                        tiepdan::error::FieldError::new("audit", b.message_vi()),
+                    return Err(tiepdan_core::Error::Invalid(vec![
+                        tiepdan_core::error::FieldError::new("audit", b.message_vi()),
                     ]));
                 }
             }
@@ -656,7 +656,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             out,
         } => {
             let desk = open_desk(&root)?;
-            let host = host.map(tiepdan::domain::schedule::Host::from);
+            let host = host.map(tiepdan_core::domain::schedule::Host::from);
             let text = match format {
                 ScheduleFormat::Json => {
                     let mut view = desk.schedule(from, to)?;
@@ -672,22 +672,23 @@ fn run(cli: Cli) -> Result<(), Error> {
                 ScheduleFormat::Ics => desk.schedule_ics(from, to, host)?,
                 ScheduleFormat::Pdf => {
                     let Some(out) = out else {
-                        return Err(tiepdan::Error::Invalid(vec![
-                            tiepdan::error::FieldError::new(
+                        return Err(tiepdan_core::Error::Invalid(vec![
+                            tiepdan_core::error::FieldError::new(
                                 "out",
                                 "Tệp PDF cần nơi ghi: thêm --out TỆP.",
                             ),
                         ]));
                     };
-                    let pdf = desk.schedule_notice_pdf(from, to, tiepdan::edge::now().date())?;
-                    tiepdan::desk::write_atomically(&out, &pdf)?;
+                    let pdf =
+                        desk.schedule_notice_pdf(from, to, tiepdan_core::edge::now().date())?;
+                    tiepdan_core::desk::write_atomically(&out, &pdf)?;
                     println!("Đã lập thông báo lịch tiếp công dân vào {}.", out.display());
                     return Ok(());
                 }
             };
             match out {
                 Some(out) => {
-                    tiepdan::desk::write_atomically(&out, text.as_bytes())?;
+                    tiepdan_core::desk::write_atomically(&out, text.as_bytes())?;
                     println!("Đã ghi lịch tiếp công dân vào {}.", out.display());
                 }
                 None => print!("{text}"),
@@ -700,17 +701,17 @@ fn run(cli: Cli) -> Result<(), Error> {
             format,
             out,
         } => {
-            let period = tiepdan::domain::report::period::Period::from_range(from, to)
-                .map_err(|e| tiepdan::Error::Invalid(vec![e]))?;
+            let period = tiepdan_core::domain::report::period::Period::from_range(from, to)
+                .map_err(|e| tiepdan_core::Error::Invalid(vec![e]))?;
             let template = match (&template, format) {
                 (_, ReportFormat::Docx) => None,
                 (Some(code), _) => Some(
-                    tiepdan::domain::report::Template::parse(code).ok_or_else(|| {
-                        let codes: Vec<&str> = tiepdan::domain::report::Template::ALL
+                    tiepdan_core::domain::report::Template::parse(code).ok_or_else(|| {
+                        let codes: Vec<&str> = tiepdan_core::domain::report::Template::ALL
                             .iter()
                             .map(|t| t.code())
                             .collect();
-                        tiepdan::Error::Invalid(vec![tiepdan::error::FieldError::new(
+                        tiepdan_core::Error::Invalid(vec![tiepdan_core::error::FieldError::new(
                             "template",
                             format!(
                                 "Không có biểu \"{code}\"; các biểu hiện có: {}.",
@@ -720,8 +721,8 @@ fn run(cli: Cli) -> Result<(), Error> {
                     })?,
                 ),
                 (None, _) => {
-                    return Err(tiepdan::Error::Invalid(vec![
-                        tiepdan::error::FieldError::new(
+                    return Err(tiepdan_core::Error::Invalid(vec![
+                        tiepdan_core::error::FieldError::new(
                             "template",
                             "Thiếu mã biểu: thêm --template, ví dụ --template 01/XLD.",
                         ),
@@ -729,7 +730,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 }
             };
             let desk = open_desk(&root)?;
-            let today = tiepdan::edge::now().date();
+            let today = tiepdan_core::edge::now().date();
             let bytes = match (template, format) {
                 (Some(t), ReportFormat::Json) => {
                     let mut text = serde_json::to_string_pretty(&desk.report_json(t, period)?)
@@ -747,21 +748,21 @@ fn run(cli: Cli) -> Result<(), Error> {
             );
             match (out, format) {
                 (Some(out), _) => {
-                    tiepdan::desk::write_atomically(&out, &bytes)?;
+                    tiepdan_core::desk::write_atomically(&out, &bytes)?;
                     println!("Đã lập {what} {} vào {}.", period.range_vi(), out.display());
                 }
                 (None, ReportFormat::Json) => {
                     use std::io::Write;
                     std::io::stdout().write_all(&bytes).map_err(|e| {
-                        tiepdan::Error::Store(tiepdan::error::StoreError::Io {
+                        tiepdan_core::Error::Store(tiepdan_core::error::StoreError::Io {
                             path: "stdout".into(),
                             source: e,
                         })
                     })?;
                 }
                 (None, _) => {
-                    return Err(tiepdan::Error::Invalid(vec![
-                        tiepdan::error::FieldError::new(
+                    return Err(tiepdan_core::Error::Invalid(vec![
+                        tiepdan_core::error::FieldError::new(
                             "out",
                             "Tệp Excel, PDF hoặc Word cần nơi ghi: thêm --out TỆP.",
                         ),

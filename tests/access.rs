@@ -5,11 +5,11 @@
 mod common;
 
 use common::*;
-use tiepdan::desk::ExportOptions;
-use tiepdan::domain::officer::OfficerRole::{Admin, Handler, Leader, Reception};
-use tiepdan::domain::report::Template;
-use tiepdan::domain::report::period::Period;
-use tiepdan::{Desk, Error};
+use tiepdan_core::desk::ExportOptions;
+use tiepdan_core::domain::officer::OfficerRole::{Admin, Handler, Leader, Reception};
+use tiepdan_core::domain::report::Template;
+use tiepdan_core::domain::report::period::Period;
+use tiepdan_core::{Desk, Error};
 
 const NOW: &str = "2026-02-04 08:00";
 
@@ -134,7 +134,7 @@ fn a_locked_session_can_do_nothing_until_signed_in_again() {
     office_with_accounts(dir.path());
     let mut desk = sign_in(dir.path(), "tiepdan");
     desk.lock();
-    let c = tiepdan::edge::ctx(&desk, "kiểm thử");
+    let c = tiepdan_core::edge::ctx(&desk, "kiểm thử");
     let e = desk.record_visit(&c, &complaint_visit()).unwrap_err();
     assert_eq!(e.code(), "signed_out");
     assert!(e.to_string().contains("đăng nhập lại"), "{e}");
@@ -145,7 +145,7 @@ fn a_locked_session_can_do_nothing_until_signed_in_again() {
     );
     assert!(desk.session().is_none());
     desk.unlock("tiepdan", "tiepdan-mật-khẩu", at(NOW)).unwrap();
-    let c = tiepdan::edge::ctx(&desk, "kiểm thử");
+    let c = tiepdan_core::edge::ctx(&desk, "kiểm thử");
     assert!(desk.record_visit(&c, &complaint_visit()).is_ok());
 }
 
@@ -299,12 +299,12 @@ fn restoring_an_older_backup_keeps_who_may_sign_in() {
 
 #[test]
 fn five_wrong_passwords_in_a_row_pause_signing_in() {
-    use tiepdan::desk::Throttle;
+    use tiepdan_core::desk::Throttle;
     let dir = tempfile::tempdir().unwrap();
     office_with_accounts(dir.path());
     let mut throttle = Throttle::load(dir.path());
     // The wall clock: the command line below reads it too.
-    let t0 = tiepdan::edge::now();
+    let t0 = tiepdan_core::edge::now();
     for _ in 0..Throttle::LIMIT {
         throttle.check(t0).unwrap();
         let outcome = Desk::sign_in(dir.path(), "tiepdan", "sai", at(NOW)).map(|_| ());
@@ -344,7 +344,7 @@ fn five_wrong_passwords_in_a_row_pause_signing_in() {
 
 #[test]
 fn an_officer_is_corrected_and_one_who_leaves_can_no_longer_sign_in() {
-    use tiepdan::domain::officer::OfficerEdit;
+    use tiepdan_core::domain::officer::OfficerEdit;
     let dir = tempfile::tempdir().unwrap();
     office_with_accounts(dir.path());
     let mut admin = sign_in(dir.path(), "quantri");

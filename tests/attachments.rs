@@ -6,10 +6,10 @@ mod common;
 
 use base64::Engine;
 use common::*;
-use tiepdan::Desk;
-use tiepdan::desk::{AttachInput, AttachmentOwner, PrintOptions, VisitForm};
-use tiepdan::domain::report::Template;
-use tiepdan::domain::report::period::{Period, PeriodKind};
+use tiepdan_core::Desk;
+use tiepdan_core::desk::{AttachInput, AttachmentOwner, PrintOptions, VisitForm};
+use tiepdan_core::domain::report::Template;
+use tiepdan_core::domain::report::period::{Period, PeriodKind};
 
 fn b64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
@@ -137,9 +137,13 @@ fn a_scanned_pdf_is_attached_listed_on_the_receipt_and_survives_backup_and_resto
     // A backup restored into another data directory carries the scan byte for byte.
     let backup = desk.backup_now(&c, None).unwrap();
     let other = tempfile::tempdir().unwrap();
-    let (mut restored, _) =
-        tiepdan::desk::restore_data_dir(other.path(), std::path::Path::new(&backup.path), None, &c)
-            .unwrap();
+    let (mut restored, _) = tiepdan_core::desk::restore_data_dir(
+        other.path(),
+        std::path::Path::new(&backup.path),
+        None,
+        &c,
+    )
+    .unwrap();
     let (name, bytes) = restored.attachment_bytes(&c, pdf.id).unwrap();
     assert_eq!(name, "don-khieu-nai-ban-quet.pdf");
     assert_eq!(bytes, scan, "byte for byte");

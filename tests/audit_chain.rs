@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use std::process::Command;
-use tiepdan::Desk;
+use tiepdan_core::Desk;
 
 fn shell(dir: &std::path::Path, sql: &str) {
     let out = Command::new("sqlite3")

@@ -5,11 +5,11 @@
 mod common;
 
 use common::*;
-use tiepdan::Desk;
-use tiepdan::desk::{HandleInput, OutcomeInput, OutcomeKind, TaskInput, TaskKind};
-use tiepdan::domain::outcome::Finding;
-use tiepdan::domain::routing::Action;
-use tiepdan::rules::deadlines::DeadlineName;
+use tiepdan_core::Desk;
+use tiepdan_core::desk::{HandleInput, OutcomeInput, OutcomeKind, TaskInput, TaskKind};
+use tiepdan_core::domain::outcome::Finding;
+use tiepdan_core::domain::routing::Action;
+use tiepdan_core::rules::deadlines::DeadlineName;
 
 fn d(s: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -30,9 +30,9 @@ fn event(petition_id: i64, on: &str, kind: OutcomeKind) -> OutcomeInput {
     }
 }
 
-fn messages(e: tiepdan::error::Error) -> Vec<String> {
+fn messages(e: tiepdan_core::error::Error) -> Vec<String> {
     match e {
-        tiepdan::error::Error::Invalid(f) => f.into_iter().map(|f| f.message_vi).collect(),
+        tiepdan_core::error::Error::Invalid(f) => f.into_iter().map(|f| f.message_vi).collect(),
         other => panic!("{other:?}"),
     }
 }
@@ -122,7 +122,7 @@ fn a_dialogue_a_suspension_and_a_decision_with_its_enforcement_task() {
             .is_empty()
     );
     // The invitation to the next dialogue: in the future, at a place.
-    use tiepdan::desk::InvitationInput;
+    use tiepdan_core::desk::InvitationInput;
     let invite = |at: &str, place: &str| InvitationInput {
         petition_id: p,
         at: at.into(),
@@ -367,7 +367,7 @@ fn the_export_closes_a_case_only_once_its_decision_is_carried_out_or_it_ended_ot
     )
     .unwrap();
     // A plain store made by the library (the command line makes none).
-    drop(tiepdan::Desk::open(dir.path(), ctx("2026-08-01 08:00").now).unwrap());
+    drop(tiepdan_core::Desk::open(dir.path(), ctx("2026-08-01 08:00").now).unwrap());
     let o = cli(&["--data", data, "import", file.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = dir.path().join("out.jsonl");
@@ -412,7 +412,7 @@ fn the_export_closes_a_case_only_once_its_decision_is_carried_out_or_it_ended_ot
 
 #[test]
 fn the_watch_list_holds_marked_cases_and_finds_those_that_come_back_after_ending() {
-    use tiepdan::desk::{WatchInput, WatchKind};
+    use tiepdan_core::desk::{WatchInput, WatchKind};
     let dir = tempfile::tempdir().unwrap();
     let c = ctx("2026-05-20 09:00");
     let mut desk = Desk::open(dir.path(), c.now).unwrap();
@@ -513,9 +513,9 @@ fn the_watch_list_holds_marked_cases_and_finds_those_that_come_back_after_ending
 
 #[test]
 fn staff_work_counts_handling_and_resolution_on_time_and_late_by_officer_and_field() {
-    use tiepdan::domain::officer::{OfficerInput, OfficerRole};
-    use tiepdan::domain::report::period::{Period, PeriodKind};
-    use tiepdan::domain::visit::Field;
+    use tiepdan_core::domain::officer::{OfficerInput, OfficerRole};
+    use tiepdan_core::domain::report::period::{Period, PeriodKind};
+    use tiepdan_core::domain::visit::Field;
     let dir = tempfile::tempdir().unwrap();
     let c = ctx("2026-11-24 09:00");
     let mut desk = Desk::open(dir.path(), c.now).unwrap();
@@ -596,8 +596,8 @@ fn staff_work_counts_handling_and_resolution_on_time_and_late_by_officer_and_fie
 
 #[test]
 fn a_leader_a_mediation_and_an_officers_late_tasks() {
-    use tiepdan::desk::{MediationInput, MediationOutcome};
-    use tiepdan::domain::officer::{OfficerInput, OfficerRole};
+    use tiepdan_core::desk::{MediationInput, MediationOutcome};
+    use tiepdan_core::domain::officer::{OfficerInput, OfficerRole};
     let dir = tempfile::tempdir().unwrap();
     let mut desk = Desk::open(dir.path(), ctx("2026-02-04 08:00").now).unwrap();
     let p = accepted(&mut desk);
@@ -678,7 +678,7 @@ fn accepted_denunciation(desk: &mut Desk) -> i64 {
     desk.save_office(&ctx("2026-02-04 08:00"), &office())
         .unwrap();
     let mut v = complaint_visit();
-    v.petitions[0].kind = tiepdan::domain::visit::PetitionKind::Denunciation;
+    v.petitions[0].kind = tiepdan_core::domain::visit::PetitionKind::Denunciation;
     v.petitions[0].instance = None;
     v.petitions[0].contested_on = None;
     v.petitions[0].summary = "Tố cáo cán bộ địa chính nhận tiền".into();
@@ -822,17 +822,17 @@ fn a_complaint_has_no_extension_and_a_reply_needs_a_transfer() {
 
 #[test]
 fn a_reply_to_a_transferred_petition_is_counted_in_01_xld_and_ends_the_reminders() {
-    use tiepdan::domain::report::Template;
-    use tiepdan::domain::report::period::{Period, PeriodKind};
+    use tiepdan_core::domain::report::Template;
+    use tiepdan_core::domain::report::period::{Period, PeriodKind};
     let dir = tempfile::tempdir().unwrap();
     let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
     let p = complaint(&mut desk);
     let agency = desk
         .add_agency(
             &ctx("2026-02-04 09:40"),
-            &tiepdan::domain::agency::AgencyInput {
+            &tiepdan_core::domain::agency::AgencyInput {
                 name: "Phòng Tài nguyên và Môi trường".into(),
-                role: tiepdan::domain::agency::AgencyRole::ProvinceDepartment,
+                role: tiepdan_core::domain::agency::AgencyRole::ProvinceDepartment,
                 address: None,
             },
         )
@@ -877,9 +877,9 @@ fn a_reply_to_a_transferred_petition_is_counted_in_01_xld_and_ends_the_reminders
     );
 }
 
-fn facts_of(desk: &Desk, p: i64) -> tiepdan::desk::PetitionFactsInput {
+fn facts_of(desk: &Desk, p: i64) -> tiepdan_core::desk::PetitionFactsInput {
     let v = desk.petition_view(p, d("2026-02-10")).unwrap();
-    tiepdan::desk::PetitionFactsInput {
+    tiepdan_core::desk::PetitionFactsInput {
         petition_id: p,
         respondent_role: v.respondent_role,
         respondent_name: v.respondent_name,
@@ -900,9 +900,9 @@ fn facts_of(desk: &Desk, p: i64) -> tiepdan::desk::PetitionFactsInput {
 
 #[test]
 fn a_petition_recorded_wrong_is_corrected_with_a_reason_and_its_report_shows_the_change() {
-    use tiepdan::domain::report::Template;
-    use tiepdan::domain::report::period::{Period, PeriodKind};
-    use tiepdan::domain::visit::{Field, PetitionKind};
+    use tiepdan_core::domain::report::Template;
+    use tiepdan_core::domain::report::period::{Period, PeriodKind};
+    use tiepdan_core::domain::visit::{Field, PetitionKind};
     let dir = tempfile::tempdir().unwrap();
     let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
     let p = accepted(&mut desk);
@@ -981,8 +981,8 @@ fn a_petition_recorded_wrong_is_corrected_with_a_reason_and_its_report_shows_the
 
 #[test]
 fn an_anonymous_denunciation_with_specifics_is_handled_and_a_court_case_declined() {
-    use tiepdan::domain::mail::{Channel, MailInput};
-    use tiepdan::domain::visit::{CaseChoice, Field, PetitionInput, PetitionKind};
+    use tiepdan_core::domain::mail::{Channel, MailInput};
+    use tiepdan_core::domain::visit::{CaseChoice, Field, PetitionInput, PetitionKind};
     let dir = tempfile::tempdir().unwrap();
     let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
     desk.save_office(&ctx("2026-02-04 08:00"), &office())
@@ -1003,7 +1003,9 @@ fn an_anonymous_denunciation_with_specifics_is_handled_and_a_court_case_declined
                     field: Field::Corruption,
                     summary: "Tố cáo trưởng thôn thu tiền làm đường, kèm bảng kê".into(),
                     anonymous: true,
-                    respondent_role: Some(tiepdan::domain::agency::AgencyRole::CommuneOfficial),
+                    respondent_role: Some(
+                        tiepdan_core::domain::agency::AgencyRole::CommuneOfficial,
+                    ),
                     respondent_name: Some("Trưởng thôn Gò Nghênh".into()),
                     instance: None,
                     contested_on: None,
@@ -1024,7 +1026,7 @@ fn an_anonymous_denunciation_with_specifics_is_handled_and_a_court_case_declined
 
     let k = complaint(&mut desk);
     let mut input = facts_of(&desk, k);
-    input.respondent_role = Some(tiepdan::domain::agency::AgencyRole::CommuneChair);
+    input.respondent_role = Some(tiepdan_core::domain::agency::AgencyRole::CommuneChair);
     input.court_accepted = Some(true);
     desk.update_petition_facts(&c, &input).unwrap();
     let proposal = desk.propose_routing(k).unwrap();

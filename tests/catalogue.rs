@@ -6,11 +6,11 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use tiepdan::Desk;
-use tiepdan::desk::OfficeDayInput;
-use tiepdan::rules::RuleFile;
-use tiepdan::rules::calendar::DayKind;
-use tiepdan::rules::deadlines::DeadlineName;
+use tiepdan_core::Desk;
+use tiepdan_core::desk::OfficeDayInput;
+use tiepdan_core::rules::RuleFile;
+use tiepdan_core::rules::calendar::DayKind;
+use tiepdan_core::rules::deadlines::DeadlineName;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

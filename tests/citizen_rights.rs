@@ -4,10 +4,10 @@
 mod common;
 
 use common::*;
-use tiepdan::Desk;
-use tiepdan::desk::CorrectionInput;
-use tiepdan::domain::citizen::CitizenInput;
-use tiepdan::domain::identity::IdKind;
+use tiepdan_core::Desk;
+use tiepdan_core::desk::CorrectionInput;
+use tiepdan_core::domain::citizen::CitizenInput;
+use tiepdan_core::domain::identity::IdKind;
 
 const FILE: &str = r#"{"type": "office", "name": "Ủy ban nhân dân xã Ba Tơ", "parent": "Ủy ban nhân dân tỉnh Quảng Ngãi", "place": "Ba Tơ", "province": "Quảng Ngãi", "remote_area": false, "chair": "Phạm Văn Hùng"}
 {"type": "citizen", "ref": "c1", "full_name": "Nguyễn Văn Đứt", "id_kind": "none", "address": "Thôn Đông, xã Ba Tơ"}
@@ -113,7 +113,7 @@ fn a_citizen_gets_their_data_without_any_denunciation_and_corrections_are_audite
 
 #[test]
 fn minutes_that_name_a_denouncer_are_marked_secret_and_the_citizens_slips_are_not() {
-    use tiepdan::desk::{PrintOptions, VisitForm};
+    use tiepdan_core::desk::{PrintOptions, VisitForm};
     let dir = tempfile::tempdir().unwrap();
     let c = ctx("2026-04-01 09:00");
     let mut desk = Desk::open(dir.path(), c.now).unwrap();

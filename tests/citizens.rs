@@ -4,9 +4,9 @@
 mod common;
 
 use common::*;
-use tiepdan::Desk;
-use tiepdan::domain::citizen::{CitizenInput, MatchKind};
-use tiepdan::domain::identity::{IdKind, Sex};
+use tiepdan_core::Desk;
+use tiepdan_core::domain::citizen::{CitizenInput, MatchKind};
+use tiepdan_core::domain::identity::{IdKind, Sex};
 
 fn citizen(name: &str, id: Option<&str>, year: i32, sex: Sex, address: &str) -> CitizenInput {
     CitizenInput {

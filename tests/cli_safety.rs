@@ -4,8 +4,8 @@ mod common;
 
 use common::*;
 use rusqlite::Connection;
-use tiepdan::Desk;
-use tiepdan::domain::agency::{AgencyInput, AgencyRole};
+use tiepdan_core::Desk;
+use tiepdan_core::domain::agency::{AgencyInput, AgencyRole};
 
 /// A data directory with an office and `agencies` rows, closed cleanly.
 fn populated(agencies: usize) -> tempfile::TempDir {
@@ -210,7 +210,7 @@ fn backup_to_a_folder_then_restore_brings_the_data_back() {
     let backup = &files[0];
     assert!(backup.display().to_string().ends_with("-sao-luu.sqlite3"));
     // The backup is one self-contained, sound file.
-    let health = tiepdan::store::inspect(backup, None).unwrap();
+    let health = tiepdan_core::store::inspect(backup, None).unwrap();
     assert!(health.integrity_ok);
 
     // Work goes on after the backup: a third agency.

@@ -8,13 +8,13 @@ mod common;
 
 use base64::Engine;
 use common::*;
-use tiepdan::Desk;
-use tiepdan::desk::{AttachInput, AttachmentOwner, BookingInput, SessionKey};
-use tiepdan::domain::citizen::CitizenInput;
-use tiepdan::domain::identity::IdKind;
-use tiepdan::domain::officer::OfficerRole::{Admin, Handler, Leader, Reception};
-use tiepdan::domain::refusal::{RefusalGround, RefusalInput};
-use tiepdan::domain::visit::{CitizenRef, PetitionKind};
+use tiepdan_core::Desk;
+use tiepdan_core::desk::{AttachInput, AttachmentOwner, BookingInput, SessionKey};
+use tiepdan_core::domain::citizen::CitizenInput;
+use tiepdan_core::domain::identity::IdKind;
+use tiepdan_core::domain::officer::OfficerRole::{Admin, Handler, Leader, Reception};
+use tiepdan_core::domain::refusal::{RefusalGround, RefusalInput};
+use tiepdan_core::domain::visit::{CitizenRef, PetitionKind};
 
 const DAY: &str = "2026-11-23 09:00";
 const NEXT_DAY: &str = "2026-11-24 09:00";
@@ -84,7 +84,7 @@ fn office() -> Office {
         id_kind: IdKind::Cccd,
         id_number: Some(ID.into()),
         birth_year: Some(1980),
-        gender: Some(tiepdan::domain::identity::Sex::Female),
+        gender: Some(tiepdan_core::domain::identity::Sex::Female),
         address: "Thôn Nước Lăng, xã Ba Tơ".into(),
         phone: Some(PHONE.into()),
         ..CitizenInput::default()
@@ -135,14 +135,14 @@ fn office() -> Office {
     let session = desk
         .add_session(
             &c,
-            &tiepdan::desk::SessionInput {
+            &tiepdan_core::desk::SessionInput {
                 on: "2026-11-26".into(),
                 start: "08:00".into(),
                 end: "11:00".into(),
                 place: "Trụ sở UBND xã".into(),
-                host: tiepdan::domain::schedule::Host::Chair,
+                host: tiepdan_core::domain::schedule::Host::Chair,
                 host_name: "Phạm Văn Hùng".into(),
-                kind: tiepdan::domain::schedule::SessionKind::OneOff,
+                kind: tiepdan_core::domain::schedule::SessionKind::OneOff,
                 capacity: 10,
             },
         )
@@ -182,9 +182,9 @@ fn a_reception_officer_reaches_the_denouncer_on_no_path_after_the_desk() {
     let mut desk = sign_in_as(o.dir.path(), "tiepdan", NEXT_DAY);
     let c = desk.session().unwrap().ctx(at(NEXT_DAY));
     let before = views(&desk).len();
-    let forbidden = |e: tiepdan::Error| {
+    let forbidden = |e: tiepdan_core::Error| {
         assert!(
-            matches!(e, tiepdan::Error::Forbidden { .. }),
+            matches!(e, tiepdan_core::Error::Forbidden { .. }),
             "refused for want of the right: {e}"
         );
         assert!(!canary(&e.to_string()), "{e}");
@@ -205,7 +205,7 @@ fn a_reception_officer_reaches_the_denouncer_on_no_path_after_the_desk() {
         desk.print_visit_document(
             &c,
             o.visit,
-            tiepdan::desk::VisitForm::Receipt,
+            tiepdan_core::desk::VisitForm::Receipt,
             &Default::default(),
         )
         .unwrap_err(),
@@ -240,7 +240,7 @@ fn a_reception_officer_reaches_the_denouncer_on_no_path_after_the_desk() {
     forbidden(
         desk.correct_citizen(
             &c,
-            &tiepdan::desk::CorrectionInput {
+            &tiepdan_core::desk::CorrectionInput {
                 citizen_id: o.citizen,
                 citizen: CitizenInput {
                     full_name: "Người Khác".into(),
@@ -272,7 +272,7 @@ fn a_reception_officer_reaches_the_denouncer_on_no_path_after_the_desk() {
                 id_kind: IdKind::Cccd,
                 id_number: Some(ID.into()),
                 birth_year: Some(1980),
-                gender: Some(tiepdan::domain::identity::Sex::Female),
+                gender: Some(tiepdan_core::domain::identity::Sex::Female),
                 address: "Thôn Mới".into(),
                 ..CitizenInput::default()
             },
@@ -305,14 +305,14 @@ fn a_reception_officer_reaches_the_denouncer_on_no_path_after_the_desk() {
     let e = desk
         .correct_citizen(
             &c,
-            &tiepdan::desk::CorrectionInput {
+            &tiepdan_core::desk::CorrectionInput {
                 citizen_id: other.id,
                 citizen: CitizenInput {
                     full_name: "Lê Văn Khác".into(),
                     id_kind: IdKind::Cccd,
                     id_number: Some(ID.into()),
                     birth_year: Some(1980),
-                    gender: Some(tiepdan::domain::identity::Sex::Female),
+                    gender: Some(tiepdan_core::domain::identity::Sex::Female),
                     address: "Thôn Tây".into(),
                     ..CitizenInput::default()
                 },
@@ -375,9 +375,9 @@ fn a_notice_to_the_denouncer_is_marked_secret_and_logged_as_a_view() {
     let c = desk.session().unwrap().ctx(at(NEXT_DAY));
     desk.handle_petition(
         &c,
-        &tiepdan::desk::HandleInput {
+        &tiepdan_core::desk::HandleInput {
             petition_id: o.petition,
-            action: tiepdan::domain::routing::Action::Accept,
+            action: tiepdan_core::domain::routing::Action::Accept,
             on: "2026-11-24".into(),
             to_agency: None,
             reason: Some("Cán bộ địa chính xã thuộc thẩm quyền Chủ tịch xã".into()),
@@ -502,14 +502,14 @@ fn a_leader_reads_in_the_audit_trail_who_saw_the_denouncer() {
     let mut desk = sign_in_as(o.dir.path(), "xuly", NEXT_DAY);
     let c = desk.session().unwrap().ctx(at(NEXT_DAY));
     desk.export_attachment(&c, o.attachment).unwrap();
-    let filter = tiepdan::desk::AuditFilter {
+    let filter = tiepdan_core::desk::AuditFilter {
         action: Some("denouncer.view".into()),
         limit: 100,
         ..Default::default()
     };
     // Handlers and reception officers do not read the trail.
     let e = desk.audit_trail(&c, &filter).unwrap_err();
-    assert!(matches!(e, tiepdan::Error::Forbidden { .. }), "{e}");
+    assert!(matches!(e, tiepdan_core::Error::Forbidden { .. }), "{e}");
     drop(desk);
     let desk = sign_in_as(o.dir.path(), "chutich", NEXT_DAY);
     let c = desk.session().unwrap().ctx(at(NEXT_DAY));
@@ -527,7 +527,7 @@ fn a_leader_reads_in_the_audit_trail_who_saw_the_denouncer() {
     let all = desk
         .audit_trail(
             &c,
-            &tiepdan::desk::AuditFilter {
+            &tiepdan_core::desk::AuditFilter {
                 from: Some("2026-11-23".into()),
                 to: Some("2026-11-23".into()),
                 limit: 1000,
@@ -542,7 +542,7 @@ fn a_leader_reads_in_the_audit_trail_who_saw_the_denouncer() {
     let e = desk
         .audit_trail(
             &c,
-            &tiepdan::desk::AuditFilter {
+            &tiepdan_core::desk::AuditFilter {
                 from: Some("32/13/2026".into()),
                 limit: 10,
                 ..Default::default()
@@ -555,7 +555,7 @@ fn a_leader_reads_in_the_audit_trail_who_saw_the_denouncer() {
 #[test]
 fn a_full_export_needs_a_leader_a_reason_and_is_a_logged_view() {
     let o = office();
-    let opts = tiepdan::desk::ExportOptions {
+    let opts = tiepdan_core::desk::ExportOptions {
         redact: false,
         today: None,
     };
@@ -565,11 +565,11 @@ fn a_full_export_needs_a_leader_a_reason_and_is_a_logged_view() {
     let e = desk
         .export_logged(&c, &opts, "Chuyển sang máy mới")
         .unwrap_err();
-    assert!(matches!(e, tiepdan::Error::Forbidden { .. }), "{e}");
+    assert!(matches!(e, tiepdan_core::Error::Forbidden { .. }), "{e}");
     let redacted = desk
         .export_logged(
             &c,
-            &tiepdan::desk::ExportOptions {
+            &tiepdan_core::desk::ExportOptions {
                 redact: true,
                 today: None,
             },
@@ -600,7 +600,7 @@ fn a_full_export_needs_a_leader_a_reason_and_is_a_logged_view() {
 /// `password` unwraps (what an insider with that password reads outside the app). A plain
 /// PDF's text is read with pdftotext.
 fn everything_in_the_file(dir: &std::path::Path, password: &str) -> Vec<(String, String)> {
-    let (_, key) = tiepdan::desk::unwrap_key(dir, password).unwrap();
+    let (_, key) = tiepdan_core::desk::unwrap_key(dir, password).unwrap();
     let hex: String = key.as_bytes().iter().map(|b| format!("{b:02X}")).collect();
     let conn = rusqlite::Connection::open_with_flags(
         dir.join("tiepdan.sqlite3"),
@@ -660,7 +660,7 @@ fn the_database_key_alone_opens_no_denouncer() {
         .print_visit_document(
             &c,
             o.visit,
-            tiepdan::desk::VisitForm::Receipt,
+            tiepdan_core::desk::VisitForm::Receipt,
             &Default::default(),
         )
         .unwrap();
@@ -761,7 +761,7 @@ fn an_office_from_before_the_denouncer_key_is_sealed_at_its_first_session() {
     let o = office();
     // As an older version left it: the identity in the clear, no denouncer key.
     {
-        let (_, key) = tiepdan::desk::unwrap_key(o.dir.path(), "quantri-mật-khẩu").unwrap();
+        let (_, key) = tiepdan_core::desk::unwrap_key(o.dir.path(), "quantri-mật-khẩu").unwrap();
         let hex: String = key.as_bytes().iter().map(|b| format!("{b:02X}")).collect();
         let conn = rusqlite::Connection::open(o.dir.path().join("tiepdan.sqlite3")).unwrap();
         conn.execute_batch(&format!("PRAGMA key = \"x'{hex}'\";"))

@@ -7,8 +7,8 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use common::*;
-use tiepdan::Desk;
-use tiepdan::domain::agency::{AgencyInput, AgencyRole};
+use tiepdan_core::Desk;
+use tiepdan_core::domain::agency::{AgencyInput, AgencyRole};
 
 const CHILD_ENV: &str = "TIEPDAN_CRASH_CHILD_DIR";
 
@@ -61,7 +61,7 @@ fn a_killed_writer_loses_no_acknowledged_write() {
     assert_eq!(acked.len(), 150);
 
     // The -wal file left by the killed writer is replayed on open.
-    let health = tiepdan::store::inspect(&db(dir.path()), None).unwrap();
+    let health = tiepdan_core::store::inspect(&db(dir.path()), None).unwrap();
     assert!(health.integrity_ok, "{:?}", health.problems);
     let desk = Desk::open(dir.path(), at("2026-11-23 09:00")).unwrap();
     let names: std::collections::HashSet<String> = desk

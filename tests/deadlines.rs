@@ -5,9 +5,9 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use tiepdan::Desk;
-use tiepdan::domain::deadline::Status;
-use tiepdan::rules::deadlines::DeadlineName;
+use tiepdan_core::Desk;
+use tiepdan_core::domain::deadline::Status;
+use tiepdan_core::rules::deadlines::DeadlineName;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -32,7 +32,7 @@ fn a_holiday_added_to_the_office_calendar_moves_an_open_cases_due_date() {
 
     let before = desk.deadlines(id, d("2026-03-01")).unwrap();
     assert_eq!(before.status, Status::Open);
-    let resolve = |p: &tiepdan::desk::PetitionDeadlines| {
+    let resolve = |p: &tiepdan_core::desk::PetitionDeadlines| {
         p.deadlines
             .iter()
             .find(|x| x.name == DeadlineName::Resolve)
@@ -180,12 +180,12 @@ fn the_dashboard_lists_overdue_and_soon_due_deadlines_and_follows_each_change() 
     // Handling it meets the handling deadline: it leaves the overdue list at once.
     desk.handle_petition(
         &c,
-        &tiepdan::desk::HandleInput {
+        &tiepdan_core::desk::HandleInput {
             accepted_on: None,
             note: None,
             petition_id: p,
             on: "2026-02-06".into(),
-            action: tiepdan::domain::routing::Action::Accept,
+            action: tiepdan_core::domain::routing::Action::Accept,
             to_agency: None,
             reason: Some("Thuộc thẩm quyền".into()),
         },

@@ -6,15 +6,15 @@
 mod common;
 
 use common::*;
-use tiepdan::Desk;
-use tiepdan::desk::HandleInput;
-use tiepdan::domain::agency::{AgencyInput, AgencyRole};
-use tiepdan::domain::citizen::CitizenInput;
-use tiepdan::domain::flags::Flag;
-use tiepdan::domain::identity::{IdKind, Sex};
-use tiepdan::domain::refusal::{RefusalGround, RefusalInput};
-use tiepdan::domain::routing::Action;
-use tiepdan::domain::visit::*;
+use tiepdan_core::Desk;
+use tiepdan_core::desk::HandleInput;
+use tiepdan_core::domain::agency::{AgencyInput, AgencyRole};
+use tiepdan_core::domain::citizen::CitizenInput;
+use tiepdan_core::domain::flags::Flag;
+use tiepdan_core::domain::identity::{IdKind, Sex};
+use tiepdan_core::domain::refusal::{RefusalGround, RefusalInput};
+use tiepdan_core::domain::routing::Action;
+use tiepdan_core::domain::visit::*;
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()

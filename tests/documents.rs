@@ -4,11 +4,11 @@
 mod common;
 
 use common::*;
-use tiepdan::Desk;
-use tiepdan::desk::{PrintOptions, VisitForm};
-use tiepdan::domain::citizen::CitizenInput;
-use tiepdan::domain::identity::{IdKind, Sex};
-use tiepdan::domain::visit::*;
+use tiepdan_core::Desk;
+use tiepdan_core::desk::{PrintOptions, VisitForm};
+use tiepdan_core::domain::citizen::CitizenInput;
+use tiepdan_core::domain::identity::{IdKind, Sex};
+use tiepdan_core::domain::visit::*;
 
 fn person(name: &str, id: &str, year: i32, gender: Sex) -> CitizenRef {
     CitizenRef::New(CitizenInput {

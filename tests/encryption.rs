@@ -9,8 +9,8 @@ use std::path::Path;
 use std::process::Command;
 
 use common::*;
-use tiepdan::Desk;
-use tiepdan::store::DbKey;
+use tiepdan_core::Desk;
+use tiepdan_core::store::DbKey;
 
 const PLAIN_MAGIC: &[u8] = b"SQLite format 3\0";
 

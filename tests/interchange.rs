@@ -6,11 +6,11 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use tiepdan::Desk;
-use tiepdan::desk::{ExportOptions, ImportError};
-use tiepdan::domain::citizen::CitizenInput;
-use tiepdan::domain::identity::{IdKind, Sex};
-use tiepdan::domain::visit::*;
+use tiepdan_core::Desk;
+use tiepdan_core::desk::{ExportOptions, ImportError};
+use tiepdan_core::domain::citizen::CitizenInput;
+use tiepdan_core::domain::identity::{IdKind, Sex};
+use tiepdan_core::domain::visit::*;
 use unicode_normalization::UnicodeNormalization;
 
 const SCENARIO: &str = include_str!("fixtures/interchange_scenario.jsonl");
@@ -26,7 +26,7 @@ fn open(dir: &Path) -> Desk {
     Desk::open(dir, at("2026-11-23 08:00")).unwrap()
 }
 
-fn import(desk: &mut Desk, text: &str) -> tiepdan::desk::ImportSummary {
+fn import(desk: &mut Desk, text: &str) -> tiepdan_core::desk::ImportSummary {
     desk.import(&ctx("2026-11-23 09:00"), text)
         .unwrap_or_else(|e| panic!("{e}"))
 }
@@ -196,7 +196,7 @@ fn a_scenario_with_every_record_and_event_is_stored() {
         "Tố cáo cán bộ địa chính nhận tiền khi làm thủ tục"
     );
 
-    let audit = tiepdan::store::audit::recent(desk.store().conn(), 5).unwrap();
+    let audit = tiepdan_core::audit::recent(desk.store().conn(), 5).unwrap();
     assert_eq!(audit.len(), 1);
     assert_eq!(audit[0].action, "interchange.import");
     assert_eq!(audit[0].detail.as_ref().unwrap()["petitions"]["created"], 6);
@@ -550,7 +550,7 @@ fn the_command_line_imports_refuses_and_exports_redacted() {
     let d = dir.path().display().to_string();
     let good = write(files.path(), "scenario.jsonl", SCENARIO);
     // A plain store made by the library (the command line makes none).
-    drop(tiepdan::Desk::open(dir.path(), ctx("2026-01-01 08:00").now).unwrap());
+    drop(tiepdan_core::Desk::open(dir.path(), ctx("2026-01-01 08:00").now).unwrap());
 
     let out = cli(&["--data", &d, "import", &good]);
     assert!(out.status.success(), "{}", stderr(&out));

@@ -6,11 +6,11 @@
 mod common;
 
 use common::*;
-use tiepdan::Desk;
-use tiepdan::desk::{OutcomeInput, OutcomeKind};
-use tiepdan::domain::outcome::Finding;
-use tiepdan::domain::report::period::{Period, PeriodKind};
-use tiepdan::domain::report::{RecordKind, Template};
+use tiepdan_core::Desk;
+use tiepdan_core::desk::{OutcomeInput, OutcomeKind};
+use tiepdan_core::domain::outcome::Finding;
+use tiepdan_core::domain::report::period::{Period, PeriodKind};
+use tiepdan_core::domain::report::{RecordKind, Template};
 
 const SCENARIO: &str = include_str!("fixtures/kqgq_scenario.jsonl");
 
@@ -191,9 +191,9 @@ fn outcome(petition_id: i64, on: &str, kind: OutcomeKind) -> OutcomeInput {
     }
 }
 
-fn messages(e: tiepdan::error::Error) -> Vec<String> {
+fn messages(e: tiepdan_core::error::Error) -> Vec<String> {
     match e {
-        tiepdan::error::Error::Invalid(f) => f.into_iter().map(|f| f.message_vi).collect(),
+        tiepdan_core::error::Error::Invalid(f) => f.into_iter().map(|f| f.message_vi).collect(),
         other => panic!("{other:?}"),
     }
 }
@@ -302,7 +302,7 @@ fn results_entered_on_a_petition_reach_the_tables_and_bad_ones_are_refused() {
     let resolve = deadlines
         .deadlines
         .iter()
-        .find(|d| d.name == tiepdan::rules::deadlines::DeadlineName::Resolve)
+        .find(|d| d.name == tiepdan_core::rules::deadlines::DeadlineName::Resolve)
         .unwrap();
     assert_eq!(
         resolve.met_on.map(|d| d.to_string()).as_deref(),

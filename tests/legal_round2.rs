@@ -7,8 +7,8 @@ mod common;
 use chrono::NaiveDate;
 use common::*;
 use serde_json::Value;
-use tiepdan::Desk;
-use tiepdan::desk::ExportOptions;
+use tiepdan_core::Desk;
+use tiepdan_core::desk::ExportOptions;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

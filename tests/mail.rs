@@ -5,12 +5,12 @@
 mod common;
 
 use common::*;
-use tiepdan::Desk;
-use tiepdan::desk::RegisterFilter;
-use tiepdan::domain::agency::{AgencyInput, AgencyRole};
-use tiepdan::domain::citizen::CitizenInput;
-use tiepdan::domain::mail::{Channel, MailInput};
-use tiepdan::domain::visit::{CaseChoice, CitizenRef, Field, PetitionInput, PetitionKind};
+use tiepdan_core::Desk;
+use tiepdan_core::desk::RegisterFilter;
+use tiepdan_core::domain::agency::{AgencyInput, AgencyRole};
+use tiepdan_core::domain::citizen::CitizenInput;
+use tiepdan_core::domain::mail::{Channel, MailInput};
+use tiepdan_core::domain::visit::{CaseChoice, CitizenRef, Field, PetitionInput, PetitionKind};
 
 fn petition(kind: PetitionKind, summary: &str) -> PetitionInput {
     PetitionInput {
@@ -160,7 +160,7 @@ fn bad_input_is_named_at_once_and_nothing_is_written() {
         petitions: vec![petition(PetitionKind::Complaint, " ")],
     };
     let e = desk.receive_mail(&c, &input).unwrap_err();
-    let tiepdan::Error::Invalid(fields) = &e else {
+    let tiepdan_core::Error::Invalid(fields) = &e else {
         panic!("{e}")
     };
     let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();

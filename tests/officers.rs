@@ -5,8 +5,8 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use tiepdan::Desk;
-use tiepdan::domain::officer::{OfficerInput, OfficerRole};
+use tiepdan_core::Desk;
+use tiepdan_core::domain::officer::{OfficerInput, OfficerRole};
 
 #[test]
 fn the_dashboard_counts_each_officers_deadlines_and_the_unassigned_rest() {

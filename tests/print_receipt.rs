@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use tiepdan::print::receipt::{render, specimen};
+use tiepdan_core::print::receipt::{render, specimen};
 
 fn tool(name: &str, args: &[&str]) -> String {
     let out = Command::new(name)

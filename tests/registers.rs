@@ -5,11 +5,11 @@ mod common;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use common::*;
-use tiepdan::Desk;
-use tiepdan::desk::{Register, RegisterFilter, WITHHELD};
-use tiepdan::domain::citizen::CitizenInput;
-use tiepdan::domain::identity::{IdKind, Sex};
-use tiepdan::domain::visit::*;
+use tiepdan_core::Desk;
+use tiepdan_core::desk::{Register, RegisterFilter, WITHHELD};
+use tiepdan_core::domain::citizen::CitizenInput;
+use tiepdan_core::domain::identity::{IdKind, Sex};
+use tiepdan_core::domain::visit::*;
 
 fn person(name: &str, id: &str) -> CitizenRef {
     let gender = if id.as_bytes()[3] == b'1' {

@@ -5,9 +5,9 @@
 mod common;
 
 use common::*;
-use tiepdan::Desk;
-use tiepdan::domain::report::Template;
-use tiepdan::domain::report::period::{Period, PeriodKind};
+use tiepdan_core::Desk;
+use tiepdan_core::domain::report::Template;
+use tiepdan_core::domain::report::period::{Period, PeriodKind};
 
 const SCENARIO: &str = include_str!("fixtures/report_scenario.jsonl");
 
@@ -365,7 +365,7 @@ fn the_pdf_is_a4_landscape_with_the_title_header_ms_row_and_numbers() {
 
 #[test]
 fn the_dashboard_trend_counts_petitions_by_month_and_field() {
-    use tiepdan::domain::visit::Field;
+    use tiepdan_core::domain::visit::Field;
     let (_dir, desk) = desk();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
     let t = desk.trend(today, 12).unwrap();

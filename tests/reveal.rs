@@ -5,8 +5,8 @@
 mod common;
 
 use common::*;
-use tiepdan::Desk;
-use tiepdan::domain::officer::OfficerRole::{Admin, Handler, Leader, Reception};
+use tiepdan_core::Desk;
+use tiepdan_core::domain::officer::OfficerRole::{Admin, Handler, Leader, Reception};
 
 const NOW: &str = "2026-11-23 09:00";
 
@@ -188,8 +188,8 @@ fn no_leader_approves_their_own_request_and_an_administrator_cannot_see() {
 
 #[test]
 fn a_document_naming_a_denouncer_is_reprinted_only_by_a_role_that_may_see_them() {
-    use tiepdan::desk::{PrintOptions, VisitForm};
-    use tiepdan::domain::visit::PetitionKind;
+    use tiepdan_core::desk::{PrintOptions, VisitForm};
+    use tiepdan_core::domain::visit::PetitionKind;
     let dir = tempfile::tempdir().unwrap();
     office(dir.path());
     let mut visit = complaint_visit();

@@ -5,13 +5,13 @@
 mod common;
 
 use common::*;
-use tiepdan::Desk;
-use tiepdan::desk::HandleInput;
-use tiepdan::domain::agency::{AgencyInput, AgencyRole};
-use tiepdan::domain::citizen::CitizenInput;
-use tiepdan::domain::identity::{IdKind, Sex};
-use tiepdan::domain::routing::Action;
-use tiepdan::domain::visit::*;
+use tiepdan_core::Desk;
+use tiepdan_core::desk::HandleInput;
+use tiepdan_core::domain::agency::{AgencyInput, AgencyRole};
+use tiepdan_core::domain::citizen::CitizenInput;
+use tiepdan_core::domain::identity::{IdKind, Sex};
+use tiepdan_core::domain::routing::Action;
+use tiepdan_core::domain::visit::*;
 
 fn visit(case: CaseChoice, kind: PetitionKind, role: AgencyRole, at: &str) -> VisitInput {
     VisitInput {
@@ -241,7 +241,7 @@ fn a_denunciation_is_transferred_to_a_named_body_and_a_repeat_is_a_reminder() {
 
 #[test]
 fn the_facts_set_in_the_handling_panel_make_the_proposal_and_the_acceptance_one_entry() {
-    use tiepdan::desk::PetitionFactsInput;
+    use tiepdan_core::desk::PetitionFactsInput;
     let dir = tempfile::tempdir().unwrap();
     let c = ctx("2026-11-23 10:00");
     let mut desk = Desk::open(dir.path(), c.now).unwrap();

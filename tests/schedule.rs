@@ -5,9 +5,9 @@
 mod common;
 
 use common::*;
-use tiepdan::Desk;
-use tiepdan::desk::{BookingInput, PlanInput, SessionInput, SessionKey};
-use tiepdan::domain::schedule::{Host, PlanRule, SessionKind, Weekday};
+use tiepdan_core::Desk;
+use tiepdan_core::desk::{BookingInput, PlanInput, SessionInput, SessionKey};
+use tiepdan_core::domain::schedule::{Host, PlanRule, SessionKind, Weekday};
 
 fn d(s: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -27,9 +27,9 @@ fn thursdays() -> PlanInput {
     }
 }
 
-fn messages(e: tiepdan::error::Error) -> Vec<String> {
+fn messages(e: tiepdan_core::error::Error) -> Vec<String> {
     match e {
-        tiepdan::error::Error::Invalid(f) => f.into_iter().map(|f| f.message_vi).collect(),
+        tiepdan_core::error::Error::Invalid(f) => f.into_iter().map(|f| f.message_vi).collect(),
         other => panic!("{other:?}"),
     }
 }
@@ -540,7 +540,7 @@ const TWO_MATTERS: &str = r#"{"type": "office", "name": "Ủy ban nhân dân xã
 
 #[test]
 fn a_sessions_conclusions_become_a_notice_and_dashboard_deadlines_without_naming_a_denouncer() {
-    use tiepdan::desk::{AssignmentInput, ConclusionInput};
+    use tiepdan_core::desk::{AssignmentInput, ConclusionInput};
     let dir = tempfile::tempdir().unwrap();
     let c = ctx("2026-03-04 08:00");
     let mut desk = Desk::open(dir.path(), c.now).unwrap();
@@ -585,7 +585,7 @@ fn a_sessions_conclusions_become_a_notice_and_dashboard_deadlines_without_naming
     };
     // Before the session, and with a broken matter: refused, nothing written.
     let m = match desk.conclude_session(&c, &input).unwrap_err() {
-        tiepdan::error::Error::Invalid(f) => f,
+        tiepdan_core::error::Error::Invalid(f) => f,
         other => panic!("{other:?}"),
     };
     assert!(m[0].message_vi.contains("chưa diễn ra"), "{m:?}");
@@ -594,7 +594,7 @@ fn a_sessions_conclusions_become_a_notice_and_dashboard_deadlines_without_naming
     broken.items[1].assignee = " ".into();
     broken.items[0].due = "2026-03-01".into();
     let m = match desk.conclude_session(&after, &broken).unwrap_err() {
-        tiepdan::error::Error::Invalid(f) => f,
+        tiepdan_core::error::Error::Invalid(f) => f,
         other => panic!("{other:?}"),
     };
     let m: Vec<String> = m.into_iter().map(|f| f.message_vi).collect();

@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 use rusqlite::Connection;
-use tiepdan::Desk;
-use tiepdan::store::{APPLICATION_ID, LATEST_VERSION};
+use tiepdan_core::Desk;
+use tiepdan_core::store::{APPLICATION_ID, LATEST_VERSION};
 
 #[test]
 fn a_new_store_is_wal_full_sync_with_foreign_keys_and_fts5() {
@@ -84,7 +84,7 @@ fn saving_the_office_writes_its_audit_row_in_the_same_transaction() {
     changed.chair = "Lê Thị Bình".into();
     desk.save_office(&ctx("2026-11-24 10:00"), &changed)
         .unwrap();
-    let rows = tiepdan::store::audit::recent(desk.store().conn(), 10).unwrap();
+    let rows = tiepdan_core::audit::recent(desk.store().conn(), 10).unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].action, "office.update");
     assert_eq!(rows[0].at, "2026-11-24T10:00:00");

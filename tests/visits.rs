@@ -3,11 +3,11 @@
 mod common;
 
 use common::*;
-use tiepdan::Desk;
-use tiepdan::domain::agency::AgencyRole;
-use tiepdan::domain::citizen::CitizenInput;
-use tiepdan::domain::identity::{IdKind, Sex};
-use tiepdan::domain::visit::*;
+use tiepdan_core::Desk;
+use tiepdan_core::domain::agency::AgencyRole;
+use tiepdan_core::domain::citizen::CitizenInput;
+use tiepdan_core::domain::identity::{IdKind, Sex};
+use tiepdan_core::domain::visit::*;
 
 fn new_citizen(name: &str, id: &str, year: i32) -> CitizenRef {
     CitizenRef::New(CitizenInput {
@@ -132,7 +132,7 @@ fn a_first_visit_then_a_repeat_are_one_case_with_two_visits() {
         )
         .unwrap();
     assert_eq!(reps, 1);
-    let audits: Vec<String> = tiepdan::store::audit::recent(conn, 10)
+    let audits: Vec<String> = tiepdan_core::audit::recent(conn, 10)
         .unwrap()
         .into_iter()
         .map(|a| a.action)
@@ -157,7 +157,7 @@ fn a_draft_survives_until_its_visit_is_saved() {
         .unwrap()
         .expect("the draft is offered back");
     // Another officer on the same PC is not offered it.
-    let other = tiepdan::store::audit::Ctx {
+    let other = tiepdan_core::audit::Ctx {
         officer_id: Some(42),
         ..ctx("2026-11-23 09:30")
     };

@@ -1,33 +1,35 @@
 //! The IPC commands: one call into the core each, errors returned as data.
 
 use tauri::{AppHandle, Manager, State};
-use tiepdan::about::AboutInfo;
-use tiepdan::desk::{AccessState, AccessView, AccountInput, AccountView, SetupDone, SignedInView};
-use tiepdan::desk::{
+use tiepdan_core::about::AboutInfo;
+use tiepdan_core::desk::{
+    AccessState, AccessView, AccountInput, AccountView, SetupDone, SignedInView,
+};
+use tiepdan_core::desk::{
     AppStatus, CalendarDayRow, Citizen, CitizenMatch, Draft, DueSummary, ExportOptions,
     HandleInput, ImportError, ImportSummary, OfficeDayInput, PetitionDeadlines, PetitionRow,
     PetitionView, PrintOptions, PrintedDocument, ReceptionRow, RecordedVisit, Register,
     RegisterFile, RegisterFilter, RuleFileInfo, RulesChanged, SearchHit, VisitForm, VisitRecord,
 };
-use tiepdan::desk::{
+use tiepdan_core::desk::{
     BookingInput, BookingView, PlanInput, PlanView, ScheduleView, SessionInput, SessionKey,
 };
-use tiepdan::desk::{
+use tiepdan_core::desk::{
     OutcomeInput, OutcomeView, ReportChanges, ReportRecord, ReportView, SubmittedReport,
 };
-use tiepdan::desk::{RevealRequest, RevealStatus, RevealedIdentity};
-use tiepdan::domain::agency::{Agency, AgencyInput};
-use tiepdan::domain::office::OfficeInput;
-use tiepdan::domain::officer::{Officer, OfficerInput};
-use tiepdan::domain::refusal::RefusalInput;
-use tiepdan::domain::report::Template;
-use tiepdan::domain::report::period::{Period, PeriodInput};
-use tiepdan::domain::schedule::{Host, ShiftPolicy};
-use tiepdan::domain::visit::VisitInput;
-use tiepdan::error::FieldError;
-use tiepdan::rules::RuleFile;
-use tiepdan::store::BackupInfo;
-use tiepdan::{Ctx, Desk, ErrorData};
+use tiepdan_core::desk::{RevealRequest, RevealStatus, RevealedIdentity};
+use tiepdan_core::domain::agency::{Agency, AgencyInput};
+use tiepdan_core::domain::office::OfficeInput;
+use tiepdan_core::domain::officer::{Officer, OfficerInput};
+use tiepdan_core::domain::refusal::RefusalInput;
+use tiepdan_core::domain::report::Template;
+use tiepdan_core::domain::report::period::{Period, PeriodInput};
+use tiepdan_core::domain::schedule::{Host, ShiftPolicy};
+use tiepdan_core::domain::visit::VisitInput;
+use tiepdan_core::error::FieldError;
+use tiepdan_core::rules::RuleFile;
+use tiepdan_core::store::BackupInfo;
+use tiepdan_core::{Ctx, Desk, ErrorData};
 
 use crate::AppState;
 
@@ -38,17 +40,17 @@ pub fn window_title(office: &str) -> String {
 
 /// The signed-in officer's context for a use case started now.
 fn ctx(desk: &Desk) -> Ctx {
-    tiepdan::edge::ctx(desk, "ứng dụng")
+    tiepdan_core::edge::ctx(desk, "ứng dụng")
 }
 
 /// Runs `f` on the open desk with someone signed in; otherwise "đăng nhập lại".
 fn with_desk<T>(
     state: &State<'_, AppState>,
-    f: impl FnOnce(&mut Desk) -> tiepdan::Result<T>,
+    f: impl FnOnce(&mut Desk) -> tiepdan_core::Result<T>,
 ) -> Result<T, ErrorData> {
     with_open_desk(state, |desk| {
         if desk.session().is_none() {
-            return Err(tiepdan::Error::SignedOut);
+            return Err(tiepdan_core::Error::SignedOut);
         }
         f(desk)
     })
@@ -57,12 +59,12 @@ fn with_desk<T>(
 /// Runs `f` on the open desk, signed in or not.
 fn with_open_desk<T>(
     state: &State<'_, AppState>,
-    f: impl FnOnce(&mut Desk) -> tiepdan::Result<T>,
+    f: impl FnOnce(&mut Desk) -> tiepdan_core::Result<T>,
 ) -> Result<T, ErrorData> {
     let mut guard = lock_desk(state)?;
     match guard.as_mut() {
         Some(desk) => f(desk).map_err(|e| e.to_data()),
-        None => Err(tiepdan::Error::SignedOut.to_data()),
+        None => Err(tiepdan_core::Error::SignedOut.to_data()),
     }
 }
 
@@ -85,7 +87,7 @@ pub fn access_state(state: State<'_, AppState>) -> Result<AccessView, ErrorData>
         .and_then(|d| d.session().map(SignedInView::from));
     let access = match guard.as_ref() {
         Some(_) => AccessState::SignIn,
-        None => tiepdan::desk::access_state(&state.data_dir).map_err(|e| e.to_data())?,
+        None => tiepdan_core::desk::access_state(&state.data_dir).map_err(|e| e.to_data())?,
     };
     Ok(AccessView {
         access,
@@ -105,10 +107,12 @@ pub fn setup_admin(
 ) -> Result<SetupDone, ErrorData> {
     let mut guard = lock_desk(&state)?;
     if guard.is_some() {
-        return Err(tiepdan::Error::invalid("login", "Đã có tài khoản; hãy đăng nhập.").to_data());
+        return Err(
+            tiepdan_core::Error::invalid("login", "Đã có tài khoản; hãy đăng nhập.").to_data(),
+        );
     }
     let (desk, done) =
-        Desk::setup(&state.data_dir, &input, tiepdan::edge::now()).map_err(|e| e.to_data())?;
+        Desk::setup(&state.data_dir, &input, tiepdan_core::edge::now()).map_err(|e| e.to_data())?;
     set_title(&app, &desk);
     *guard = Some(desk);
     Ok(done)
@@ -119,7 +123,7 @@ pub fn setup_admin(
 pub fn citizen_history(
     state: State<'_, AppState>,
     citizen_id: i64,
-) -> Result<tiepdan::desk::CitizenHistory, ErrorData> {
+) -> Result<tiepdan_core::desk::CitizenHistory, ErrorData> {
     with_desk(&state, |desk| desk.citizen_history(citizen_id))
 }
 
@@ -133,13 +137,13 @@ fn recovery_sheet_path() -> std::path::PathBuf {
 #[tauri::command]
 pub fn print_recovery_key(state: State<'_, AppState>, key: String) -> Result<String, ErrorData> {
     with_desk(&state, |_| Ok(()))?;
-    let pdf = tiepdan::print::recovery::render(
+    let pdf = tiepdan_core::print::recovery::render(
         &state.data_dir.display().to_string(),
         &key,
-        tiepdan::edge::now(),
+        tiepdan_core::edge::now(),
     );
     let path = recovery_sheet_path();
-    tiepdan::desk::write_atomically(&path, &pdf).map_err(|e| e.to_data())?;
+    tiepdan_core::desk::write_atomically(&path, &pdf).map_err(|e| e.to_data())?;
     crate::viewer::open(&path);
     Ok(path.display().to_string())
 }
@@ -165,9 +169,9 @@ pub fn sign_in(
         .throttle
         .lock()
         .map_err(|_| internal("khóa đăng nhập bị hỏng; hãy mở lại ứng dụng"))?;
-    let now = tiepdan::edge::now();
+    let now = tiepdan_core::edge::now();
     // Another window or the command line may have counted failures since.
-    *throttle = tiepdan::desk::Throttle::load(&state.data_dir);
+    *throttle = tiepdan_core::desk::Throttle::load(&state.data_dir);
     throttle.check(now).map_err(|e| e.to_data())?;
     let outcome = match guard.as_mut() {
         Some(desk) => desk.unlock(&login, &password, now),
@@ -383,8 +387,8 @@ pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ErrorData> {
 #[tauri::command]
 pub fn audit_trail(
     state: State<'_, AppState>,
-    filter: tiepdan::desk::AuditFilter,
-) -> Result<tiepdan::desk::AuditTrail, ErrorData> {
+    filter: tiepdan_core::desk::AuditFilter,
+) -> Result<tiepdan_core::desk::AuditTrail, ErrorData> {
     with_desk(&state, |desk| desk.audit_trail(&ctx(desk), &filter))
 }
 
@@ -392,8 +396,8 @@ pub fn audit_trail(
 #[tauri::command]
 pub fn receive_mail(
     state: State<'_, AppState>,
-    input: tiepdan::domain::mail::MailInput,
-) -> Result<tiepdan::desk::ReceivedMail, ErrorData> {
+    input: tiepdan_core::domain::mail::MailInput,
+) -> Result<tiepdan_core::desk::ReceivedMail, ErrorData> {
     with_desk(&state, |desk| desk.receive_mail(&ctx(desk), &input))
 }
 
@@ -402,7 +406,7 @@ pub fn receive_mail(
 #[tauri::command]
 pub fn identity_key_status(
     state: State<'_, AppState>,
-) -> Result<tiepdan::desk::IdentityKeyStatus, ErrorData> {
+) -> Result<tiepdan_core::desk::IdentityKeyStatus, ErrorData> {
     with_desk(&state, |desk| desk.identity_key_status(&ctx(desk)))
 }
 
@@ -419,7 +423,7 @@ pub fn grant_identity_key(
     state: State<'_, AppState>,
     login: String,
     code: String,
-) -> Result<tiepdan::desk::IdentityKeyStatus, ErrorData> {
+) -> Result<tiepdan_core::desk::IdentityKeyStatus, ErrorData> {
     with_desk(&state, |desk| {
         let c = ctx(desk);
         desk.grant_identity_key(&c, &login, &code)?;
@@ -432,8 +436,8 @@ pub fn grant_identity_key(
 #[tauri::command]
 pub fn add_citizen(
     state: State<'_, AppState>,
-    input: tiepdan::domain::citizen::CitizenInput,
-) -> Result<tiepdan::desk::Citizen, ErrorData> {
+    input: tiepdan_core::domain::citizen::CitizenInput,
+) -> Result<tiepdan_core::desk::Citizen, ErrorData> {
     with_desk(&state, |desk| desk.add_citizen(&ctx(desk), &input))
 }
 
@@ -452,7 +456,7 @@ pub fn cancel_booking(
 /// Other disks a backup could go to (USB sticks, other drives).
 #[tauri::command]
 pub fn other_disks() -> Vec<String> {
-    tiepdan::datadir::other_disks()
+    tiepdan_core::datadir::other_disks()
         .into_iter()
         .map(|p| p.display().to_string())
         .collect()
@@ -474,7 +478,7 @@ pub fn backup_to_other_disk(
 pub fn backup_files(
     state: State<'_, AppState>,
     dir: Option<String>,
-) -> Result<Vec<tiepdan::desk::BackupFile>, ErrorData> {
+) -> Result<Vec<tiepdan_core::desk::BackupFile>, ErrorData> {
     with_desk(&state, |desk| {
         let dir = dir.as_deref().map(str::trim).filter(|d| !d.is_empty());
         desk.backup_files(&ctx(desk), dir.map(std::path::Path::new))
@@ -529,7 +533,7 @@ pub fn petition_register(
     filter: RegisterFilter,
 ) -> Result<Vec<PetitionRow>, ErrorData> {
     with_desk(&state, |desk| {
-        desk.petition_register(&filter, tiepdan::edge::now().date())
+        desk.petition_register(&filter, tiepdan_core::edge::now().date())
     })
 }
 
@@ -541,7 +545,7 @@ pub fn export_register(
     filter: RegisterFilter,
 ) -> Result<RegisterFile, ErrorData> {
     let file = with_desk(&state, |desk| {
-        desk.export_register(register, &filter, tiepdan::edge::now())
+        desk.export_register(register, &filter, tiepdan_core::edge::now())
     })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
@@ -620,7 +624,7 @@ pub fn petition_view(
     petition_id: i64,
 ) -> Result<PetitionView, ErrorData> {
     with_desk(&state, |desk| {
-        desk.petition_view(petition_id, tiepdan::edge::now().date())
+        desk.petition_view(petition_id, tiepdan_core::edge::now().date())
     })
 }
 
@@ -632,7 +636,7 @@ pub fn handle_petition(
 ) -> Result<PetitionView, ErrorData> {
     with_desk(&state, |desk| {
         desk.handle_petition(&ctx(desk), &input)?;
-        desk.petition_view(input.petition_id, tiepdan::edge::now().date())
+        desk.petition_view(input.petition_id, tiepdan_core::edge::now().date())
     })
 }
 
@@ -663,11 +667,11 @@ pub fn outcomes(
 #[tauri::command]
 pub fn update_petition_facts(
     state: State<'_, AppState>,
-    input: tiepdan::desk::PetitionFactsInput,
+    input: tiepdan_core::desk::PetitionFactsInput,
 ) -> Result<PetitionView, ErrorData> {
     with_desk(&state, |desk| {
         desk.update_petition_facts(&ctx(desk), &input)?;
-        desk.petition_view(input.petition_id, tiepdan::edge::now().date())
+        desk.petition_view(input.petition_id, tiepdan_core::edge::now().date())
     })
 }
 
@@ -680,7 +684,7 @@ pub fn set_several_contents(
 ) -> Result<PetitionView, ErrorData> {
     with_desk(&state, |desk| {
         desk.set_several_contents(&ctx(desk), petition_id, several)?;
-        desk.petition_view(petition_id, tiepdan::edge::now().date())
+        desk.petition_view(petition_id, tiepdan_core::edge::now().date())
     })
 }
 
@@ -708,7 +712,9 @@ pub fn print_decision(
 /// Overdue and soon-due deadlines for the dashboard.
 #[tauri::command]
 pub fn due(state: State<'_, AppState>) -> Result<DueSummary, ErrorData> {
-    with_desk(&state, |desk| desk.due(tiepdan::edge::now().date(), 50))
+    with_desk(&state, |desk| {
+        desk.due(tiepdan_core::edge::now().date(), 50)
+    })
 }
 
 /// A petition's deadlines with their explanations, as of today.
@@ -718,7 +724,7 @@ pub fn petition_deadlines(
     petition_id: i64,
 ) -> Result<PetitionDeadlines, ErrorData> {
     with_desk(&state, |desk| {
-        desk.deadlines(petition_id, tiepdan::edge::now().date())
+        desk.deadlines(petition_id, tiepdan_core::edge::now().date())
     })
 }
 
@@ -766,7 +772,7 @@ pub fn calendar_days(
 pub fn next_working_day(state: State<'_, AppState>, after: String) -> Result<String, ErrorData> {
     with_desk(&state, |desk| {
         let day = chrono::NaiveDate::parse_from_str(&after, "%Y-%m-%d")
-            .map_err(|_| tiepdan::Error::invalid("after", "Ngày không hợp lệ."))?;
+            .map_err(|_| tiepdan_core::Error::invalid("after", "Ngày không hợp lệ."))?;
         Ok(desk.next_working_day(day)?.to_string())
     })
 }
@@ -828,7 +834,7 @@ pub fn add_officer(state: State<'_, AppState>, input: OfficerInput) -> Result<Of
 #[tauri::command]
 pub fn update_officer(
     state: State<'_, AppState>,
-    input: tiepdan::domain::officer::OfficerEdit,
+    input: tiepdan_core::domain::officer::OfficerEdit,
 ) -> Result<Officer, ErrorData> {
     with_desk(&state, |desk| desk.update_officer(&ctx(desk), &input))
 }
@@ -842,12 +848,12 @@ pub fn assign_case(
 ) -> Result<PetitionView, ErrorData> {
     with_desk(&state, |desk| {
         desk.assign_case(&ctx(desk), petition_id, officer_id)?;
-        desk.petition_view(petition_id, tiepdan::edge::now().date())
+        desk.petition_view(petition_id, tiepdan_core::edge::now().date())
     })
 }
 
 fn period_of(input: &PeriodInput) -> Result<Period, ErrorData> {
-    Period::from_input(input).map_err(|e| tiepdan::Error::Invalid(vec![e]).to_data())
+    Period::from_input(input).map_err(|e| tiepdan_core::Error::Invalid(vec![e]).to_data())
 }
 
 /// A statistical report for a period, computed now.
@@ -882,7 +888,7 @@ pub fn export_report(
 ) -> Result<RegisterFile, ErrorData> {
     let period = period_of(&period)?;
     let file = with_desk(&state, |desk| {
-        desk.export_report_xlsx(template, period, tiepdan::edge::now())
+        desk.export_report_xlsx(template, period, tiepdan_core::edge::now())
     })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
@@ -922,7 +928,7 @@ pub fn export_report_pdf(
 ) -> Result<RegisterFile, ErrorData> {
     let period = period_of(&period)?;
     let file = with_desk(&state, |desk| {
-        desk.export_report_pdf(template, period, tiepdan::edge::now())
+        desk.export_report_pdf(template, period, tiepdan_core::edge::now())
     })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
@@ -937,7 +943,7 @@ pub fn export_written_report(
 ) -> Result<RegisterFile, ErrorData> {
     let period = period_of(&period)?;
     let file = with_desk(&state, |desk| {
-        desk.export_written_report(period, tiepdan::edge::now())
+        desk.export_written_report(period, tiepdan_core::edge::now())
     })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
@@ -945,8 +951,10 @@ pub fn export_written_report(
 
 /// Petitions received in each of the last twelve months, by field, for the dashboard.
 #[tauri::command]
-pub fn trend(state: State<'_, AppState>) -> Result<tiepdan::desk::Trend, ErrorData> {
-    with_desk(&state, |desk| desk.trend(tiepdan::edge::now().date(), 12))
+pub fn trend(state: State<'_, AppState>) -> Result<tiepdan_core::desk::Trend, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.trend(tiepdan_core::edge::now().date(), 12)
+    })
 }
 
 /// Writes the register as PDF and opens it.
@@ -957,7 +965,7 @@ pub fn export_register_pdf(
     filter: RegisterFilter,
 ) -> Result<RegisterFile, ErrorData> {
     let file = with_desk(&state, |desk| {
-        desk.export_register_pdf(register, &filter, tiepdan::edge::now())
+        desk.export_register_pdf(register, &filter, tiepdan_core::edge::now())
     })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
@@ -965,7 +973,7 @@ pub fn export_register_pdf(
 
 fn date_of(field: &str, text: &str) -> Result<chrono::NaiveDate, ErrorData> {
     chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        tiepdan::Error::Invalid(vec![FieldError::new(
+        tiepdan_core::Error::Invalid(vec![FieldError::new(
             field,
             "Ngày không hợp lệ; nhập ngày/tháng/năm.".to_owned(),
         )])
@@ -1074,7 +1082,7 @@ pub fn export_schedule_ics(
 ) -> Result<RegisterFile, ErrorData> {
     let (from, to) = (date_of("from", &from)?, date_of("to", &to)?);
     with_desk(&state, |desk| {
-        desk.export_schedule_ics(from, to, host, tiepdan::edge::now())
+        desk.export_schedule_ics(from, to, host, tiepdan_core::edge::now())
     })
 }
 
@@ -1098,7 +1106,7 @@ pub fn export_schedule_notice(
 ) -> Result<RegisterFile, ErrorData> {
     let (from, to) = (date_of("from", &from)?, date_of("to", &to)?);
     let file = with_desk(&state, |desk| {
-        desk.export_schedule_notice(from, to, tiepdan::edge::now())
+        desk.export_schedule_notice(from, to, tiepdan_core::edge::now())
     })?;
     crate::viewer::open(std::path::Path::new(&file.path));
     Ok(file)
@@ -1108,7 +1116,7 @@ pub fn export_schedule_notice(
 #[tauri::command]
 pub fn conclude_session(
     state: State<'_, AppState>,
-    input: tiepdan::desk::ConclusionInput,
+    input: tiepdan_core::desk::ConclusionInput,
 ) -> Result<PrintedDocument, ErrorData> {
     let document = with_desk(&state, |desk| desk.conclude_session(&ctx(desk), &input))?;
     let opened = crate::viewer::open(std::path::Path::new(&document.path));
@@ -1120,9 +1128,9 @@ pub fn conclude_session(
 pub fn assignments_of(
     state: State<'_, AppState>,
     session_id: i64,
-) -> Result<Vec<tiepdan::desk::AssignmentView>, ErrorData> {
+) -> Result<Vec<tiepdan_core::desk::AssignmentView>, ErrorData> {
     with_desk(&state, |desk| {
-        desk.assignments_of(session_id, tiepdan::edge::now().date())
+        desk.assignments_of(session_id, tiepdan_core::edge::now().date())
     })
 }
 
@@ -1153,11 +1161,11 @@ pub fn print_dialogue_minutes(
 #[tauri::command]
 pub fn add_task(
     state: State<'_, AppState>,
-    input: tiepdan::desk::TaskInput,
-) -> Result<Vec<tiepdan::desk::TaskView>, ErrorData> {
+    input: tiepdan_core::desk::TaskInput,
+) -> Result<Vec<tiepdan_core::desk::TaskView>, ErrorData> {
     with_desk(&state, |desk| {
         desk.add_task(&ctx(desk), &input)?;
-        desk.tasks_of(input.petition_id, tiepdan::edge::now().date())
+        desk.tasks_of(input.petition_id, tiepdan_core::edge::now().date())
     })
 }
 
@@ -1172,9 +1180,9 @@ pub fn complete_task(state: State<'_, AppState>, id: i64, on: String) -> Result<
 pub fn tasks_of(
     state: State<'_, AppState>,
     petition_id: i64,
-) -> Result<Vec<tiepdan::desk::TaskView>, ErrorData> {
+) -> Result<Vec<tiepdan_core::desk::TaskView>, ErrorData> {
     with_desk(&state, |desk| {
-        desk.tasks_of(petition_id, tiepdan::edge::now().date())
+        desk.tasks_of(petition_id, tiepdan_core::edge::now().date())
     })
 }
 
@@ -1182,8 +1190,8 @@ pub fn tasks_of(
 #[tauri::command]
 pub fn attach(
     state: State<'_, AppState>,
-    input: tiepdan::desk::AttachInput,
-) -> Result<Vec<tiepdan::desk::AttachmentView>, ErrorData> {
+    input: tiepdan_core::desk::AttachInput,
+) -> Result<Vec<tiepdan_core::desk::AttachmentView>, ErrorData> {
     with_desk(&state, |desk| {
         let c = ctx(desk);
         desk.attach(&c, &input)?;
@@ -1195,9 +1203,9 @@ pub fn attach(
 #[tauri::command]
 pub fn attachments_of(
     state: State<'_, AppState>,
-    owner: tiepdan::desk::AttachmentOwner,
+    owner: tiepdan_core::desk::AttachmentOwner,
     owner_id: i64,
-) -> Result<Vec<tiepdan::desk::AttachmentView>, ErrorData> {
+) -> Result<Vec<tiepdan_core::desk::AttachmentView>, ErrorData> {
     with_desk(&state, |desk| {
         desk.attachments_of(&ctx(desk), owner, owner_id)
     })
@@ -1215,11 +1223,11 @@ pub fn open_attachment(state: State<'_, AppState>, id: i64) -> Result<RegisterFi
 #[tauri::command]
 pub fn watch_case(
     state: State<'_, AppState>,
-    input: tiepdan::desk::WatchInput,
-) -> Result<Vec<tiepdan::desk::WatchItem>, ErrorData> {
+    input: tiepdan_core::desk::WatchInput,
+) -> Result<Vec<tiepdan_core::desk::WatchItem>, ErrorData> {
     with_desk(&state, |desk| {
         desk.watch_case(&ctx(desk), &input)?;
-        desk.watch_list(tiepdan::edge::now().date())
+        desk.watch_list(tiepdan_core::edge::now().date())
     })
 }
 
@@ -1229,17 +1237,21 @@ pub fn end_watch(
     state: State<'_, AppState>,
     id: i64,
     reason: String,
-) -> Result<Vec<tiepdan::desk::WatchItem>, ErrorData> {
+) -> Result<Vec<tiepdan_core::desk::WatchItem>, ErrorData> {
     with_desk(&state, |desk| {
         desk.end_watch(&ctx(desk), id, &reason)?;
-        desk.watch_list(tiepdan::edge::now().date())
+        desk.watch_list(tiepdan_core::edge::now().date())
     })
 }
 
 /// The chair's watch list.
 #[tauri::command]
-pub fn watch_list(state: State<'_, AppState>) -> Result<Vec<tiepdan::desk::WatchItem>, ErrorData> {
-    with_desk(&state, |desk| desk.watch_list(tiepdan::edge::now().date()))
+pub fn watch_list(
+    state: State<'_, AppState>,
+) -> Result<Vec<tiepdan_core::desk::WatchItem>, ErrorData> {
+    with_desk(&state, |desk| {
+        desk.watch_list(tiepdan_core::edge::now().date())
+    })
 }
 
 /// Staff work for a period: by officer and by field.
@@ -1247,10 +1259,10 @@ pub fn watch_list(state: State<'_, AppState>) -> Result<Vec<tiepdan::desk::Watch
 pub fn work_stats(
     state: State<'_, AppState>,
     period: PeriodInput,
-) -> Result<tiepdan::desk::WorkStats, ErrorData> {
+) -> Result<tiepdan_core::desk::WorkStats, ErrorData> {
     let period = period_of(&period)?;
     with_desk(&state, |desk| {
-        desk.work_stats(period, tiepdan::edge::now().date())
+        desk.work_stats(period, tiepdan_core::edge::now().date())
     })
 }
 
@@ -1258,7 +1270,7 @@ pub fn work_stats(
 #[tauri::command]
 pub fn print_dialogue_invitation(
     state: State<'_, AppState>,
-    input: tiepdan::desk::InvitationInput,
+    input: tiepdan_core::desk::InvitationInput,
 ) -> Result<PrintedDocument, ErrorData> {
     let document = with_desk(&state, |desk| {
         desk.print_dialogue_invitation(&ctx(desk), &input)
@@ -1300,7 +1312,7 @@ pub fn assign_leader(
 ) -> Result<PetitionView, ErrorData> {
     with_desk(&state, |desk| {
         desk.assign_leader(&ctx(desk), petition_id, officer_id)?;
-        desk.petition_view(petition_id, tiepdan::edge::now().date())
+        desk.petition_view(petition_id, tiepdan_core::edge::now().date())
     })
 }
 
@@ -1308,8 +1320,8 @@ pub fn assign_leader(
 #[tauri::command]
 pub fn record_mediation(
     state: State<'_, AppState>,
-    input: tiepdan::desk::MediationInput,
-) -> Result<Vec<tiepdan::desk::MediationView>, ErrorData> {
+    input: tiepdan_core::desk::MediationInput,
+) -> Result<Vec<tiepdan_core::desk::MediationView>, ErrorData> {
     with_desk(&state, |desk| {
         desk.record_mediation(&ctx(desk), &input)?;
         desk.mediations_of(input.petition_id)
@@ -1321,7 +1333,7 @@ pub fn record_mediation(
 pub fn mediations_of(
     state: State<'_, AppState>,
     petition_id: i64,
-) -> Result<Vec<tiepdan::desk::MediationView>, ErrorData> {
+) -> Result<Vec<tiepdan_core::desk::MediationView>, ErrorData> {
     with_desk(&state, |desk| desk.mediations_of(petition_id))
 }
 
@@ -1329,7 +1341,7 @@ pub fn mediations_of(
 #[tauri::command]
 pub fn correct_citizen(
     state: State<'_, AppState>,
-    input: tiepdan::desk::CorrectionInput,
+    input: tiepdan_core::desk::CorrectionInput,
 ) -> Result<Citizen, ErrorData> {
     with_desk(&state, |desk| desk.correct_citizen(&ctx(desk), &input))
 }

@@ -8,7 +8,7 @@ mod viewer;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use tiepdan::{Desk, datadir};
+use tiepdan_core::{Desk, datadir};
 
 /// The open data once an officer has signed in (the key comes from their password).
 pub struct AppState {
@@ -17,7 +17,7 @@ pub struct AppState {
     /// The screen locks after this many seconds without a key or a click.
     pub idle_lock_seconds: u32,
     /// Wrong passwords in a row at the sign-in screen.
-    pub throttle: Mutex<tiepdan::desk::Throttle>,
+    pub throttle: Mutex<tiepdan_core::desk::Throttle>,
 }
 
 /// `--idle-lock-seconds N`, else `TIEPDAN_IDLE_LOCK_SECONDS`, else ten minutes; at least 5.
@@ -51,7 +51,7 @@ pub fn run() {
     let args: Vec<String> = std::env::args().collect();
     let env = std::env::var_os(datadir::ENV_VAR).map(PathBuf::from);
     let data_dir = datadir::resolve(data_option(&args), env, datadir::program_dir().as_deref());
-    let throttle = tiepdan::desk::Throttle::load(&data_dir);
+    let throttle = tiepdan_core::desk::Throttle::load(&data_dir);
     let state = AppState {
         desk: Mutex::new(None),
         data_dir,

@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use chrono::NaiveDateTime;
-use tiepdan::Ctx;
-use tiepdan::Desk;
-use tiepdan::domain::citizen::CitizenInput;
-use tiepdan::domain::identity::{IdKind, Sex};
-use tiepdan::domain::office::OfficeInput;
-use tiepdan::domain::visit::*;
+use tiepdan_core::Ctx;
+use tiepdan_core::Desk;
+use tiepdan_core::domain::citizen::CitizenInput;
+use tiepdan_core::domain::identity::{IdKind, Sex};
+use tiepdan_core::domain::office::OfficeInput;
+use tiepdan_core::domain::visit::*;
 
 pub fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("test time is well formed")
@@ -21,7 +21,7 @@ pub fn ctx(now: &str) -> Ctx {
     Ctx {
         actor: "kiểm thử".into(),
         now: at(now),
-        roles: tiepdan::domain::access::Roles::ALL,
+        roles: tiepdan_core::domain::access::Roles::ALL,
         officer_id: None,
     }
 }
@@ -144,9 +144,9 @@ pub fn pdftotext(path: &str) -> String {
 pub fn account(
     login: &str,
     name: &str,
-    roles: &[tiepdan::domain::officer::OfficerRole],
-) -> tiepdan::desk::AccountInput {
-    tiepdan::desk::AccountInput {
+    roles: &[tiepdan_core::domain::officer::OfficerRole],
+) -> tiepdan_core::desk::AccountInput {
+    tiepdan_core::desk::AccountInput {
         officer_id: None,
         full_name: name.into(),
         title: String::new(),

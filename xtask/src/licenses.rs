@@ -90,10 +90,11 @@ fn collect(meta: &Value, out: &mut BTreeMap<(String, String), String>) -> Result
         }
     }
     for id in seen {
-        if roots.contains(&id) {
+        let p = packages[id];
+        // Our own workspace crates (no registry source) are not third-party licences.
+        if p["source"].is_null() {
             continue;
         }
-        let p = packages[id];
         let name = p["name"].as_str().unwrap_or_default().to_owned();
         let version = p["version"].as_str().unwrap_or_default().to_owned();
         let license = p["license"]

@@ -1,4 +1,4 @@
-// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p tiepdan ipc`.
+// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p tiepdan-core ipc`.
 // Do not edit by hand.
 
 export type ErrorData = { code: string, message_vi: string, fields: Array<FieldError>, };

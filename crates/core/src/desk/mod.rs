@@ -1,0 +1,304 @@
+//! Use cases: what an officer or an administrator does. Each one validates its input,
+//! runs in ONE SQLite transaction and appends its audit row in that same transaction.
+//!
+//! ```no_run
+//! use tiepdan_core::{Desk, Ctx};
+//! let mut desk = Desk::open("/tmp/tiepdan-demo".as_ref(), chrono::Local::now().naive_local()).unwrap();
+//! println!("{:?}", desk.status().unwrap().office);
+//! ```
+
+mod acceptance_proposal;
+mod accounts;
+mod agencies;
+mod attachments;
+mod audit_trail;
+mod briefing;
+mod casework_documents;
+mod catalogue;
+mod citizen_history;
+mod citizen_rights;
+mod citizens;
+mod conclusions;
+mod deadlines;
+mod decision_documents;
+mod denouncer;
+mod documents;
+mod drafts;
+mod due;
+mod files;
+mod flags;
+mod interchange;
+mod keyring;
+mod mail;
+mod maintenance;
+mod mediation;
+mod merge;
+
+pub use accounts::{
+    AccessState, AccessView, AccountInput, AccountView, SetupDone, SignedIn, SignedInView,
+    Throttle, access_state, unwrap_key,
+};
+pub use attachments::{AttachInput, AttachmentOwner, AttachmentView};
+pub use audit_trail::{AuditFilter, AuditRow, AuditTrail, action_vi};
+pub use casework_documents::InvitationInput;
+pub use catalogue::{CalendarDayRow, OfficeDayInput, RuleFileInfo, RulesChanged};
+pub use citizen_history::{CitizenHistory, HistoryPetition, HistoryVisit};
+pub use citizen_rights::CorrectionInput;
+pub use citizens::{CaseSummary, Citizen, CitizenMatch};
+pub use deadlines::PetitionDeadlines;
+pub use denouncer::IdentityKeyStatus;
+pub use denouncer::reveal::{RevealRequest, RevealStatus, RevealedIdentity};
+pub use drafts::Draft;
+pub use due::{COUNT_CAP, DueItem, DueSummary, OfficerLoad};
+pub use interchange::{Counts, ExportOptions, ImportError, ImportSummary};
+pub use mail::ReceivedMail;
+pub use maintenance::{BackupFile, Restored, restore_data_dir};
+pub use visits::RecordedVisit;
+pub use watch::{WatchInput, WatchItem, WatchKind};
+pub use work_stats::{FieldWork, OfficerWork, WorkCounts, WorkStats};
+mod office;
+mod officers;
+mod outcomes;
+mod petition_facts;
+mod refusal;
+mod registers;
+mod registers_xlsx;
+mod report_files;
+mod reports;
+mod routing;
+mod schedule;
+mod search;
+mod submitted_reports;
+mod tasks;
+mod trend;
+mod visit_view;
+mod visits;
+mod watch;
+mod work_stats;
+pub use conclusions::{AssignmentInput, AssignmentView, ConclusionInput};
+pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm, form_title};
+pub use files::write_atomically;
+pub use mediation::{MediationInput, MediationOutcome, MediationView};
+pub use outcomes::{OutcomeInput, OutcomeKind, OutcomeView};
+pub use petition_facts::PetitionFactsInput;
+pub use registers::{PetitionRow, ReceptionRow, RegisterFilter, WITHHELD};
+pub use registers_xlsx::{Register, RegisterFile};
+pub use reports::{ColumnView, ReportRecord, ReportView, SummaryBar};
+pub use routing::{HandleInput, Handled, PetitionView};
+pub use schedule::{
+    BookingInput, BookingView, PlanInput, PlanView, ScheduleView, SessionInput, SessionKey,
+    SessionView,
+};
+pub use search::{HitKind, SearchHit};
+pub use submitted_reports::{ChangedColumn, ReportChanges, SubmittedReport};
+pub use tasks::{TaskInput, TaskKind, TaskView};
+pub use trend::{Trend, TrendSeries};
+pub use visit_view::{VisitPerson, VisitPetition, VisitRecord, kind_label};
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::datadir::DataDir;
+use crate::domain::office::Office;
+use crate::error::Result;
+use crate::rules::RuleFile;
+use crate::rules::calendar::CalendarRules;
+use crate::rules::deadlines::DeadlineRules;
+use crate::rules::documents::DocumentRules;
+use crate::rules::identity::IdentityRules;
+use crate::rules::reception::ReceptionRules;
+use crate::rules::routing::RoutingRules;
+use crate::store::{BackupInfo, DbKey, Store};
+
+/// The application's entry point to its data: one open store in one data directory.
+#[derive(Debug)]
+pub struct Desk {
+    store: Store,
+    dir: DataDir,
+    rules: Rules,
+    /// Who is signed in; `None` for a plain store or after a lock.
+    session: Option<accounts::SignedIn>,
+    /// The session's keys: its account's, the denouncer key when granted, and the
+    /// identities typed at the desk in this session.
+    keys: denouncer::Keys,
+}
+
+impl Drop for Desk {
+    /// What was written out to read or print goes with the desk (see `DataDir::view`).
+    fn drop(&mut self) {
+        self.dir.clear_view();
+    }
+}
+
+/// The legal data in force for this office: the shipped defaults, or an administrator's
+/// edited copy in the data directory's `rules/` folder.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub identity: IdentityRules,
+    pub documents: DocumentRules,
+    pub routing: RoutingRules,
+    pub calendar: CalendarRules,
+    pub deadlines: DeadlineRules,
+    pub reception: ReceptionRules,
+}
+
+impl Rules {
+    /// Reads `<data>/rules/*.toml` where present; a broken file is an error, never ignored.
+    fn load(dir: &DataDir) -> Result<Rules> {
+        Rules::parse_with(|f| override_text(dir, f))
+    }
+
+    /// Parses every rule file from `text` (an override's text, or `None` for the shipped
+    /// one), so a candidate file is checked together with the others before it is saved.
+    fn parse_with(text: impl Fn(RuleFile) -> Option<String>) -> Result<Rules> {
+        let text = |f: RuleFile| text(f).unwrap_or_else(|| f.default_text().to_owned());
+        Ok(Rules {
+            identity: IdentityRules::parse(&text(RuleFile::Identity))?,
+            documents: DocumentRules::parse(&text(RuleFile::Documents))?,
+            routing: RoutingRules::parse(&text(RuleFile::Routing))?,
+            calendar: CalendarRules::parse(&text(RuleFile::Calendar))?,
+            deadlines: DeadlineRules::parse(&text(RuleFile::Deadlines))?,
+            reception: ReceptionRules::parse(&text(RuleFile::Reception))?,
+        })
+    }
+}
+
+/// The administrator's copy of a rule file in `<data>/rules/`, if there is one.
+fn override_text(dir: &DataDir, file: RuleFile) -> Option<String> {
+    std::fs::read_to_string(dir.root().join("rules").join(file.file())).ok()
+}
+
+/// What the window's status bar and first screen need to know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AppStatus {
+    /// `None` until the first-run form has been saved.
+    pub office: Option<Office>,
+    pub data_dir: String,
+    pub database: String,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    pub last_backup: Option<BackupInfo>,
+    pub version: String,
+}
+
+impl Desk {
+    /// Opens the plain (unencrypted) data directory `root`, creating it and the database
+    /// on first use: the library's tests and benchmarks, and the command line on data from
+    /// before encryption. The window and signed-in use go through [`Desk::sign_in`].
+    pub fn open(root: &Path, now: NaiveDateTime) -> Result<Desk> {
+        Desk::open_keyed(root, None, now)
+    }
+
+    /// Opens `root` with the database key (or none for a plain store); nobody is signed in.
+    pub fn open_keyed(root: &Path, key: Option<&DbKey>, now: NaiveDateTime) -> Result<Desk> {
+        let dir = DataDir::new(root);
+        let store = Store::open(&dir.database(), key, &dir.backups(), now)?;
+        let mut desk = Desk::from_store(store, dir)?;
+        desk.fill_deadline_cache(&crate::audit::Ctx::system(now))?;
+        Ok(desk)
+    }
+
+    fn from_store(store: Store, dir: DataDir) -> Result<Desk> {
+        // The data folder is the officer's alone (Unix; a Windows profile already is). A
+        // disk that keeps no permissions (a FAT USB stick) is left as it is.
+        let _ = crate::datadir::make_private(dir.root());
+        let rules = Rules::load(&dir)?;
+        Ok(Desk {
+            store,
+            dir,
+            rules,
+            session: None,
+            keys: denouncer::Keys::default(),
+        })
+    }
+
+    pub fn data_dir(&self) -> &DataDir {
+        &self.dir
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// What the About page shows.
+    pub fn about(&self) -> Result<crate::about::AboutInfo> {
+        let db = self.store.path();
+        let wal = PathBuf::from(format!("{}-wal", db.display()));
+        let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        Ok(crate::about::AboutInfo {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            data_dir: self.dir.root().display().to_string(),
+            database: db.display().to_string(),
+            database_size_bytes: size(db) + size(&wal),
+            last_backup: self.store.last_backup()?,
+            license: env!("CARGO_PKG_LICENSE").to_owned(),
+            fonts: crate::about::font_licenses(),
+            libraries: crate::about::library_licenses(),
+            crates: crate::about::crate_licenses(),
+        })
+    }
+
+    pub fn status(&self) -> Result<AppStatus> {
+        Ok(AppStatus {
+            office: self.office()?,
+            data_dir: self.dir.root().display().to_string(),
+            database: self.store.path().display().to_string(),
+            schema_version: self.store.schema_version()?,
+            last_backup: self.store.last_backup()?,
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        })
+    }
+}
+
+/// The day something happened to a petition, typed as `YYYY-MM-DD` in field `on`: not in
+/// the future, not before the petition was received. `what` names it in the messages
+/// ("Ngày xử lý"); a mistake is pushed onto `errors`.
+pub(crate) fn petition_day(
+    errors: &mut Vec<crate::error::FieldError>,
+    what: &str,
+    text: &str,
+    today: chrono::NaiveDate,
+    received_on: chrono::NaiveDate,
+) -> Option<chrono::NaiveDate> {
+    use crate::error::FieldError;
+    let on = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+    match on {
+        None => errors.push(FieldError::new(
+            "on",
+            format!("{what} không hợp lệ; nhập ngày/tháng/năm."),
+        )),
+        Some(d) if d > today => errors.push(FieldError::new(
+            "on",
+            format!("{what} không được ở tương lai."),
+        )),
+        Some(d) if d < received_on => errors.push(FieldError::new(
+            "on",
+            format!(
+                "{what} trước ngày nhận đơn ({}).",
+                received_on.format("%d/%m/%Y")
+            ),
+        )),
+        _ => {}
+    }
+    on
+}
+
+/// The stored (and interchange) name of a domain enum value: its serde name, e.g.
+/// `PetitionKind::Complaint` → "complaint". One vocabulary for the database and the files.
+pub(crate) fn name<T: Serialize>(v: T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        other => unreachable!("enums of the domain serialise as strings, got {other:?}"),
+    }
+}
+
+/// The domain enum value stored as `s`; the error names the unknown value.
+pub(crate) fn from_name<T: serde::de::DeserializeOwned>(s: &str) -> std::result::Result<T, String> {
+    use serde::de::IntoDeserializer;
+    // Straight from the string (no JSON value in between): reports decode this per row.
+    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = s.into_deserializer();
+    T::deserialize(de).map_err(|_| format!("giá trị không hợp lệ trong cơ sở dữ liệu: \"{s}\""))
+}

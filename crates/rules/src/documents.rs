@@ -1,0 +1,236 @@
+//! How the front desk's documents are numbered and how many copies are made
+//! (`assets/rules/documents.toml`, UNCONFIRMED practice, editable).
+//!
+//! ```
+//! let rules = tiepdan_rules::documents::DocumentRules::default_rules();
+//! assert_eq!(rules.label(&rules.receipt, 5), "05/GBN-UBND");
+//! ```
+
+use serde::Deserialize;
+
+use super::{Provenance, RuleFileError};
+
+/// The file name under `assets/rules/` and under the data directory's `rules/`.
+pub const FILE: &str = "documents.toml";
+
+/// The shipped file.
+pub const DEFAULT: &str = include_str!("../../../assets/rules/documents.toml");
+
+/// One kind of document.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct FormRule {
+    /// "GBN" for giấy biên nhận.
+    pub abbreviation: String,
+    /// Copies made of it.
+    pub copies: u32,
+    /// Of which handed to the citizen.
+    pub copies_to_provider: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct DocumentRules {
+    #[serde(flatten)]
+    pub provenance: Provenance,
+    /// The issuing body's abbreviation, "UBND"; empty for none.
+    pub issuer: String,
+    pub receipt: FormRule,
+    pub appointment: FormRule,
+    pub minutes: FormRule,
+    /// Công văn: "12/UBND-TCD".
+    pub letter: FormRule,
+    /// Thông báo: "12/TB-UBND".
+    pub notice: FormRule,
+    /// Phiếu đề xuất thụ lý: "12/PĐX-UBND". Absent from files written before it existed.
+    #[serde(default = "default_proposal")]
+    pub proposal: FormRule,
+    /// Hướng dẫn (a petition with several contents): "12/HD-UBND".
+    #[serde(default = "default_guidance")]
+    pub guidance: FormRule,
+    /// Giấy mời (a dialogue): "12/GM-UBND".
+    #[serde(default = "default_invitation")]
+    pub invitation: FormRule,
+    /// Quyết định (tạm đình chỉ, đình chỉ): "12/QĐ-UBND".
+    #[serde(default = "default_decision")]
+    pub decision: FormRule,
+    /// When a complaint's resolution decision is to be made public.
+    #[serde(default)]
+    pub publication: Publication,
+    /// Who signs, and in whose name.
+    #[serde(default)]
+    pub signature: Signature,
+}
+
+/// The signature block's authority lines (Nghị định 30/2020 Phụ lục I): the chair signs
+/// "TM." the People's Committee for its documents as a body, and with the title alone the
+/// documents of a competence the law gives the chair in person (resolving complaints and
+/// denunciations).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Signature {
+    /// "TM. ỦY BAN NHÂN DÂN".
+    pub collective: String,
+    /// "CHỦ TỊCH".
+    pub title: String,
+    /// The stored form names signed in the chair's own competence.
+    pub own_competence: Vec<String>,
+    pub basis: String,
+    pub verified: bool,
+}
+
+impl Default for Signature {
+    fn default() -> Self {
+        Signature {
+            collective: "TM. ỦY BAN NHÂN DÂN".to_owned(),
+            title: "CHỦ TỊCH".to_owned(),
+            own_competence: ["accept", "decline", "invitation", "decision"]
+                .map(str::to_owned)
+                .to_vec(),
+            basis: "Nghị định 30/2020/NĐ-CP Phụ lục I; Luật Khiếu nại 2011 Điều 17; Luật Tố cáo 2018 Điều 13".to_owned(),
+            verified: false,
+        }
+    }
+}
+
+impl DocumentRules {
+    /// The two authority lines above the signer's name for the stored form `form`: the
+    /// title alone when the chair signs in their own competence, else "TM." the committee
+    /// then the title.
+    pub fn authority(&self, form: &str) -> (String, String) {
+        let s = &self.signature;
+        if s.own_competence.iter().any(|f| f == form) {
+            (s.title.clone(), String::new())
+        } else {
+            (s.collective.clone(), s.title.clone())
+        }
+    }
+}
+
+/// Công khai quyết định giải quyết khiếu nại: within `within_days` of the decision, posted
+/// for at least `posting_days` days.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Publication {
+    pub within_days: u32,
+    pub posting_days: u32,
+    pub basis: String,
+    pub verified: bool,
+}
+
+impl Default for Publication {
+    fn default() -> Self {
+        Publication {
+            within_days: 15,
+            posting_days: 15,
+            basis: "Nghị định 124/2020/NĐ-CP Điều 29 (chưa đối chiếu)".to_owned(),
+            verified: false,
+        }
+    }
+}
+
+fn default_invitation() -> FormRule {
+    FormRule {
+        abbreviation: "GM".to_owned(),
+        copies: 2,
+        copies_to_provider: 1,
+    }
+}
+
+fn default_decision() -> FormRule {
+    FormRule {
+        abbreviation: "QĐ".to_owned(),
+        copies: 3,
+        copies_to_provider: 1,
+    }
+}
+
+fn default_guidance() -> FormRule {
+    FormRule {
+        abbreviation: "HD".to_owned(),
+        copies: 2,
+        copies_to_provider: 1,
+    }
+}
+
+fn default_proposal() -> FormRule {
+    FormRule {
+        abbreviation: "PĐX".to_owned(),
+        copies: 1,
+        copies_to_provider: 0,
+    }
+}
+
+impl DocumentRules {
+    /// The rules shipped with this build.
+    pub fn default_rules() -> Self {
+        Self::parse(DEFAULT).expect("assets/rules/documents.toml is valid (tested)")
+    }
+
+    /// Parses and checks a rule file's text.
+    pub fn parse(text: &str) -> Result<Self, RuleFileError> {
+        let err = |details: String| RuleFileError {
+            file: FILE.to_owned(),
+            details,
+        };
+        let rules: DocumentRules = toml::from_str(text).map_err(|e| err(e.to_string()))?;
+        for (name, f) in [
+            ("receipt", &rules.receipt),
+            ("appointment", &rules.appointment),
+            ("minutes", &rules.minutes),
+            ("letter", &rules.letter),
+            ("notice", &rules.notice),
+            ("proposal", &rules.proposal),
+            ("guidance", &rules.guidance),
+            ("invitation", &rules.invitation),
+            ("decision", &rules.decision),
+        ] {
+            if f.abbreviation.trim().is_empty() {
+                return Err(err(format!("[{name}] thiếu chữ viết tắt (abbreviation)")));
+            }
+            if f.copies == 0 || f.copies_to_provider > f.copies {
+                return Err(err(format!(
+                    "[{name}] số bản (copies = {}) phải từ 1 trở lên và không ít hơn số bản giao cho công dân ({})",
+                    f.copies, f.copies_to_provider
+                )));
+            }
+        }
+        Ok(rules)
+    }
+
+    /// A công văn's number: the issuer first, then the unit ("12/UBND-TCD").
+    pub fn letter_label(&self, number: i64) -> String {
+        let issuer = self.issuer.trim();
+        match issuer {
+            "" => format!("{number:02}/{}", self.letter.abbreviation),
+            _ => format!("{number:02}/{issuer}-{}", self.letter.abbreviation),
+        }
+    }
+
+    /// The number as printed after "Số:": "05/GBN-UBND".
+    pub fn label(&self, form: &FormRule, number: i64) -> String {
+        if self.issuer.trim().is_empty() {
+            format!("{number:02}/{}", form.abbreviation)
+        } else {
+            format!("{number:02}/{}-{}", form.abbreviation, self.issuer)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_file_parses() {
+        let r = DocumentRules::default_rules();
+        assert!(!r.provenance.verified);
+        assert_eq!(r.label(&r.minutes, 123), "123/BB-UBND");
+    }
+
+    #[test]
+    fn more_copies_to_the_citizen_than_made_is_refused() {
+        let text = DEFAULT.replace(
+            "copies_to_provider = 1\n\n[appointment]",
+            "copies_to_provider = 3\n\n[appointment]",
+        );
+        let e = DocumentRules::parse(&text).unwrap_err();
+        assert!(e.to_string().contains("[receipt]"), "{e}");
+    }
+}
