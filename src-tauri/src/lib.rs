@@ -8,7 +8,7 @@ mod viewer;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use tiepdan_core::{Desk, datadir};
+use tiepdan_core::{Desk, datadir, edge};
 
 /// The open data once an officer has signed in (the key comes from their password).
 pub struct AppState {
@@ -20,47 +20,24 @@ pub struct AppState {
     pub throttle: Mutex<tiepdan_core::desk::Throttle>,
 }
 
-/// `--idle-lock-seconds N`, else `TIEPDAN_IDLE_LOCK_SECONDS`, else ten minutes; at least 5.
-fn idle_lock_seconds(args: &[String]) -> u32 {
-    let from_args = args
-        .windows(2)
-        .find(|w| w[0] == "--idle-lock-seconds")
-        .map(|w| w[1].clone());
-    from_args
-        .or_else(|| std::env::var("TIEPDAN_IDLE_LOCK_SECONDS").ok())
-        .and_then(|s| s.parse().ok())
-        .filter(|s| *s >= 5)
-        .unwrap_or(600)
-}
-
-/// `--data DIR` or `--data=DIR` from the command line.
-fn data_option(args: &[String]) -> Option<PathBuf> {
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--data" {
-            return it.next().map(PathBuf::from);
-        }
-        if let Some(v) = a.strip_prefix("--data=") {
-            return Some(PathBuf::from(v));
-        }
-    }
-    None
-}
-
 pub fn run() {
     let args: Vec<String> = std::env::args().collect();
     let env = std::env::var_os(datadir::ENV_VAR).map(PathBuf::from);
-    let data_dir = datadir::resolve(data_option(&args), env, datadir::program_dir().as_deref());
+    let data_dir = datadir::resolve(
+        edge::data_option(&args),
+        env,
+        datadir::program_dir().as_deref(),
+    );
     let throttle = tiepdan_core::desk::Throttle::load(&data_dir);
     let state = AppState {
         desk: Mutex::new(None),
         data_dir,
-        idle_lock_seconds: idle_lock_seconds(&args),
+        idle_lock_seconds: edge::idle_lock_seconds(&args),
         throttle: Mutex::new(throttle),
     };
     // A recovery key sheet left by a first run that never moved on (a crash, a power cut)
     // does not outlive it.
-    let _ = commands::discard_recovery_key_sheet();
+    commands::remove_recovery_key_sheet();
     // Copies opened to read or print that a crash left behind go too; this window's own go
     // when it closes.
     let view = datadir::DataDir::new(&state.data_dir);
@@ -191,31 +168,4 @@ pub fn run() {
                 view.clear_view();
             }
         });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn data_option_accepts_both_spellings() {
-        let a = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(data_option(&a(&["app", "--data", "/x"])), Some("/x".into()));
-        assert_eq!(data_option(&a(&["app", "--data=/y"])), Some("/y".into()));
-        assert_eq!(data_option(&a(&["app"])), None);
-    }
-
-    #[test]
-    fn idle_lock_is_ten_minutes_unless_told() {
-        let a = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(
-            idle_lock_seconds(&a(&["app", "--idle-lock-seconds", "8"])),
-            8
-        );
-        assert_eq!(
-            idle_lock_seconds(&a(&["app", "--idle-lock-seconds", "1"])),
-            600
-        );
-        assert_eq!(idle_lock_seconds(&a(&["app"])), 600);
-    }
 }

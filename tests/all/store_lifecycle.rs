@@ -1,9 +1,7 @@
 //! The store's life: creation with the durability settings, migration with a verified
 //! backup first, the audit trail written with each use case and never rewritten.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use rusqlite::Connection;
 use tiepdan_core::Desk;
 use tiepdan_core::store::{APPLICATION_ID, LATEST_VERSION};

@@ -3,16 +3,14 @@
 //! template's units in the JSON, the Excel file and the PDF; and results entered on a
 //! petition through the core, with the bad inputs refused and nothing written.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::desk::{OutcomeInput, OutcomeKind};
 use tiepdan_core::domain::outcome::Finding;
 use tiepdan_core::domain::report::period::{Period, PeriodKind};
 use tiepdan_core::domain::report::{RecordKind, Template};
 
-const SCENARIO: &str = include_str!("fixtures/kqgq_scenario.jsonl");
+const SCENARIO: &str = include_str!("../fixtures/kqgq_scenario.jsonl");
 
 fn desk() -> (tempfile::TempDir, Desk) {
     let dir = tempfile::tempdir().unwrap();

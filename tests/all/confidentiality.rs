@@ -4,10 +4,10 @@
 //! role reads what the core gives it. The name appears only where the right allows it, and
 //! each such view is an audit row; no file is left beside the database.
 
-mod common;
+use crate::common;
 
+use crate::common::*;
 use base64::Engine;
-use common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::desk::{AttachInput, AttachmentOwner, BookingInput, SessionKey};
 use tiepdan_core::domain::citizen::CitizenInput;

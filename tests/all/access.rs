@@ -2,9 +2,7 @@
 //! a reception officer cannot reach a leader's or an administrator's action, a locked
 //! session can do nothing, and bad account input is explained and saves nothing.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use tiepdan_core::desk::ExportOptions;
 use tiepdan_core::domain::officer::OfficerRole::{Admin, Handler, Leader, Reception};
 use tiepdan_core::domain::report::Template;

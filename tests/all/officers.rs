@@ -1,10 +1,8 @@
 //! Officers and who is responsible for a case: added with a clear message for bad input,
 //! assigned from a petition (audited), counted on the dashboard by officer.
 
-mod common;
-
+use crate::common::*;
 use chrono::NaiveDate;
-use common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::domain::officer::{OfficerInput, OfficerRole};
 

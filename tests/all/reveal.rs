@@ -2,9 +2,7 @@
 //! reason; anyone else asks, a leader (not themselves) decides, an approval is good for one
 //! view; every view is in the audit trail; nothing without a reason.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::domain::officer::OfficerRole::{Admin, Handler, Leader, Reception};
 

@@ -2,10 +2,8 @@
 //! interchange file imported into a real database, then the export's computed `deadlines`
 //! and `routing` read back (and the schedule for the reception days).
 
-mod common;
-
+use crate::common::*;
 use chrono::NaiveDate;
-use common::*;
 use serde_json::Value;
 use tiepdan_core::Desk;
 use tiepdan_core::desk::ExportOptions;

@@ -2,9 +2,7 @@
 //! (joined to the case its content belongs to), online. Recorded in one transaction with
 //! how they arrived; every mistake named at once, nothing half-written.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::desk::RegisterFilter;
 use tiepdan_core::domain::agency::{AgencyInput, AgencyRole};

@@ -1,9 +1,7 @@
 //! Citizens at the front desk on a real database: registration, duplicate identity numbers,
 //! finding earlier citizens while typing, and the editable identity rules.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::domain::citizen::{CitizenInput, MatchKind};
 use tiepdan_core::domain::identity::{IdKind, Sex};

@@ -1,10 +1,8 @@
 //! The registers as lists and as Excel files read back with calamine; a denouncer's
 //! identity stays off both.
 
-mod common;
-
+use crate::common::*;
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::desk::{Register, RegisterFilter, WITHHELD};
 use tiepdan_core::domain::citizen::CitizenInput;

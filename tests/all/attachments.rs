@@ -2,10 +2,8 @@
 //! first bytes, stored once per hash, listed on the receipt, and carried byte for byte by
 //! a backup restored into another data directory.
 
-mod common;
-
+use crate::common::*;
 use base64::Engine;
-use common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::desk::{AttachInput, AttachmentOwner, PrintOptions, VisitForm};
 use tiepdan_core::domain::report::Template;

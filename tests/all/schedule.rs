@@ -2,9 +2,7 @@
 //! sessions of a range moved off holidays, cancellations and ad hoc sessions, the minimum
 //! check, bookings up to a session's capacity, and the appointment slip of a booking.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::desk::{BookingInput, PlanInput, SessionInput, SessionKey};
 use tiepdan_core::domain::schedule::{Host, PlanRule, SessionKind, Weekday};

@@ -2,10 +2,8 @@
 //! changed through the core, checked whole before they are kept, audited, and move the
 //! deadlines of open cases at once.
 
-mod common;
-
+use crate::common::*;
 use chrono::NaiveDate;
-use common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::desk::OfficeDayInput;
 use tiepdan_core::rules::RuleFile;

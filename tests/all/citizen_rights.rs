@@ -1,9 +1,7 @@
 //! Citizens' rights over their data: what the office holds about a person, printed for them
 //! without any link to a denunciation; corrections with a reason, audited before and after.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::desk::CorrectionInput;
 use tiepdan_core::domain::citizen::CitizenInput;

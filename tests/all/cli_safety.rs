@@ -1,8 +1,6 @@
 //! The command line refuses bad database files untouched and restores only sound backups.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use rusqlite::Connection;
 use tiepdan_core::Desk;
 use tiepdan_core::domain::agency::{AgencyInput, AgencyRole};

@@ -1,10 +1,8 @@
 //! A petition's deadlines on a real database: the office's calendar moves them, the rule
 //! files in the data directory replace the shipped ones.
 
-mod common;
-
+use crate::common::*;
 use chrono::NaiveDate;
-use common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::domain::deadline::Status;
 use tiepdan_core::rules::deadlines::DeadlineName;
@@ -92,7 +90,7 @@ fn an_administrators_rule_file_replaces_the_default_and_a_broken_one_is_refused(
 
     let rules = dir.path().join("rules");
     std::fs::create_dir_all(&rules).unwrap();
-    let shipped = include_str!("../assets/rules/deadlines.toml");
+    let shipped = include_str!("../../assets/rules/deadlines.toml");
     // This office counts complaint acceptance in working days.
     let edited = shipped.replacen(
         "instance = 1\ndays = 10\nunit = \"calendar\"",

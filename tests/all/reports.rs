@@ -2,14 +2,12 @@
 //! every column of 01/TCD and 01/XLD for two quarters, worked out by hand from the file,
 //! the records behind a number, and the JSON of "Reports as data".
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::domain::report::Template;
 use tiepdan_core::domain::report::period::{Period, PeriodKind};
 
-const SCENARIO: &str = include_str!("fixtures/report_scenario.jsonl");
+const SCENARIO: &str = include_str!("../fixtures/report_scenario.jsonl");
 
 fn desk() -> (tempfile::TempDir, Desk) {
     let dir = tempfile::tempdir().unwrap();

@@ -1,8 +1,6 @@
 //! Recording visits at the front desk on a real database.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::domain::agency::AgencyRole;
 use tiepdan_core::domain::citizen::CitizenInput;

@@ -2,9 +2,7 @@
 //! suspension that moves the resolution deadline by the days it lasted, a decision and a
 //! task to carry it out that turns late on the dashboard; withdrawals and termination.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::desk::{HandleInput, OutcomeInput, OutcomeKind, TaskInput, TaskKind};
 use tiepdan_core::domain::outcome::Finding;

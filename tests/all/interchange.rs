@@ -1,11 +1,9 @@
 //! The interchange format on real databases: import (all or nothing, idempotent, NFC),
 //! export and the round trip, redaction of denouncers, and the command line.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::desk::{ExportOptions, ImportError};
 use tiepdan_core::domain::citizen::CitizenInput;
@@ -13,7 +11,7 @@ use tiepdan_core::domain::identity::{IdKind, Sex};
 use tiepdan_core::domain::visit::*;
 use unicode_normalization::UnicodeNormalization;
 
-const SCENARIO: &str = include_str!("fixtures/interchange_scenario.jsonl");
+const SCENARIO: &str = include_str!("../fixtures/interchange_scenario.jsonl");
 
 /// The denouncer of the scenario, known to the office only through her denunciation.
 const DENOUNCER: [&str; 3] = [

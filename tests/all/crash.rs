@@ -1,12 +1,10 @@
 //! Power-cut safety: a writer killed with SIGKILL in the middle of a burst of writes leaves
 //! a sound database holding every write it acknowledged.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use common::*;
+use crate::common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::domain::agency::{AgencyInput, AgencyRole};
 
@@ -37,7 +35,12 @@ fn writer_child() {
 fn a_killed_writer_loses_no_acknowledged_write() {
     let dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "writer_child", "--nocapture", "--test-threads=1"])
+        .args([
+            "--exact",
+            "crash::writer_child",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env(CHILD_ENV, dir.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

@@ -1,9 +1,7 @@
 //! The tamper-evident audit trail: `tiepdan audit verify` accepts the trail the app wrote
 //! and names the first row changed, added or removed with the sqlite3 shell.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::process::Command;
 use tiepdan_core::Desk;
 

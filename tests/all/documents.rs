@@ -1,9 +1,7 @@
 //! Documents issued from a recorded visit: numbered in the yearly register, stored with
 //! their hash, reprinted identically, read back with pdftotext.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::desk::{PrintOptions, VisitForm};
 use tiepdan_core::domain::citizen::CitizenInput;

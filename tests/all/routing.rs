@@ -2,9 +2,7 @@
 //! event: an override needs a reason, both are audited, a repeat after a transfer is a
 //! reminder.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::desk::HandleInput;
 use tiepdan_core::domain::agency::{AgencyInput, AgencyRole};

@@ -3,9 +3,7 @@
 //! (Luật Tiếp công dân Điều 9), the guidance for a petition with several contents; and the
 //! attention flags of a petition.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::desk::HandleInput;
 use tiepdan_core::domain::agency::{AgencyInput, AgencyRole};

@@ -3,12 +3,10 @@
 //! encrypted once, after a verified backup; and a row changed behind the app's back (after
 //! decrypting with the key) is still named by `tiepdan audit verify`.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use tiepdan_core::Desk;
 use tiepdan_core::store::DbKey;
 

@@ -1,0 +1,35 @@
+//! Every integration test of the core and the command line, in one test binary: one link
+//! instead of one per file, and modules named after what they check. The shared helpers
+//! are in `common`.
+
+mod common;
+
+mod access;
+mod architecture;
+mod attachments;
+mod audit_chain;
+mod casework;
+mod catalogue;
+mod citizen_rights;
+mod citizens;
+mod cli_safety;
+mod confidentiality;
+mod crash;
+mod deadlines;
+mod decision_documents;
+mod documents;
+mod encryption;
+mod interchange;
+mod kqgq;
+mod legal_round2;
+mod mail;
+mod officers;
+mod one_owner;
+mod print_receipt;
+mod registers;
+mod reports;
+mod reveal;
+mod routing;
+mod schedule;
+mod store_lifecycle;
+mod visits;
