@@ -1,4 +1,4 @@
-//! One owner of a denouncer's identity: no SQL outside `crates/core/src/desk/denouncer/` names the
+//! One owner of a denouncer's identity: no SQL outside `crates/core/src/desk/trust/denouncer/` names the
 //! `denouncers` table (the links from a denunciation to its people). Every other module
 //! asks the owner, so its gates and audit rows cannot be bypassed by a query of its own.
 
@@ -65,7 +65,7 @@ fn names_the_table(literal: &str) -> bool {
 #[test]
 fn only_the_owner_module_names_the_denouncers_table() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let owner = root.join("crates/core/src/desk/denouncer");
+    let owner = root.join("crates/core/src/desk/trust/denouncer");
     let mut files = Vec::new();
     rust_files(&root.join("src"), &mut files);
     rust_files(&root.join("crates"), &mut files);
@@ -87,7 +87,7 @@ fn only_the_owner_module_names_the_denouncers_table() {
     assert!(owned > 5, "the owner's own SQL is found ({owned} literals)");
     assert!(
         offenders.is_empty(),
-        "SQL naming `denouncers` outside crates/core/src/desk/denouncer/: {offenders:?}"
+        "SQL naming `denouncers` outside crates/core/src/desk/trust/denouncer/: {offenders:?}"
     );
 }
 

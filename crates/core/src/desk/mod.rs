@@ -7,32 +7,27 @@
 //! println!("{:?}", desk.status().unwrap().office);
 //! ```
 
-mod acceptance_proposal;
-mod accounts;
-mod agencies;
-mod attachments;
-mod audit_trail;
-mod briefing;
-mod casework_documents;
-mod catalogue;
-mod citizen_history;
-mod citizen_rights;
-mod citizens;
-mod conclusions;
-mod deadlines;
-mod decision_documents;
-mod denouncer;
-mod documents;
-mod drafts;
-mod due;
-mod files;
-mod flags;
-mod interchange;
-mod keyring;
-mod mail;
+// The use cases, grouped by capability as an officer names them.
+mod casework;
+mod catalogues;
+mod handling;
+mod intake;
 mod maintenance;
-mod mediation;
-mod merge;
+mod reception_days;
+mod reporting;
+mod trust;
+
+// Each capability's modules by their own names, for the use cases that combine them.
+use casework::{casework_documents, mediation, outcomes, tasks};
+use catalogues::{catalogue, office};
+use handling::{deadlines, due, petition_facts, routing, watch};
+use intake::{
+    attachments, citizen_history, citizens, documents, drafts, mail, search, visit_view, visits,
+};
+use maintenance::{backups, files, interchange};
+use reception_days::{conclusions, schedule};
+use reporting::{registers, registers_xlsx, reports, submitted_reports, trend, work_stats};
+use trust::{accounts, audit_trail, citizen_rights, denouncer, keyring, officers};
 
 pub use accounts::{
     AccessState, AccessView, AccountInput, AccountView, SetupDone, SignedIn, SignedInView,
@@ -40,44 +35,22 @@ pub use accounts::{
 };
 pub use attachments::{AttachInput, AttachmentOwner, AttachmentView};
 pub use audit_trail::{AuditFilter, AuditRow, AuditTrail, action_vi};
+pub use backups::{BackupFile, Restored, restore_data_dir};
 pub use casework_documents::InvitationInput;
 pub use catalogue::{CalendarDayRow, OfficeDayInput, RuleFileInfo, RulesChanged};
 pub use citizen_history::{CitizenHistory, HistoryPetition, HistoryVisit};
 pub use citizen_rights::CorrectionInput;
 pub use citizens::{CaseSummary, Citizen, CitizenMatch};
+pub use conclusions::{AssignmentInput, AssignmentView, ConclusionInput};
 pub use deadlines::PetitionDeadlines;
 pub use denouncer::IdentityKeyStatus;
 pub use denouncer::reveal::{RevealRequest, RevealStatus, RevealedIdentity};
+pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm, form_title};
 pub use drafts::Draft;
 pub use due::{COUNT_CAP, DueItem, DueSummary, OfficerLoad};
+pub use files::write_atomically;
 pub use interchange::{Counts, ExportOptions, ImportError, ImportSummary};
 pub use mail::ReceivedMail;
-pub use maintenance::{BackupFile, Restored, restore_data_dir};
-pub use visits::RecordedVisit;
-pub use watch::{WatchInput, WatchItem, WatchKind};
-pub use work_stats::{FieldWork, OfficerWork, WorkCounts, WorkStats};
-mod office;
-mod officers;
-mod outcomes;
-mod petition_facts;
-mod refusal;
-mod registers;
-mod registers_xlsx;
-mod report_files;
-mod reports;
-mod routing;
-mod schedule;
-mod search;
-mod submitted_reports;
-mod tasks;
-mod trend;
-mod visit_view;
-mod visits;
-mod watch;
-mod work_stats;
-pub use conclusions::{AssignmentInput, AssignmentView, ConclusionInput};
-pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm, form_title};
-pub use files::write_atomically;
 pub use mediation::{MediationInput, MediationOutcome, MediationView};
 pub use outcomes::{OutcomeInput, OutcomeKind, OutcomeView};
 pub use petition_facts::PetitionFactsInput;
@@ -94,6 +67,9 @@ pub use submitted_reports::{ChangedColumn, ReportChanges, SubmittedReport};
 pub use tasks::{TaskInput, TaskKind, TaskView};
 pub use trend::{Trend, TrendSeries};
 pub use visit_view::{VisitPerson, VisitPetition, VisitRecord, kind_label};
+pub use visits::RecordedVisit;
+pub use watch::{WatchInput, WatchItem, WatchKind};
+pub use work_stats::{FieldWork, OfficerWork, WorkCounts, WorkStats};
 
 use std::path::{Path, PathBuf};
 

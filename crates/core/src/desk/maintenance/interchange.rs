@@ -1,0 +1,831 @@
+//! Importing an interchange file (all or nothing, idempotent by ref) and exporting the
+//! data in the same format (`INTERCHANGE.md`).
+//!
+//! Import: the file is parsed and checked first (`crate::interchange::parse`); then ONE
+//! transaction stores every record in dependency order, each found by its `ref`: created
+//! when new, updated when it differs, left alone when equal. A file imported twice changes
+//! nothing the second time, and then writes nothing at all, not even an audit row: the
+//! audit trail records changes, and the summary says there were none.
+
+mod export;
+mod read;
+
+pub use export::ExportOptions;
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::Datelike;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use ts_rs::TS;
+
+use self::read::Table;
+use crate::audit::{self, Ctx};
+use crate::desk::{Desk, name};
+use crate::domain::office::Office;
+use crate::domain::visit::{DecisionKind, PetitionKind};
+use crate::error::Error;
+use crate::interchange::*;
+use crate::text::fold;
+
+/// How many records of one type an import created, changed and found already equal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Counts {
+    pub created: u32,
+    pub changed: u32,
+    pub unchanged: u32,
+}
+
+/// What an import did, per record type.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct ImportSummary {
+    pub office: Counts,
+    pub calendar: Counts,
+    pub agencies: Counts,
+    pub citizens: Counts,
+    /// Includes the cases made for visits and petitions that name none.
+    pub cases: Counts,
+    pub petitions: Counts,
+    pub visits: Counts,
+    pub reception_plans: Counts,
+}
+
+impl ImportSummary {
+    fn all(&self) -> [Counts; 8] {
+        [
+            self.office,
+            self.calendar,
+            self.agencies,
+            self.citizens,
+            self.cases,
+            self.petitions,
+            self.visits,
+            self.reception_plans,
+        ]
+    }
+
+    pub fn created(&self) -> u32 {
+        self.all().iter().map(|c| c.created).sum()
+    }
+
+    pub fn changed(&self) -> u32 {
+        self.all().iter().map(|c| c.changed).sum()
+    }
+
+    pub fn unchanged(&self) -> u32 {
+        self.all().iter().map(|c| c.unchanged).sum()
+    }
+}
+
+/// Why an import stored nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// Problems of the file, line by line; the database is untouched.
+    #[error("Tệp có {} lỗi nên không nhập gì; dữ liệu giữ nguyên. Hãy sửa rồi nhập lại:\n{}", .0.len(), lines(.0))]
+    Invalid(Vec<LineError>),
+    #[error(transparent)]
+    Failed(#[from] Error),
+}
+
+fn lines(errors: &[LineError]) -> String {
+    let all: Vec<&str> = errors.iter().map(|e| e.message_vi.as_str()).collect();
+    all.join("\n")
+}
+
+impl From<rusqlite::Error> for ImportError {
+    fn from(e: rusqlite::Error) -> Self {
+        ImportError::Failed(e.into())
+    }
+}
+
+impl Desk {
+    /// Imports an interchange file: all of it in one transaction with one audit row
+    /// ("interchange.import" with the counts), or nothing and every problem of the file.
+    pub fn import(&mut self, ctx: &Ctx, text: &str) -> Result<ImportSummary, ImportError> {
+        ctx.require(crate::domain::access::Permission::ImportData)?;
+        let records = crate::interchange::parse(text, &self.rules.identity, ctx.now.year())
+            .map_err(ImportError::Invalid)?;
+        let denouncers = crate::interchange::denouncer_only(&records);
+        // Citizens known only as denouncers are sealed as they are written.
+        let public = self.denouncer_public(ctx)?;
+        let opener = self.denouncer_secret(ctx)?;
+        let rules = &self.rules;
+        self.store.write(|tx| {
+            let mut import = Importer {
+                tx,
+                ctx,
+                opener: opener.as_ref(),
+                stamp: ctx.stamp(),
+                ids: HashMap::new(),
+                summary: ImportSummary::default(),
+                errors: Vec::new(),
+            };
+            import.run(&records, &denouncers)?;
+            if !import.errors.is_empty() {
+                // Returning an error drops the transaction: nothing is kept.
+                return Err(ImportError::Invalid(import.errors));
+            }
+            crate::desk::denouncer::settle_all(tx, &public, opener.as_ref())?;
+            let summary = import.summary;
+            if summary.created() + summary.changed() > 0 {
+                let detail = serde_json::to_value(&summary)
+                    .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+                audit::append(
+                    tx,
+                    ctx,
+                    "interchange.import",
+                    "interchange",
+                    &[],
+                    Some(detail),
+                )?;
+                // Events, petitions or calendar days changed: every deadline is recomputed.
+                let calendar = crate::desk::deadlines::calendar_of(tx, &rules.calendar)?;
+                crate::desk::deadlines::refresh(
+                    tx,
+                    rules,
+                    &calendar,
+                    crate::desk::deadlines::Scope::All,
+                    ctx.now.date(),
+                )?;
+            }
+            Ok(summary)
+        })
+    }
+}
+
+/// One import in its transaction.
+struct Importer<'a> {
+    tx: &'a Connection,
+    ctx: &'a Ctx,
+    /// Opens sealed identities to compare them with the file's (a role that may see
+    /// denouncers); without it a sealed record counts as changed and is written again.
+    opener: Option<&'a crypto_box::SecretKey>,
+    stamp: String,
+    /// The ids of the file's refs, per table, as they are found or created.
+    ids: HashMap<(Table, String), i64>,
+    summary: ImportSummary,
+    /// Problems only the database can reveal (an identity number already registered).
+    errors: Vec<LineError>,
+}
+
+/// How stored records are named when import compares them with the file's: by id.
+fn by_id(t: Table, id: i64) -> String {
+    format!("#{}-{id}", t.prefix())
+}
+
+enum Found {
+    New,
+    Same,
+    Changed,
+}
+
+impl Found {
+    /// New when the file's record has no stored row; else whether the stored one, read
+    /// back in the format's shape, equals it.
+    fn compare<T: PartialEq>(stored: Option<Vec<(i64, T)>>, wanted: &T) -> Found {
+        match stored {
+            None => Found::New,
+            Some(rows) if rows.first().map(|(_, s)| s) == Some(wanted) => Found::Same,
+            Some(_) => Found::Changed,
+        }
+    }
+}
+
+fn tally(counts: &mut Counts, found: &Found) {
+    match found {
+        Found::New => counts.created += 1,
+        Found::Same => counts.unchanged += 1,
+        Found::Changed => counts.changed += 1,
+    }
+}
+
+fn date(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+impl Importer<'_> {
+    fn run(
+        &mut self,
+        records: &[(usize, Record)],
+        denouncers: &HashSet<String>,
+    ) -> Result<(), Error> {
+        for (_, r) in records {
+            match r {
+                Record::Office(o) => self.office(o)?,
+                Record::Calendar(d) => self.calendar(d)?,
+                _ => {}
+            }
+        }
+        for (_, r) in records {
+            if let Record::Agency(a) = r {
+                self.agency(a)?;
+            }
+        }
+        for (line, r) in records {
+            if let Record::Citizen(c) = r {
+                self.citizen(*line, c, denouncers.contains(&c.ref_))?;
+            }
+        }
+        if !self.errors.is_empty() {
+            return Ok(());
+        }
+        for (_, r) in records {
+            if let Record::Case(c) = r {
+                self.case(c)?;
+            }
+        }
+        for (_, r) in records {
+            if let Record::Petition(p) = r {
+                self.petition(p)?;
+            }
+        }
+        for (_, r) in records {
+            if let Record::Visit(v) = r {
+                self.visit(v)?;
+            }
+        }
+        for (_, r) in records {
+            if let Record::ReceptionPlan(p) = r {
+                self.plan(p)?;
+            }
+        }
+        self.mark_denouncers(records)?;
+        Ok(())
+    }
+
+    /// The stored id of `ref_` in `t`, if any: a record imported with that ref, or one
+    /// typed in the app whose ref export made up here.
+    fn lookup(&self, t: Table, ref_: &str) -> rusqlite::Result<Option<i64>> {
+        let stored = self
+            .tx
+            .query_row(
+                &format!("SELECT id FROM {} WHERE ref = ?1", t.sql()),
+                [ref_],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match stored {
+            Some(id) => Ok(Some(id)),
+            None => read::made_up_here(self.tx, t, ref_),
+        }
+    }
+
+    /// The id of a ref of the file (the checks made sure it is in the file, and the
+    /// order of `run` that it is stored by now).
+    fn id(&self, t: Table, ref_: &str) -> i64 {
+        self.ids[&(t, ref_.to_owned())]
+    }
+
+    /// A file's ref written the way [`by_id`] writes stored links.
+    fn as_stored(&self, t: Table, ref_: &str) -> String {
+        by_id(t, self.id(t, ref_))
+    }
+
+    fn office(&mut self, o: &Office) -> Result<(), Error> {
+        let found = match read::office(self.tx)? {
+            None => Found::New,
+            Some(stored) if &stored == o => Found::Same,
+            Some(_) => Found::Changed,
+        };
+        if !matches!(found, Found::Same) {
+            crate::desk::office::upsert(self.tx, self.ctx, o)?;
+        }
+        tally(&mut self.summary.office, &found);
+        Ok(())
+    }
+
+    /// A day of the file replaces the app's own for that date.
+    fn calendar(&mut self, d: &CalendarRecord) -> Result<(), Error> {
+        let found = match read::calendar(self.tx, Some(d.date))?.pop() {
+            None => Found::New,
+            Some(stored) if &stored == d => Found::Same,
+            Some(_) => Found::Changed,
+        };
+        if !matches!(found, Found::Same) {
+            self.tx.execute(
+                "INSERT INTO calendar_days (date, kind, note) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, note = excluded.note",
+                params![date(d.date), name(d.kind), d.note],
+            )?;
+        }
+        tally(&mut self.summary.calendar, &found);
+        Ok(())
+    }
+
+    fn agency(&mut self, a: &AgencyRecord) -> Result<(), Error> {
+        let id = self.lookup(Table::Agency, &a.ref_)?;
+        let stored = match id {
+            Some(id) => Some(read::agencies(self.tx, &|_, _| a.ref_.clone(), Some(id))?),
+            None => None,
+        };
+        let found = Found::compare(stored, a);
+        let id = match (id, &found) {
+            (Some(id), Found::Same) => id,
+            (Some(id), _) => {
+                self.tx.execute(
+                    "UPDATE agencies SET name = ?2, name_fold = ?3, role = ?4, address = ?5
+                     WHERE id = ?1",
+                    params![id, a.name, fold(&a.name), a.role.as_str(), a.address],
+                )?;
+                id
+            }
+            (None, _) => {
+                self.tx.execute(
+                    "INSERT INTO agencies (ref, name, name_fold, role, address, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        a.ref_,
+                        a.name,
+                        fold(&a.name),
+                        a.role.as_str(),
+                        a.address,
+                        self.stamp
+                    ],
+                )?;
+                self.tx.last_insert_rowid()
+            }
+        };
+        tally(&mut self.summary.agencies, &found);
+        self.ids.insert((Table::Agency, a.ref_.clone()), id);
+        Ok(())
+    }
+
+    fn citizen(
+        &mut self,
+        line: usize,
+        c: &CitizenRecord,
+        denouncer_only: bool,
+    ) -> Result<(), Error> {
+        let id = self.lookup(Table::Citizen, &c.ref_)?;
+        if let Some(number) = &c.id_number {
+            let other: Option<(Option<String>, String, String)> = self
+                .tx
+                .query_row(
+                    "SELECT ref, full_name, address FROM citizens
+                     WHERE id_number = ?1 AND id IS NOT ?2 LIMIT 1",
+                    params![number, id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            if let Some((other_ref, full_name, address)) = other {
+                let whose = match other_ref {
+                    Some(r) => format!("công dân ref \"{r}\""),
+                    None => "một công dân nhập trong ứng dụng".to_owned(),
+                };
+                self.errors.push(LineError::new(
+                    line,
+                    "id_number",
+                    format!(
+                        "số giấy tờ {number} đã có trong sổ, của {whose}: {full_name} ({address}). Một số giấy tờ chỉ thuộc một công dân: hãy dùng đúng ref của công dân đó hoặc sửa số giấy tờ."
+                    ),
+                ));
+                return Ok(());
+            }
+        }
+        let stored = match id {
+            Some(id) => {
+                let mut rows = read::citizens(self.tx, &|_, _| c.ref_.clone(), Some(id))?;
+                crate::desk::denouncer::open_records(self.tx, self.opener, &mut rows)?;
+                Some(rows)
+            }
+            None => None,
+        };
+        let found = Found::compare(stored, c);
+        let values = params![
+            c.full_name,
+            fold(&c.full_name),
+            name(c.id_kind),
+            c.id_number,
+            c.id_issued_on.map(date),
+            c.id_issued_by,
+            c.birth_year,
+            c.gender.map(name),
+            c.address,
+            fold(&c.address),
+            c.phone,
+        ];
+        let id = match (id, &found) {
+            (Some(id), Found::Same) => id,
+            (Some(id), _) => {
+                let mut all = values.to_vec();
+                all.push(&id);
+                self.tx.execute(
+                    "UPDATE citizens SET full_name = ?1, name_fold = ?2, id_kind = ?3,
+                         id_number = ?4, id_issued_on = ?5, id_issued_by = ?6, birth_year = ?7,
+                         gender = ?8, address = ?9, address_fold = ?10, phone = ?11
+                     WHERE id = ?12",
+                    all.as_slice(),
+                )?;
+                id
+            }
+            (None, _) => {
+                let mut all = values.to_vec();
+                all.extend([
+                    &c.ref_ as &dyn rusqlite::ToSql,
+                    &denouncer_only,
+                    &self.stamp,
+                ]);
+                // Inserted with its final denouncer_only flag: a denouncer's name never
+                // enters the search index, not even for a moment.
+                self.tx.execute(
+                    "INSERT INTO citizens (full_name, name_fold, id_kind, id_number, id_issued_on,
+                         id_issued_by, birth_year, gender, address, address_fold, phone, ref,
+                         denouncer_only, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                    all.as_slice(),
+                )?;
+                self.tx.last_insert_rowid()
+            }
+        };
+        tally(&mut self.summary.citizens, &found);
+        self.ids.insert((Table::Citizen, c.ref_.clone()), id);
+        Ok(())
+    }
+
+    fn case(&mut self, c: &CaseRecord) -> Result<(), Error> {
+        let id = self.lookup(Table::Case, &c.ref_)?;
+        let stored = match id {
+            Some(id) => Some(read::cases(self.tx, &|_, _| c.ref_.clone(), Some(id))?),
+            None => None,
+        };
+        let found = Found::compare(stored, c);
+        let id = match (id, &found) {
+            (Some(id), Found::Same) => id,
+            (Some(id), _) => {
+                self.tx.execute(
+                    "UPDATE cases SET title = ?2, opened_on = ?3 WHERE id = ?1",
+                    params![id, c.title, date(c.opened_on)],
+                )?;
+                id
+            }
+            (None, _) => self.new_case(Some(&c.ref_), &c.title, c.opened_on)?,
+        };
+        tally(&mut self.summary.cases, &found);
+        self.ids.insert((Table::Case, c.ref_.clone()), id);
+        Ok(())
+    }
+
+    /// Stores a case: one of the file's, or the own case of a record that names none.
+    fn new_case(
+        &mut self,
+        ref_: Option<&str>,
+        title: &str,
+        opened_on: chrono::NaiveDate,
+    ) -> Result<i64, Error> {
+        let title: String = title.chars().take(200).collect();
+        self.tx.execute(
+            "INSERT INTO cases (ref, title, opened_on, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![ref_, title, date(opened_on), self.stamp],
+        )?;
+        if ref_.is_none() {
+            self.summary.cases.created += 1;
+        }
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// The case id a new record goes in: the file's, or a case of its own.
+    fn case_for(
+        &mut self,
+        case: &Option<String>,
+        title: &str,
+        on: chrono::NaiveDate,
+    ) -> Result<i64, Error> {
+        match case {
+            Some(c) => Ok(self.id(Table::Case, c)),
+            None => self.new_case(None, title, on),
+        }
+    }
+
+    /// The file's petition with its links written as [`by_id`] writes stored ones.
+    fn petition_by_id(&self, p: &PetitionRecord, id: i64) -> PetitionRecord {
+        let mut want = p.clone();
+        want.ref_ = by_id(Table::Petition, id);
+        want.forwarded_by = p
+            .forwarded_by
+            .as_ref()
+            .map(|a| self.as_stored(Table::Agency, a));
+        want.case = p.case.as_ref().map(|c| self.as_stored(Table::Case, c));
+        want.petitioners = p
+            .petitioners
+            .iter()
+            .map(|c| self.as_stored(Table::Citizen, c))
+            .collect();
+        for e in &mut want.events {
+            e.to = e.to.as_ref().map(|a| self.as_stored(Table::Agency, a));
+        }
+        want
+    }
+
+    fn petition(&mut self, p: &PetitionRecord) -> Result<(), Error> {
+        let id = self.lookup(Table::Petition, &p.ref_)?;
+        let (id, found) = match id {
+            None => {
+                let case_id = self.case_for(&p.case, &p.summary, p.received_on)?;
+                self.tx.execute(
+                    "INSERT INTO petitions (ref, case_id, received_on, channel, kind, field,
+                         summary, summary_fold, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    params![
+                        p.ref_,
+                        case_id,
+                        date(p.received_on),
+                        name(p.channel),
+                        name(p.kind),
+                        name(p.field),
+                        p.summary,
+                        fold(&p.summary),
+                        self.stamp
+                    ],
+                )?;
+                (self.tx.last_insert_rowid(), Found::New)
+            }
+            Some(id) => {
+                let stored = read::petitions(self.tx, &by_id, Some(id))?
+                    .pop()
+                    .map(|(_, s)| s);
+                let mut want = self.petition_by_id(p, id);
+                if want.case.is_none() {
+                    // No case in the file: the petition stays in the case it is in.
+                    want.case = stored.as_ref().and_then(|s| s.case.clone());
+                }
+                let found = if stored.as_ref() == Some(&want) {
+                    Found::Same
+                } else {
+                    Found::Changed
+                };
+                (id, found)
+            }
+        };
+        if !matches!(found, Found::Same) {
+            self.write_petition(id, p)?;
+        }
+        tally(&mut self.summary.petitions, &found);
+        self.ids.insert((Table::Petition, p.ref_.clone()), id);
+        Ok(())
+    }
+
+    /// Writes every column and link of petition `id` from `p`, replacing what was there.
+    /// A petition's events are part of its record: the file's list replaces the stored one.
+    fn write_petition(&mut self, id: i64, p: &PetitionRecord) -> Result<(), Error> {
+        for links in ["petition_citizens", "petition_papers", "events"] {
+            self.tx
+                .execute(&format!("DELETE FROM {links} WHERE petition_id = ?1"), [id])?;
+        }
+        crate::desk::denouncer::unlink_petition(self.tx, id)?;
+        let case_id = p.case.as_ref().map(|c| self.id(Table::Case, c));
+        let respondent = p.respondent.as_ref();
+        self.tx.execute(
+            "UPDATE petitions SET case_id = coalesce(?2, case_id), received_on = ?3, channel = ?4,
+                 forwarded_by = ?5, forwarded_doc = ?6, kind = ?7, field = ?8, anonymous = ?9,
+                 signatories = ?10, respondent_role = ?11, respondent_name = ?12, instance = ?13,
+                 contested_on = ?14, complex = ?15, specific = ?16, court_accepted = ?17,
+                 second_instance_on = ?18, summary = ?19, summary_fold = ?20,
+                 decision_kind = ?21, oral = ?22
+             WHERE id = ?1",
+            params![
+                id,
+                case_id,
+                date(p.received_on),
+                name(p.channel),
+                p.forwarded_by.as_ref().map(|a| self.id(Table::Agency, a)),
+                p.forwarded_doc,
+                name(p.kind),
+                name(p.field),
+                p.anonymous,
+                p.signatories,
+                respondent.and_then(|r| r.role).map(|r| r.as_str()),
+                respondent.and_then(|r| r.name.clone()),
+                p.instance,
+                p.contested_on.map(date),
+                p.complex,
+                p.specific,
+                p.court_accepted,
+                p.second_instance_on.map(date),
+                p.summary,
+                fold(&p.summary),
+                p.decision_kind
+                    .filter(|k| *k != DecisionKind::Administrative)
+                    .map(name),
+                p.oral,
+            ],
+        )?;
+        // A denouncer's identity is stored apart from the petition.
+        let people: Vec<i64> = p
+            .petitioners
+            .iter()
+            .map(|c| self.id(Table::Citizen, c))
+            .collect();
+        if p.kind == PetitionKind::Denunciation {
+            crate::desk::denouncer::link(self.tx, id, &people)?;
+        } else {
+            for (pos, c) in people.iter().enumerate() {
+                self.tx.execute(
+                    "INSERT INTO petition_citizens (petition_id, citizen_id, position)
+                     VALUES (?1, ?2, ?3)",
+                    params![id, c, pos],
+                )?;
+            }
+        }
+        for paper in &p.papers {
+            crate::desk::visits::insert_paper(
+                self.tx,
+                id,
+                &paper.title,
+                paper.original,
+                paper.certified,
+                paper.pages,
+            )?;
+        }
+        for e in &p.events {
+            let results = e
+                .results
+                .as_ref()
+                .map(|r| serde_json::to_string(r).expect("numbers serialise"));
+            self.tx.execute(
+                "INSERT INTO events (petition_id, on_date, kind, action, to_agency, days,
+                     decision, result, reason, partial, results, note, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                params![
+                    id,
+                    date(e.on),
+                    name(e.kind),
+                    e.action.map(name),
+                    e.to.as_ref().map(|a| self.id(Table::Agency, a)),
+                    e.days,
+                    e.decision,
+                    e.result.map(name),
+                    e.reason,
+                    e.partial,
+                    results,
+                    e.minutes,
+                    self.stamp
+                ],
+            )?;
+        }
+        Ok(())
+    }
+
+    fn visit(&mut self, v: &VisitRecord) -> Result<(), Error> {
+        let id = self.lookup(Table::Visit, &v.ref_)?;
+        let at = v.at.format("%Y-%m-%dT%H:%M:%S").to_string();
+        let (id, found) = match id {
+            None => {
+                let case_id = self.case_for(&v.case, &v.summary, v.at.date())?;
+                self.tx.execute(
+                    "INSERT INTO visits (ref, case_id, at, reception, received_by, people, repeat,
+                         summary, summary_fold, outcome, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    params![
+                        v.ref_,
+                        case_id,
+                        at,
+                        name(v.reception),
+                        name(v.received_by),
+                        v.people,
+                        v.repeat,
+                        v.summary,
+                        fold(&v.summary),
+                        v.outcome,
+                        self.stamp
+                    ],
+                )?;
+                (self.tx.last_insert_rowid(), Found::New)
+            }
+            Some(id) => {
+                let stored = read::visits(self.tx, &by_id, Some(id))?
+                    .pop()
+                    .map(|(_, mut s)| {
+                        s.petitions.sort();
+                        s
+                    });
+                let mut want = v.clone();
+                want.ref_ = by_id(Table::Visit, id);
+                want.case = match &v.case {
+                    Some(c) => Some(self.as_stored(Table::Case, c)),
+                    None => stored.as_ref().and_then(|s| s.case.clone()),
+                };
+                let stored_names = |refs: &[String], t| -> Vec<String> {
+                    refs.iter().map(|r| self.as_stored(t, r)).collect()
+                };
+                want.citizens = stored_names(&v.citizens, Table::Citizen);
+                want.representatives = stored_names(&v.representatives, Table::Citizen);
+                want.petitions = stored_names(&v.petitions, Table::Petition);
+                want.petitions.sort();
+                if stored.as_ref() == Some(&want) {
+                    (id, Found::Same)
+                } else {
+                    let case_id = v.case.as_ref().map(|c| self.id(Table::Case, c));
+                    self.tx.execute(
+                        "UPDATE visits SET case_id = coalesce(?2, case_id), at = ?3, reception = ?4,
+                             received_by = ?5, people = ?6, repeat = ?7, summary = ?8,
+                             summary_fold = ?9, outcome = ?10
+                         WHERE id = ?1",
+                        params![
+                            id,
+                            case_id,
+                            at,
+                            name(v.reception),
+                            name(v.received_by),
+                            v.people,
+                            v.repeat,
+                            v.summary,
+                            fold(&v.summary),
+                            v.outcome
+                        ],
+                    )?;
+                    self.tx
+                        .execute("DELETE FROM visit_citizens WHERE visit_id = ?1", [id])?;
+                    self.tx.execute(
+                        "UPDATE petitions SET visit_id = NULL WHERE visit_id = ?1",
+                        [id],
+                    )?;
+                    (id, Found::Changed)
+                }
+            }
+        };
+        if !matches!(found, Found::Same) {
+            for (pos, c) in v.citizens.iter().enumerate() {
+                self.tx.execute(
+                    "INSERT INTO visit_citizens (visit_id, citizen_id, position, representative)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![
+                        id,
+                        self.id(Table::Citizen, c),
+                        pos,
+                        v.representatives.contains(c)
+                    ],
+                )?;
+            }
+            for p in &v.petitions {
+                self.tx.execute(
+                    "UPDATE petitions SET visit_id = ?1 WHERE id = ?2",
+                    params![id, self.id(Table::Petition, p)],
+                )?;
+            }
+        }
+        tally(&mut self.summary.visits, &found);
+        self.ids.insert((Table::Visit, v.ref_.clone()), id);
+        Ok(())
+    }
+
+    fn plan(&mut self, p: &ReceptionPlanRecord) -> Result<(), Error> {
+        let id = self.lookup(Table::Plan, &p.ref_)?;
+        let stored = match id {
+            Some(id) => Some(read::plans(self.tx, &|_, _| p.ref_.clone(), Some(id))?),
+            None => None,
+        };
+        let found = Found::compare(stored, p);
+        let rule = serde_json::to_string(&p.rule).expect("a plan rule serialises");
+        let values = params![
+            p.ref_,
+            name(p.host),
+            p.host_name,
+            rule,
+            date(p.from),
+            p.to.map(date),
+            p.place,
+            p.start,
+            p.end,
+            self.stamp
+        ];
+        match (id, &found) {
+            (_, Found::Same) => {}
+            (Some(id), _) => {
+                let mut all = values[..9].to_vec();
+                all.push(&id);
+                self.tx.execute(
+                    "UPDATE reception_plans SET ref = ?1, host = ?2, host_name = ?3, rule = ?4,
+                         from_date = ?5, to_date = ?6, place = ?7, start_time = ?8, end_time = ?9
+                     WHERE id = ?10",
+                    all.as_slice(),
+                )?;
+            }
+            (None, _) => {
+                self.tx.execute(
+                    "INSERT INTO reception_plans (ref, host, host_name, rule, from_date, to_date,
+                         place, start_time, end_time, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    values,
+                )?;
+            }
+        }
+        tally(&mut self.summary.reception_plans, &found);
+        Ok(())
+    }
+
+    /// Sets `denouncer_only` of the file's citizens from every link they now have: 1 when
+    /// all of them are to denunciations (as denouncer, or at a visit where only
+    /// denunciations were handed in), 0 otherwise. Rows already right are not touched.
+    fn mark_denouncers(&mut self, records: &[(usize, Record)]) -> Result<(), Error> {
+        for (_, r) in records {
+            let Record::Citizen(c) = r else { continue };
+            let id = self.id(Table::Citizen, &c.ref_);
+            let flag = crate::desk::denouncer::only_a_denouncer(self.tx, id)?;
+            self.tx.execute(
+                "UPDATE citizens SET denouncer_only = ?2 WHERE id = ?1 AND denouncer_only != ?2",
+                params![id, flag],
+            )?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,488 @@
+//! Stored records in the interchange format's shape: what export writes, and what import
+//! compares a file's record with. Links to other records are written by a [`Namer`].
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use rusqlite::types::Type;
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::de::DeserializeOwned;
+
+use crate::desk::from_name;
+use crate::domain::office::Office;
+use crate::domain::visit::PetitionKind;
+use crate::interchange::*;
+
+/// The tables whose records have refs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Table {
+    Agency,
+    Citizen,
+    Case,
+    Petition,
+    Visit,
+    Plan,
+}
+
+impl Table {
+    pub const ALL: [Table; 6] = [
+        Table::Agency,
+        Table::Citizen,
+        Table::Case,
+        Table::Petition,
+        Table::Visit,
+        Table::Plan,
+    ];
+
+    pub fn sql(self) -> &'static str {
+        match self {
+            Table::Agency => "agencies",
+            Table::Citizen => "citizens",
+            Table::Case => "cases",
+            Table::Petition => "petitions",
+            Table::Visit => "visits",
+            Table::Plan => "reception_plans",
+        }
+    }
+
+    /// The stem of the refs generated for records typed in the app ("citizen-17").
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Table::Agency => "agency",
+            Table::Citizen => "citizen",
+            Table::Case => "case",
+            Table::Petition => "petition",
+            Table::Visit => "visit",
+            Table::Plan => "plan",
+        }
+    }
+}
+
+/// How a record's id is written where a ref is expected.
+pub(crate) type Namer<'a> = &'a dyn Fn(Table, i64) -> String;
+
+/// This database's name in interchange files (`settings.interchange_id`, made at random
+/// by migration 4), the start of the refs export makes up.
+fn interchange_id(conn: &Connection) -> rusqlite::Result<String> {
+    let id: Option<String> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'interchange_id'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(id.unwrap_or_default())
+}
+
+/// The start of the refs made up for records of `t` typed in the app ("3fa2c1d0-citizen-").
+fn stem(interchange_id: &str, t: Table) -> String {
+    if interchange_id.is_empty() {
+        format!("{}-", t.prefix())
+    } else {
+        format!("{interchange_id}-{}-", t.prefix())
+    }
+}
+
+/// The record typed in this database's app that export named `ref_`, if that is one.
+pub(crate) fn made_up_here(
+    conn: &Connection,
+    t: Table,
+    ref_: &str,
+) -> rusqlite::Result<Option<i64>> {
+    let here = interchange_id(conn)?;
+    let id = ref_
+        .strip_prefix(&stem(&here, t))
+        .filter(|n| !here.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        .and_then(|n| n.parse::<i64>().ok());
+    let Some(id) = id else { return Ok(None) };
+    conn.query_row(
+        &format!("SELECT id FROM {} WHERE id = ?1 AND ref IS NULL", t.sql()),
+        [id],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
+/// The ref of every stored record: its own, or for a record typed in the app a stable one
+/// made up from this database's name, its table and id ("3fa2c1d0-citizen-17", with "-2"
+/// added in the unlikely case a file already used that).
+pub(crate) struct Refs(HashMap<Table, HashMap<i64, String>>);
+
+impl Refs {
+    pub fn load(conn: &Connection) -> rusqlite::Result<Refs> {
+        let here = interchange_id(conn)?;
+        let mut all = HashMap::new();
+        for t in Table::ALL {
+            let mut stmt = conn.prepare(&format!("SELECT id, ref FROM {} ORDER BY id", t.sql()))?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let mut taken: HashSet<String> = rows.iter().filter_map(|(_, r)| r.clone()).collect();
+            let mut names = HashMap::new();
+            for (id, r) in rows {
+                let name = r.unwrap_or_else(|| {
+                    let base = format!("{}{id}", stem(&here, t));
+                    let mut name = base.clone();
+                    let mut n = 2;
+                    while taken.contains(&name) {
+                        name = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    taken.insert(name.clone());
+                    name
+                });
+                names.insert(id, name);
+            }
+            all.insert(t, names);
+        }
+        Ok(Refs(all))
+    }
+
+    pub fn name(&self, t: Table, id: i64) -> String {
+        self.0[&t]
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("{}-{id}", t.prefix()))
+    }
+}
+
+fn bad(col: usize, e: impl std::fmt::Display) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(col, Type::Text, e.to_string().into())
+}
+
+fn date(r: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
+    let s: String = r.get(i)?;
+    NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| bad(i, e))
+}
+
+fn opt_date(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let s: Option<String> = r.get(i)?;
+    s.map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| bad(i, e)))
+        .transpose()
+}
+
+fn vocab<T: DeserializeOwned>(r: &Row<'_>, i: usize) -> rusqlite::Result<T> {
+    let s: String = r.get(i)?;
+    from_name(&s).map_err(|e| bad(i, e))
+}
+
+fn opt_vocab<T: DeserializeOwned>(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<T>> {
+    let s: Option<String> = r.get(i)?;
+    s.map(|s| from_name(&s).map_err(|e| bad(i, e))).transpose()
+}
+
+/// Runs `sql` (with `?1` = the one id wanted, or NULL for all) and maps each row.
+fn rows<T>(
+    conn: &Connection,
+    sql: &str,
+    only: Option<i64>,
+    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    stmt.query_map([only], map)?.collect()
+}
+
+pub(crate) fn office(conn: &Connection) -> rusqlite::Result<Option<Office>> {
+    crate::desk::office::read(conn)
+}
+
+pub(crate) fn calendar(
+    conn: &Connection,
+    only: Option<NaiveDate>,
+) -> rusqlite::Result<Vec<CalendarRecord>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT date, kind, note FROM calendar_days WHERE ?1 IS NULL OR date = ?1 ORDER BY date",
+    )?;
+    stmt.query_map([only.map(|d| d.to_string())], |r| {
+        Ok(CalendarRecord {
+            date: date(r, 0)?,
+            kind: vocab(r, 1)?,
+            note: r.get(2)?,
+        })
+    })?
+    .collect()
+}
+
+pub(crate) fn agencies(
+    conn: &Connection,
+    name: Namer<'_>,
+    only: Option<i64>,
+) -> rusqlite::Result<Vec<(i64, AgencyRecord)>> {
+    rows(
+        conn,
+        "SELECT id, name, role, address FROM agencies WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+        only,
+        |r| {
+            let id = r.get(0)?;
+            Ok((
+                id,
+                AgencyRecord {
+                    ref_: name(Table::Agency, id),
+                    name: r.get(1)?,
+                    role: vocab(r, 2)?,
+                    address: r.get(3)?,
+                },
+            ))
+        },
+    )
+}
+
+pub(crate) fn citizens(
+    conn: &Connection,
+    name: Namer<'_>,
+    only: Option<i64>,
+) -> rusqlite::Result<Vec<(i64, CitizenRecord)>> {
+    rows(
+        conn,
+        "SELECT id, full_name, id_kind, id_number, id_issued_on, id_issued_by, birth_year,
+                gender, address, phone
+         FROM citizens WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+        only,
+        |r| {
+            let id = r.get(0)?;
+            Ok((
+                id,
+                CitizenRecord {
+                    ref_: name(Table::Citizen, id),
+                    full_name: r.get(1)?,
+                    id_kind: vocab(r, 2)?,
+                    id_number: r.get(3)?,
+                    id_issued_on: opt_date(r, 4)?,
+                    id_issued_by: r.get(5)?,
+                    birth_year: r.get(6)?,
+                    gender: opt_vocab(r, 7)?,
+                    address: r.get(8)?,
+                    phone: r.get(9)?,
+                },
+            ))
+        },
+    )
+}
+
+pub(crate) fn cases(
+    conn: &Connection,
+    name: Namer<'_>,
+    only: Option<i64>,
+) -> rusqlite::Result<Vec<(i64, CaseRecord)>> {
+    rows(
+        conn,
+        "SELECT id, title, opened_on FROM cases WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+        only,
+        |r| {
+            let id = r.get(0)?;
+            Ok((
+                id,
+                CaseRecord {
+                    ref_: name(Table::Case, id),
+                    title: r.get(1)?,
+                    opened_on: date(r, 2)?,
+                },
+            ))
+        },
+    )
+}
+
+pub(crate) fn petitions(
+    conn: &Connection,
+    name: Namer<'_>,
+    only: Option<i64>,
+) -> rusqlite::Result<Vec<(i64, PetitionRecord)>> {
+    let mut out = rows(
+        conn,
+        "SELECT id, received_on, channel, forwarded_by, forwarded_doc, kind, field, anonymous,
+                signatories, respondent_role, respondent_name, instance, contested_on, complex,
+                specific, court_accepted, second_instance_on, case_id, summary, decision_kind, oral
+         FROM petitions WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+        only,
+        |r| {
+            let id = r.get(0)?;
+            let role = opt_vocab(r, 9)?;
+            let respondent_name: Option<String> = r.get(10)?;
+            Ok((
+                id,
+                PetitionRecord {
+                    ref_: name(Table::Petition, id),
+                    received_on: date(r, 1)?,
+                    channel: vocab(r, 2)?,
+                    forwarded_by: r.get::<_, Option<i64>>(3)?.map(|a| name(Table::Agency, a)),
+                    forwarded_doc: r.get(4)?,
+                    kind: vocab(r, 5)?,
+                    field: vocab(r, 6)?,
+                    petitioners: Vec::new(),
+                    anonymous: r.get(7)?,
+                    signatories: r.get(8)?,
+                    respondent: (role.is_some() || respondent_name.is_some()).then_some(
+                        Respondent {
+                            role,
+                            name: respondent_name,
+                        },
+                    ),
+                    instance: r.get(11)?,
+                    contested_on: opt_date(r, 12)?,
+                    decision_kind: opt_vocab(r, 19)?,
+                    oral: r.get(20)?,
+                    complex: r.get(13)?,
+                    specific: r.get(14)?,
+                    court_accepted: r.get(15)?,
+                    second_instance_on: opt_date(r, 16)?,
+                    case: r.get::<_, Option<i64>>(17)?.map(|c| name(Table::Case, c)),
+                    summary: r.get(18)?,
+                    papers: Vec::new(),
+                    events: Vec::new(),
+                },
+            ))
+        },
+    )?;
+    for (id, p) in &mut out {
+        p.petitioners = if p.kind == PetitionKind::Denunciation {
+            crate::desk::denouncer::of_petition(conn, *id)?
+                .into_iter()
+                .map(|c| name(Table::Citizen, c))
+                .collect()
+        } else {
+            rows(
+                conn,
+                "SELECT citizen_id FROM petition_citizens WHERE petition_id = ?1
+                  ORDER BY position, citizen_id",
+                Some(*id),
+                |r| Ok(name(Table::Citizen, r.get(0)?)),
+            )?
+        };
+        p.papers = rows(
+            conn,
+            "SELECT title, original, pages, certified FROM petition_papers WHERE petition_id = ?1 ORDER BY id",
+            Some(*id),
+            |r| {
+                Ok(Paper {
+                    title: r.get(0)?,
+                    original: r.get(1)?,
+                    pages: r.get(2)?,
+                    certified: r.get(3)?,
+                })
+            },
+        )?;
+        p.events = rows(
+            conn,
+            "SELECT on_date, kind, action, to_agency, days, decision, result, reason, partial,
+                    results, note
+             FROM events WHERE petition_id = ?1 ORDER BY on_date, id",
+            Some(*id),
+            |r| {
+                let results: Option<String> = r.get(9)?;
+                Ok(Event {
+                    on: date(r, 0)?,
+                    kind: vocab(r, 1)?,
+                    action: opt_vocab(r, 2)?,
+                    to: r.get::<_, Option<i64>>(3)?.map(|a| name(Table::Agency, a)),
+                    days: r.get(4)?,
+                    decision: r.get(5)?,
+                    result: opt_vocab(r, 6)?,
+                    reason: r.get(7)?,
+                    partial: r.get(8)?,
+                    results: results
+                        .map(|s| serde_json::from_str(&s).map_err(|e| bad(9, e)))
+                        .transpose()?,
+                    minutes: r.get(10)?,
+                })
+            },
+        )?;
+    }
+    Ok(out)
+}
+
+pub(crate) fn visits(
+    conn: &Connection,
+    name: Namer<'_>,
+    only: Option<i64>,
+) -> rusqlite::Result<Vec<(i64, VisitRecord)>> {
+    let mut out = rows(
+        conn,
+        "SELECT id, at, reception, received_by, people, repeat, case_id, summary, outcome
+         FROM visits WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+        only,
+        |r| {
+            let id = r.get(0)?;
+            let at: String = r.get(1)?;
+            let at =
+                NaiveDateTime::parse_from_str(&at, "%Y-%m-%dT%H:%M:%S").map_err(|e| bad(1, e))?;
+            Ok((
+                id,
+                VisitRecord {
+                    ref_: name(Table::Visit, id),
+                    at: at.with_second(0).unwrap_or(at),
+                    reception: vocab(r, 2)?,
+                    received_by: vocab(r, 3)?,
+                    citizens: Vec::new(),
+                    representatives: Vec::new(),
+                    people: r.get(4)?,
+                    repeat: r.get(5)?,
+                    case: r.get::<_, Option<i64>>(6)?.map(|c| name(Table::Case, c)),
+                    summary: r.get(7)?,
+                    petitions: Vec::new(),
+                    outcome: r.get(8)?,
+                },
+            ))
+        },
+    )?;
+    for (id, v) in &mut out {
+        let people = rows(
+            conn,
+            "SELECT citizen_id, representative FROM visit_citizens WHERE visit_id = ?1
+             ORDER BY position, citizen_id",
+            Some(*id),
+            |r| Ok((name(Table::Citizen, r.get(0)?), r.get::<_, bool>(1)?)),
+        )?;
+        v.representatives = people
+            .iter()
+            .filter(|(_, rep)| *rep)
+            .map(|(c, _)| c.clone())
+            .collect();
+        v.citizens = people.into_iter().map(|(c, _)| c).collect();
+        v.petitions = rows(
+            conn,
+            "SELECT id FROM petitions WHERE visit_id = ?1 ORDER BY id",
+            Some(*id),
+            |r| Ok(name(Table::Petition, r.get(0)?)),
+        )?;
+    }
+    Ok(out)
+}
+
+pub(crate) fn plans(
+    conn: &Connection,
+    name: Namer<'_>,
+    only: Option<i64>,
+) -> rusqlite::Result<Vec<(i64, ReceptionPlanRecord)>> {
+    rows(
+        conn,
+        "SELECT id, host, host_name, rule, from_date, to_date, place, start_time, end_time
+         FROM reception_plans WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+        only,
+        |r| {
+            let id = r.get(0)?;
+            let rule: String = r.get(3)?;
+            Ok((
+                id,
+                ReceptionPlanRecord {
+                    ref_: name(Table::Plan, id),
+                    host: vocab(r, 1)?,
+                    host_name: r.get(2)?,
+                    rule: serde_json::from_str(&rule).map_err(|e| bad(3, e))?,
+                    from: date(r, 4)?,
+                    to: opt_date(r, 5)?,
+                    place: r.get(6)?,
+                    start: r.get(7)?,
+                    end: r.get(8)?,
+                },
+            ))
+        },
+    )
+}
+
+/// Ids of the citizens linked to a denunciation: as its denouncers, or present at a visit
+/// where one was handed in; and those marked as known only as denouncers.
+pub(crate) fn denunciation_linked_citizens(conn: &Connection) -> rusqlite::Result<HashSet<i64>> {
+    crate::desk::denouncer::linked_citizens(conn)
+}

@@ -1,0 +1,5 @@
+//! Keeping the data: backups and restore, import and export, files written safely.
+
+pub(super) mod backups;
+pub(super) mod files;
+pub(super) mod interchange;

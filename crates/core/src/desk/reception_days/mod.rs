@@ -1,0 +1,5 @@
+//! The chair's and party secretary's reception days: plans, sessions, bookings, the briefing pack and the session's conclusions.
+
+pub(super) mod briefing;
+pub(super) mod conclusions;
+pub(super) mod schedule;
