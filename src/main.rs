@@ -288,62 +288,17 @@ fn passphrase(prompt: &str) -> Result<String, Error> {
     })
 }
 
-/// Opens the data: with a password or the recovery key when it is encrypted, as is when it
-/// is still plain.
+/// Opens the data: with a password or the recovery key when it is encrypted (the core
+/// keeps the sign-in throttle), as is when it is still plain.
 fn open_desk(root: &std::path::Path) -> Result<Desk, Error> {
-    let now = tiepdan_core::edge::now();
-    let dir = datadir::DataDir::new(root);
-    // Only `init` (and the window's first run) creates a store, and always encrypted.
-    if !dir.database().exists() {
-        return Err(tiepdan_core::error::StoreError::NotInitialised {
-            path: root.to_owned(),
-        }
-        .into());
-    }
-    if dir.keyring().exists() || store::is_encrypted(&dir.database()) == Some(true) {
-        // The window's throttle: wrong passwords in a row pause the command line too.
-        let mut throttle = tiepdan_core::desk::Throttle::load(root);
-        throttle.check(now)?;
-        let p = passphrase("Mật khẩu (hoặc khóa khôi phục): ")?;
-        let opened = Desk::open_with_passphrase(root, &p, now);
-        throttle.record(&opened, now);
-        throttle.save(root)?;
-        return opened;
-    }
-    Desk::open(root, now)
+    tiepdan_core::edge::open(root, || passphrase("Mật khẩu (hoặc khóa khôi phục): "))
 }
 
-/// The key and the context for a restore. When the live data opens, its signed-in officer
-/// (who needs the right to restore); when it is damaged, whoever holds a password of the
-/// keyring or the recovery key (plain data: the OS account), as administrator.
+/// The key and the context for a restore (the core decides who may restore a damaged store).
 fn restore_access(root: &std::path::Path) -> Result<(Option<store::DbKey>, Ctx), Error> {
-    match open_desk(root) {
-        Ok(desk) => Ok((desk.store().key().cloned(), ctx(&desk))),
-        Err(Error::Store(
-            tiepdan_core::error::StoreError::Corrupt { .. }
-            | tiepdan_core::error::StoreError::NotADatabase { .. },
-        )) => {
-            let dir = datadir::DataDir::new(root);
-            let (key, actor) = if dir.keyring().exists() {
-                let p = passphrase("Mật khẩu (hoặc khóa khôi phục): ")?;
-                let (login, key) = tiepdan_core::desk::unwrap_key(root, &p)?;
-                (Some(key), login.unwrap_or_else(|| "khóa khôi phục".into()))
-            } else {
-                (
-                    None,
-                    std::env::var("USER").unwrap_or_else(|_| "không rõ".into()),
-                )
-            };
-            let ctx = Ctx {
-                actor: format!("{actor} (dòng lệnh, khôi phục dữ liệu hỏng)"),
-                now: tiepdan_core::edge::now(),
-                roles: tiepdan_core::domain::access::Roles::of(&[OfficerRole::Admin]),
-                officer_id: None,
-            };
-            Ok((key, ctx))
-        }
-        Err(e) => Err(e),
-    }
+    tiepdan_core::edge::restore_access(root, "dòng lệnh", || {
+        passphrase("Mật khẩu (hoặc khóa khôi phục): ")
+    })
 }
 
 /// A new account's password: `TIEPDAN_NEW_PASSWORD`, or typed twice at the terminal.

@@ -136,6 +136,20 @@ fn a_locked_session_can_do_nothing_until_signed_in_again() {
     let e = desk.record_visit(&c, &complaint_visit()).unwrap_err();
     assert_eq!(e.code(), "signed_out");
     assert!(e.to_string().contains("đăng nhập lại"), "{e}");
+    // Reads too: the core keeps a locked screen shut, whatever edge asks.
+    let today = at(NOW).date();
+    let refused = [
+        desk.office().map(|_| ()),
+        desk.agencies().map(|_| ()),
+        desk.search("Nguyễn", 10).map(|_| ()),
+        desk.reception_register(&Default::default()).map(|_| ()),
+        desk.due(today, 10).map(|_| ()),
+        desk.trend(today, 6).map(|_| ()),
+        desk.status().map(|_| ()),
+    ];
+    for r in refused {
+        assert_eq!(r.unwrap_err().code(), "signed_out");
+    }
     // A wrong password does not unlock; the right one does.
     assert_eq!(
         desk.unlock("tiepdan", "sai", at(NOW)).unwrap_err().code(),
@@ -145,6 +159,7 @@ fn a_locked_session_can_do_nothing_until_signed_in_again() {
     desk.unlock("tiepdan", "tiepdan-mật-khẩu", at(NOW)).unwrap();
     let c = tiepdan_core::edge::ctx(&desk, "kiểm thử");
     assert!(desk.record_visit(&c, &complaint_visit()).is_ok());
+    assert!(desk.search("Nguyễn", 10).is_ok());
 }
 
 #[test]

@@ -20,18 +20,89 @@ pub fn ctx(desk: &Desk, edge: &str) -> Ctx {
         ctx.actor = format!("{} — {edge}", ctx.actor);
         return ctx;
     }
-    if desk.store().is_encrypted() {
+    if desk.is_encrypted() {
         return Ctx::system(now);
     }
-    let user = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "không rõ".into());
+    let user = os_user();
     Ctx {
         actor: format!("{user} ({edge}, dữ liệu chưa mã hóa)"),
         now,
         roles: crate::domain::access::Roles::ALL,
         officer_id: None,
     }
+}
+
+/// Opens the data directory `root` for a command-line use: an encrypted store with the
+/// password or recovery key `passphrase` returns (asked only then), under the sign-in
+/// throttle the window keeps too; a plain store as it is. Only `init` and the window's first
+/// run create a store.
+pub fn open(
+    root: &std::path::Path,
+    passphrase: impl FnOnce() -> crate::Result<String>,
+) -> crate::Result<Desk> {
+    let now = now();
+    let dir = crate::datadir::DataDir::new(root);
+    if !dir.database().exists() {
+        return Err(crate::error::StoreError::NotInitialised {
+            path: root.to_owned(),
+        }
+        .into());
+    }
+    if dir.keyring().exists() || crate::store::is_encrypted(&dir.database()) == Some(true) {
+        // Wrong passwords in a row pause every edge alike.
+        let mut throttle = crate::desk::Throttle::load(root);
+        throttle.check(now)?;
+        let p = passphrase()?;
+        let opened = Desk::open_with_passphrase(root, &p, now);
+        throttle.record(&opened, now);
+        throttle.save(root)?;
+        return opened;
+    }
+    Desk::open(root, now)
+}
+
+/// The key and the context of a restore into `root`. When the live data opens, its
+/// signed-in officer (who needs the right to restore); when it is damaged, whoever holds a
+/// password of the keyring or the recovery key (plain data: the OS account), acting as
+/// administrator — the one use case that runs without an open store.
+pub fn restore_access(
+    root: &std::path::Path,
+    edge: &str,
+    passphrase: impl Fn() -> crate::Result<String>,
+) -> crate::Result<(Option<crate::store::DbKey>, Ctx)> {
+    match open(root, &passphrase) {
+        Ok(desk) => Ok((desk.store_key(), ctx(&desk, edge))),
+        Err(crate::Error::Store(
+            crate::error::StoreError::Corrupt { .. }
+            | crate::error::StoreError::NotADatabase { .. },
+        )) => {
+            let dir = crate::datadir::DataDir::new(root);
+            let (key, actor) = if dir.keyring().exists() {
+                let p = passphrase()?;
+                let (login, key) = crate::desk::unwrap_key(root, &p)?;
+                (Some(key), login.unwrap_or_else(|| "khóa khôi phục".into()))
+            } else {
+                (None, os_user())
+            };
+            let ctx = Ctx {
+                actor: format!("{actor} ({edge}, khôi phục dữ liệu hỏng)"),
+                now: now(),
+                roles: crate::domain::access::Roles::of(&[
+                    crate::domain::officer::OfficerRole::Admin,
+                ]),
+                officer_id: None,
+            };
+            Ok((key, ctx))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The operating system's account name, for the audit trail of a plain store.
+fn os_user() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "không rõ".into())
 }
 
 /// The window's command line: `--idle-lock-seconds N`, else `TIEPDAN_IDLE_LOCK_SECONDS`, else ten minutes; at least 5.

@@ -195,12 +195,25 @@ impl Desk {
         &self.dir
     }
 
+    /// The store itself, for the tests' own SQL checks: no edge gets a raw connection.
+    #[cfg(any(test, feature = "testing"))]
     pub fn store(&self) -> &Store {
         &self.store
     }
 
+    /// Whether the store is encrypted (then someone must be signed in to use it).
+    pub fn is_encrypted(&self) -> bool {
+        self.store.is_encrypted()
+    }
+
+    /// The store's key, to open its backup during a restore.
+    pub fn store_key(&self) -> Option<crate::store::DbKey> {
+        self.store.key().cloned()
+    }
+
     /// What the About page shows.
     pub fn about(&self) -> Result<crate::about::AboutInfo> {
+        self.signed_in()?;
         let db = self.store.path();
         let wal = PathBuf::from(format!("{}-wal", db.display()));
         let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
@@ -218,6 +231,7 @@ impl Desk {
     }
 
     pub fn status(&self) -> Result<AppStatus> {
+        self.signed_in()?;
         Ok(AppStatus {
             office: self.office()?,
             data_dir: self.dir.root().display().to_string(),

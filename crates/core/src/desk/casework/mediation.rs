@@ -104,6 +104,7 @@ impl Desk {
 
     /// The mediations of a petition, oldest first.
     pub fn mediations_of(&self, petition_id: i64) -> Result<Vec<MediationView>> {
+        self.signed_in()?;
         let conn = self.store.conn();
         let mut stmt = conn.prepare_cached(
             "SELECT id, on_date, mediator, outcome, content FROM mediations WHERE petition_id = ?1 ORDER BY on_date, id",

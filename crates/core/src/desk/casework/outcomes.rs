@@ -519,6 +519,7 @@ impl Desk {
 
     /// The outcomes recorded on a petition, in date order.
     pub fn outcomes(&self, petition_id: i64) -> Result<Vec<OutcomeView>> {
+        self.signed_in()?;
         let conn = self.store.conn();
         let mut stmt = conn.prepare_cached(
             "SELECT on_date, kind, result, decision, partial, reason, results, id, note, days FROM events

@@ -196,6 +196,7 @@ impl Desk {
 
     /// The tasks of a petition, the earliest due first.
     pub fn tasks_of(&self, petition_id: i64, today: NaiveDate) -> Result<Vec<TaskView>> {
+        self.signed_in()?;
         self.task_rows("t.petition_id = ?1", &petition_id, today, 1000)
     }
 
@@ -206,6 +207,7 @@ impl Desk {
         until: NaiveDate,
         limit: u32,
     ) -> Result<Vec<TaskView>> {
+        self.signed_in()?;
         self.task_rows(
             "t.done_on IS NULL AND t.due <= ?1",
             &until.to_string(),

@@ -46,6 +46,7 @@ impl Desk {
 
     /// Every agency, in Vietnamese alphabetical order.
     pub fn agencies(&self) -> Result<Vec<Agency>> {
+        self.signed_in()?;
         let mut stmt = self
             .store
             .conn()

@@ -127,6 +127,7 @@ impl Desk {
 
     /// Checks `text` as the new `file` without keeping it.
     pub fn check_rule_file(&self, file: RuleFile, text: &str) -> Result<()> {
+        self.signed_in()?;
         self.candidate(file, text).map(|_| ())
     }
 
@@ -202,6 +203,7 @@ impl Desk {
     /// The listed days of `year`: the rule file's holidays and make-up days with the
     /// office's own days laid over them.
     pub fn calendar_days(&self, year: i32) -> Result<Vec<CalendarDayRow>> {
+        self.signed_in()?;
         if !(1900..=2999).contains(&year) {
             return Err(Error::Invalid(vec![FieldError::new(
                 "year",

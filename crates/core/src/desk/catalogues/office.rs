@@ -32,6 +32,7 @@ pub(in crate::desk) fn read(conn: &rusqlite::Connection) -> rusqlite::Result<Opt
 impl Desk {
     /// The office profile, `None` before the first run is completed.
     pub fn office(&self) -> Result<Option<Office>> {
+        self.signed_in()?;
         Ok(read(self.store.conn())?)
     }
 

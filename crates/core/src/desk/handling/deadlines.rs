@@ -55,18 +55,21 @@ fn opt_vocab<T: serde::de::DeserializeOwned>(r: &Row, i: usize) -> rusqlite::Res
 impl Desk {
     /// The first working day after `date` (the default day of an appointment).
     pub fn next_working_day(&self, date: NaiveDate) -> Result<NaiveDate> {
+        self.signed_in()?;
         Ok(self.working_calendar()?.next_working_day(date))
     }
 
     /// The working calendar in force: the rule file's days with the office's own
     /// `calendar_days` laid over them.
     pub fn working_calendar(&self) -> Result<Calendar> {
+        self.signed_in()?;
         calendar_of(self.store.conn(), &self.rules.calendar)
     }
 
     /// Recomputes every petition's deadlines (after the calendar or the rules changed);
     /// one transaction, one audit row. Returns how many petitions were computed.
     pub fn recompute_deadlines(&mut self, ctx: &crate::audit::Ctx) -> Result<usize> {
+        self.signed_in()?;
         ctx.require(crate::domain::access::Permission::ManageRules)?;
         self.recompute_all(ctx)
     }
@@ -115,6 +118,7 @@ pub(crate) fn calendar_of(
 impl Desk {
     /// The deadlines of petition `petition_id` as of `today`.
     pub fn deadlines(&self, petition_id: i64, today: NaiveDate) -> Result<PetitionDeadlines> {
+        self.signed_in()?;
         let conn = self.store.conn();
         let remote_area = remote_area(conn)?;
         let Some(facts) = facts_of(conn, petition_id, remote_area, &self.rules.routing)? else {

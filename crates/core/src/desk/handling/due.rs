@@ -108,6 +108,7 @@ pub const SOON_WORKING_DAYS: usize = 3;
 impl Desk {
     /// Overdue and soon-due deadlines as of `today`.
     pub fn due(&self, today: NaiveDate, limit: u32) -> Result<DueSummary> {
+        self.signed_in()?;
         let calendar = self.working_calendar()?;
         let mut soon_until = today;
         for _ in 0..SOON_WORKING_DAYS {

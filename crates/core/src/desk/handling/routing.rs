@@ -47,6 +47,7 @@ fn date(s: Option<String>) -> Option<NaiveDate> {
 impl Desk {
     /// The facts routing looks at, read from the petition and its case.
     pub fn routing_facts(&self, petition_id: i64) -> Result<RoutingFacts> {
+        self.signed_in()?;
         let conn = self.store.conn();
         let facts = conn
             .query_row(
@@ -122,6 +123,7 @@ impl Desk {
 
     /// The app's proposal for the petition.
     pub fn propose_routing(&self, petition_id: i64) -> Result<Proposal> {
+        self.signed_in()?;
         Ok(propose(
             &self.routing_facts(petition_id)?,
             &self.rules.routing,
@@ -324,6 +326,7 @@ impl Desk {
         petition_id: i64,
         today: chrono::NaiveDate,
     ) -> Result<PetitionView> {
+        self.signed_in()?;
         let proposal = self.propose_routing(petition_id)?;
         let conn = self.store.conn();
         let mut view = conn.query_row(

@@ -189,6 +189,7 @@ impl Desk {
     /// The watch list as of `today`: what was put on it (open), then the cases found whose
     /// handling ended and where the citizen came back after; each with its next action.
     pub fn watch_list(&self, today: NaiveDate) -> Result<Vec<WatchItem>> {
+        self.signed_in()?;
         let conn = self.store.conn();
         let mut items = Vec::new();
         let mut stmt = conn.prepare_cached(

@@ -48,6 +48,7 @@ const LIMIT: i64 = 50;
 impl Desk {
     /// A citizen's visits, cases and petitions, never those of a denunciation.
     pub fn citizen_history(&self, citizen_id: i64) -> Result<CitizenHistory> {
+        self.signed_in()?;
         let conn = self.store.conn();
         let visits = conn
             .prepare_cached(

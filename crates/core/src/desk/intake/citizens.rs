@@ -184,6 +184,7 @@ impl Desk {
 
     /// The citizen `id`, if registered.
     pub fn citizen(&self, id: i64) -> Result<Option<Citizen>> {
+        self.signed_in()?;
         let sql = format!("SELECT {COLUMNS} FROM citizens WHERE id = ?1");
         Ok(self
             .store
@@ -215,6 +216,7 @@ impl Desk {
         id_number: Option<&str>,
         limit: usize,
     ) -> Result<Vec<CitizenMatch>> {
+        self.signed_in()?;
         let mut found: Vec<CitizenMatch> = Vec::new();
         let number: String = id_number
             .unwrap_or_default()
@@ -284,6 +286,7 @@ pub struct CaseSummary {
 impl Desk {
     /// The cases a citizen has visits or petitions in, newest first.
     pub fn cases_of_citizen(&self, citizen_id: i64) -> Result<Vec<CaseSummary>> {
+        self.signed_in()?;
         let mut stmt = self.store.conn().prepare(
             "SELECT c.id, c.title, c.opened_on, c.status,
                     (SELECT count(*) FROM visits v WHERE v.case_id = c.id),

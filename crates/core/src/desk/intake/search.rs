@@ -77,6 +77,7 @@ impl Desk {
     /// At most `limit` hits for `query`: exact-diacritic matches first, then citizens,
     /// petitions and visits, newest first within each.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        self.signed_in()?;
         let Some((first, fallback)) = fts_queries(query) else {
             return Ok(Vec::new());
         };

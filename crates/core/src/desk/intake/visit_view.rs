@@ -66,6 +66,7 @@ fn bad(i: usize, e: String) -> rusqlite::Error {
 impl Desk {
     /// The visit `visit_id`, or a clear message when it is not in the register.
     pub fn visit(&self, visit_id: i64) -> Result<VisitRecord> {
+        self.signed_in()?;
         let conn = self.store.conn();
         let visit = conn
             .query_row(
@@ -166,6 +167,7 @@ impl Desk {
     /// The visit as any screen but the desk that recorded it may show it: with no names
     /// when a denunciation was handed in at it.
     pub fn visit_for_lists(&self, visit_id: i64) -> Result<VisitRecord> {
+        self.signed_in()?;
         let mut v = self.visit(visit_id)?;
         if v.petitions
             .iter()

@@ -110,11 +110,13 @@ impl Desk {
     /// Recomputes the audit chain: the number of rows when it holds, else the first place it
     /// breaks (a row changed, added or removed outside the app).
     pub fn verify_audit(&self) -> Result<std::result::Result<u64, crate::audit::Break>> {
+        self.signed_in()?;
         Ok(crate::audit::verify(self.store.conn())?)
     }
 
     /// The audit chain's head now, as `N:HASH` (empty for an empty trail).
     pub fn audit_head(&self) -> Result<String> {
+        self.signed_in()?;
         Ok(crate::audit::head(self.store.conn())?
             .map(|h| h.to_string())
             .unwrap_or_default())
@@ -124,6 +126,7 @@ impl Desk {
     /// export or a submitted report): row N is there with that hash. Verify the chain
     /// itself with [`Desk::verify_audit`].
     pub fn audit_extends(&self, head: &str) -> Result<bool> {
+        self.signed_in()?;
         let head: crate::audit::Head = head
             .parse()
             .map_err(|m: String| Error::invalid("head", m))?;

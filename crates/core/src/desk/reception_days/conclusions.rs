@@ -367,6 +367,7 @@ impl Desk {
 
     /// The assignments of a session.
     pub fn assignments_of(&self, session_id: i64, today: NaiveDate) -> Result<Vec<AssignmentView>> {
+        self.signed_in()?;
         self.assignment_rows("a.session_id = ?1", &[&session_id], today)
     }
 
@@ -377,6 +378,7 @@ impl Desk {
         until: NaiveDate,
         limit: u32,
     ) -> Result<Vec<AssignmentView>> {
+        self.signed_in()?;
         let mut rows = self.assignment_rows(
             "a.done_on IS NULL AND a.due <= ?1",
             &[&until.to_string()],

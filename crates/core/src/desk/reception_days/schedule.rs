@@ -215,6 +215,7 @@ fn common(
 impl Desk {
     /// The office's choice for planned days that are not working days.
     pub fn shift_policy(&self) -> Result<ShiftPolicy> {
+        self.signed_in()?;
         let v: Option<String> = self
             .store
             .conn()
@@ -278,6 +279,7 @@ impl Desk {
 
     /// Every plan, oldest first.
     pub fn plans(&self) -> Result<Vec<PlanView>> {
+        self.signed_in()?;
         Ok(self
             .all_plans()?
             .into_iter()
@@ -457,6 +459,7 @@ impl Desk {
 
     /// The sessions from `from` to `to` as domain values.
     pub fn sessions(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Session>> {
+        self.signed_in()?;
         let calendar = self.working_calendar()?;
         Ok(schedule::sessions(
             &self.all_plans()?,
@@ -471,6 +474,7 @@ impl Desk {
     /// The schedule from `from` to `to`: sessions with their bookings, and what falls short
     /// of the rules.
     pub fn schedule(&self, from: NaiveDate, to: NaiveDate) -> Result<ScheduleView> {
+        self.signed_in()?;
         if to < from {
             return Err(Error::invalid("to", "Ngày cuối đứng trước ngày đầu."));
         }
@@ -888,6 +892,7 @@ impl Desk {
 
     /// The citizens booked into session `session_id`, in booking order.
     pub fn bookings(&self, session_id: i64) -> Result<Vec<BookingView>> {
+        self.signed_in()?;
         let conn = self.store.conn();
         let mut stmt = conn.prepare_cached(
             &format!(
@@ -1061,6 +1066,7 @@ impl Desk {
         to: NaiveDate,
         host: Option<Host>,
     ) -> Result<String> {
+        self.signed_in()?;
         use icalendar::{Calendar, Component, Event, EventLike};
         let view = self.schedule(from, to)?;
         let office = self.office()?.map(|o| o.name).unwrap_or_default();
@@ -1125,6 +1131,7 @@ impl Desk {
         host: Option<Host>,
         now: chrono::NaiveDateTime,
     ) -> Result<crate::desk::RegisterFile> {
+        self.signed_in()?;
         let text = self.schedule_ics(from, to, host)?;
         let stem = format!(
             "lich-tiep-cong-dan-{}-{}",
@@ -1165,6 +1172,7 @@ impl Desk {
         to: NaiveDate,
         today: NaiveDate,
     ) -> Result<Vec<u8>> {
+        self.signed_in()?;
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let view = self.schedule(from, to)?;
         let range = range_words(from, to);
@@ -1252,6 +1260,7 @@ impl Desk {
         to: NaiveDate,
         now: chrono::NaiveDateTime,
     ) -> Result<crate::desk::RegisterFile> {
+        self.signed_in()?;
         let bytes = self.schedule_notice_pdf(from, to, now.date())?;
         let stem = format!(
             "thong-bao-lich-tiep-{}-{}",

@@ -111,6 +111,7 @@ fn bad(i: usize, e: String) -> rusqlite::Error {
 impl Desk {
     /// Sổ tiếp công dân, newest first.
     pub fn reception_register(&self, filter: &RegisterFilter) -> Result<Vec<ReceptionRow>> {
+        self.signed_in()?;
         let mut w = conditions(filter, "v.at", "v.summary_fold");
         if let Some(kind) = filter.kind {
             w.args.push(crate::desk::name(kind));
@@ -187,6 +188,7 @@ impl Desk {
         filter: &RegisterFilter,
         today: chrono::NaiveDate,
     ) -> Result<Vec<PetitionRow>> {
+        self.signed_in()?;
         let mut w = conditions(filter, "p.received_on", "p.summary_fold");
         if let Some(kind) = filter.kind {
             w.args.push(crate::desk::name(kind));

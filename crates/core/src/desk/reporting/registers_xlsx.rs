@@ -236,6 +236,7 @@ impl Desk {
         filter: &RegisterFilter,
         now: NaiveDateTime,
     ) -> Result<RegisterFile> {
+        self.signed_in()?;
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let (columns, rows) = self.register_rows(register, filter, now.date())?;
         let bytes = crate::print::register::render(&crate::print::register::RegisterTable {
@@ -260,6 +261,7 @@ impl Desk {
         filter: &RegisterFilter,
         now: NaiveDateTime,
     ) -> Result<RegisterFile> {
+        self.signed_in()?;
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let (columns, rows) = self.register_rows(register, filter, now.date())?;
         let bytes = workbook(

@@ -175,6 +175,7 @@ fn sheet_bytes(
 impl Desk {
     /// `template` for `period` as the bytes of an Excel file.
     pub fn report_xlsx(&self, template: Template, period: Period) -> Result<Vec<u8>> {
+        self.signed_in()?;
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let t = self.compute_report(template, period)?;
         sheet_bytes(template, period, &office, &t.values).map_err(|e| {
@@ -192,6 +193,7 @@ impl Desk {
         period: Period,
         now: NaiveDateTime,
     ) -> Result<RegisterFile> {
+        self.signed_in()?;
         let bytes = self.report_xlsx(template, period)?;
         let path = crate::desk::files::export_path(
             &self.dir,
@@ -215,6 +217,7 @@ impl Desk {
         period: Period,
         today: chrono::NaiveDate,
     ) -> Result<Vec<u8>> {
+        self.signed_in()?;
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let t = self.compute_report(template, period)?;
         let header = header_cells(template.columns());
@@ -257,6 +260,7 @@ impl Desk {
         period: Period,
         now: NaiveDateTime,
     ) -> Result<RegisterFile> {
+        self.signed_in()?;
         let bytes = self.report_pdf(template, period, now.date())?;
         let path =
             crate::desk::files::export_path(&self.dir, &report_stem(template, period), now, "pdf")?;
@@ -272,6 +276,7 @@ impl Desk {
     /// The written report for `period` as an editable .docx draft, its figures from every
     /// table computed once.
     pub fn written_report_docx(&self, period: Period, today: NaiveDate) -> Result<Vec<u8>> {
+        self.signed_in()?;
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let tables = self.compute_all_reports(period)?;
         let place_and_date = format!("{}, {}", office.place, crate::print::date_in_words(today));
@@ -294,6 +299,7 @@ impl Desk {
         period: Period,
         now: NaiveDateTime,
     ) -> Result<RegisterFile> {
+        self.signed_in()?;
         let bytes = self.written_report_docx(period, now.date())?;
         let stem = format!(
             "bao-cao-bang-van-ban-{}-{}",

@@ -83,6 +83,7 @@ fn date(s: &str, i: usize) -> rusqlite::Result<NaiveDate> {
 impl Desk {
     /// Computes `template` for `period`.
     pub fn compute_report(&self, template: Template, period: Period) -> Result<Computed> {
+        self.signed_in()?;
         Ok(match template {
             Template::Tcd01 => tcd01::compute(
                 &self.visit_facts(period)?,
@@ -101,6 +102,7 @@ impl Desk {
 
     /// Every template for `period`, each fact read once (the six-month report in one go).
     pub fn compute_all_reports(&self, period: Period) -> Result<Vec<Computed>> {
+        self.signed_in()?;
         let visits = self.visit_facts(period)?;
         let petitions = self.petition_facts(period)?;
         let complaints = self.complaint_facts(period)?;
@@ -121,6 +123,7 @@ impl Desk {
 
     /// The table as the window shows it.
     pub fn report(&self, template: Template, period: Period) -> Result<ReportView> {
+        self.signed_in()?;
         let t = self.compute_report(template, period)?;
         Ok(ReportView {
             template,
@@ -174,6 +177,7 @@ impl Desk {
         period: Period,
         ms: u16,
     ) -> Result<Vec<ReportRecord>> {
+        self.signed_in()?;
         if !template.columns().iter().any(|c| c.ms == ms) {
             return Err(Error::Invalid(vec![FieldError::new(
                 "ms",
@@ -212,6 +216,7 @@ impl Desk {
     /// The interchange format's "Reports as data": template, period, office and the
     /// columns keyed by MS.
     pub fn report_json(&self, template: Template, period: Period) -> Result<serde_json::Value> {
+        self.signed_in()?;
         let t = self.compute_report(template, period)?;
         let office = self.office()?.map(|o| o.name).unwrap_or_default();
         Ok(serde_json::json!({

@@ -128,6 +128,7 @@ impl Desk {
         template: Template,
         period: Period,
     ) -> Result<Option<ReportChanges>> {
+        self.signed_in()?;
         let row = rusqlite::OptionalExtension::optional(self.store.conn().query_row(
             "SELECT id, columns, sha256, note, submitted_at, audit_head FROM submitted_reports
               WHERE template = ?1 AND period_from = ?2 AND period_to = ?3

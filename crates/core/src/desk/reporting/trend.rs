@@ -35,6 +35,7 @@ fn month_start(today: NaiveDate, back: u32) -> NaiveDate {
 impl Desk {
     /// The last `months` months up to `today`'s, by field.
     pub fn trend(&self, today: NaiveDate, months: u32) -> Result<Trend> {
+        self.signed_in()?;
         let months = months.clamp(1, 60);
         let first = month_start(today, months - 1);
         let labels: Vec<String> = (0..months)

@@ -50,6 +50,7 @@ pub struct WorkStats {
 impl Desk {
     /// The staff work of `period`, open cases counted as of `today`.
     pub fn work_stats(&self, period: Period, today: NaiveDate) -> Result<WorkStats> {
+        self.signed_in()?;
         let conn = self.store.conn();
         let mut officers: std::collections::BTreeMap<Option<i64>, WorkCounts> = Default::default();
         let mut fields: std::collections::BTreeMap<String, WorkCounts> = Default::default();

@@ -558,6 +558,17 @@ impl Desk {
         self.session.as_ref()
     }
 
+    /// Refuses a use case, reads included, while nobody is signed in to an encrypted store
+    /// (the idle lock, or signing out): the core, not the edge, keeps a locked screen shut.
+    /// A plain store (tests, data from before encryption) has no accounts to sign in to.
+    pub fn signed_in(&self) -> Result<()> {
+        if self.session.is_none() && self.store.is_encrypted() {
+            Err(Error::SignedOut)
+        } else {
+            Ok(())
+        }
+    }
+
     /// Locks the session (idle screen, or signing out): the store stays open, but every use
     /// case is refused until [`Desk::unlock`].
     pub fn lock(&mut self) {
@@ -604,6 +615,7 @@ impl Desk {
 
     /// Every account.
     pub fn accounts(&self) -> Result<Vec<AccountView>> {
+        self.signed_in()?;
         let mut stmt = self.store.conn().prepare(
             "SELECT a.officer_id, a.login, o.full_name, a.roles, a.active, coalesce(o.title, '')
                FROM accounts a JOIN officers o ON o.id = a.officer_id ORDER BY a.login",

@@ -95,6 +95,7 @@ impl Desk {
 
     /// Every officer, in Vietnamese alphabetical order.
     pub fn officers(&self) -> Result<Vec<Officer>> {
+        self.signed_in()?;
         let mut stmt = self
             .store
             .conn()

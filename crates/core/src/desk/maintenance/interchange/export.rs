@@ -36,6 +36,7 @@ impl Desk {
         opts: &ExportOptions,
         reason: &str,
     ) -> Result<String> {
+        self.signed_in()?;
         let reason = crate::text::clean(reason);
         if !opts.redact && reason.chars().count() < 10 {
             return Err(crate::error::Error::invalid(
@@ -62,6 +63,7 @@ impl Desk {
     /// full (unredacted) file names denouncers, so it also needs
     /// [`Permission::SeeDenouncer`](crate::domain::access::Permission::SeeDenouncer).
     pub fn export(&self, ctx: &crate::audit::Ctx, opts: &ExportOptions) -> Result<String> {
+        self.signed_in()?;
         ctx.require(crate::domain::access::Permission::ExportData)?;
         if !opts.redact {
             ctx.require(crate::domain::access::Permission::SeeDenouncer)?;
