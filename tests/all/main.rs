@@ -20,6 +20,7 @@ mod decision_documents;
 mod documents;
 mod encryption;
 mod interchange;
+mod ipc_commands;
 mod kqgq;
 mod legal_round2;
 mod mail;
