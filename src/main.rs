@@ -731,6 +731,32 @@ fn run(cli: Cli) -> Result<(), Error> {
 
 /// `tiepdan import FILE`: every problem of the file on standard error, exit 1, nothing
 /// stored; or a summary of what was created and changed.
+/// The command line's progress bar (indicatif): a stage and its count on standard error,
+/// drawn only on a terminal. Ctrl+C stops the process; the import's transaction then keeps
+/// nothing.
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    fn new() -> Bar {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{msg:20} [{bar:40}] {pos}/{len} ({eta})")
+                .expect("the template is valid")
+                .progress_chars("=> "),
+        );
+        Bar(bar)
+    }
+}
+
+impl tiepdan_core::progress::Progress for Bar {
+    fn step(&self, stage: &str, done: u64, total: u64) -> bool {
+        self.0.set_message(stage.to_owned());
+        self.0.set_length(total);
+        self.0.set_position(done);
+        true
+    }
+}
+
 fn import(data: Option<PathBuf>, file: &std::path::Path) -> ExitCode {
     let fail = |message: String| {
         eprintln!("Lỗi: {message}");
@@ -753,7 +779,10 @@ fn import(data: Option<PathBuf>, file: &std::path::Path) -> ExitCode {
         Ok(d) => d,
         Err(e) => return fail(e.to_string()),
     };
-    match desk.import(&ctx(&desk), &text) {
+    let bar = Bar::new();
+    let imported = desk.import_watched(&ctx(&desk), &text, &bar);
+    bar.0.finish_and_clear();
+    match imported {
         Ok(summary) => {
             print_summary(file, &summary);
             ExitCode::SUCCESS

@@ -7,9 +7,9 @@ use tiepdan_core::desk::{
 };
 use tiepdan_core::desk::{
     AppStatus, CalendarDayRow, Citizen, CitizenMatch, Draft, DueSummary, ExportOptions,
-    HandleInput, ImportError, ImportSummary, OfficeDayInput, PetitionDeadlines, PetitionRow,
-    PetitionView, PrintOptions, PrintedDocument, ReceptionRow, RecordedVisit, Register,
-    RegisterFile, RegisterFilter, RuleFileInfo, RulesChanged, SearchHit, VisitForm, VisitRecord,
+    HandleInput, ImportSummary, OfficeDayInput, PetitionDeadlines, PetitionRow, PetitionView,
+    PrintOptions, PrintedDocument, ReceptionRow, RecordedVisit, Register, RegisterFile,
+    RegisterFilter, RuleFileInfo, RulesChanged, SearchHit, VisitForm, VisitRecord,
 };
 use tiepdan_core::desk::{
     BookingInput, BookingView, PlanInput, PlanView, ScheduleView, SessionInput, SessionKey,
@@ -676,36 +676,59 @@ pub async fn export_register(
 /// Imports an interchange file's text: all or nothing; the errors listed by line.
 #[tauri::command]
 pub async fn import_interchange(app: AppHandle, text: String) -> Result<ImportSummary, ErrorData> {
-    on_worker(app, move |_app, state| {
-    let mut failure = None;
-    let summary = with_desk(state, |desk| match desk.import(&ctx(desk), &text) {
-        Ok(s) => Ok(Some(s)),
-        Err(ImportError::Failed(e)) => Err(e),
-        Err(ImportError::Invalid(lines)) => {
-            failure = Some(ErrorData {
-                code: "invalid_file".into(),
-                message_vi: format!(
-                    "Tệp có {} lỗi nên không nhập gì; dữ liệu giữ nguyên. Hãy sửa rồi nhập lại.",
-                    lines.len()
-                ),
-                fields: lines
-                    .into_iter()
-                    .map(|l| FieldError {
-                        field: format!("line.{}", l.line),
-                        message_vi: l.message_vi,
-                    })
-                    .collect(),
-            });
-            Ok(None)
-        }
-    })?;
-    match (summary, failure) {
-        (Some(s), _) => Ok(s),
-        (None, Some(f)) => Err(f),
-        (None, None) => Err(internal("nhập tệp không trả về kết quả")),
-    }
-})
+    on_worker(app, move |app, state| {
+        let watch = Watch::start(app, state);
+        let mut guard = lock_desk(state)?;
+        let desk = guard
+            .as_mut()
+            .ok_or_else(|| tiepdan_core::Error::SignedOut.to_data())?;
+        desk.import_watched(&ctx(desk), &text, &watch)
+            .map_err(|e| e.to_data())
+    })
     .await
+}
+
+/// Stops the long work in progress (an import) at its next step; it then keeps nothing.
+#[tauri::command]
+pub async fn cancel_work(app: AppHandle) -> Result<(), ErrorData> {
+    on_worker(app, move |_app, state| {
+        state
+            .cancel
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        Ok(())
+    })
+    .await
+}
+
+/// Long work's progress, sent to the window as `progress` events; stops when asked.
+struct Watch<'a> {
+    app: &'a AppHandle,
+    cancel: &'a std::sync::atomic::AtomicBool,
+}
+
+impl<'a> Watch<'a> {
+    fn start(app: &'a AppHandle, state: &'a AppState) -> Watch<'a> {
+        state
+            .cancel
+            .store(false, std::sync::atomic::Ordering::SeqCst);
+        Watch {
+            app,
+            cancel: &state.cancel,
+        }
+    }
+}
+
+impl tiepdan_core::progress::Progress for Watch<'_> {
+    fn step(&self, stage: &str, done: u64, total: u64) -> bool {
+        use tauri::Emitter;
+        let report = tiepdan_core::progress::ProgressReport {
+            stage: stage.to_owned(),
+            done,
+            total,
+        };
+        let _ = self.app.emit("progress", report);
+        !self.cancel.load(std::sync::atomic::Ordering::SeqCst)
+    }
 }
 
 /// Writes the whole data as an interchange file in the exports folder.

@@ -16,6 +16,8 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// The screen locks after this many seconds without a key or a click.
     pub idle_lock_seconds: u32,
+    /// Set by `cancel_work`: the long work in progress stops at its next step.
+    pub cancel: std::sync::atomic::AtomicBool,
     /// Wrong passwords in a row at the sign-in screen.
     pub throttle: Mutex<tiepdan_core::desk::Throttle>,
 }
@@ -34,6 +36,7 @@ pub fn run() {
         data_dir,
         idle_lock_seconds: edge::idle_lock_seconds(&args),
         throttle: Mutex::new(throttle),
+        cancel: std::sync::atomic::AtomicBool::new(false),
     };
     // A recovery key sheet left by a first run that never moved on (a crash, a power cut)
     // does not outlive it.
@@ -76,6 +79,7 @@ pub fn run() {
             commands::export_register,
             commands::export_register_pdf,
             commands::import_interchange,
+            commands::cancel_work,
             commands::export_interchange,
             commands::merge_citizens,
             commands::petition_view,

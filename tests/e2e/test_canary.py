@@ -239,6 +239,7 @@ def commands(ids: dict, login: str) -> dict:
         "next_working_day": {"after": today},
         "update_officer": {"input": {"officer_id": 999999, "full_name": "X", "title": "", "active": True}},
         "other_disks": {},
+        "cancel_work": {},
         "audit_trail": [{"filter": {"from": None, "to": None, "action": None, "actor": None, "limit": 1000}},
                         {"filter": {"from": None, "to": None, "action": "denouncer.", "actor": None, "limit": 50}}],
         "backup_to_other_disk": {"target": "/khong/co/o/nay"},

@@ -173,3 +173,52 @@ def test_the_dashboard_shows_an_overdue_petition_and_explains_its_deadline(offic
     table.find_element(By.XPATH, ".//button[contains(., 'Vì sao?')]").click()
     wait(driver).until(EC.text_to_be_present_in_element((By.ID, "petition-deadlines"), "ngày làm việc"))
     screenshot("dashboard-deadline-explained")
+
+
+def big_import_file(path, petitions=100_000, citizens=1_000):
+    """An office's years of petitions in one interchange file."""
+    with path.open("w", encoding="utf-8") as f:
+        for c in range(citizens):
+            f.write(
+                f'{{"type": "citizen", "ref": "c{c}", "full_name": "Nguyễn Văn Số {c}", '
+                f'"id_kind": "none", "address": "Thôn {c % 12 + 1}"}}\n'
+            )
+        for p in range(petitions):
+            month = p % 9 + 1
+            f.write(
+                f'{{"type": "petition", "ref": "p{p}", "received_on": "2026-0{month}-1{p % 9}", '
+                f'"channel": "post", "kind": "recommendation", "field": "policy", '
+                f'"petitioners": ["c{p % citizens}"], "summary": "Kiến nghị số {p} về đường liên thôn"}}\n'
+            )
+
+
+def test_a_long_import_shows_its_progress_the_window_answers_and_stopping_keeps_nothing(
+    office_data, open_window, tmp_path
+):
+    data = office_data
+    big = tmp_path / "nhieu-don.jsonl"
+    big_import_file(big)
+    driver = open_window(data)
+    driver.file_detector = UselessFileDetector()
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-settings"))).click()
+    wait(driver).until(EC.presence_of_element_located((By.ID, "import-file"))).send_keys(str(big))
+    # The import runs on a worker: the bar moves while the records are written.
+    wait(driver, 120).until(
+        lambda d: "Ghi dữ liệu" in d.find_element(By.ID, "work-progress").text
+        and int(d.find_element(By.ID, "work-percent").text.rstrip("%")) >= 1
+    )
+    # The window answers a click while the import runs.
+    redact = driver.find_element(By.ID, "export-redact")
+    before = redact.is_selected()
+    redact.click()
+    assert redact.is_selected() != before
+    percent = int(driver.find_element(By.ID, "work-percent").text.rstrip("%"))
+    assert percent < 100, "the import was still running when the window answered"
+    screenshot("import-progress")
+    driver.find_element(By.ID, "work-stop").click()
+    errors = wait(driver, 120).until(EC.visibility_of_element_located((By.ID, "import-errors")))
+    assert "Đã dừng theo yêu cầu" in errors.text
+    assert not driver.find_elements(By.ID, "work-progress")
+    # Stopped: nothing of the file was kept.
+    assert count(data, "petitions") == 0
+    assert count(data, "citizens") == 0

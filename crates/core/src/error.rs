@@ -35,6 +35,9 @@ pub enum Error {
     #[error("Phiên làm việc đã khóa hoặc chưa đăng nhập. Hãy đăng nhập lại để tiếp tục.")]
     SignedOut,
 
+    #[error("Đã dừng theo yêu cầu. Không có gì bị thay đổi; có thể làm lại bất cứ lúc nào.")]
+    Cancelled,
+
     #[error("Tên đăng nhập hoặc mật khẩu không đúng. Không có gì bị thay đổi. Hãy nhập lại.")]
     BadCredentials,
 
@@ -83,6 +86,7 @@ impl Error {
             Error::Rules(_) => "rules",
             Error::Forbidden { .. } => "forbidden",
             Error::SignedOut => "signed_out",
+            Error::Cancelled => "cancelled",
             Error::BadCredentials => "bad_credentials",
             Error::Throttled { .. } => "throttled",
             Error::Store(s) => match s {

@@ -210,6 +210,7 @@ pub fn typescript_bindings() -> String {
         FontLicense::decl(&cfg),
         crate::about::LibraryLicense::decl(&cfg),
         AboutInfo::decl(&cfg),
+        crate::progress::ProgressReport::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p tiepdan-core ipc`.\n// Do not edit by hand.\n\n",

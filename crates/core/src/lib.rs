@@ -12,6 +12,7 @@ pub mod desk;
 pub mod edge;
 pub mod error;
 pub mod ipc;
+pub mod progress;
 
 // The layers below, under the names the use cases and the edges know them by.
 pub use tiepdan_domain as domain;

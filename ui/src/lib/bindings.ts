@@ -1092,3 +1092,5 @@ export type AboutInfo = { version: string, data_dir: string, database: string,
  * The database file and its write-ahead log, in bytes.
  */
 database_size_bytes: number, last_backup: BackupInfo | null, license: string, fonts: Array<FontLicense>, libraries: Array<LibraryLicense>, crates: Array<CrateLicense>, };
+
+export type ProgressReport = { stage: string, done: number, total: number, };

@@ -178,6 +178,8 @@ export const api = {
     call<RegisterFile>('export_register', { register, filter }),
   importInterchange: (text: string) =>
     call<ImportSummary>('import_interchange', { text }),
+  cancelWork: () =>
+    call<null>('cancel_work'),
   exportInterchange: (redact: boolean, reason: string) =>
     call<RegisterFile>('export_interchange', { redact, reason }),
   mergeCitizens: (kept: number, merged: number, reason: string) =>

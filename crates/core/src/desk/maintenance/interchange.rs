@@ -87,6 +87,30 @@ pub enum ImportError {
     Failed(#[from] Error),
 }
 
+impl ImportError {
+    /// The error as it crosses into the UI: a bad file's problems as one field per line
+    /// (`line.N`), so the screen lists them where the file is chosen.
+    pub fn to_data(&self) -> crate::ErrorData {
+        match self {
+            ImportError::Failed(e) => e.to_data(),
+            ImportError::Invalid(lines) => crate::ErrorData {
+                code: "invalid_file".into(),
+                message_vi: format!(
+                    "Tệp có {} lỗi nên không nhập gì; dữ liệu giữ nguyên. Hãy sửa rồi nhập lại.",
+                    lines.len()
+                ),
+                fields: lines
+                    .iter()
+                    .map(|l| crate::FieldError {
+                        field: format!("line.{}", l.line),
+                        message_vi: l.message_vi.clone(),
+                    })
+                    .collect(),
+            },
+        }
+    }
+}
+
 fn lines(errors: &[LineError]) -> String {
     let all: Vec<&str> = errors.iter().map(|e| e.message_vi.as_str()).collect();
     all.join("\n")
@@ -102,7 +126,21 @@ impl Desk {
     /// Imports an interchange file: all of it in one transaction with one audit row
     /// ("interchange.import" with the counts), or nothing and every problem of the file.
     pub fn import(&mut self, ctx: &Ctx, text: &str) -> Result<ImportSummary, ImportError> {
+        self.import_watched(ctx, text, &crate::progress::Unwatched)
+    }
+
+    /// [`Desk::import`], reporting its progress (checking the file, writing the records,
+    /// recomputing the deadlines) to `progress`, which may stop it: a stopped import keeps
+    /// nothing ([`Error::Cancelled`]).
+    pub fn import_watched(
+        &mut self,
+        ctx: &Ctx,
+        text: &str,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<ImportSummary, ImportError> {
         ctx.require(crate::domain::access::Permission::ImportData)?;
+        let lines = text.lines().count() as u64;
+        crate::progress::Ticker::new(progress, CHECKING, lines).start()?;
         let records = crate::interchange::parse(text, &self.rules.identity, ctx.now.year())
             .map_err(ImportError::Invalid)?;
         let denouncers = crate::interchange::denouncer_only(&records);
@@ -114,13 +152,16 @@ impl Desk {
             let mut import = Importer {
                 tx,
                 ctx,
+                ticker: crate::progress::Ticker::new(progress, WRITING, records.len() as u64),
                 opener: opener.as_ref(),
                 stamp: ctx.stamp(),
                 ids: HashMap::new(),
                 summary: ImportSummary::default(),
                 errors: Vec::new(),
             };
+            import.ticker.start()?;
             import.run(&records, &denouncers)?;
+            import.ticker.finish()?;
             if !import.errors.is_empty() {
                 // Returning an error drops the transaction: nothing is kept.
                 return Err(ImportError::Invalid(import.errors));
@@ -139,6 +180,8 @@ impl Desk {
                     Some(detail),
                 )?;
                 // Events, petitions or calendar days changed: every deadline is recomputed.
+                let mut recompute = crate::progress::Ticker::new(progress, RECOMPUTING, 1);
+                recompute.start()?;
                 let calendar = crate::desk::deadlines::calendar_of(tx, &rules.calendar)?;
                 crate::desk::deadlines::refresh(
                     tx,
@@ -147,16 +190,24 @@ impl Desk {
                     crate::desk::deadlines::Scope::All,
                     ctx.now.date(),
                 )?;
+                recompute.finish()?;
             }
             Ok(summary)
         })
     }
 }
 
+/// The stages an import reports, as the window and the command line show them.
+const CHECKING: &str = "Kiểm tra tệp";
+const WRITING: &str = "Ghi dữ liệu";
+const RECOMPUTING: &str = "Tính lại thời hạn";
+
 /// One import in its transaction.
 struct Importer<'a> {
     tx: &'a Connection,
     ctx: &'a Ctx,
+    /// One tick per record written; may stop the import.
+    ticker: crate::progress::Ticker<'a>,
     /// Opens sealed identities to compare them with the file's (a role that may see
     /// denouncers); without it a sealed record counts as changed and is written again.
     opener: Option<&'a crypto_box::SecretKey>,
@@ -211,18 +262,26 @@ impl Importer<'_> {
     ) -> Result<(), Error> {
         for (_, r) in records {
             match r {
-                Record::Office(o) => self.office(o)?,
-                Record::Calendar(d) => self.calendar(d)?,
+                Record::Office(o) => {
+                    self.ticker.tick()?;
+                    self.office(o)?
+                }
+                Record::Calendar(d) => {
+                    self.ticker.tick()?;
+                    self.calendar(d)?
+                }
                 _ => {}
             }
         }
         for (_, r) in records {
             if let Record::Agency(a) = r {
+                self.ticker.tick()?;
                 self.agency(a)?;
             }
         }
         for (line, r) in records {
             if let Record::Citizen(c) = r {
+                self.ticker.tick()?;
                 self.citizen(*line, c, denouncers.contains(&c.ref_))?;
             }
         }
@@ -231,21 +290,25 @@ impl Importer<'_> {
         }
         for (_, r) in records {
             if let Record::Case(c) = r {
+                self.ticker.tick()?;
                 self.case(c)?;
             }
         }
         for (_, r) in records {
             if let Record::Petition(p) = r {
+                self.ticker.tick()?;
                 self.petition(p)?;
             }
         }
         for (_, r) in records {
             if let Record::Visit(v) = r {
+                self.ticker.tick()?;
                 self.visit(v)?;
             }
         }
         for (_, r) in records {
             if let Record::ReceptionPlan(p) = r {
+                self.ticker.tick()?;
                 self.plan(p)?;
             }
         }
