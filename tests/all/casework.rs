@@ -1055,4 +1055,11 @@ fn a_decision_from_an_event_recorded_without_its_reason_leaves_no_blank() {
         "{text}"
     );
     assert!(!text.contains("……") && !text.contains("Xét thấy"), "{text}");
+    // Signed before 01/07/2026: the Law on Complaints as it then stood.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Căn cứ Luật Khiếu nại ngày 11 tháng 11 năm 2011;"),
+        "{flat}"
+    );
+    assert!(!flat.contains("136/2025"), "{flat}");
 }

@@ -460,6 +460,23 @@ fn the_public_notice_lists_the_months_sessions_with_their_moves() {
     let path = dir.path().join("may.pdf");
     std::fs::write(&path, bytes).unwrap();
     let text = pdftotext(path.to_str().unwrap());
+    // The law cited is the one in force on the notice's day: amended from 01/07/2026.
+    let cites = |issued: &str| {
+        let bytes = desk
+            .schedule_notice_pdf(d("2026-05-01"), d("2026-05-31"), d(issued))
+            .unwrap();
+        let p = dir.path().join(format!("notice-{issued}.pdf"));
+        std::fs::write(&p, bytes).unwrap();
+        let t = pdftotext(p.to_str().unwrap());
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let before = cites("2026-04-20");
+    assert!(
+        before.contains("Căn cứ Luật Tiếp công dân ngày 25 tháng 11 năm 2013;"),
+        "{before}"
+    );
+    assert!(!before.contains("136/2025"), "{before}");
+    assert!(cites("2026-07-02").contains("bổ sung bởi Luật số 136/2025/QH15;"));
     assert!(
         text.contains("Thứ Hai, ngày 04/05/2026, từ 07 giờ 30 đến 11 giờ 30"),
         "{text}"

@@ -6,6 +6,7 @@ pub mod agency;
 pub mod citizen;
 pub mod deadline;
 pub mod flags;
+pub mod forms;
 pub mod identity;
 pub mod mail;
 pub mod office;

@@ -58,6 +58,32 @@ pub struct DocumentRules {
     /// Who signs, and in whose name.
     #[serde(default)]
     pub signature: Signature,
+    /// How each law is cited, by the version in force on a document's date.
+    #[serde(default = "default_citations", rename = "citation")]
+    pub citations: Vec<Citation>,
+}
+
+/// One version of a law as a document's "Căn cứ" line cites it, from the day it applies.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Citation {
+    /// `reception`, `complaints`, `denunciations`, `local_government`.
+    pub law: String,
+    pub from: chrono::NaiveDate,
+    pub text: String,
+}
+
+/// The laws a document cites; each must have a citation.
+pub const LAWS: [&str; 4] = [
+    "reception",
+    "complaints",
+    "denunciations",
+    "local_government",
+];
+
+/// The shipped citations, for an administrator's file written before they existed.
+fn default_citations() -> Vec<Citation> {
+    let shipped: DocumentRules = toml::from_str(DEFAULT).expect("the shipped file parses");
+    shipped.citations
 }
 
 /// The signature block's authority lines (Nghị định 30/2020 Phụ lục I): the chair signs
@@ -91,6 +117,20 @@ impl Default for Signature {
 }
 
 impl DocumentRules {
+    /// How `law` is cited on `on`: the newest citation not after that day (the oldest when
+    /// the day is before them all).
+    pub fn cite(&self, law: &str, on: chrono::NaiveDate) -> &str {
+        let mut of_law: Vec<&Citation> = self.citations.iter().filter(|c| c.law == law).collect();
+        of_law.sort_by_key(|c| c.from);
+        of_law
+            .iter()
+            .rev()
+            .find(|c| c.from <= on)
+            .or(of_law.first())
+            .map(|c| c.text.as_str())
+            .expect("every law has a citation (checked when the file is read)")
+    }
+
     /// The two authority lines above the signer's name for the stored form `form`: the
     /// title alone when the chair signs in their own competence, else "TM." the committee
     /// then the title.
@@ -191,6 +231,19 @@ impl DocumentRules {
                 )));
             }
         }
+        for law in LAWS {
+            if !rules.citations.iter().any(|c| c.law == law) {
+                return Err(err(format!(
+                    "thiếu cách trích dẫn luật \"{law}\" ([[citation]] law = \"{law}\")"
+                )));
+            }
+        }
+        if let Some(c) = rules.citations.iter().find(|c| c.text.trim().is_empty()) {
+            return Err(err(format!(
+                "[[citation]] của luật \"{}\" từ {} chưa có nội dung (text)",
+                c.law, c.from
+            )));
+        }
         Ok(rules)
     }
 
@@ -222,6 +275,39 @@ mod tests {
         let r = DocumentRules::default_rules();
         assert!(!r.provenance.verified);
         assert_eq!(r.label(&r.minutes, 123), "123/BB-UBND");
+    }
+
+    #[test]
+    fn a_law_is_cited_as_in_force_on_the_documents_day() {
+        let r = DocumentRules::default_rules();
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(
+            r.cite("complaints", d(2026, 6, 30)),
+            "Luật Khiếu nại ngày 11 tháng 11 năm 2011"
+        );
+        assert!(
+            r.cite("complaints", d(2026, 7, 1))
+                .ends_with("Luật số 136/2025/QH15")
+        );
+        assert!(!r.cite("reception", d(2026, 6, 30)).contains("136/2025"));
+        assert!(r.cite("reception", d(2027, 1, 4)).contains("136/2025"));
+        // Before every row: the oldest.
+        assert_eq!(
+            r.cite("reception", d(2001, 1, 1)),
+            "Luật Tiếp công dân ngày 25 tháng 11 năm 2013"
+        );
+    }
+
+    #[test]
+    fn a_file_without_citations_gets_the_shipped_ones_and_a_missing_law_is_refused() {
+        let without = DEFAULT.split("[[citation]]").next().unwrap();
+        let r = DocumentRules::parse(without).unwrap();
+        assert_eq!(r.citations, DocumentRules::default_rules().citations);
+        let one = format!(
+            "{without}[[citation]]\nlaw = \"reception\"\nfrom = \"2014-07-01\"\ntext = \"Luật Tiếp công dân\"\n"
+        );
+        let e = DocumentRules::parse(&one).unwrap_err();
+        assert!(e.to_string().contains("complaints"), "{e}");
     }
 
     #[test]

@@ -216,34 +216,28 @@ impl Desk {
         };
         self.issue(ctx, &form, owner, |number| {
             let label = rules.label(&rules.decision, number);
-            let mut paragraphs = vec![
-                format!("CHỦ TỊCH {}", office.name.to_uppercase()),
-                "Căn cứ Luật Tổ chức chính quyền địa phương;".to_owned(),
-                "Căn cứ Luật Khiếu nại ngày 11 tháng 11 năm 2011, được sửa đổi, bổ sung bởi Luật số 136/2025/QH15;".to_owned(),
-                format!("Xét đơn khiếu nại của {who} về việc: {}.", c.summary),
-            ];
-            // An event imported without its reason prints none, never a blank to fill.
-            if let Some(reason) = &reason {
-                paragraphs.push(format!("Xét thấy: {reason}."));
-            }
-            paragraphs.extend([
-                "QUYẾT ĐỊNH:".to_owned(),
-                format!(
-                    "Điều 1. {} việc giải quyết khiếu nại của {who} kể từ ngày {}.{}",
-                    if suspend { "Tạm đình chỉ" } else { "Đình chỉ" },
-                    on.format("%d/%m/%Y"),
-                    if suspend { " Thời gian tạm đình chỉ không tính vào thời hạn giải quyết; việc giải quyết được tiếp tục khi lý do tạm đình chỉ không còn." } else { "" }
-                ),
-                "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.".to_owned(),
-                "Điều 3. Văn phòng Ủy ban nhân dân, các cơ quan, tổ chức, cá nhân có liên quan và người khiếu nại chịu trách nhiệm thi hành Quyết định này.".to_owned(),
-            ]);
+            let paragraphs = crate::domain::forms::stop_decision(
+                &crate::domain::forms::StopDecision {
+                    office: &office.name,
+                    complainant: &who,
+                    summary: &c.summary,
+                    reason: reason.as_deref(),
+                    from: on,
+                    suspend,
+                },
+                ctx.now.date(),
+                &rules,
+            );
             let pdf = crate::print::letter::render(&crate::print::letter::Letter {
                 parent: office.parent.clone(),
                 agency: office.name.clone(),
                 number: label.clone(),
                 place: office.place.clone(),
                 date: ctx.now.date(),
-                heading: Some(("QUYẾT ĐỊNH".to_owned(), format!("Về việc {what} việc giải quyết khiếu nại"))),
+                heading: Some((
+                    "QUYẾT ĐỊNH".to_owned(),
+                    format!("Về việc {what} việc giải quyết khiếu nại"),
+                )),
                 subject: String::new(),
                 to: Vec::new(),
                 paragraphs,

@@ -1176,9 +1176,11 @@ impl Desk {
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let view = self.schedule(from, to)?;
         let range = range_words(from, to);
-        let mut paragraphs = vec![format!(
-            "Căn cứ Luật Tiếp công dân năm 2013, được sửa đổi, bổ sung bởi Luật số 136/2025/QH15; {} thông báo lịch tiếp công dân định kỳ {range} như sau:",
-            office.name
+        let mut paragraphs = vec![crate::domain::forms::schedule_notice_opening(
+            &office.name,
+            &range,
+            today,
+            &self.rules.documents,
         )];
         let held: Vec<&SessionView> = view
             .sessions
