@@ -48,18 +48,7 @@ pub enum EventKind {
     ReplyReceived,
 }
 
-/// What handling a petition decided (xử lý đơn).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    Accept,
-    Decline,
-    Transfer,
-    Guide,
-    Return,
-    File,
-    Remind,
-}
+pub use tiepdan_vocab::petition::Action;
 
 /// One event, with the fields deadlines look at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -424,21 +413,6 @@ fn met_by<'e>(rule: &DeadlineRule, events: &'e [PetitionEvent]) -> Option<&'e Pe
         }),
         DeadlineName::Resolve => first(events, is_final),
         DeadlineName::SecondComplaint => None,
-    }
-}
-
-impl Action {
-    /// The handling decision as the texts name it: "chuyển đơn".
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Action::Accept => "thụ lý",
-            Action::Decline => "không thụ lý",
-            Action::Transfer => "chuyển đơn",
-            Action::Guide => "hướng dẫn",
-            Action::Return => "trả lại đơn",
-            Action::File => "lưu đơn",
-            Action::Remind => "đôn đốc",
-        }
     }
 }
 

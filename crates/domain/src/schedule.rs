@@ -12,27 +12,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use tiepdan_rules::calendar::Calendar;
-use tiepdan_rules::reception::{self, Per, ReceptionRules};
+use tiepdan_rules::reception::{Per, ReceptionRules};
 
-/// Who receives: the commune chair, the party secretary, or a vice-chair in the chair's
-/// place (where the rules allow).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Host {
-    Chair,
-    PartySecretary,
-    ViceChair,
-}
-
-impl Host {
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Host::Chair => "Chủ tịch Ủy ban nhân dân",
-            Host::PartySecretary => "Bí thư Đảng ủy",
-            Host::ViceChair => "Phó Chủ tịch Ủy ban nhân dân",
-        }
-    }
-}
+pub use tiepdan_vocab::reception::Host;
 
 /// A day of the week as the interchange format writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -383,11 +365,8 @@ pub fn check(
 ) -> Vec<ScheduleIssue> {
     let held: Vec<&Session> = sessions.iter().filter(|s| s.cancelled.is_none()).collect();
     let mut issues = Vec::new();
-    for (host, min_host) in [
-        (Host::Chair, reception::Host::Chair),
-        (Host::PartySecretary, reception::Host::PartySecretary),
-    ] {
-        for m in rules.minimums.iter().filter(|m| m.host == min_host) {
+    for host in [Host::Chair, Host::PartySecretary] {
+        for m in rules.minimums.iter().filter(|m| m.host == host) {
             let first = from.max(m.valid_from);
             let last = m.valid_to.map_or(to, |t| t.min(to));
             if first > last {
@@ -443,10 +422,7 @@ pub fn check(
         }
     }
     for s in held.iter().filter(|s| s.host == Host::ViceChair) {
-        if let Some(m) = rules
-            .minimum(reception::Host::Chair, s.on)
-            .filter(|m| !m.delegation)
-        {
+        if let Some(m) = rules.minimum(Host::Chair, s.on).filter(|m| !m.delegation) {
             issues.push(ScheduleIssue {
                 host: Host::ViceChair,
                 from: s.on,

@@ -24,24 +24,7 @@ pub const FILE: &str = "reception.toml";
 /// The shipped file.
 pub const DEFAULT: &str = include_str!("../../../assets/rules/reception.toml");
 
-/// Who receives citizens on the periodic days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Host {
-    /// Chủ tịch Ủy ban nhân dân xã.
-    Chair,
-    /// Bí thư Đảng ủy xã.
-    PartySecretary,
-}
-
-impl Host {
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Host::Chair => "Chủ tịch Ủy ban nhân dân",
-            Host::PartySecretary => "Bí thư Đảng ủy",
-        }
-    }
-}
+pub use tiepdan_vocab::reception::Host;
 
 /// The period a minimum is counted over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -12,8 +12,7 @@
 //! ```
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use serde::Deserialize;
 
 use super::{Provenance, RuleFileError};
 use tiepdan_vocab::agency::AgencyRole;
@@ -25,15 +24,9 @@ pub const FILE: &str = "routing.toml";
 /// The shipped file.
 pub const DEFAULT: &str = include_str!("../../../assets/rules/routing.toml");
 
-/// What a route proposes; the refusal, filing and reminding actions come from the facts,
-/// not from the table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum RouteAction {
-    Accept,
-    Transfer,
-    Guide,
-}
+/// What a route proposes: accept, transfer or guide (the refusal, filing and reminding
+/// actions come from the facts, not from the table; checked when the file is read).
+pub use tiepdan_vocab::petition::Action as RouteAction;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Route {
@@ -128,6 +121,14 @@ impl RoutingRules {
             }
             if r.valid_to.is_some_and(|to| to < r.valid_from) {
                 return Err(err(format!("tuyến thứ {n}: valid_to trước valid_from")));
+            }
+            if !matches!(
+                r.action,
+                RouteAction::Accept | RouteAction::Transfer | RouteAction::Guide
+            ) {
+                return Err(err(format!(
+                    "tuyến thứ {n}: action chỉ có thể là accept, transfer hoặc guide"
+                )));
             }
             for other in &rules.routes[..i] {
                 let fields = match (&other.fields, &r.fields) {

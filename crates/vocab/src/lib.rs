@@ -9,6 +9,7 @@ pub mod access;
 pub mod agency;
 pub mod identity;
 pub mod petition;
+pub mod reception;
 pub mod text;
 
 use serde::Serialize;

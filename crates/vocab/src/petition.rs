@@ -69,3 +69,33 @@ pub enum Field {
     OtherAdmin,
     Other,
 }
+
+/// What handling a petition decided (xử lý đơn): thụ lý, không thụ lý, chuyển đơn, hướng
+/// dẫn, trả lại đơn, lưu đơn, đôn đốc. The routing table proposes only the first of these
+/// it can know from a petition's kind and respondent (accept, transfer, guide).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Accept,
+    Decline,
+    Transfer,
+    Guide,
+    Return,
+    File,
+    Remind,
+}
+
+impl Action {
+    /// The handling decision as the texts name it: "chuyển đơn".
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Action::Accept => "thụ lý",
+            Action::Decline => "không thụ lý",
+            Action::Transfer => "chuyển đơn",
+            Action::Guide => "hướng dẫn",
+            Action::Return => "trả lại đơn",
+            Action::File => "lưu đơn",
+            Action::Remind => "đôn đốc",
+        }
+    }
+}
