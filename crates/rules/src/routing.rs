@@ -208,6 +208,13 @@ mod tests {
     }
 
     #[test]
+    fn a_route_proposes_only_what_a_table_can_know() {
+        let file = DEFAULT.replacen("action = \"guide\"", "action = \"file\"", 1);
+        let e = RoutingRules::parse(&file).unwrap_err();
+        assert!(e.to_string().contains("accept, transfer hoặc guide"), "{e}");
+    }
+
+    #[test]
     fn a_route_applies_only_while_in_force() {
         let r = RoutingRules::default_rules();
         let before = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
