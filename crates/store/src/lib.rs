@@ -18,6 +18,7 @@ mod error;
 mod health;
 pub mod key;
 mod migrations;
+pub mod value;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -276,19 +276,4 @@ pub(crate) fn petition_day(
     on
 }
 
-/// The stored (and interchange) name of a domain enum value: its serde name, e.g.
-/// `PetitionKind::Complaint` → "complaint". One vocabulary for the database and the files.
-pub(crate) fn name<T: Serialize>(v: T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        other => unreachable!("enums of the domain serialise as strings, got {other:?}"),
-    }
-}
-
-/// The domain enum value stored as `s`; the error names the unknown value.
-pub(crate) fn from_name<T: serde::de::DeserializeOwned>(s: &str) -> std::result::Result<T, String> {
-    use serde::de::IntoDeserializer;
-    // Straight from the string (no JSON value in between): reports decode this per row.
-    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = s.into_deserializer();
-    T::deserialize(de).map_err(|_| format!("giá trị không hợp lệ trong cơ sở dữ liệu: \"{s}\""))
-}
+pub(crate) use crate::store::value::{from_name, name};

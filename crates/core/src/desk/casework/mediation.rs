@@ -94,7 +94,7 @@ impl Desk {
             tx.execute(
                 "INSERT INTO mediations (petition_id, on_date, mediator, outcome, content, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![input.petition_id, on.to_string(), mediator, name(input.outcome), content, ctx.stamp()],
+                params![input.petition_id, on.to_string(), mediator, crate::store::value::Named(input.outcome), content, ctx.stamp()],
             )?;
             let id = tx.last_insert_rowid();
             audit::append(tx, ctx, "mediation.add", "petition", &[input.petition_id], Some(serde_json::json!({"mediation": id, "outcome": name(input.outcome), "mediator": mediator})))?;

@@ -487,7 +487,7 @@ impl Desk {
                 params![
                     input.petition_id,
                     on.to_string(),
-                    name(input.kind.event()),
+                    crate::store::value::Named(input.kind.event()),
                     decision,
                     input.result.filter(|_| input.kind == OutcomeKind::Resolved).map(name),
                     reason,

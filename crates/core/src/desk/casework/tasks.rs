@@ -107,7 +107,7 @@ impl Desk {
             tx.execute(
                 "INSERT INTO case_tasks (petition_id, kind, what, who, due, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![input.petition_id, name(input.kind), what, who, due.to_string(), ctx.stamp()],
+                params![input.petition_id, crate::store::value::Named(input.kind), what, who, due.to_string(), ctx.stamp()],
             )?;
             let id = tx.last_insert_rowid();
             audit::append(tx, ctx, "task.add", "case_task", &[id], Some(serde_json::json!({"petition": input.petition_id, "kind": name(input.kind), "what": what, "who": who, "due": due.to_string()})))?;

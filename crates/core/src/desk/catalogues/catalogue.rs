@@ -246,7 +246,11 @@ impl Desk {
             tx.execute(
                 "INSERT INTO calendar_days (date, kind, note) VALUES (?1, ?2, ?3)
                  ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, note = excluded.note",
-                rusqlite::params![date.to_string(), crate::desk::name(input.kind), note],
+                rusqlite::params![
+                    date.to_string(),
+                    crate::store::value::Named(input.kind),
+                    note
+                ],
             )?;
             Ok(())
         })

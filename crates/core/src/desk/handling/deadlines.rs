@@ -2,12 +2,13 @@
 //! remote-area flag and calendar days are read (read-only), the rules in force and the
 //! working calendar applied by `domain::deadline`.
 
+use crate::store::value::Named;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::desk::{Desk, from_name};
+use crate::desk::Desk;
 use crate::domain::deadline::{self, Deadline, PetitionEvent, PetitionFacts, Status};
 use crate::domain::routing::outside_competence;
 use crate::domain::visit::PetitionKind;
@@ -30,26 +31,6 @@ pub struct PetitionDeadlines {
     /// Resolved, the decision not yet carried out: the case stays open.
     pub awaiting_enforcement: bool,
     pub deadlines: Vec<Deadline>,
-}
-
-fn bad(i: usize, e: String) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
-}
-
-fn date(r: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
-    let s: String = r.get(i)?;
-    NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-        .map_err(|_| bad(i, format!("ngày không hợp lệ trong cơ sở dữ liệu: \"{s}\"")))
-}
-
-fn vocab<T: serde::de::DeserializeOwned>(r: &Row, i: usize) -> rusqlite::Result<T> {
-    let s: String = r.get(i)?;
-    from_name(&s).map_err(|e| bad(i, e))
-}
-
-fn opt_vocab<T: serde::de::DeserializeOwned>(r: &Row, i: usize) -> rusqlite::Result<Option<T>> {
-    let s: Option<String> = r.get(i)?;
-    s.map(|s| from_name(&s).map_err(|e| bad(i, e))).transpose()
 }
 
 impl Desk {
@@ -105,8 +86,8 @@ pub(crate) fn calendar_of(
         let office = stmt
             .query_map([], |r| {
                 Ok(OfficeDay {
-                    date: date(r, 0)?,
-                    kind: vocab::<DayKind>(r, 1)?,
+                    date: r.get::<_, NaiveDate>(0)?,
+                    kind: r.get::<_, Named<DayKind>>(1)?.0,
                     note: r.get(2)?,
                 })
             })?
@@ -197,9 +178,9 @@ fn facts_of(
     facts.events = stmt
         .query_map([petition_id], |r| {
             Ok(PetitionEvent {
-                on: date(r, 0)?,
-                kind: vocab(r, 1)?,
-                action: opt_vocab(r, 2)?,
+                on: r.get::<_, NaiveDate>(0)?,
+                kind: r.get::<_, Named<_>>(1).map(|n| n.0)?,
+                action: r.get::<_, Option<Named<_>>>(2).map(|v| v.map(|n| n.0))?,
                 days: r.get(3)?,
                 decision: r.get(4)?,
                 partial: r.get(5)?,
@@ -220,19 +201,22 @@ fn petition_facts(
     remote_area: bool,
     routing: &RoutingRules,
 ) -> rusqlite::Result<PetitionFacts> {
-    let kind = vocab::<PetitionKind>(r, at)?;
-    let received_on = date(r, at + 3)?;
+    let kind = r.get::<_, Named<PetitionKind>>(at)?.0;
+    let received_on = r.get::<_, NaiveDate>(at + 3)?;
     Ok(PetitionFacts {
         kind,
         instance: r.get(at + 1)?,
         complex: r.get(at + 2)?,
         received_on,
         remote_area,
-        decision_kind: opt_vocab(r, at + 4)?.unwrap_or_default(),
+        decision_kind: r
+            .get::<_, Option<Named<_>>>(at + 4)?
+            .map(|n| n.0)
+            .unwrap_or_default(),
         outside_competence: outside_competence(
             kind,
-            opt_vocab(r, at + 5)?,
-            vocab(r, at + 6)?,
+            r.get::<_, Option<Named<_>>>(at + 5)?.map(|n| n.0),
+            r.get::<_, Named<_>>(at + 6)?.0,
             received_on,
             routing,
         ),
@@ -281,10 +265,10 @@ pub(crate) fn refresh(
         for d in &computed.deadlines {
             insert.execute(rusqlite::params![
                 id,
-                crate::desk::name(d.name),
+                crate::store::value::Named(d.name),
                 d.due.to_string(),
                 d.met_on.map(|m| m.to_string()),
-                crate::desk::name(d.obligation),
+                crate::store::value::Named(d.obligation),
                 d.suspended,
                 closed
             ])?;
@@ -317,9 +301,9 @@ pub(crate) fn refresh(
                 Ok((
                     r.get::<_, i64>(0)?,
                     PetitionEvent {
-                        on: date(r, 1)?,
-                        kind: vocab(r, 2)?,
-                        action: opt_vocab(r, 3)?,
+                        on: r.get::<_, NaiveDate>(1)?,
+                        kind: r.get::<_, Named<_>>(2).map(|n| n.0)?,
+                        action: r.get::<_, Option<Named<_>>>(3).map(|v| v.map(|n| n.0))?,
                         days: r.get(4)?,
                         decision: r.get(5)?,
                         partial: r.get(6)?,

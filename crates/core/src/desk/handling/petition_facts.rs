@@ -256,7 +256,7 @@ impl Desk {
                     contested_on.map(|d| d.to_string()),
                     decision_kind.map(name),
                     oral,
-                    name(kind),
+                    crate::store::value::Named(kind),
                     complex,
                     specific,
                     court_accepted
@@ -265,7 +265,7 @@ impl Desk {
             if let Some(f) = field {
                 tx.execute(
                     "UPDATE petitions SET field = ?2 WHERE id = ?1",
-                    params![id, name(f)],
+                    params![id, crate::store::value::Named(f)],
                 )?;
             }
             if let Some(s) = &summary {

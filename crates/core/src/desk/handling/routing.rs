@@ -241,7 +241,7 @@ impl Desk {
                 params![
                     input.petition_id,
                     on.to_string(),
-                    name(input.action),
+                    crate::store::value::Named(input.action),
                     input.to_agency,
                     (!reason.is_empty()).then_some(&reason),
                     note,

@@ -125,7 +125,7 @@ impl Desk {
             .conn()
             .query_row(
                 "SELECT id FROM watch_list WHERE case_id = ?1 AND kind = ?2 AND ended_on IS NULL",
-                params![case_id, name(input.kind)],
+                params![case_id, crate::store::value::Named(input.kind)],
                 |r| r.get(0),
             )
             .optional()?;
@@ -142,7 +142,7 @@ impl Desk {
             tx.execute(
                 "INSERT INTO watch_list (case_id, kind, reason, source, review_on, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![case_id, name(input.kind), reason, source, review_on.to_string(), ctx.stamp()],
+                params![case_id, crate::store::value::Named(input.kind), reason, source, review_on.to_string(), ctx.stamp()],
             )?;
             let id = tx.last_insert_rowid();
             audit::append(tx, ctx, "watch.add", "case", &[case_id], Some(serde_json::json!({"watch": id, "kind": name(input.kind), "reason": reason, "review_on": review_on.to_string()})))?;

@@ -157,7 +157,7 @@ impl Desk {
                 "INSERT INTO attachments (owner_type, owner_id, file_name, media_type, sha256, size_bytes, created_at, sealed)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
-                    name(input.owner),
+                    crate::store::value::Named(input.owner),
                     input.owner_id,
                     stored_name,
                     media,
@@ -238,7 +238,11 @@ impl Desk {
               WHERE a.owner_type = ?1 AND a.owner_id = ?2 ORDER BY a.id",
         )?;
         let rows = stmt.query_map(
-            params![name(owner), owner_id, THUMBNAIL_BYTES as i64],
+            params![
+                crate::store::value::Named(owner),
+                owner_id,
+                THUMBNAIL_BYTES as i64
+            ],
             |r| {
                 let media: String = r.get(2)?;
                 let image: Option<Vec<u8>> = r.get(5)?;

@@ -96,9 +96,9 @@ impl Desk {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
                     case_id,
-                    visit.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
-                    name(input.reception),
-                    name(input.received_by),
+                    crate::store::value::Stamp(visit.at),
+                    crate::store::value::Named(input.reception),
+                    crate::store::value::Named(input.received_by),
                     input.people,
                     repeat,
                     visit.summary,
@@ -394,8 +394,8 @@ pub(in crate::desk) fn insert_petitions(
                 placed.visit_id,
                 placed.received_on.to_string(),
                 channel,
-                name(p.kind),
-                name(p.field),
+                crate::store::value::Named(p.kind),
+                crate::store::value::Named(p.field),
                 p.anonymous,
                 if p.anonymous { 0 } else { citizen_ids.len() },
                 p.respondent_role.map(name),
@@ -405,7 +405,8 @@ pub(in crate::desk) fn insert_petitions(
                 p.summary,
                 p.summary_fold,
                 stamp,
-                (p.decision_kind != DecisionKind::Administrative).then(|| name(p.decision_kind)),
+                (p.decision_kind != DecisionKind::Administrative)
+                    .then_some(crate::store::value::Named(p.decision_kind)),
                 p.oral,
                 forwarded_by,
                 forwarded_doc

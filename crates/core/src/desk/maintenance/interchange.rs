@@ -250,10 +250,6 @@ fn tally(counts: &mut Counts, found: &Found) {
     }
 }
 
-fn date(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
 impl Importer<'_> {
     fn run(
         &mut self,
@@ -368,7 +364,7 @@ impl Importer<'_> {
             self.tx.execute(
                 "INSERT INTO calendar_days (date, kind, note) VALUES (?1, ?2, ?3)
                  ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, note = excluded.note",
-                params![date(d.date), name(d.kind), d.note],
+                params![d.date, crate::store::value::Named(d.kind), d.note],
             )?;
         }
         tally(&mut self.summary.calendar, &found);
@@ -457,9 +453,9 @@ impl Importer<'_> {
         let values = params![
             c.full_name,
             fold(&c.full_name),
-            name(c.id_kind),
+            crate::store::value::Named(c.id_kind),
             c.id_number,
-            c.id_issued_on.map(date),
+            c.id_issued_on,
             c.id_issued_by,
             c.birth_year,
             c.gender.map(name),
@@ -517,7 +513,7 @@ impl Importer<'_> {
             (Some(id), _) => {
                 self.tx.execute(
                     "UPDATE cases SET title = ?2, opened_on = ?3 WHERE id = ?1",
-                    params![id, c.title, date(c.opened_on)],
+                    params![id, c.title, c.opened_on],
                 )?;
                 id
             }
@@ -538,7 +534,7 @@ impl Importer<'_> {
         let title: String = title.chars().take(200).collect();
         self.tx.execute(
             "INSERT INTO cases (ref, title, opened_on, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![ref_, title, date(opened_on), self.stamp],
+            params![ref_, title, opened_on, self.stamp],
         )?;
         if ref_.is_none() {
             self.summary.cases.created += 1;
@@ -591,10 +587,10 @@ impl Importer<'_> {
                     params![
                         p.ref_,
                         case_id,
-                        date(p.received_on),
-                        name(p.channel),
-                        name(p.kind),
-                        name(p.field),
+                        p.received_on,
+                        crate::store::value::Named(p.channel),
+                        crate::store::value::Named(p.kind),
+                        crate::store::value::Named(p.field),
                         p.summary,
                         fold(&p.summary),
                         self.stamp
@@ -648,22 +644,22 @@ impl Importer<'_> {
             params![
                 id,
                 case_id,
-                date(p.received_on),
-                name(p.channel),
+                p.received_on,
+                crate::store::value::Named(p.channel),
                 p.forwarded_by.as_ref().map(|a| self.id(Table::Agency, a)),
                 p.forwarded_doc,
-                name(p.kind),
-                name(p.field),
+                crate::store::value::Named(p.kind),
+                crate::store::value::Named(p.field),
                 p.anonymous,
                 p.signatories,
                 respondent.and_then(|r| r.role).map(|r| r.as_str()),
                 respondent.and_then(|r| r.name.clone()),
                 p.instance,
-                p.contested_on.map(date),
+                p.contested_on,
                 p.complex,
                 p.specific,
                 p.court_accepted,
-                p.second_instance_on.map(date),
+                p.second_instance_on,
                 p.summary,
                 fold(&p.summary),
                 p.decision_kind
@@ -710,8 +706,8 @@ impl Importer<'_> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 params![
                     id,
-                    date(e.on),
-                    name(e.kind),
+                    e.on,
+                    crate::store::value::Named(e.kind),
                     e.action.map(name),
                     e.to.as_ref().map(|a| self.id(Table::Agency, a)),
                     e.days,
@@ -730,7 +726,7 @@ impl Importer<'_> {
 
     fn visit(&mut self, v: &VisitRecord) -> Result<(), Error> {
         let id = self.lookup(Table::Visit, &v.ref_)?;
-        let at = v.at.format("%Y-%m-%dT%H:%M:%S").to_string();
+        let at = crate::store::value::Stamp(v.at);
         let (id, found) = match id {
             None => {
                 let case_id = self.case_for(&v.case, &v.summary, v.at.date())?;
@@ -742,8 +738,8 @@ impl Importer<'_> {
                         v.ref_,
                         case_id,
                         at,
-                        name(v.reception),
-                        name(v.received_by),
+                        crate::store::value::Named(v.reception),
+                        crate::store::value::Named(v.received_by),
                         v.people,
                         v.repeat,
                         v.summary,
@@ -787,8 +783,8 @@ impl Importer<'_> {
                             id,
                             case_id,
                             at,
-                            name(v.reception),
-                            name(v.received_by),
+                            crate::store::value::Named(v.reception),
+                            crate::store::value::Named(v.received_by),
                             v.people,
                             v.repeat,
                             v.summary,
@@ -841,11 +837,11 @@ impl Importer<'_> {
         let rule = serde_json::to_string(&p.rule).expect("a plan rule serialises");
         let values = params![
             p.ref_,
-            name(p.host),
+            crate::store::value::Named(p.host),
             p.host_name,
             rule,
-            date(p.from),
-            p.to.map(date),
+            p.from,
+            p.to,
             p.place,
             p.start,
             p.end,

@@ -232,7 +232,7 @@ impl Desk {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![POLICY_KEY, name(policy)],
+                params![POLICY_KEY, crate::store::value::Named(policy)],
             )?;
             audit::append(
                 tx,
@@ -355,7 +355,7 @@ impl Desk {
                      start_time, end_time, capacity, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
-                    name(input.host),
+                    crate::store::value::Named(input.host),
                     c.host_name,
                     rule,
                     from.to_string(),
@@ -556,8 +556,8 @@ impl Desk {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
                     on.to_string(),
-                    name(input.kind),
-                    name(input.host),
+                    crate::store::value::Named(input.kind),
+                    crate::store::value::Named(input.host),
                     c.host_name,
                     c.place,
                     hm(c.start),
@@ -631,7 +631,7 @@ impl Desk {
                     plan_id,
                     planned.to_string(),
                     session.on.to_string(),
-                    name(session.host),
+                    crate::store::value::Named(session.host),
                     session.host_name,
                     session.place,
                     hm(session.start),

@@ -134,7 +134,7 @@ pub(in crate::desk) fn insert_officer(
         params![
             new.full_name,
             (!new.title.is_empty()).then_some(&new.title),
-            name(new.role),
+            crate::store::value::Named(new.role),
             ctx.stamp()
         ],
     )?;

@@ -1,14 +1,13 @@
 //! Stored records in the interchange format's shape: what export writes, and what import
 //! compares a file's record with. Links to other records are written by a [`Namer`].
 
+use crate::store::value::{Named, Stamp};
 use std::collections::{HashMap, HashSet};
 
-use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use chrono::{NaiveDate, Timelike};
 use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row};
-use serde::de::DeserializeOwned;
 
-use crate::desk::from_name;
 use crate::domain::office::Office;
 use crate::domain::visit::PetitionKind;
 use crate::interchange::*;
@@ -152,27 +151,6 @@ fn bad(col: usize, e: impl std::fmt::Display) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(col, Type::Text, e.to_string().into())
 }
 
-fn date(r: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
-    let s: String = r.get(i)?;
-    NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| bad(i, e))
-}
-
-fn opt_date(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    let s: Option<String> = r.get(i)?;
-    s.map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| bad(i, e)))
-        .transpose()
-}
-
-fn vocab<T: DeserializeOwned>(r: &Row<'_>, i: usize) -> rusqlite::Result<T> {
-    let s: String = r.get(i)?;
-    from_name(&s).map_err(|e| bad(i, e))
-}
-
-fn opt_vocab<T: DeserializeOwned>(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<T>> {
-    let s: Option<String> = r.get(i)?;
-    s.map(|s| from_name(&s).map_err(|e| bad(i, e))).transpose()
-}
-
 /// Runs `sql` (with `?1` = the one id wanted, or NULL for all) and maps each row.
 fn rows<T>(
     conn: &Connection,
@@ -197,8 +175,8 @@ pub(crate) fn calendar(
     )?;
     stmt.query_map([only.map(|d| d.to_string())], |r| {
         Ok(CalendarRecord {
-            date: date(r, 0)?,
-            kind: vocab(r, 1)?,
+            date: r.get::<_, NaiveDate>(0)?,
+            kind: r.get::<_, Named<_>>(1).map(|n| n.0)?,
             note: r.get(2)?,
         })
     })?
@@ -221,7 +199,7 @@ pub(crate) fn agencies(
                 AgencyRecord {
                     ref_: name(Table::Agency, id),
                     name: r.get(1)?,
-                    role: vocab(r, 2)?,
+                    role: r.get::<_, Named<_>>(2).map(|n| n.0)?,
                     address: r.get(3)?,
                 },
             ))
@@ -247,12 +225,12 @@ pub(crate) fn citizens(
                 CitizenRecord {
                     ref_: name(Table::Citizen, id),
                     full_name: r.get(1)?,
-                    id_kind: vocab(r, 2)?,
+                    id_kind: r.get::<_, Named<_>>(2).map(|n| n.0)?,
                     id_number: r.get(3)?,
-                    id_issued_on: opt_date(r, 4)?,
+                    id_issued_on: r.get::<_, Option<NaiveDate>>(4)?,
                     id_issued_by: r.get(5)?,
                     birth_year: r.get(6)?,
-                    gender: opt_vocab(r, 7)?,
+                    gender: r.get::<_, Option<Named<_>>>(7).map(|v| v.map(|n| n.0))?,
                     address: r.get(8)?,
                     phone: r.get(9)?,
                 },
@@ -277,7 +255,7 @@ pub(crate) fn cases(
                 CaseRecord {
                     ref_: name(Table::Case, id),
                     title: r.get(1)?,
-                    opened_on: date(r, 2)?,
+                    opened_on: r.get::<_, NaiveDate>(2)?,
                 },
             ))
         },
@@ -298,18 +276,18 @@ pub(crate) fn petitions(
         only,
         |r| {
             let id = r.get(0)?;
-            let role = opt_vocab(r, 9)?;
+            let role = r.get::<_, Option<Named<_>>>(9).map(|v| v.map(|n| n.0))?;
             let respondent_name: Option<String> = r.get(10)?;
             Ok((
                 id,
                 PetitionRecord {
                     ref_: name(Table::Petition, id),
-                    received_on: date(r, 1)?,
-                    channel: vocab(r, 2)?,
+                    received_on: r.get::<_, NaiveDate>(1)?,
+                    channel: r.get::<_, Named<_>>(2).map(|n| n.0)?,
                     forwarded_by: r.get::<_, Option<i64>>(3)?.map(|a| name(Table::Agency, a)),
                     forwarded_doc: r.get(4)?,
-                    kind: vocab(r, 5)?,
-                    field: vocab(r, 6)?,
+                    kind: r.get::<_, Named<_>>(5).map(|n| n.0)?,
+                    field: r.get::<_, Named<_>>(6).map(|n| n.0)?,
                     petitioners: Vec::new(),
                     anonymous: r.get(7)?,
                     signatories: r.get(8)?,
@@ -320,13 +298,13 @@ pub(crate) fn petitions(
                         },
                     ),
                     instance: r.get(11)?,
-                    contested_on: opt_date(r, 12)?,
-                    decision_kind: opt_vocab(r, 19)?,
+                    contested_on: r.get::<_, Option<NaiveDate>>(12)?,
+                    decision_kind: r.get::<_, Option<Named<_>>>(19).map(|v| v.map(|n| n.0))?,
                     oral: r.get(20)?,
                     complex: r.get(13)?,
                     specific: r.get(14)?,
                     court_accepted: r.get(15)?,
-                    second_instance_on: opt_date(r, 16)?,
+                    second_instance_on: r.get::<_, Option<NaiveDate>>(16)?,
                     case: r.get::<_, Option<i64>>(17)?.map(|c| name(Table::Case, c)),
                     summary: r.get(18)?,
                     papers: Vec::new(),
@@ -372,13 +350,13 @@ pub(crate) fn petitions(
             |r| {
                 let results: Option<String> = r.get(9)?;
                 Ok(Event {
-                    on: date(r, 0)?,
-                    kind: vocab(r, 1)?,
-                    action: opt_vocab(r, 2)?,
+                    on: r.get::<_, NaiveDate>(0)?,
+                    kind: r.get::<_, Named<_>>(1).map(|n| n.0)?,
+                    action: r.get::<_, Option<Named<_>>>(2).map(|v| v.map(|n| n.0))?,
                     to: r.get::<_, Option<i64>>(3)?.map(|a| name(Table::Agency, a)),
                     days: r.get(4)?,
                     decision: r.get(5)?,
-                    result: opt_vocab(r, 6)?,
+                    result: r.get::<_, Option<Named<_>>>(6).map(|v| v.map(|n| n.0))?,
                     reason: r.get(7)?,
                     partial: r.get(8)?,
                     results: results
@@ -404,16 +382,14 @@ pub(crate) fn visits(
         only,
         |r| {
             let id = r.get(0)?;
-            let at: String = r.get(1)?;
-            let at =
-                NaiveDateTime::parse_from_str(&at, "%Y-%m-%dT%H:%M:%S").map_err(|e| bad(1, e))?;
+            let at = r.get::<_, Stamp>(1)?.0;
             Ok((
                 id,
                 VisitRecord {
                     ref_: name(Table::Visit, id),
                     at: at.with_second(0).unwrap_or(at),
-                    reception: vocab(r, 2)?,
-                    received_by: vocab(r, 3)?,
+                    reception: r.get::<_, Named<_>>(2).map(|n| n.0)?,
+                    received_by: r.get::<_, Named<_>>(3).map(|n| n.0)?,
                     citizens: Vec::new(),
                     representatives: Vec::new(),
                     people: r.get(4)?,
@@ -467,11 +443,11 @@ pub(crate) fn plans(
                 id,
                 ReceptionPlanRecord {
                     ref_: name(Table::Plan, id),
-                    host: vocab(r, 1)?,
+                    host: r.get::<_, Named<_>>(1).map(|n| n.0)?,
                     host_name: r.get(2)?,
                     rule: serde_json::from_str(&rule).map_err(|e| bad(3, e))?,
-                    from: date(r, 4)?,
-                    to: opt_date(r, 5)?,
+                    from: r.get::<_, NaiveDate>(4)?,
+                    to: r.get::<_, Option<NaiveDate>>(5)?,
                     place: r.get(6)?,
                     start: r.get(7)?,
                     end: r.get(8)?,
