@@ -465,6 +465,8 @@ fn main() {
         "encrypted database opened in {:.2} s",
         t.elapsed().as_secs_f64()
     );
+    // The app's use cases refuse an encrypted store nobody signed in to.
+    desk.act_as(tiepdan_core::domain::access::Roles::ALL);
     let encrypted = suite(&mut desk, "encrypted");
     drop(desk);
     println!("\ncost of encryption (median, encrypted vs plain; goal: < 20 % slower):");

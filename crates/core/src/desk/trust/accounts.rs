@@ -558,6 +558,19 @@ impl Desk {
         self.session.as_ref()
     }
 
+    /// For the tests and benchmarks that open a store with its raw key: act as an officer
+    /// holding `roles`, as a session would. Never in a shipped build.
+    #[cfg(any(test, feature = "testing"))]
+    pub fn act_as(&mut self, roles: Roles) {
+        self.session = Some(SignedIn {
+            officer_id: 0,
+            login: "kiem-thu".into(),
+            full_name: "Kiểm thử".into(),
+            roles,
+            by_recovery_key: false,
+        });
+    }
+
     /// Refuses a use case, reads included, while nobody is signed in to an encrypted store
     /// (the idle lock, or signing out): the core, not the edge, keeps a locked screen shut.
     /// A plain store (tests, data from before encryption) has no accounts to sign in to.
