@@ -7,7 +7,7 @@ use rusqlite::OptionalExtension;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::desk::{Desk, from_name};
+use crate::desk::Desk;
 use crate::domain::visit::PetitionKind;
 use crate::error::Result;
 use crate::rules::deadlines::DeadlineName;
@@ -131,19 +131,12 @@ impl Desk {
                  WHERE {OPEN} AND {cond} ORDER BY d.due, d.petition_id LIMIT {limit}"
             ))?;
             stmt.query_map(rusqlite::params_from_iter(args), |r| {
-                let bad = |i, e: String| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        i,
-                        rusqlite::types::Type::Text,
-                        e.into(),
-                    )
-                };
                 Ok(DueItem {
                     petition_id: r.get(0)?,
-                    kind: from_name(&r.get::<_, String>(1)?).map_err(|e| bad(1, e))?,
+                    kind: r.get::<_, crate::store::value::Named<_>>(1)?.0,
                     summary: r.get(2)?,
                     received_on: r.get(3)?,
-                    deadline: from_name(&r.get::<_, String>(4)?).map_err(|e| bad(4, e))?,
+                    deadline: r.get::<_, crate::store::value::Named<_>>(4)?.0,
                     due: r.get(5)?,
                     flags: Vec::new(),
                 })

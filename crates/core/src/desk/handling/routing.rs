@@ -59,12 +59,11 @@ impl Desk {
                  WHERE p.id = ?1",
                 [petition_id],
                 |r| {
-                    let kind: String = r.get(0)?;
                     let role: Option<String> = r.get(1)?;
                     Ok((
                         RoutingFacts {
-                            kind: from_name(&kind).map_err(|e| bad(0, e))?,
-                            field: from_name(&r.get::<_, String>(13)?).map_err(|e| bad(13, e))?,
+                            kind: r.get::<_, crate::store::value::Named<_>>(0)?.0,
+                            field: r.get::<_, crate::store::value::Named<_>>(13)?.0,
                             decision_kind: r
                                 .get::<_, Option<String>>(14)?
                                 .map(|x| from_name(&x).map_err(|e| bad(14, e)))
@@ -359,7 +358,7 @@ impl Desk {
                         .map(|x| from_name(&x).map_err(|e| bad(10, e)))
                         .transpose()?,
                     oral: r.get(11)?,
-                    field: from_name(&r.get::<_, String>(12)?).map_err(|e| bad(12, e))?,
+                    field: r.get::<_, crate::store::value::Named<_>>(12)?.0,
                     complex: r.get(13)?,
                     at_visit: r.get(14)?,
                     anonymous: r.get(15)?,

@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::audit::{self, Ctx};
-use crate::desk::{Desk, from_name, name};
+use crate::desk::{Desk, name};
 use crate::domain::citizen::{CitizenInput, MatchKind, NewCitizen, name_match};
 use crate::domain::identity::{IdKind, Sex};
 use crate::error::{Error, Result};
@@ -39,24 +39,15 @@ pub(in crate::desk) const COLUMNS: &str =
     "id, full_name, id_kind, id_number, birth_year, gender, address, phone";
 
 pub(in crate::desk) fn row_to_citizen(r: &rusqlite::Row<'_>) -> rusqlite::Result<Citizen> {
-    let kind: String = r.get(2)?;
-    let gender: Option<String> = r.get(5)?;
-    let column = |i: usize, e: String| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
-    };
     Ok(Citizen {
         id: r.get(0)?,
         full_name: r.get(1)?,
-        id_kind: from_name(&kind).map_err(|e| column(2, e))?,
+        id_kind: r.get::<_, crate::store::value::Named<_>>(2)?.0,
         id_number: r.get(3)?,
         birth_year: r.get(4)?,
-        gender: gender.map(|g| {
-            if g == "female" {
-                Sex::Female
-            } else {
-                Sex::Male
-            }
-        }),
+        gender: r
+            .get::<_, Option<crate::store::value::Named<Sex>>>(5)?
+            .map(|g| g.0),
         address: r.get(6)?,
         phone: r.get(7)?,
     })

@@ -77,15 +77,13 @@ impl Desk {
                  WHERE v.id = ?1",
                 [visit_id],
                 |r| {
-                    let reception: String = r.get(4)?;
-                    let received_by: String = r.get(5)?;
                     Ok(VisitRecord {
                         id: r.get(0)?,
                         case_id: r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
                         case_title: r.get(2)?,
                         at: r.get(3)?,
-                        reception: from_name(&reception).map_err(|e| bad(4, e))?,
-                        received_by: from_name(&received_by).map_err(|e| bad(5, e))?,
+                        reception: r.get::<_, crate::store::value::Named<_>>(4)?.0,
+                        received_by: r.get::<_, crate::store::value::Named<_>>(5)?.0,
                         people: r.get(6)?,
                         repeat: r.get(7)?,
                         summary: r.get(8)?,

@@ -432,8 +432,6 @@ impl Desk {
             |r| {
                 let planned: Option<String> = r.get(2)?;
                 let on: String = r.get(3)?;
-                let kind: String = r.get(4)?;
-                let host: String = r.get(5)?;
                 let start: String = r.get(8)?;
                 let end: String = r.get(9)?;
                 Ok(SessionRow {
@@ -441,8 +439,8 @@ impl Desk {
                     plan_id: r.get(1)?,
                     planned_on: planned.as_deref().and_then(day),
                     on: day(&on).ok_or_else(|| bad(3, on.clone()))?,
-                    kind: from_name(&kind).map_err(|e| bad(4, e))?,
-                    host: from_name(&host).map_err(|e| bad(5, e))?,
+                    kind: r.get::<_, crate::store::value::Named<_>>(4)?.0,
+                    host: r.get::<_, crate::store::value::Named<_>>(5)?.0,
                     host_name: r.get(6)?,
                     place: r.get(7)?,
                     start: time(&start).ok_or_else(|| bad(8, start.clone()))?,

@@ -160,8 +160,8 @@ impl Desk {
                 at: r.get(1)?,
                 people: r.get(2)?,
                 content,
-                reception: from_name(&r.get::<_, String>(4)?).map_err(|e| bad(4, e))?,
-                received_by: from_name(&r.get::<_, String>(5)?).map_err(|e| bad(5, e))?,
+                reception: r.get::<_, crate::store::value::Named<_>>(4)?.0,
+                received_by: r.get::<_, crate::store::value::Named<_>>(5)?.0,
                 officer_name: r.get(11)?,
                 repeat: r.get(6)?,
                 outcome: r.get(7)?,
@@ -213,7 +213,7 @@ impl Desk {
         let conn = self.store.conn();
         let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(w.args.iter()), |r| {
-            let kind: PetitionKind = from_name(&r.get::<_, String>(2)?).map_err(|e| bad(2, e))?;
+            let kind: PetitionKind = r.get::<_, crate::store::value::Named<_>>(2)?.0;
             let anonymous: bool = r.get(6)?;
             let who = if anonymous {
                 "(đơn nặc danh)".to_owned()
@@ -227,7 +227,7 @@ impl Desk {
                 petition_id: r.get(0)?,
                 received_on: r.get(1)?,
                 kind,
-                field: from_name(&r.get::<_, String>(3)?).map_err(|e| bad(3, e))?,
+                field: r.get::<_, crate::store::value::Named<_>>(3)?.0,
                 summary: r.get(4)?,
                 channel: channel_label(&channel).to_owned(),
                 forwarded_by: r.get(7)?,
