@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::{self, Ctx};
-use crate::desk::{Desk, from_name, name};
+use crate::desk::{Desk, from_name};
 use crate::error::{Error, FieldError, Result};
 use crate::text::{clean, clean_block};
 
@@ -97,7 +97,7 @@ impl Desk {
                 params![input.petition_id, on.to_string(), mediator, crate::store::value::Named(input.outcome), content, ctx.stamp()],
             )?;
             let id = tx.last_insert_rowid();
-            audit::append(tx, ctx, "mediation.add", "petition", &[input.petition_id], Some(serde_json::json!({"mediation": id, "outcome": name(input.outcome), "mediator": mediator})))?;
+            audit::append(tx, ctx, "mediation.add", "petition", &[input.petition_id], Some(serde_json::json!({"mediation": id, "outcome": input.outcome, "mediator": mediator})))?;
             Ok(id)
         })
     }

@@ -507,7 +507,7 @@ impl Desk {
                 )?;
             }
             let detail = serde_json::json!({
-                "kind": name(input.kind), "on": on.to_string(), "result": input.result,
+                "kind": input.kind, "on": on.to_string(), "result": input.result,
                 "decision": decision, "partial": partial, "reason": reason, "results": stored,
                 "days": input.days.filter(|_| input.kind == OutcomeKind::Extended),
             });

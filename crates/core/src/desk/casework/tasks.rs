@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::{self, Ctx};
-use crate::desk::{Desk, from_name, name};
+use crate::desk::{Desk, from_name};
 use crate::error::{Error, FieldError, Result};
 use crate::text::clean;
 
@@ -110,7 +110,7 @@ impl Desk {
                 params![input.petition_id, crate::store::value::Named(input.kind), what, who, due.to_string(), ctx.stamp()],
             )?;
             let id = tx.last_insert_rowid();
-            audit::append(tx, ctx, "task.add", "case_task", &[id], Some(serde_json::json!({"petition": input.petition_id, "kind": name(input.kind), "what": what, "who": who, "due": due.to_string()})))?;
+            audit::append(tx, ctx, "task.add", "case_task", &[id], Some(serde_json::json!({"petition": input.petition_id, "kind": input.kind, "what": what, "who": who, "due": due.to_string()})))?;
             Ok(id)
         })
     }

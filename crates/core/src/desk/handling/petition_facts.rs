@@ -287,7 +287,7 @@ impl Desk {
                 "contested_on": contested_on.map(|d| d.to_string()),
                 "decision_kind": decision_kind.map(name),
                 "oral": oral,
-                "kind": name(kind),
+                "kind": kind,
                 "field": field.map(name).unwrap_or_else(|| recorded.field.clone()),
                 "summary": summary.clone().unwrap_or_else(|| recorded.summary.clone()),
                 "received_on": received_on.map(|d| d.to_string()).unwrap_or_else(|| recorded.received_on.clone()),

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::{self, Ctx};
-use crate::desk::{Desk, from_name, name};
+use crate::desk::{Desk, from_name};
 use crate::domain::routing::{Action, PendingTransfer, Proposal, RoutingFacts, propose};
 use crate::error::{Error, FieldError, Result};
 use crate::text::clean;
@@ -256,7 +256,7 @@ impl Desk {
                 )?;
             }
             let detail = serde_json::json!({
-                "proposal": proposal, "decision": name(input.action), "overridden": overridden,
+                "proposal": proposal, "decision": input.action, "overridden": overridden,
                 "reason": reason, "to_agency": input.to_agency, "note": note,
                 "accepted_on": accepted_on.map(|a| a.to_string()),
             });

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::{self, Ctx};
-use crate::desk::{Desk, from_name, name};
+use crate::desk::{Desk, from_name};
 use crate::error::{Error, FieldError, Result};
 use crate::text::clean;
 
@@ -145,7 +145,7 @@ impl Desk {
                 params![case_id, crate::store::value::Named(input.kind), reason, source, review_on.to_string(), ctx.stamp()],
             )?;
             let id = tx.last_insert_rowid();
-            audit::append(tx, ctx, "watch.add", "case", &[case_id], Some(serde_json::json!({"watch": id, "kind": name(input.kind), "reason": reason, "review_on": review_on.to_string()})))?;
+            audit::append(tx, ctx, "watch.add", "case", &[case_id], Some(serde_json::json!({"watch": id, "kind": input.kind, "reason": reason, "review_on": review_on.to_string()})))?;
             Ok(id)
         })
     }

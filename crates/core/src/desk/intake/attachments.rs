@@ -183,7 +183,7 @@ impl Desk {
                 "attachment.add",
                 "attachment",
                 &[id],
-                Some(serde_json::json!({"owner": name(input.owner), "owner_id": input.owner_id,
+                Some(serde_json::json!({"owner": input.owner, "owner_id": input.owner_id,
                     "file": if secret { "(bảo mật)" } else { file_name.as_str() },
                     "sha256": sha256, "bytes": bytes.len()})),
             )?;

@@ -108,7 +108,7 @@ impl Desk {
                 &petition_ids,
                 Some(serde_json::json!({
                     "case": case_id, "repeat": repeat, "citizens": citizen_ids,
-                    "channel": crate::desk::name(mail.channel), "forwarded_by": mail.forwarded_by,
+                    "channel": mail.channel, "forwarded_by": mail.forwarded_by,
                     "forwarded_doc": mail.forwarded_doc,
                 })),
             )?;

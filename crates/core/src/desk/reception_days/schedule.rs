@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::{self, Ctx};
-use crate::desk::{Desk, from_name, name};
+use crate::desk::{Desk, from_name};
 use crate::domain::schedule::{
     self, Host, Plan, PlanRule, ScheduleIssue, Session, SessionKind, SessionRow, ShiftPolicy,
 };
@@ -240,7 +240,7 @@ impl Desk {
                 "schedule.policy",
                 "settings",
                 &[],
-                Some(serde_json::json!({"policy": name(policy)})),
+                Some(serde_json::json!({"policy": policy})),
             )?;
             Ok(())
         })

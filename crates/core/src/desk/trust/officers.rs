@@ -4,7 +4,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use crate::audit::{self, Ctx};
-use crate::desk::{Desk, from_name, name};
+use crate::desk::{Desk, from_name};
 use crate::domain::officer::{Officer, OfficerEdit, OfficerInput};
 use crate::error::{Error, Result};
 use crate::text::Collation;
@@ -145,7 +145,7 @@ pub(in crate::desk) fn insert_officer(
         "officer.create",
         "officer",
         &[id],
-        Some(serde_json::json!({ "full_name": new.full_name, "role": name(new.role) })),
+        Some(serde_json::json!({ "full_name": new.full_name, "role": new.role })),
     )?;
     Ok(id)
 }
