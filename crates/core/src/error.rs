@@ -103,6 +103,7 @@ impl Error {
                 StoreError::WrongKey { .. } => "wrong_key",
                 StoreError::NotEncrypted { .. } => "not_encrypted",
                 StoreError::KeyringMissing { .. } => "keyring_missing",
+                StoreError::Unaudited { .. } => "unaudited",
                 StoreError::Sqlite(_) => "sqlite",
             },
         }

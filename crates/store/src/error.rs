@@ -69,6 +69,12 @@ pub enum StoreError {
     )]
     KeyringMissing { path: PathBuf },
 
+    /// A write that changed rows without appending its audit row: refused, rolled back.
+    #[error(
+        "Lỗi nội bộ: thao tác \"{what}\" ghi dữ liệu mà không ghi nhật ký thao tác, nên đã bị hủy; không có gì thay đổi. Hãy báo cho cán bộ tin học."
+    )]
+    Unaudited { what: String },
+
     #[error(
         "Tệp {path} chưa được mã hóa. Hãy đăng nhập bằng tài khoản quản trị để mã hóa dữ liệu (phần mềm sao lưu và kiểm tra trước khi mã hóa)."
     )]

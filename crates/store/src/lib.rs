@@ -148,8 +148,37 @@ impl Store {
         &self.conn
     }
 
-    /// Runs `f` in one IMMEDIATE transaction: all of it is committed, or none of it.
+    /// Runs `f` in one IMMEDIATE transaction: all of it is committed, or none of it. A
+    /// transaction that changes a row must append its audit row in it: one that does not is
+    /// rolled back ([`StoreError::Unaudited`]), so no write lands without its trace.
     pub fn write<T, E>(&mut self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<rusqlite::Error> + From<StoreError>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let changes = tx.total_changes();
+        let head = last_audit_row(&tx)?;
+        let value = f(&tx)?;
+        if tx.total_changes() != changes && last_audit_row(&tx)? == head {
+            // Dropping the transaction rolls it back.
+            return Err(StoreError::Unaudited {
+                what: std::any::type_name::<T>().to_owned(),
+            }
+            .into());
+        }
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// [`Store::write`] for what is not a record of the office and needs no audit row: a
+    /// form's draft, derived data (the deadline cache), the store's own keys. Each caller
+    /// says why in a comment.
+    pub fn write_unaudited<T, E>(
+        &mut self,
+        f: impl FnOnce(&Transaction) -> Result<T, E>,
+    ) -> Result<T, E>
     where
         E: From<rusqlite::Error>,
     {
@@ -364,4 +393,85 @@ fn connect(path: &Path, key: Option<&DbKey>, flags: OpenFlags) -> Result<Connect
         }
     }
     Ok(conn)
+}
+
+/// The newest audit row's id (0 when the trail is empty).
+fn last_audit_row(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT coalesce(max(id), 0) FROM audit_log", [], |r| {
+        r.get(0)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(store: &Store) -> i64 {
+        store
+            .conn()
+            .query_row("SELECT count(*) FROM agencies", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    fn insert(tx: &Transaction, name: &str) -> rusqlite::Result<usize> {
+        tx.execute(
+            "INSERT INTO agencies (name, name_fold, role, address, created_at)
+             VALUES (?1, ?1, 'court', NULL, '2026-12-04T09:00:00')",
+            [name],
+        )
+    }
+
+    #[test]
+    fn a_write_without_its_audit_row_is_rolled_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 4)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let mut store = Store::open(
+            &dir.path().join("tiepdan.sqlite3"),
+            None,
+            &dir.path().join("backups"),
+            now,
+        )
+        .unwrap();
+        let e = store
+            .write(|tx| -> Result<(), StoreError> {
+                insert(tx, "Tòa án nhân dân khu vực 1")?;
+                Ok(())
+            })
+            .unwrap_err();
+        assert!(matches!(e, StoreError::Unaudited { .. }), "{e}");
+        assert!(e.to_string().contains("không có gì thay đổi"), "{e}");
+        assert_eq!(count(&store), 0, "rolled back");
+
+        store
+            .write(|tx| -> Result<(), StoreError> {
+                insert(tx, "Tòa án nhân dân khu vực 1")?;
+                audit::append(
+                    tx,
+                    "2026-12-04T09:00:00",
+                    "kiểm thử",
+                    "agency.create",
+                    "agency",
+                    &[1],
+                    None,
+                )?;
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(count(&store), 1);
+        // Reading, or a write that changes nothing, needs no row.
+        store
+            .write(|_| -> Result<(), StoreError> { Ok(()) })
+            .unwrap();
+        // What is not a record is written without one, on purpose.
+        store
+            .write_unaudited(|tx| -> Result<(), StoreError> {
+                insert(tx, "Viện kiểm sát nhân dân khu vực 1")?;
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(count(&store), 2);
+    }
 }

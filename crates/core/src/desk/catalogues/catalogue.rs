@@ -184,7 +184,7 @@ impl Desk {
                 .map(|b| format!("{b:02x}"))
                 .collect::<String>()
         });
-        self.store.write(|tx| {
+        self.store.write(|tx| -> Result<()> {
             append(
                 tx,
                 ctx,
@@ -192,7 +192,8 @@ impl Desk {
                 "rule_file",
                 &[],
                 Some(serde_json::json!({ "file": file.file(), "sha256": sha256 })),
-            )
+            )?;
+            Ok(())
         })?;
         // The cache keeps the fingerprint of the rules it was computed with: a change of
         // the deadlines or the calendar recomputes, one of another file does not.

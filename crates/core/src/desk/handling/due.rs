@@ -255,7 +255,8 @@ impl Desk {
             recomputed = self.recompute_all(ctx)?;
         }
         if stored.as_deref() != Some(fingerprint.as_str()) {
-            self.store.write(|tx| -> Result<()> {
+            // Derived data: the fingerprint of the rules the cache was computed with.
+            self.store.write_unaudited(|tx| -> Result<()> {
                 tx.execute(
                     "INSERT INTO settings (key, value) VALUES ('deadline_rules_fingerprint', ?1)
                      ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -46,7 +46,8 @@ impl Desk {
                 ),
             )]));
         }
-        self.store.write(|tx| -> Result<()> {
+        // A draft is not a record: never counted, exported or audited (ARCHITECTURE.md).
+        self.store.write_unaudited(|tx| -> Result<()> {
             tx.execute(
                 "INSERT INTO drafts (form, content, updated_at) VALUES (?1, ?2, ?3)
                  ON CONFLICT (form) DO UPDATE SET content = excluded.content,
@@ -76,7 +77,8 @@ impl Desk {
     }
 
     pub fn discard_draft(&mut self, ctx: &Ctx, form: &str) -> Result<()> {
-        self.store.write(|tx| -> Result<()> {
+        // A draft is not a record: never audited.
+        self.store.write_unaudited(|tx| -> Result<()> {
             tx.execute("DELETE FROM drafts WHERE form = ?1", [draft_key(ctx, form)])?;
             Ok(())
         })

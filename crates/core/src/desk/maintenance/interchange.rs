@@ -87,6 +87,12 @@ pub enum ImportError {
     Failed(#[from] Error),
 }
 
+impl From<crate::error::StoreError> for ImportError {
+    fn from(e: crate::error::StoreError) -> Self {
+        ImportError::Failed(e.into())
+    }
+}
+
 impl ImportError {
     /// The error as it crosses into the UI: a bad file's problems as one field per line
     /// (`line.N`), so the screen lists them where the file is chosen.

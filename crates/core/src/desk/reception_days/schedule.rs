@@ -620,7 +620,10 @@ impl Desk {
             .into_iter()
             .find(|s| s.id.is_none() && s.plan_id == Some(plan_id) && s.planned_on == Some(planned))
             .ok_or_else(|| Error::invalid("session", "Lịch không có buổi tiếp này."))?;
-        self.store.write(|tx| -> Result<i64> {
+        // A plan's day stored as a row the first time it is touched: every value is the
+        // plan's, nothing new is recorded; the booking, cancellation or conclusion that
+        // needed the row is audited.
+        self.store.write_unaudited(|tx| -> Result<i64> {
             tx.execute(
                 "INSERT INTO reception_sessions (plan_id, planned_on, on_date, kind, host, host_name,
                      place, start_time, end_time, capacity, created_at)

@@ -63,7 +63,9 @@ impl crate::desk::Desk {
         {
             return Ok(public_from(&bytes));
         }
-        self.store.write(|tx| public_key(tx, &ctx.stamp()))
+        // The store's own first key, made at first need; its rotation is audited.
+        self.store
+            .write_unaudited(|tx| public_key(tx, &ctx.stamp()))
     }
 
     /// The denouncer key's secret half for this call: only for a role that may see
