@@ -1,5 +1,5 @@
-"""End-to-end fixtures: the real TiếpDân window under Xvfb, driven through tauri-driver
-and WebKitWebDriver (W3C WebDriver) with Selenium.
+"""End-to-end fixtures: the real TiếpDân window under Xvfb, driven through
+WebKitWebDriver (W3C WebDriver) with Selenium.
 
 Environment:
   TIEPDAN_APP   the desktop binary (default: target/debug/tiepdan-desktop)
@@ -26,7 +26,7 @@ def display():
 
 
 @pytest.fixture(scope="session")
-def tauri_driver(display):
+def webdriver_url(display):
     url, proc = harness.start_driver(display)
     yield url
     harness.stop(proc)
@@ -47,13 +47,13 @@ def cli_binary() -> str:
 
 
 @pytest.fixture
-def open_window(tauri_driver, app_binary):
+def open_window(webdriver_url, app_binary):
     """Opens the real window on a data directory; closes every window at the end."""
     drivers = []
 
     def _open(data_dir: Path, login: str | None = harness.ADMIN, password: str = harness.PASSPHRASE,
               extra_args: list[str] | None = None):
-        driver = harness.open_window(tauri_driver, app_binary, data_dir, extra_args)
+        driver = harness.open_window(webdriver_url, app_binary, data_dir, extra_args)
         drivers.append(driver)
         if login:
             harness.sign_in(driver, login, password)

@@ -1,5 +1,10 @@
-"""Starting the real window: Xvfb, tauri-driver (which drives WebKitWebDriver) and a
-Selenium session on the TiếpDân binary. Shared by the pytest fixtures and the benchmark."""
+"""Starting the real window: Xvfb, WebKitWebDriver (WebKitGTK's own WebDriver server, from
+Debian's webkit2gtk-driver) and a Selenium session on the TiếpDân binary. Shared by the
+pytest fixtures and the benchmark.
+
+tauri-driver is not needed on Linux: all it does there is start WebKitWebDriver and turn
+the `tauri:options` capability into `webkitgtk:browserOptions`, which this harness asks for
+directly (saving CI a `cargo install` of a hundred crates)."""
 
 import os
 import shutil
@@ -49,17 +54,24 @@ def start_display() -> tuple[str, subprocess.Popen]:
 
 
 def start_driver(display: str) -> tuple[str, subprocess.Popen]:
-    exe = shutil.which("tauri-driver") or str(Path.home() / ".cargo/bin/tauri-driver")
-    port, native_port = free_port(), free_port()
+    exe = shutil.which("WebKitWebDriver") or "/usr/bin/WebKitWebDriver"
+    port = free_port()
+    # TAURI_WEBVIEW_AUTOMATION: the window lets WebDriver automate its webview.
     # TIEPDAN_NO_VIEWER: printed PDFs are read by the tests, not opened in a viewer.
-    env = dict(os.environ, DISPLAY=display, WEBKIT_DISABLE_COMPOSITING_MODE="1", TIEPDAN_NO_VIEWER="1")
+    env = dict(
+        os.environ,
+        DISPLAY=display,
+        WEBKIT_DISABLE_COMPOSITING_MODE="1",
+        TIEPDAN_NO_VIEWER="1",
+        TAURI_WEBVIEW_AUTOMATION="true",
+    )
     proc = subprocess.Popen(
-        [exe, "--port", str(port), "--native-port", str(native_port)],
+        [exe, f"--port={port}", "--host=127.0.0.1"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    wait_for_port(port, proc, "tauri-driver")
+    wait_for_port(port, proc, "WebKitWebDriver")
     return f"http://127.0.0.1:{port}", proc
 
 
@@ -97,7 +109,7 @@ def open_window(driver_url: str, app: str, data_dir: Path, extra_args: list[str]
     options = ArgOptions()
     options.set_capability("browserName", "wry")
     args = ["--data", str(data_dir), *(extra_args or [])]
-    options.set_capability("tauri:options", {"application": app, "args": args})
+    options.set_capability("webkitgtk:browserOptions", {"binary": app, "args": args})
     driver = webdriver.Remote(command_executor=driver_url, options=options)
     driver.implicitly_wait(0)
     return driver

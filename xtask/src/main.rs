@@ -183,21 +183,10 @@ fn e2e_python() -> Result<PathBuf> {
     Ok(python)
 }
 
-fn tauri_driver() -> Result {
-    let on_path = succeeds(Command::new("tauri-driver").arg("--help"));
-    let home = env::var("HOME").unwrap_or_default();
-    let in_cargo_bin = Path::new(&home).join(".cargo/bin/tauri-driver").exists();
-    if !on_path && !in_cargo_bin {
-        run(cargo().args(["install", "tauri-driver", "--locked", "--version", "2.1.0"]))?;
-    }
-    Ok(())
-}
-
 fn deps(for_tests: bool) -> Result {
     apt_install(BUILD_PACKAGES)?;
     if for_tests {
         apt_install(TEST_PACKAGES)?;
-        tauri_driver()?;
         e2e_python()?;
     }
     ui_deps()
