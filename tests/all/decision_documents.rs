@@ -180,12 +180,16 @@ fn a_refusal_notice_cites_the_clause_of_article_9_and_other_grounds_need_details
         )
         .unwrap();
     assert!(doc.number_label.contains("TB"), "{}", doc.number_label);
-    let text = pdftotext(&doc.path);
+    let text = pdftotext(&doc.path)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     for words in [
         "THÔNG BÁO",
         "Về việc từ chối tiếp công dân",
         "Kính gửi: Ông Nguyễn Văn Đức",
-        "khoản 3 Điều 9 Luật Tiếp công dân năm 2013",
+        // Printed on 23/11/2026: the Law on Citizen Reception as amended from 01/07/2026.
+        "khoản 3 Điều 9 Luật Tiếp công dân ngày 25 tháng 11 năm 2013, được sửa đổi, bổ sung bởi Luật số 136/2025/QH15",
         "15/QĐ-UBND",
         "chấm dứt việc khiếu nại",
     ] {

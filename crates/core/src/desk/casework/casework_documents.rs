@@ -362,7 +362,7 @@ impl Desk {
             let label = rules.label(&rules.decision, number);
             let mut paragraphs = vec![
                 format!("CHỦ TỊCH {}", office.name.to_uppercase()),
-                "Căn cứ Luật Tổ chức chính quyền địa phương;".to_owned(),
+                format!("Căn cứ {};", rules.cite("local_government", ctx.now.date())),
                 format!("Căn cứ {basis};"),
             ];
             if let Some(a) = accepted.as_deref().and_then(|a| chrono::NaiveDate::parse_from_str(a, "%Y-%m-%d").ok()) {

@@ -76,8 +76,9 @@ impl Desk {
                 input.ground.finding_vi()
             ),
             format!(
-                "Căn cứ khoản {} Điều 9 Luật Tiếp công dân năm 2013, {office_name} từ chối tiếp {title} {name}.",
-                input.ground.clause()
+                "Căn cứ khoản {} Điều 9 {}, {office_name} từ chối tiếp {title} {name}.",
+                input.ground.clause(),
+                self.rules.documents.cite("reception", ctx.now.date())
             ),
         ];
         if input.ground == RefusalGround::AlreadyResolved {
