@@ -271,12 +271,17 @@ fn test() -> Result {
     ]))?;
     // The shell has no tests of its own (its few pure helpers are the core's `edge`), so its
     // heavy debug build is left to the window tests that need it.
-    run(cargo().args(["test", "--workspace", "--exclude", "tiepdan-desktop"]))?;
-    // The speed benchmark on a small generated database, so it keeps compiling and working
-    // (the measured run is `cargo bench --bench desk`, 1,000,000 petitions).
+    // Every target in one build (a second `cargo test -p …` resolves features differently
+    // and recompiles half the tree): the tests, and the speed benchmark on a small generated
+    // database so it keeps compiling and working (the measured run is `cargo bench --bench
+    // desk`, 1,000,000 petitions). Then the documentation's examples, on the same build.
+    let core_only = ["--workspace", "--exclude", "tiepdan-desktop"];
     run(cargo()
-        .args(["test", "--package", "tiepdan", "--bench", "desk"])
+        .arg("test")
+        .args(core_only)
+        .arg("--all-targets")
         .env("BENCH_PETITIONS", "2000"))?;
+    run(cargo().arg("test").args(core_only).arg("--doc"))?;
     if on_ci() {
         // The window tests run once, on what a commune installs: both packages are built,
         // the .deb installed and upgraded, and the end-to-end tests run on its binaries.
