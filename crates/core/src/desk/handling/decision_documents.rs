@@ -140,16 +140,6 @@ impl Desk {
         } else {
             competent.clone()
         };
-        let copies_for_notice: Vec<String> = if view.kind == PetitionKind::Denunciation {
-            // A notice to a denouncer goes to no other body.
-            vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()]
-        } else {
-            vec![
-                "Như trên".to_owned(),
-                "Thanh tra cấp tỉnh (để biết)".to_owned(),
-                "Lưu: VT, hồ sơ vụ việc".to_owned(),
-            ]
-        };
         let case_id: Option<i64> = conn.query_row(
             "SELECT case_id FROM petitions WHERE id = ?1",
             [petition_id],
@@ -186,164 +176,33 @@ impl Desk {
             .map(|d| d.format("%d/%m/%Y").to_string())
             .unwrap_or_else(|_| view.received_on.clone());
         let body = to.clone().unwrap_or_else(|| proposal.authority.clone());
-        let from_whom = match (&petitioner, view.kind) {
-            (_, PetitionKind::Denunciation) | (None, _) => String::new(),
-            (Some(p), _) => format!(" của {} (địa chỉ: {})", p.name, p.address),
-        };
-        let secrecy = "Thông tin về người tố cáo được giữ bí mật theo quy định của Luật Tố cáo; khi cần liên hệ người tố cáo, đề nghị liên hệ Ủy ban nhân dân xã.".to_owned();
-        let office_name = office.name.clone();
-        let person_to = petitioner
-            .as_ref()
-            .map(|p| format!("{} ({})", p.name, p.address))
-            .unwrap_or_else(|| "Người gửi đơn".into());
-        // How every letter starts: when the petition came and what it says.
-        let opening = format!(
-            "Ngày {received}, {office_name} nhận được đơn {kind}{from_whom} với nội dung: {}",
-            view.summary
-        );
-        let (heading, subject, recipients, mut paragraphs, copies_to) = match action {
-            Action::Transfer => (
-                None,
-                format!("chuyển đơn {kind}"),
-                vec![body.clone()],
-                vec![
-                    opening.clone(),
-                    format!(
-                        "Căn cứ {basis}, nội dung đơn không thuộc thẩm quyền giải quyết của {office_name}. {office_name} chuyển đơn đến {body} để xem xét, giải quyết theo thẩm quyền và thông báo kết quả cho {office_name} biết."
-                    ),
-                ],
-                if view.kind == PetitionKind::Denunciation {
-                    vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()]
-                } else {
-                    vec![
-                        "Như trên".to_owned(),
-                        "Người gửi đơn (để biết)".to_owned(),
-                        "Lưu: VT, hồ sơ vụ việc".to_owned(),
-                    ]
-                },
-            ),
-            Action::Remind => (
-                None,
-                "đôn đốc giải quyết đơn".to_owned(),
-                vec![body.clone()],
-                vec![
-                    opening.clone(),
-                    format!(
-                        "Vụ việc trên đã được chuyển đến {body} nhưng đến nay {office_name} chưa nhận được kết quả giải quyết. {office_name} đề nghị {body} khẩn trương xem xét, giải quyết theo thẩm quyền và thông báo kết quả cho {office_name} biết."
-                    ),
-                ],
-                vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()],
-            ),
-            Action::Return => (
-                None,
-                "trả lại đơn chuyển không đúng thẩm quyền".to_owned(),
-                vec![body.clone()],
-                vec![
-                    format!(
-                        "Ngày {received}, {office_name} nhận được đơn {kind} do {body} chuyển đến, với nội dung: {}",
-                        view.summary
-                    ),
-                    format!(
-                        "Căn cứ {basis}, nội dung đơn không thuộc thẩm quyền giải quyết của {office_name} (thẩm quyền: {competent}). {office_name} trả lại đơn và tài liệu kèm theo để {body} xử lý theo quy định."
-                    ),
-                ],
-                vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()],
-            ),
-            Action::Guide if view.several_contents => {
-                // Hướng dẫn đơn có nhiều nội dung (TT 05/2021 practice): each content and
-                // the body competent for it, as the officer listed them; lines to fill in
-                // by hand otherwise.
-                let lines: Vec<String> = match note.as_deref() {
-                    Some(n) => n
-                        .lines()
-                        .map(|l| l.trim().trim_start_matches(['-', '•']).trim())
-                        .filter(|l| !l.is_empty())
-                        .map(|l| format!("- {l}"))
-                        .collect(),
-                    None => vec![
-                        "- Nội dung ........................................ thuộc thẩm quyền giải quyết của ........................................".to_owned();
-                        2
-                    ],
-                };
-                let mut paragraphs = vec![format!(
-                    "Ngày {received}, {office_name} nhận được đơn của {}. Sau khi xem xét nội dung đơn và thông tin, tài liệu kèm theo, đơn có nhiều nội dung khác nhau thuộc thẩm quyền giải quyết của nhiều cơ quan:",
-                    petitioner
-                        .as_ref()
-                        .map(|p| format!("{} (địa chỉ: {})", p.name, p.address))
-                        .unwrap_or_else(|| "Ông/Bà".to_owned())
-                )];
-                paragraphs.extend(lines);
-                paragraphs.push(format!(
-                    "Căn cứ {basis}, đề nghị Ông/Bà viết tách các nội dung đơn như đã hướng dẫn và gửi đến cơ quan có thẩm quyền để được xem xét, giải quyết theo quy định của pháp luật."
-                ));
-                (
-                    Some((
-                        "Hướng dẫn".to_owned(),
-                        "Đơn có nhiều nội dung khác nhau thuộc thẩm quyền giải quyết của nhiều cơ quan".to_owned(),
-                    )),
-                    String::new(),
-                    vec![person_to.clone()],
-                    paragraphs,
-                    vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()],
-                )
-            }
-            Action::Guide => (
-                None,
-                format!("hướng dẫn gửi đơn {kind}"),
-                vec![person_to.clone()],
-                vec![
-                    format!(
-                        "Ngày {received}, {office_name} nhận được đơn {kind} của {} với nội dung: {}",
-                        petitioner
-                            .as_ref()
-                            .map(|p| p.name.as_str())
-                            .unwrap_or("Ông/Bà"),
-                        view.summary
-                    ),
-                    format!(
-                        "Căn cứ {basis}, nội dung đơn không thuộc thẩm quyền giải quyết của {office_name}. Đề nghị Ông/Bà gửi đơn đến {competent} để được xem xét, giải quyết theo quy định."
-                    ),
-                ],
-                vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()],
-            ),
-            Action::Decline => (
-                Some((
-                    "Thông báo".to_owned(),
-                    format!("Về việc không thụ lý giải quyết {kind}"),
-                )),
-                String::new(),
-                vec![person_to.clone()],
-                vec![
-                    opening.clone(),
-                    format!(
-                        "Căn cứ {basis}, {office_name} thông báo không thụ lý giải quyết đơn vì lý do: {}",
-                        reason
-                    ),
-                ],
-                copies_for_notice.clone(),
-            ),
-            _ => (
-                Some((
-                    "Thông báo".to_owned(),
-                    format!("Về việc thụ lý giải quyết {kind}"),
-                )),
-                String::new(),
-                vec![person_to.clone()],
-                vec![
-                    opening.clone(),
-                    format!(
-                        "Căn cứ {acceptance_basis}, đơn thuộc thẩm quyền giải quyết của {accepting} và đủ điều kiện thụ lý. {office_name} thông báo thụ lý giải quyết từ ngày {}.",
-                        on.format("%d/%m/%Y")
-                    ),
-                ],
-                copies_for_notice.clone(),
-            ),
-        };
-        if view.kind == PetitionKind::Denunciation
-            && matches!(action, Action::Transfer | Action::Remind | Action::Return)
-        {
-            paragraphs.push(secrecy);
-        }
+        let letter = crate::domain::forms::decision_letter(&crate::domain::forms::DecisionLetter {
+            action,
+            kind: view.kind,
+            kind_word: &kind,
+            office: &office.name,
+            received: &received,
+            summary: &view.summary,
+            petitioner: petitioner
+                .as_ref()
+                .map(|p| (p.name.as_str(), p.address.as_str())),
+            body: &body,
+            basis: &basis,
+            competent: &competent,
+            accepting: &accepting,
+            acceptance_basis: &acceptance_basis,
+            reason: &reason,
+            accepted_on: on,
+            several_contents: view.several_contents,
+            note: note.as_deref(),
+        });
+        let crate::domain::forms::LetterText {
+            heading,
+            subject,
+            recipients,
+            paragraphs,
+            copies_to,
+        } = letter;
         let rule = match heading.as_ref().map(|h| h.0.as_str()) {
             Some("Hướng dẫn") => Some(rules.guidance.clone()),
             Some(_) => Some(rules.notice.clone()),
