@@ -234,9 +234,9 @@ fn build_release(target: Option<&str>) -> Result {
     }
     if on_ci() {
         // CI tests the packages, it does not ship them: the release optimisations with
-        // parallel code generation (thin LTO, 16 units) instead of the single-threaded fat
-        // LTO that makes the shipped files smallest (9 min → about 5 for the Windows build
-        // on 2 cores). `cargo xtask package` outside CI builds what ships.
+        // parallel code generation (thin LTO, 16 units) instead of the fat LTO that makes
+        // the shipped files smallest (measured: about 20 s saved per build, docs/benchmarks.md).
+        // `cargo xtask package` outside CI builds what ships.
         c.env("CARGO_PROFILE_RELEASE_LTO", "thin")
             .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
     }
