@@ -231,10 +231,11 @@ pub fn decision_letter(d: &DecisionLetter) -> LetterText {
                     .filter(|l| !l.is_empty())
                     .map(|l| format!("- {l}"))
                     .collect(),
-                None => vec![
-                    "- Nội dung ........................................ thuộc thẩm quyền giải quyết của ........................................".to_owned();
-                    2
-                ],
+                // Recorded without the list (an imported decision): no blank line to fill,
+                // the competent body the routing found instead.
+                None => vec![format!(
+                    "- Các nội dung không thuộc thẩm quyền của {office_name}: gửi đến {competent} hoặc cơ quan có thẩm quyền giải quyết từng nội dung."
+                )],
             };
             let mut paragraphs = vec![format!(
                 "Ngày {received}, {office_name} nhận được đơn của {}. Sau khi xem xét nội dung đơn và thông tin, tài liệu kèm theo, đơn có nhiều nội dung khác nhau thuộc thẩm quyền giải quyết của nhiều cơ quan:",
@@ -352,7 +353,11 @@ mod tests {
     }
 
     fn letter(action: Action, kind: PetitionKind) -> LetterText {
-        decision_letter(&DecisionLetter {
+        decision_letter(&sample(action, kind))
+    }
+
+    fn sample(action: Action, kind: PetitionKind) -> DecisionLetter<'static> {
+        DecisionLetter {
             action,
             kind,
             kind_word: "tố cáo",
@@ -370,7 +375,7 @@ mod tests {
             accepted_on: d(2026, 3, 12),
             several_contents: false,
             note: None,
-        })
+        }
     }
 
     #[test]
@@ -396,6 +401,30 @@ mod tests {
         let accepted = letter(Action::Accept, PetitionKind::Complaint);
         assert!(accepted.paragraphs[1].contains("thụ lý giải quyết từ ngày 12/03/2026"));
         assert!(accepted.paragraphs[0].contains("của Nguyễn Văn Đức (địa chỉ: Thôn Đông)"));
+    }
+
+    #[test]
+    fn guidance_for_several_contents_lists_them_and_never_prints_blanks() {
+        let mut l = letter(Action::Guide, PetitionKind::Complaint);
+        assert!(!l.paragraphs.join(" ").contains(".........."));
+        let listed = DecisionLetter {
+            several_contents: true,
+            note: Some("- Tranh chấp đất: Tòa án nhân dân khu vực 1\n\n• Trợ cấp: Sở Nội vụ"),
+            ..sample(Action::Guide, PetitionKind::Complaint)
+        };
+        l = decision_letter(&listed);
+        assert!(
+            l.paragraphs
+                .contains(&"- Tranh chấp đất: Tòa án nhân dân khu vực 1".to_owned())
+        );
+        assert!(l.paragraphs.contains(&"- Trợ cấp: Sở Nội vụ".to_owned()));
+        let unlisted = DecisionLetter {
+            several_contents: true,
+            ..sample(Action::Guide, PetitionKind::Complaint)
+        };
+        let text = decision_letter(&unlisted).paragraphs.join(" ");
+        assert!(!text.contains("....") && !text.contains("……"), "{text}");
+        assert!(text.contains("Chủ tịch Ủy ban nhân dân tỉnh"), "{text}");
     }
 
     #[test]
