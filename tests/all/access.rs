@@ -7,6 +7,7 @@ use tiepdan_core::desk::ExportOptions;
 use tiepdan_core::domain::officer::OfficerRole::{Admin, Handler, Leader, Reception};
 use tiepdan_core::domain::report::Template;
 use tiepdan_core::domain::report::period::Period;
+use tiepdan_core::progress::Unwatched;
 use tiepdan_core::{Desk, Error};
 
 const NOW: &str = "2026-02-04 08:00";
@@ -296,7 +297,7 @@ fn restoring_an_older_backup_keeps_who_may_sign_in() {
     desk.add_account(&admin, &account("moi", "Ngô Văn Mới", &[Reception]))
         .unwrap();
     desk.set_account_active(&admin, "xuly", false).unwrap();
-    desk.restore(&admin, &backup).unwrap();
+    desk.restore(&admin, &backup, &Unwatched).unwrap();
     drop(desk);
     // The records are the backup's; the accounts are today's.
     assert!(Desk::sign_in(dir.path(), "moi", "moi-mật-khẩu", at(NOW)).is_ok());

@@ -215,6 +215,24 @@ fn a_petition_with_several_contents_gets_guidance_listing_each_content_and_body(
     let (_dir, mut desk, _, p) = ready(PetitionKind::Complaint, AgencyRole::CommuneChair, 1);
     let c = ctx("2026-11-23 10:00");
     desk.set_several_contents(&c, p, true).unwrap();
+    // Without the list of contents and their bodies the guidance would say nothing useful:
+    // refused, with the field to fill, and nothing recorded.
+    let guide = |note: Option<&str>| HandleInput {
+        accepted_on: None,
+        petition_id: p,
+        on: "2026-11-23".into(),
+        action: Action::Guide,
+        to_agency: None,
+        reason: None,
+        note: note.map(str::to_owned),
+    };
+    for empty in [None, Some("  \n ")] {
+        let e = desk.handle_petition(&c, &guide(empty)).unwrap_err();
+        let data = e.to_data();
+        assert_eq!(data.code, "invalid");
+        assert_eq!(data.fields[0].field, "note", "{data:?}");
+    }
+    assert!(desk.print_decision(&c, p).is_err(), "nothing was decided");
     desk.handle_petition(
         &c,
         &HandleInput {

@@ -1,5 +1,5 @@
 //! The window's command list, generated: `ui/src/lib/commands.ts` is written from the
-//! shell's commands (`src-tauri/src/commands.rs`, registered in `src-tauri/src/lib.rs`), one
+//! shell's commands (`src-tauri/src/commands/`, one file per capability, registered in `src-tauri/src/lib.rs`), one
 //! typed function per command, so a renamed command, argument or result type cannot drift
 //! from what the UI calls. The file is never edited by hand: this test compares it with what
 //! the Rust says, and `UPDATE_BINDINGS=1 cargo test -p tiepdan --test all ipc_commands`
@@ -42,9 +42,24 @@ fn split_top(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The shell's command sources, one per capability, in file-name order.
+fn sources() -> String {
+    let dir = root().join("src-tauri/src/commands");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect()
+}
+
 /// Every command of the shell, in source order.
 fn commands() -> Vec<Command> {
-    let src = std::fs::read_to_string(root().join("src-tauri/src/commands.rs")).unwrap();
+    let src = sources();
     let mut out = Vec::new();
     for chunk in src.split("#[tauri::command]").skip(1) {
         let sig = chunk.trim_start();
@@ -194,7 +209,7 @@ fn typescript() -> String {
     }
     let imports: Vec<String> = used.into_iter().map(|t| format!("  {t},\n")).collect();
     format!(
-        "// Generated from src-tauri/src/commands.rs by\n\
+        "// Generated from src-tauri/src/commands/ by\n\
          // `UPDATE_BINDINGS=1 cargo test -p tiepdan --test all ipc_commands`. Do not edit by hand.\n\
          import {{ call }} from './call';\n\
          import type {{\n{}}} from './bindings';\n\n\

@@ -4,6 +4,7 @@
 use crate::common::*;
 use rusqlite::Connection;
 use tiepdan_core::Desk;
+use tiepdan_core::progress::{Progress, Unwatched};
 use tiepdan_core::store::{APPLICATION_ID, LATEST_VERSION};
 
 #[test]
@@ -133,10 +134,12 @@ fn a_backup_goes_to_another_disk_is_listed_there_and_restores() {
     desk.save_office(&c, &office()).unwrap();
     // Not a folder that exists, and not inside the data directory: refused, nothing written.
     for bad in [usb.path().join("không có"), dir.path().join("backups")] {
-        let e = desk.backup_to_other_disk(&c, &bad).unwrap_err();
+        let e = desk.backup_to_other_disk(&c, &bad, &Unwatched).unwrap_err();
         assert!(format!("{:?}", e.to_data()).contains("thư mục"), "{e:?}");
     }
-    let info = desk.backup_to_other_disk(&c, usb.path()).unwrap();
+    let info = desk
+        .backup_to_other_disk(&c, usb.path(), &Unwatched)
+        .unwrap();
     assert!(info.path.starts_with(usb.path().join("TiepDan-saoluu")));
     let listed = desk.backup_files(&c, Some(usb.path())).unwrap();
     assert_eq!(listed.len(), 1);
@@ -149,7 +152,93 @@ fn a_backup_goes_to_another_disk_is_listed_there_and_restores() {
     desk.restore(
         &ctx("2026-12-04 16:10"),
         std::path::Path::new(&listed[0].path),
+        &Unwatched,
     )
     .unwrap();
     assert_eq!(desk.office().unwrap().unwrap().chair, office().chair);
+}
+
+/// Stops long work at its `n`-th report, and remembers what it was told.
+struct StopAt {
+    n: usize,
+    seen: std::cell::RefCell<Vec<(String, u64, u64)>>,
+}
+
+impl Progress for StopAt {
+    fn step(&self, stage: &str, done: u64, total: u64) -> bool {
+        let mut seen = self.seen.borrow_mut();
+        seen.push((stage.to_owned(), done, total));
+        seen.len() < self.n
+    }
+}
+
+fn stop_at(n: usize) -> StopAt {
+    StopAt {
+        n,
+        seen: Default::default(),
+    }
+}
+
+#[test]
+fn backups_and_restores_report_their_pages_and_a_stop_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-12-05 08:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.save_office(&c, &office()).unwrap();
+    let backups = || desk_backups(dir.path());
+
+    // A backup stopped at its first report leaves no file and no record.
+    let before = backups();
+    let first = stop_at(1);
+    let e = desk.backup_now_watched(&c, None, &first).unwrap_err();
+    assert_eq!(e.code(), "cancelled");
+    assert_eq!(backups(), before, "a stopped backup leaves no file");
+    assert!(desk.backup_files(&c, None).unwrap().len() == before.len());
+
+    // Watched to the end, it reports growing page counts up to all of them.
+    let all = stop_at(usize::MAX);
+    let info = desk.backup_now_watched(&c, None, &all).unwrap();
+    let seen = all.seen.borrow();
+    assert!(seen.len() > 2, "{seen:?}");
+    assert!(seen.iter().all(|(s, _, _)| s == "Sao lưu dữ liệu"));
+    assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1), "{seen:?}");
+    let (_, done, total) = seen.last().unwrap();
+    assert!(done == total && *total > 0);
+
+    // A restore stopped at any report, in its safety backup or in the copy itself, leaves
+    // the data as it was; watched to the end, it brings the backup's data back.
+    let mut changed = office();
+    changed.chair = "Người Khác".into();
+    desk.save_office(&ctx("2026-12-05 08:05"), &changed)
+        .unwrap();
+    let mut n = 1;
+    loop {
+        let stop = stop_at(n);
+        match desk.restore(&ctx("2026-12-05 08:10"), &info.path, &stop) {
+            Err(e) => {
+                assert_eq!(e.code(), "cancelled");
+                assert_eq!(
+                    desk.office().unwrap().unwrap().chair,
+                    "Người Khác",
+                    "stopped at report {n}"
+                );
+                n += 1;
+            }
+            Ok(_) => break,
+        }
+    }
+    assert!(
+        n > 3,
+        "the restore was stopped at {} points before it ran through",
+        n - 1
+    );
+    assert_eq!(desk.office().unwrap().unwrap().chair, office().chair);
+}
+
+fn desk_backups(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir.join("backups"))
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
 }

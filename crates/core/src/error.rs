@@ -104,6 +104,7 @@ impl Error {
                 StoreError::NotEncrypted { .. } => "not_encrypted",
                 StoreError::KeyringMissing { .. } => "keyring_missing",
                 StoreError::Unaudited { .. } => "unaudited",
+                StoreError::Cancelled => "cancelled",
                 StoreError::Sqlite(_) => "sqlite",
             },
         }

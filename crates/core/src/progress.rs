@@ -28,6 +28,11 @@ impl Progress for Unwatched {
     }
 }
 
+/// A store copy's pages, reported as the steps of `stage` (a backup, a restore).
+pub fn pages<'a>(progress: &'a dyn Progress, stage: &'a str) -> impl FnMut(u64, u64) -> bool + 'a {
+    move |done, total| progress.step(stage, done, total)
+}
+
 /// Counts steps and reports every `every`-th one (and the last), so a million records
 /// do not become a million events.
 pub struct Ticker<'a> {

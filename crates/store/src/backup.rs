@@ -11,13 +11,48 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
-use rusqlite::backup::Backup;
+use rusqlite::backup::{Backup, StepResult};
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::DbKey;
 use super::health::inspect;
 use crate::error::StoreError;
+
+/// Told `(pages copied, pages in all)` as a copy goes; returns `false` to stop it.
+pub type OnPages<'a> = &'a mut dyn FnMut(u64, u64) -> bool;
+
+/// Pages copied between two reports: about 200 reports a copy, at least 16 and at most
+/// 1,024 pages (4 MiB at SQLite's default page size) each.
+fn pages_per_step(total: u64) -> std::os::raw::c_int {
+    std::os::raw::c_int::try_from((total / 200).clamp(16, 1024)).unwrap_or(1024)
+}
+
+/// Copies every page of `src` into `dst` with SQLite's online backup API, reporting as it
+/// goes. The destination's write transaction commits only at the last page, so a copy
+/// stopped half-way ([`StoreError::Cancelled`]) leaves the destination as it was.
+fn copy_pages(src: &Connection, dst: &mut Connection, on_pages: OnPages) -> Result<(), StoreError> {
+    let backup = Backup::new(src, dst)?;
+    let mut per_step = pages_per_step(0);
+    loop {
+        let step = backup.step(per_step)?;
+        let p = backup.progress();
+        let total = u64::try_from(p.pagecount).unwrap_or(0);
+        let done = total.saturating_sub(u64::try_from(p.remaining).unwrap_or(0));
+        per_step = pages_per_step(total);
+        match step {
+            StepResult::Done => {
+                on_pages(total, total);
+                return Ok(());
+            }
+            StepResult::More => {}
+            _ => std::thread::sleep(std::time::Duration::from_millis(20)),
+        }
+        if !on_pages(done, total) {
+            return Err(StoreError::Cancelled);
+        }
+    }
+}
 
 /// A backup that was taken and verified.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -41,6 +76,7 @@ pub(super) fn take(
     dir: &Path,
     now: NaiveDateTime,
     reason: &str,
+    on_pages: OnPages,
 ) -> Result<BackupInfo, StoreError> {
     let io = |path: &Path| {
         let path = path.to_owned();
@@ -49,7 +85,7 @@ pub(super) fn take(
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let final_path = free_name(dir, now, reason);
     let partial = final_path.with_extension("partial");
-    let result = copy_and_verify(conn, key, &partial);
+    let result = copy_and_verify(conn, key, &partial, on_pages);
     if let Err(e) = result {
         let _ = std::fs::remove_file(&partial);
         return Err(e);
@@ -72,6 +108,7 @@ fn copy_and_verify(
     conn: &Connection,
     key: Option<&DbKey>,
     partial: &Path,
+    on_pages: OnPages,
 ) -> Result<(), StoreError> {
     let _ = std::fs::remove_file(partial);
     {
@@ -79,7 +116,7 @@ fn copy_and_verify(
         if let Some(key) = key {
             key.apply(&copy)?;
         }
-        Backup::new(conn, &mut copy)?.run_to_completion(256, std::time::Duration::ZERO, None)?;
+        copy_pages(conn, &mut copy, on_pages)?;
         // A backup must be one self-contained file: no -wal beside it.
         copy.pragma_update(None, "journal_mode", "DELETE")?;
         copy.pragma_update(None, "synchronous", "FULL")?;
@@ -123,6 +160,7 @@ pub(super) fn copy_into(
     file: &Path,
     key: Option<&DbKey>,
     dst: &mut Connection,
+    on_pages: OnPages,
 ) -> Result<(), StoreError> {
     let plain_into_encrypted = key.is_some() && super::is_encrypted(file) == Some(false);
     let converted = file.with_extension("converting");
@@ -138,13 +176,12 @@ pub(super) fn copy_into(
     } else {
         super::open_read_only(file, key)?
     };
-    let result = Backup::new(&source, dst)
-        .and_then(|b| b.run_to_completion(256, std::time::Duration::ZERO, None));
+    let result = copy_pages(&source, dst, on_pages);
     drop(source);
     if plain_into_encrypted {
         let _ = std::fs::remove_file(&converted);
     }
-    Ok(result?)
+    result
 }
 
 /// A plain file opened read-write (never created), as `ATTACH` inherits its connection's

@@ -49,6 +49,9 @@ pub enum StoreError {
     )]
     BackupUnverified { path: PathBuf, details: String },
 
+    #[error("Đã dừng theo yêu cầu. Không có gì bị thay đổi; có thể làm lại bất cứ lúc nào.")]
+    Cancelled,
+
     #[error(
         "Không nâng cấp được cơ sở dữ liệu lên lược đồ mới: {details}. Dữ liệu đã được sao lưu tại {backup} trước khi nâng cấp."
     )]

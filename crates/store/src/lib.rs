@@ -28,7 +28,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use error::StoreError;
 
-pub use backup::{BackupInfo, verify_backup_file};
+pub use backup::{BackupInfo, OnPages, verify_backup_file};
 pub use health::{Health, inspect};
 pub use key::{DbKey, is_encrypted};
 pub use migrations::LATEST_VERSION;
@@ -83,6 +83,7 @@ impl Store {
                 backup_dir,
                 now,
                 &format!("truoc-nang-cap-v{}-v{}", probe.user_version, LATEST_VERSION),
+                &mut |_, _| true,
             )?;
             migrations::to_latest(&mut conn).map_err(|details| StoreError::Migration {
                 details,
@@ -204,7 +205,19 @@ impl Store {
         now: NaiveDateTime,
         reason: &str,
     ) -> Result<BackupInfo, StoreError> {
-        let info = backup::take(&self.conn, self.key.as_ref(), dir, now, reason)?;
+        self.backup_to_watched(dir, now, reason, &mut |_, _| true)
+    }
+
+    /// [`Store::backup_to`], telling `on_pages` how far the copy got; a copy stopped
+    /// half-way leaves no file and no record.
+    pub fn backup_to_watched(
+        &self,
+        dir: &Path,
+        now: NaiveDateTime,
+        reason: &str,
+        on_pages: OnPages,
+    ) -> Result<BackupInfo, StoreError> {
+        let info = backup::take(&self.conn, self.key.as_ref(), dir, now, reason, on_pages)?;
         self.record_backup(&info)?;
         Ok(info)
     }
@@ -230,16 +243,20 @@ impl Store {
     /// Replaces the whole database with the backup at `file`, after checking that file and
     /// taking a verified backup of the current data into `backup_dir`. The file is migrated
     /// if it comes from an older version. Returns the safety backup.
+    ///
+    /// `on_pages` is told how far the safety backup, then the restore, got; stopped during
+    /// either, the data stays as it was.
     pub fn restore_from(
         &mut self,
         file: &Path,
         backup_dir: &Path,
         now: NaiveDateTime,
+        on_pages: OnPages,
     ) -> Result<BackupInfo, StoreError> {
         let health = inspect(file, key_for_file(file, self.key.as_ref()))?;
         health.ensure_restorable(file)?;
-        let safety = self.backup_to(backup_dir, now, "truoc-khoi-phuc")?;
-        backup::copy_into(file, self.key.as_ref(), &mut self.conn)?;
+        let safety = self.backup_to_watched(backup_dir, now, "truoc-khoi-phuc", &mut *on_pages)?;
+        backup::copy_into(file, self.key.as_ref(), &mut self.conn, on_pages)?;
         if health.schema_version < LATEST_VERSION {
             migrations::to_latest(&mut self.conn).map_err(|details| StoreError::Migration {
                 details,

@@ -1,4 +1,4 @@
-// Generated from src-tauri/src/commands.rs by
+// Generated from src-tauri/src/commands/ by
 // `UPDATE_BINDINGS=1 cargo test -p tiepdan --test all ipc_commands`. Do not edit by hand.
 import { call } from './call';
 import type {
@@ -90,122 +90,36 @@ import type {
 
 /** Every command of the window, typed from its Rust signature. */
 export const api = {
-  accessState: () =>
-    call<AccessView>('access_state'),
-  setupAdmin: (input: AccountInput) =>
-    call<SetupDone>('setup_admin', { input }),
-  citizenHistory: (citizenId: number) =>
-    call<CitizenHistory>('citizen_history', { citizenId }),
-  printRecoveryKey: (key: string) =>
-    call<string>('print_recovery_key', { key }),
-  discardRecoveryKeySheet: () =>
-    call<null>('discard_recovery_key_sheet'),
-  signIn: (login: string, password: string) =>
-    call<SignedInView>('sign_in', { login, password }),
-  lockSession: () =>
-    call<null>('lock_session'),
-  accounts: () =>
-    call<AccountView[]>('accounts'),
-  addAccount: (input: AccountInput) =>
-    call<AccountView>('add_account', { input }),
-  setPassword: (login: string, password: string, passwordAgain: string) =>
-    call<null>('set_password', { login, password, passwordAgain }),
-  changeOwnPassword: (current: string, password: string, passwordAgain: string) =>
-    call<null>('change_own_password', { current, password, passwordAgain }),
-  setAccountActive: (login: string, active: boolean) =>
-    call<AccountView[]>('set_account_active', { login, active }),
-  revealStatus: (petitionId: number) =>
-    call<RevealStatus>('reveal_status', { petitionId }),
-  requestReveal: (petitionId: number, reason: string) =>
-    call<RevealRequest>('request_reveal', { petitionId, reason }),
-  pendingReveals: () =>
-    call<RevealRequest[]>('pending_reveals'),
-  decideReveal: (requestId: number, approve: boolean, note: string) =>
-    call<RevealRequest>('decide_reveal', { requestId, approve, note }),
-  revealDenouncers: (petitionId: number, reason: string) =>
-    call<RevealedIdentity>('reveal_denouncers', { petitionId, reason }),
-  appStatus: () =>
-    call<AppStatus>('app_status'),
-  saveOffice: (input: OfficeInput) =>
-    call<AppStatus>('save_office', { input }),
-  findCitizens: (name: string, idNumber: string | null) =>
-    call<CitizenMatch[]>('find_citizens', { name, idNumber }),
-  recordVisit: (input: VisitInput) =>
-    call<RecordedVisit>('record_visit', { input }),
-  saveDraft: (form: string, content: unknown) =>
-    call<null>('save_draft', { form, content }),
-  loadDraft: (form: string) =>
-    call<Draft | null>('load_draft', { form }),
-  discardDraft: (form: string) =>
-    call<null>('discard_draft', { form }),
-  aboutInfo: () =>
-    call<AboutInfo>('about_info'),
-  backupNow: () =>
-    call<BackupInfo>('backup_now'),
-  auditTrail: (filter: AuditFilter) =>
-    call<AuditTrail>('audit_trail', { filter }),
-  receiveMail: (input: MailInput) =>
-    call<ReceivedMail>('receive_mail', { input }),
-  identityKeyStatus: () =>
-    call<IdentityKeyStatus>('identity_key_status'),
-  identityRecoveryCode: () =>
-    call<string>('identity_recovery_code'),
-  grantIdentityKey: (login: string, code: string) =>
-    call<IdentityKeyStatus>('grant_identity_key', { login, code }),
-  addCitizen: (input: CitizenInput) =>
-    call<Citizen>('add_citizen', { input }),
-  cancelBooking: (bookingId: number, reason: string) =>
-    call<null>('cancel_booking', { bookingId, reason }),
-  otherDisks: () =>
-    call<string[]>('other_disks'),
-  backupToOtherDisk: (target: string) =>
-    call<BackupInfo>('backup_to_other_disk', { target }),
-  backupFiles: (dir: string | null) =>
-    call<BackupFile[]>('backup_files', { dir }),
-  restoreBackup: (file: string) =>
-    call<BackupInfo>('restore_backup', { file }),
-  visitRecord: (visitId: number) =>
-    call<VisitRecord>('visit_record', { visitId }),
-  printVisitDocument: (visitId: number, form: VisitForm, options: PrintOptions) =>
-    call<PrintedDocument>('print_visit_document', { visitId, form, options }),
-  search: (query: string) =>
-    call<SearchHit[]>('search', { query }),
-  receptionRegister: (filter: RegisterFilter) =>
-    call<ReceptionRow[]>('reception_register', { filter }),
-  petitionRegister: (filter: RegisterFilter) =>
-    call<PetitionRow[]>('petition_register', { filter }),
-  exportRegister: (register: Register, filter: RegisterFilter) =>
-    call<RegisterFile>('export_register', { register, filter }),
-  importInterchange: (text: string) =>
-    call<ImportSummary>('import_interchange', { text }),
-  cancelWork: () =>
-    call<null>('cancel_work'),
-  exportInterchange: (redact: boolean, reason: string) =>
-    call<RegisterFile>('export_interchange', { redact, reason }),
-  mergeCitizens: (kept: number, merged: number, reason: string) =>
-    call<Citizen>('merge_citizens', { kept, merged, reason }),
-  petitionView: (petitionId: number) =>
-    call<PetitionView>('petition_view', { petitionId }),
-  handlePetition: (input: HandleInput) =>
-    call<PetitionView>('handle_petition', { input }),
   recordOutcome: (input: OutcomeInput) =>
     call<OutcomeView[]>('record_outcome', { input }),
   outcomes: (petitionId: number) =>
     call<OutcomeView[]>('outcomes', { petitionId }),
-  updatePetitionFacts: (input: PetitionFactsInput) =>
-    call<PetitionView>('update_petition_facts', { input }),
-  setSeveralContents: (petitionId: number, several: boolean) =>
-    call<PetitionView>('set_several_contents', { petitionId, several }),
+  printDialogueMinutes: (eventId: number) =>
+    call<PrintedDocument>('print_dialogue_minutes', { eventId }),
+  addTask: (input: TaskInput) =>
+    call<TaskView[]>('add_task', { input }),
+  completeTask: (id: number, on: string) =>
+    call<null>('complete_task', { id, on }),
+  tasksOf: (petitionId: number) =>
+    call<TaskView[]>('tasks_of', { petitionId }),
+  printDialogueInvitation: (input: InvitationInput) =>
+    call<PrintedDocument>('print_dialogue_invitation', { input }),
+  printResolutionStop: (eventId: number) =>
+    call<PrintedDocument>('print_resolution_stop', { eventId }),
+  printExtension: (eventId: number) =>
+    call<PrintedDocument>('print_extension', { eventId }),
+  recordMediation: (input: MediationInput) =>
+    call<MediationView[]>('record_mediation', { input }),
+  mediationsOf: (petitionId: number) =>
+    call<MediationView[]>('mediations_of', { petitionId }),
+  appStatus: () =>
+    call<AppStatus>('app_status'),
+  saveOffice: (input: OfficeInput) =>
+    call<AppStatus>('save_office', { input }),
   agencies: () =>
     call<Agency[]>('agencies'),
   addAgency: (input: AgencyInput) =>
     call<Agency>('add_agency', { input }),
-  printDecision: (petitionId: number) =>
-    call<PrintedDocument>('print_decision', { petitionId }),
-  due: () =>
-    call<DueSummary>('due'),
-  petitionDeadlines: (petitionId: number) =>
-    call<PetitionDeadlines>('petition_deadlines', { petitionId }),
   ruleFiles: () =>
     call<RuleFileInfo[]>('rule_files'),
   checkRuleFile: (file: RuleFile, text: string) =>
@@ -222,36 +136,84 @@ export const api = {
     call<RulesChanged>('set_office_day', { input }),
   removeOfficeDay: (date: string) =>
     call<RulesChanged>('remove_office_day', { date }),
+  petitionView: (petitionId: number) =>
+    call<PetitionView>('petition_view', { petitionId }),
+  handlePetition: (input: HandleInput) =>
+    call<PetitionView>('handle_petition', { input }),
+  updatePetitionFacts: (input: PetitionFactsInput) =>
+    call<PetitionView>('update_petition_facts', { input }),
+  setSeveralContents: (petitionId: number, several: boolean) =>
+    call<PetitionView>('set_several_contents', { petitionId, several }),
+  printDecision: (petitionId: number) =>
+    call<PrintedDocument>('print_decision', { petitionId }),
+  due: () =>
+    call<DueSummary>('due'),
+  petitionDeadlines: (petitionId: number) =>
+    call<PetitionDeadlines>('petition_deadlines', { petitionId }),
   printAcceptanceProposal: (petitionId: number) =>
     call<PrintedDocument>('print_acceptance_proposal', { petitionId }),
-  refuseReception: (visitId: number, input: RefusalInput) =>
-    call<PrintedDocument>('refuse_reception', { visitId, input }),
-  officers: () =>
-    call<Officer[]>('officers'),
-  addOfficer: (input: OfficerInput) =>
-    call<Officer>('add_officer', { input }),
-  updateOfficer: (input: OfficerEdit) =>
-    call<Officer>('update_officer', { input }),
   assignCase: (petitionId: number, officerId: number | null) =>
     call<PetitionView>('assign_case', { petitionId, officerId }),
-  report: (template: Template, period: PeriodInput) =>
-    call<ReportView>('report', { template, period }),
-  reportRecords: (template: Template, period: PeriodInput, ms: number) =>
-    call<ReportRecord[]>('report_records', { template, period, ms }),
-  exportReport: (template: Template, period: PeriodInput) =>
-    call<RegisterFile>('export_report', { template, period }),
-  submitReport: (template: Template, period: PeriodInput, note: string) =>
-    call<SubmittedReport>('submit_report', { template, period, note }),
-  reportChanges: (template: Template, period: PeriodInput) =>
-    call<ReportChanges | null>('report_changes', { template, period }),
-  exportReportPdf: (template: Template, period: PeriodInput) =>
-    call<RegisterFile>('export_report_pdf', { template, period }),
-  exportWrittenReport: (period: PeriodInput) =>
-    call<RegisterFile>('export_written_report', { period }),
-  trend: () =>
-    call<Trend>('trend'),
-  exportRegisterPdf: (register: Register, filter: RegisterFilter) =>
-    call<RegisterFile>('export_register_pdf', { register, filter }),
+  watchCase: (input: WatchInput) =>
+    call<WatchItem[]>('watch_case', { input }),
+  endWatch: (id: number, reason: string) =>
+    call<WatchItem[]>('end_watch', { id, reason }),
+  watchList: () =>
+    call<WatchItem[]>('watch_list'),
+  assignLeader: (petitionId: number, officerId: number | null) =>
+    call<PetitionView>('assign_leader', { petitionId, officerId }),
+  citizenHistory: (citizenId: number) =>
+    call<CitizenHistory>('citizen_history', { citizenId }),
+  findCitizens: (name: string, idNumber: string | null) =>
+    call<CitizenMatch[]>('find_citizens', { name, idNumber }),
+  recordVisit: (input: VisitInput) =>
+    call<RecordedVisit>('record_visit', { input }),
+  saveDraft: (form: string, content: unknown) =>
+    call<null>('save_draft', { form, content }),
+  loadDraft: (form: string) =>
+    call<Draft | null>('load_draft', { form }),
+  discardDraft: (form: string) =>
+    call<null>('discard_draft', { form }),
+  receiveMail: (input: MailInput) =>
+    call<ReceivedMail>('receive_mail', { input }),
+  addCitizen: (input: CitizenInput) =>
+    call<Citizen>('add_citizen', { input }),
+  visitRecord: (visitId: number) =>
+    call<VisitRecord>('visit_record', { visitId }),
+  printVisitDocument: (visitId: number, form: VisitForm, options: PrintOptions) =>
+    call<PrintedDocument>('print_visit_document', { visitId, form, options }),
+  search: (query: string) =>
+    call<SearchHit[]>('search', { query }),
+  mergeCitizens: (kept: number, merged: number, reason: string) =>
+    call<Citizen>('merge_citizens', { kept, merged, reason }),
+  refuseReception: (visitId: number, input: RefusalInput) =>
+    call<PrintedDocument>('refuse_reception', { visitId, input }),
+  attach: (input: AttachInput) =>
+    call<AttachmentView[]>('attach', { input }),
+  attachmentsOf: (owner: AttachmentOwner, ownerId: number) =>
+    call<AttachmentView[]>('attachments_of', { owner, ownerId }),
+  openAttachment: (id: number) =>
+    call<RegisterFile>('open_attachment', { id }),
+  aboutInfo: () =>
+    call<AboutInfo>('about_info'),
+  backupNow: () =>
+    call<BackupInfo>('backup_now'),
+  otherDisks: () =>
+    call<string[]>('other_disks'),
+  backupToOtherDisk: (target: string) =>
+    call<BackupInfo>('backup_to_other_disk', { target }),
+  backupFiles: (dir: string | null) =>
+    call<BackupFile[]>('backup_files', { dir }),
+  restoreBackup: (file: string) =>
+    call<BackupInfo>('restore_backup', { file }),
+  importInterchange: (text: string) =>
+    call<ImportSummary>('import_interchange', { text }),
+  cancelWork: () =>
+    call<null>('cancel_work'),
+  exportInterchange: (redact: boolean, reason: string) =>
+    call<RegisterFile>('export_interchange', { redact, reason }),
+  cancelBooking: (bookingId: number, reason: string) =>
+    call<null>('cancel_booking', { bookingId, reason }),
   plans: () =>
     call<PlanView[]>('plans'),
   addPlan: (input: PlanInput) =>
@@ -284,40 +246,78 @@ export const api = {
     call<AssignmentView[]>('assignments_of', { sessionId }),
   completeAssignment: (id: number, on: string) =>
     call<null>('complete_assignment', { id, on }),
-  printDialogueMinutes: (eventId: number) =>
-    call<PrintedDocument>('print_dialogue_minutes', { eventId }),
-  addTask: (input: TaskInput) =>
-    call<TaskView[]>('add_task', { input }),
-  completeTask: (id: number, on: string) =>
-    call<null>('complete_task', { id, on }),
-  tasksOf: (petitionId: number) =>
-    call<TaskView[]>('tasks_of', { petitionId }),
-  attach: (input: AttachInput) =>
-    call<AttachmentView[]>('attach', { input }),
-  attachmentsOf: (owner: AttachmentOwner, ownerId: number) =>
-    call<AttachmentView[]>('attachments_of', { owner, ownerId }),
-  openAttachment: (id: number) =>
-    call<RegisterFile>('open_attachment', { id }),
-  watchCase: (input: WatchInput) =>
-    call<WatchItem[]>('watch_case', { input }),
-  endWatch: (id: number, reason: string) =>
-    call<WatchItem[]>('end_watch', { id, reason }),
-  watchList: () =>
-    call<WatchItem[]>('watch_list'),
+  receptionRegister: (filter: RegisterFilter) =>
+    call<ReceptionRow[]>('reception_register', { filter }),
+  petitionRegister: (filter: RegisterFilter) =>
+    call<PetitionRow[]>('petition_register', { filter }),
+  exportRegister: (register: Register, filter: RegisterFilter) =>
+    call<RegisterFile>('export_register', { register, filter }),
+  report: (template: Template, period: PeriodInput) =>
+    call<ReportView>('report', { template, period }),
+  reportRecords: (template: Template, period: PeriodInput, ms: number) =>
+    call<ReportRecord[]>('report_records', { template, period, ms }),
+  exportReport: (template: Template, period: PeriodInput) =>
+    call<RegisterFile>('export_report', { template, period }),
+  submitReport: (template: Template, period: PeriodInput, note: string) =>
+    call<SubmittedReport>('submit_report', { template, period, note }),
+  reportChanges: (template: Template, period: PeriodInput) =>
+    call<ReportChanges | null>('report_changes', { template, period }),
+  exportReportPdf: (template: Template, period: PeriodInput) =>
+    call<RegisterFile>('export_report_pdf', { template, period }),
+  exportWrittenReport: (period: PeriodInput) =>
+    call<RegisterFile>('export_written_report', { period }),
+  trend: () =>
+    call<Trend>('trend'),
+  exportRegisterPdf: (register: Register, filter: RegisterFilter) =>
+    call<RegisterFile>('export_register_pdf', { register, filter }),
   workStats: (period: PeriodInput) =>
     call<WorkStats>('work_stats', { period }),
-  printDialogueInvitation: (input: InvitationInput) =>
-    call<PrintedDocument>('print_dialogue_invitation', { input }),
-  printResolutionStop: (eventId: number) =>
-    call<PrintedDocument>('print_resolution_stop', { eventId }),
-  printExtension: (eventId: number) =>
-    call<PrintedDocument>('print_extension', { eventId }),
-  assignLeader: (petitionId: number, officerId: number | null) =>
-    call<PetitionView>('assign_leader', { petitionId, officerId }),
-  recordMediation: (input: MediationInput) =>
-    call<MediationView[]>('record_mediation', { input }),
-  mediationsOf: (petitionId: number) =>
-    call<MediationView[]>('mediations_of', { petitionId }),
+  accessState: () =>
+    call<AccessView>('access_state'),
+  setupAdmin: (input: AccountInput) =>
+    call<SetupDone>('setup_admin', { input }),
+  printRecoveryKey: (key: string) =>
+    call<string>('print_recovery_key', { key }),
+  discardRecoveryKeySheet: () =>
+    call<null>('discard_recovery_key_sheet'),
+  signIn: (login: string, password: string) =>
+    call<SignedInView>('sign_in', { login, password }),
+  lockSession: () =>
+    call<null>('lock_session'),
+  accounts: () =>
+    call<AccountView[]>('accounts'),
+  addAccount: (input: AccountInput) =>
+    call<AccountView>('add_account', { input }),
+  setPassword: (login: string, password: string, passwordAgain: string) =>
+    call<null>('set_password', { login, password, passwordAgain }),
+  changeOwnPassword: (current: string, password: string, passwordAgain: string) =>
+    call<null>('change_own_password', { current, password, passwordAgain }),
+  setAccountActive: (login: string, active: boolean) =>
+    call<AccountView[]>('set_account_active', { login, active }),
+  revealStatus: (petitionId: number) =>
+    call<RevealStatus>('reveal_status', { petitionId }),
+  requestReveal: (petitionId: number, reason: string) =>
+    call<RevealRequest>('request_reveal', { petitionId, reason }),
+  pendingReveals: () =>
+    call<RevealRequest[]>('pending_reveals'),
+  decideReveal: (requestId: number, approve: boolean, note: string) =>
+    call<RevealRequest>('decide_reveal', { requestId, approve, note }),
+  revealDenouncers: (petitionId: number, reason: string) =>
+    call<RevealedIdentity>('reveal_denouncers', { petitionId, reason }),
+  auditTrail: (filter: AuditFilter) =>
+    call<AuditTrail>('audit_trail', { filter }),
+  identityKeyStatus: () =>
+    call<IdentityKeyStatus>('identity_key_status'),
+  identityRecoveryCode: () =>
+    call<string>('identity_recovery_code'),
+  grantIdentityKey: (login: string, code: string) =>
+    call<IdentityKeyStatus>('grant_identity_key', { login, code }),
+  officers: () =>
+    call<Officer[]>('officers'),
+  addOfficer: (input: OfficerInput) =>
+    call<Officer>('add_officer', { input }),
+  updateOfficer: (input: OfficerEdit) =>
+    call<Officer>('update_officer', { input }),
   correctCitizen: (input: CorrectionInput) =>
     call<Citizen>('correct_citizen', { input }),
   exportCitizenData: (citizenId: number) =>

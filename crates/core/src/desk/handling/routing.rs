@@ -182,6 +182,12 @@ impl Desk {
         if note.as_ref().is_some_and(|n| n.chars().count() > 4000) {
             errors.push(FieldError::new("note", "Ghi chú dài quá 4.000 ký tự."));
         }
+        if input.action == Action::Guide && facts.several_contents && note.is_none() {
+            errors.push(FieldError::new(
+                "note",
+                "Đơn có nhiều nội dung thuộc thẩm quyền của nhiều cơ quan: hãy ghi từng nội dung và cơ quan có thẩm quyền giải quyết nội dung đó (mỗi dòng một nội dung) để văn bản hướng dẫn nêu đủ.",
+            ));
+        }
         let overridden = input.action != proposal.action;
         if overridden && reason.is_empty() {
             errors.push(FieldError::new(

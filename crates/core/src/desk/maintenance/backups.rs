@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::audit::{self, Ctx};
 use crate::desk::Desk;
 use crate::error::{Error, Result, StoreError};
+use crate::progress::{Progress, Unwatched, pages};
 use crate::store::BackupInfo;
 
 /// A backup file found on disk.
@@ -19,11 +20,25 @@ pub struct BackupFile {
 impl Desk {
     /// Takes a verified backup into `dir` (default: the data directory's `backups/`).
     pub fn backup_now(&mut self, ctx: &Ctx, dir: Option<&Path>) -> Result<BackupInfo> {
+        self.backup_now_watched(ctx, dir, &Unwatched)
+    }
+
+    /// [`Desk::backup_now`], reporting the copy's pages to `progress`; stopped, it leaves
+    /// no file and no record.
+    pub fn backup_now_watched(
+        &mut self,
+        ctx: &Ctx,
+        dir: Option<&Path>,
+        progress: &dyn Progress,
+    ) -> Result<BackupInfo> {
         ctx.require(crate::domain::access::Permission::Backup)?;
         let dir = dir
             .map(Path::to_owned)
             .unwrap_or_else(|| self.dir.backups());
-        let mut info = self.store.backup_to(&dir, ctx.now, "sao-luu")?;
+        let mut on_pages = pages(progress, "Sao lưu dữ liệu");
+        let mut info = self
+            .store
+            .backup_to_watched(&dir, ctx.now, "sao-luu", &mut on_pages)?;
         info.audit_head = self.audit_head()?;
         self.store.write(|tx| -> Result<()> {
             let detail = serde_json::json!({ "path": info.path, "size_bytes": info.size_bytes, "audit_head": info.audit_head });
@@ -35,7 +50,12 @@ impl Desk {
 
     /// A verified backup written to another disk (a USB stick): into the folder
     /// `TiepDan-saoluu` of `target`, which must exist.
-    pub fn backup_to_other_disk(&mut self, ctx: &Ctx, target: &Path) -> Result<BackupInfo> {
+    pub fn backup_to_other_disk(
+        &mut self,
+        ctx: &Ctx,
+        target: &Path,
+        progress: &dyn Progress,
+    ) -> Result<BackupInfo> {
         ctx.require(crate::domain::access::Permission::Backup)?;
         if target.as_os_str().is_empty() || !target.is_dir() {
             return Err(Error::invalid(
@@ -52,7 +72,11 @@ impl Desk {
                 "Thư mục này nằm trong thư mục dữ liệu, cùng ổ đĩa với dữ liệu: hãy chọn ổ khác (USB).",
             ));
         }
-        self.backup_now(ctx, Some(&target.join(crate::datadir::OFF_SITE_FOLDER)))
+        self.backup_now_watched(
+            ctx,
+            Some(&target.join(crate::datadir::OFF_SITE_FOLDER)),
+            progress,
+        )
     }
 
     /// The backups in `dir` (default: the data directory's `backups/`; for another disk
@@ -91,11 +115,22 @@ impl Desk {
     ///
     /// Who may sign in is not rolled back: the accounts (and their officers) of the live data
     /// are carried into the restored data, so that every keyring slot still has its account.
-    pub fn restore(&mut self, ctx: &Ctx, file: &Path) -> Result<BackupInfo> {
+    ///
+    /// `progress` sees the safety backup's pages, then the restore's; stopped during either,
+    /// the data stays as it was.
+    pub fn restore(
+        &mut self,
+        ctx: &Ctx,
+        file: &Path,
+        progress: &dyn Progress,
+    ) -> Result<BackupInfo> {
         ctx.require(crate::domain::access::Permission::Restore)?;
         let backups = self.dir.backups();
         let accounts = LiveAccounts::read(self.store.conn())?;
-        let safety = self.store.restore_from(file, &backups, ctx.now)?;
+        let mut on_pages = pages(progress, "Khôi phục dữ liệu");
+        let safety = self
+            .store
+            .restore_from(file, &backups, ctx.now, &mut on_pages)?;
         self.store.write(|tx| -> Result<()> {
             accounts.write(tx)?;
             let detail = serde_json::json!({ "from": file, "safety_backup": safety.path });
@@ -235,7 +270,7 @@ pub fn restore_data_dir(
     crate::store::verify_backup_file(file, crate::store::key_for_file(file, key))?;
     match Desk::open_keyed(root, key, ctx.now) {
         Ok(mut desk) => {
-            let safety_backup = desk.restore(ctx, file)?;
+            let safety_backup = desk.restore(ctx, file, &Unwatched)?;
             Ok((desk, Restored::Replaced { safety_backup }))
         }
         Err(Error::Store(StoreError::Corrupt { .. } | StoreError::NotADatabase { .. })) => {

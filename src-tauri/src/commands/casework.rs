@@ -1,0 +1,152 @@
+//! Casework after acceptance: outcomes, tasks, dialogue, suspension, extension, mediation.
+
+use super::*;
+
+/// Records a resolution, its carrying out, a withdrawal or a termination on a petition;
+/// returns the petition's outcomes as they now stand.
+#[tauri::command]
+pub async fn record_outcome(
+    app: AppHandle,
+    input: OutcomeInput,
+) -> Result<Vec<OutcomeView>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| {
+            desk.record_outcome(&ctx(desk), &input)?;
+            desk.outcomes(input.petition_id)
+        })
+    })
+    .await
+}
+
+/// The outcomes recorded on a petition.
+#[tauri::command]
+pub async fn outcomes(app: AppHandle, petition_id: i64) -> Result<Vec<OutcomeView>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| desk.outcomes(petition_id))
+    })
+    .await
+}
+
+/// Biên bản đối thoại of a recorded dialogue, opened in the system viewer.
+#[tauri::command]
+pub async fn print_dialogue_minutes(
+    app: AppHandle,
+    event_id: i64,
+) -> Result<PrintedDocument, ErrorData> {
+    on_worker(app, move |_app, state| {
+        let document = with_desk(state, |desk| {
+            desk.print_dialogue_minutes(&ctx(desk), event_id)
+        })?;
+        let opened = crate::viewer::open(std::path::Path::new(&document.path));
+        Ok(PrintedDocument { document, opened })
+    })
+    .await
+}
+
+/// Adds a task to a petition's case; returns the petition's tasks.
+#[tauri::command]
+pub async fn add_task(
+    app: AppHandle,
+    input: tiepdan_core::desk::TaskInput,
+) -> Result<Vec<tiepdan_core::desk::TaskView>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| {
+            desk.add_task(&ctx(desk), &input)?;
+            desk.tasks_of(input.petition_id, tiepdan_core::edge::now().date())
+        })
+    })
+    .await
+}
+
+/// Marks a task done today.
+#[tauri::command]
+pub async fn complete_task(app: AppHandle, id: i64, on: String) -> Result<(), ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| desk.complete_task(&ctx(desk), id, &on))
+    })
+    .await
+}
+
+/// The tasks of a petition.
+#[tauri::command]
+pub async fn tasks_of(
+    app: AppHandle,
+    petition_id: i64,
+) -> Result<Vec<tiepdan_core::desk::TaskView>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| {
+            desk.tasks_of(petition_id, tiepdan_core::edge::now().date())
+        })
+    })
+    .await
+}
+
+/// Giấy mời đối thoại, opened in the system viewer.
+#[tauri::command]
+pub async fn print_dialogue_invitation(
+    app: AppHandle,
+    input: tiepdan_core::desk::InvitationInput,
+) -> Result<PrintedDocument, ErrorData> {
+    on_worker(app, move |_app, state| {
+        let document = with_desk(state, |desk| {
+            desk.print_dialogue_invitation(&ctx(desk), &input)
+        })?;
+        let opened = crate::viewer::open(std::path::Path::new(&document.path));
+        Ok(PrintedDocument { document, opened })
+    })
+    .await
+}
+
+/// The decision suspending or ending a resolution, from its event; opened in the viewer.
+#[tauri::command]
+pub async fn print_resolution_stop(
+    app: AppHandle,
+    event_id: i64,
+) -> Result<PrintedDocument, ErrorData> {
+    on_worker(app, move |_app, state| {
+        let document = with_desk(state, |desk| {
+            desk.print_resolution_stop(&ctx(desk), event_id)
+        })?;
+        let opened = crate::viewer::open(std::path::Path::new(&document.path));
+        Ok(PrintedDocument { document, opened })
+    })
+    .await
+}
+
+/// The decision extending a resolution, from its event; opened in the viewer.
+#[tauri::command]
+pub async fn print_extension(app: AppHandle, event_id: i64) -> Result<PrintedDocument, ErrorData> {
+    on_worker(app, move |_app, state| {
+        let document = with_desk(state, |desk| desk.print_extension(&ctx(desk), event_id))?;
+        let opened = crate::viewer::open(std::path::Path::new(&document.path));
+        Ok(PrintedDocument { document, opened })
+    })
+    .await
+}
+
+/// Records a grassroots mediation; returns the petition's mediations.
+#[tauri::command]
+pub async fn record_mediation(
+    app: AppHandle,
+    input: tiepdan_core::desk::MediationInput,
+) -> Result<Vec<tiepdan_core::desk::MediationView>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| {
+            desk.record_mediation(&ctx(desk), &input)?;
+            desk.mediations_of(input.petition_id)
+        })
+    })
+    .await
+}
+
+/// The mediations of a petition.
+#[tauri::command]
+pub async fn mediations_of(
+    app: AppHandle,
+    petition_id: i64,
+) -> Result<Vec<tiepdan_core::desk::MediationView>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| desk.mediations_of(petition_id))
+    })
+    .await
+}
