@@ -10,6 +10,7 @@
 // The use cases, grouped by capability as an officer names them.
 mod casework;
 mod catalogues;
+pub(crate) mod days;
 mod handling;
 mod intake;
 mod maintenance;

@@ -189,9 +189,7 @@ fn needs_reason(input: &OutcomeInput, message: &str, errors: &mut Vec<FieldError
     }
 }
 
-fn dmy(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
-}
+use crate::desk::days::dmy;
 
 impl Desk {
     fn history(&self, petition_id: i64) -> Result<History> {

@@ -52,9 +52,7 @@ pub struct TaskView {
     pub overdue: bool,
 }
 
-fn day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
-}
+use crate::desk::days::day;
 
 impl Desk {
     /// Adds a task to a petition's case; audited.

@@ -41,7 +41,7 @@ fn bad(i: usize, e: String) -> rusqlite::Error {
 }
 
 fn date(s: Option<String>) -> Option<NaiveDate> {
-    s.and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok())
+    s.as_deref().and_then(crate::desk::days::day)
 }
 
 impl Desk {

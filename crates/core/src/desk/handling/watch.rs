@@ -63,15 +63,7 @@ pub struct WatchItem {
     pub next_action: Option<String>,
 }
 
-fn day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
-}
-
-fn dmy(s: &str) -> String {
-    day(s)
-        .map(|d| d.format("%d/%m/%Y").to_string())
-        .unwrap_or_else(|| s.to_owned())
-}
+use crate::desk::days::{day, stored_dmy as dmy};
 
 impl Desk {
     /// Puts a petition's case on the watch list; audited.

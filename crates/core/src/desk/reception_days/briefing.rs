@@ -15,11 +15,7 @@ use crate::error::{Error, FieldError, Result};
 use crate::print::briefing::{Briefing, BriefingItem};
 use crate::rules::calendar::weekday_vi;
 
-fn dmy(s: &str) -> String {
-    NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
-        .map(|d| d.format("%d/%m/%Y").to_string())
-        .unwrap_or_else(|_| s.to_owned())
-}
+use crate::desk::days::stored_dmy as dmy;
 
 fn finding_vi(f: &str) -> &'static str {
     match f {

@@ -60,13 +60,7 @@ pub struct AssignmentView {
 /// What a notice says in place of a denouncer's name.
 const WITHHELD: &str = "Công dân (thông tin về người tố cáo được giữ bí mật)";
 
-fn dmy(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
-}
-
-fn day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
-}
+use crate::desk::days::{day, dmy};
 
 impl Desk {
     /// Records the conclusions of a session that has taken place and issues its notice; the

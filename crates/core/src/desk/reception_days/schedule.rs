@@ -140,9 +140,7 @@ pub struct BookingView {
 pub(super) const POLICY_KEY: &str = "reception_shift_policy";
 pub(super) const MARGIN: Days = Days::new(16);
 
-pub(super) fn day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
-}
+pub(super) use crate::desk::days::day;
 
 pub(super) fn time(s: &str) -> Option<NaiveTime> {
     NaiveTime::parse_from_str(s.trim(), "%H:%M").ok()
@@ -152,9 +150,7 @@ pub(super) fn hm(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }
 
-pub(super) fn dmy(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
-}
+pub(super) use crate::desk::days::dmy;
 
 pub(super) fn bad(i: usize, e: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())

@@ -25,11 +25,7 @@ pub struct CorrectionInput {
     pub reason: String,
 }
 
-fn dmy(s: &str) -> String {
-    chrono::NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
-        .map(|d| d.format("%d/%m/%Y").to_string())
-        .unwrap_or_else(|_| s.to_owned())
-}
+use crate::desk::days::stored_dmy as dmy;
 
 impl Desk {
     /// Corrects a citizen's record; audited with the record before and after.
