@@ -79,6 +79,8 @@ pub fn run() {
             commands::export_register,
             commands::export_register_pdf,
             commands::import_interchange,
+            commands::legacy_preview,
+            commands::legacy_import,
             commands::cancel_work,
             commands::export_interchange,
             commands::merge_citizens,

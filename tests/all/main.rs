@@ -22,6 +22,7 @@ mod encryption;
 mod interchange;
 mod ipc_commands;
 mod kqgq;
+mod legacy_import;
 mod legal_round2;
 mod mail;
 mod officers;

@@ -159,6 +159,8 @@ def commands(ids: dict, login: str) -> dict:
         "export_register": [{"register": r, "filter": reg_filter} for r in ("reception", "petitions")],
         "export_register_pdf": [{"register": r, "filter": reg_filter} for r in ("reception", "petitions")],
         "import_interchange": {"text": ""},
+        "legacy_preview": {"bytes": [80, 75, 3, 4]},
+        "legacy_import": {"bytes": [80, 75, 3, 4]},
         "export_interchange": [{"redact": True, "reason": ""}, {"redact": False, "reason": ""},
                                {"redact": False, "reason": "Chuyển toàn bộ hồ sơ sang máy mới của cơ quan"}],
         "merge_citizens": {"kept": ids["citizen"], "merged": ids["citizen"], "reason": "thử gộp"},

@@ -16,6 +16,7 @@
 
 mod check;
 mod fields;
+pub mod legacy;
 mod parse;
 mod record;
 

@@ -85,6 +85,29 @@ pub async fn import_interchange(app: AppHandle, text: String) -> Result<ImportSu
     .await
 }
 
+/// Reads an old register kept in Excel (.xlsx, .xls, .ods) for the officer to check: the
+/// columns as guessed, every row as it would be imported, each row's problems.
+#[tauri::command]
+pub async fn legacy_preview(
+    app: AppHandle,
+    bytes: Vec<u8>,
+) -> Result<tiepdan_core::interchange::legacy::LegacyPreview, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| desk.legacy_preview(&ctx(desk), &bytes))
+    })
+    .await
+}
+
+/// Imports an old register: all of it, or nothing and each bad row named.
+#[tauri::command]
+pub async fn legacy_import(app: AppHandle, bytes: Vec<u8>) -> Result<ImportSummary, ErrorData> {
+    on_worker(app, move |app, state| {
+        let watch = Watch::start(app, state);
+        with_desk(state, |desk| desk.legacy_import(&ctx(desk), &bytes, &watch))
+    })
+    .await
+}
+
 /// Stops the long work in progress (an import, a backup, a restore, an export) at its next
 /// step; it then keeps nothing.
 #[tauri::command]

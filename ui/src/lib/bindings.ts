@@ -366,6 +366,51 @@ export type ImportSummary = { office: Counts, calendar: Counts, agencies: Counts
  */
 cases: Counts, petitions: Counts, visits: Counts, reception_plans: Counts, };
 
+export type LegacyPreview = { sheets: Array<LegacySheet>, 
+/**
+ * Sheets without a register header, left out.
+ */
+skipped: Array<string>, rows: Array<LegacyRow>, 
+/**
+ * Rows with at least one problem.
+ */
+problems: number, };
+
+export type LegacySheet = { name: string, register: LegacyRegister, columns: Array<LegacyColumn>, rows: number, };
+
+export type LegacyRow = { sheet: string, 
+/**
+ * The row's number as the spreadsheet shows it.
+ */
+row: number, register: LegacyRegister, full_name: string, address: string, id_number: string | null, phone: string | null, 
+/**
+ * `YYYY-MM-DD`.
+ */
+received_on: string | null, kind: PetitionKind | null, field: Field, 
+/**
+ * The field was guessed from the summary (no "Lĩnh vực" column).
+ */
+field_guessed: boolean, summary: string, people: number, 
+/**
+ * The result column as written.
+ */
+result: string, 
+/**
+ * What the import records as its handling ("Chuyển đơn — Phòng Kinh tế"), if the
+ * result says it plainly.
+ */
+handling: string | null, problems: Array<string>, };
+
+export type LegacyColumn = { header: string, field: LegacyField | null, 
+/**
+ * What the column is read as, in Vietnamese ("Họ tên"; "Không dùng").
+ */
+label: string, };
+
+export type LegacyField = "number" | "name" | "address" | "name_and_address" | "id_number" | "phone" | "date" | "summary" | "kind" | "field" | "people" | "result" | "note";
+
+export type LegacyRegister = "reception" | "petitions";
+
 export type Action = "accept" | "decline" | "transfer" | "guide" | "return" | "file" | "remind" | "review";
 
 export type Proposal = { action: Action, authority: string, basis: string, reason: string, };

@@ -33,6 +33,7 @@ import type {
   IdentityKeyStatus,
   ImportSummary,
   InvitationInput,
+  LegacyPreview,
   MailInput,
   MediationInput,
   MediationView,
@@ -208,6 +209,10 @@ export const api = {
     call<BackupInfo>('restore_backup', { file }),
   importInterchange: (text: string) =>
     call<ImportSummary>('import_interchange', { text }),
+  legacyPreview: (bytes: number[]) =>
+    call<LegacyPreview>('legacy_preview', { bytes }),
+  legacyImport: (bytes: number[]) =>
+    call<ImportSummary>('legacy_import', { bytes }),
   cancelWork: () =>
     call<null>('cancel_work'),
   exportInterchange: (redact: boolean, reason: string) =>

@@ -3,3 +3,4 @@
 pub(super) mod backups;
 pub(super) mod files;
 pub(super) mod interchange;
+pub(super) mod legacy;
