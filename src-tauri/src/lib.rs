@@ -68,6 +68,7 @@ pub fn run() {
             commands::about_info,
             commands::find_citizens,
             commands::record_visit,
+            commands::void_visit,
             commands::save_draft,
             commands::load_draft,
             commands::discard_draft,

@@ -35,3 +35,4 @@ mod routing;
 mod schedule;
 mod store_lifecycle;
 mod visits;
+mod void;

@@ -150,6 +150,7 @@ def commands(ids: dict, login: str) -> dict:
         "load_draft": {"form": "intake"},
         "discard_draft": {"form": "intake"},
         "visit_record": {"visit_id": ids["visit"]},
+        "void_visit": {"visit_id": ids["visit"], "reason": ""},
         "print_visit_document": [{"visit_id": ids["visit"], "form": f, "options": {
             "appointment_at": f"{ids['next_day']}T09:00", "appointment_place": None, "appointment_purpose": None}}
             for f in ("receipt", "minutes", "appointment")],

@@ -1,7 +1,7 @@
 """Old registers kept in Excel, brought in through Cài đặt alone: a register with one bad
 row is previewed with that row named and nothing imported; the corrected register is
 imported whole; a reception register lands in Sổ tiếp công dân; importing it again adds
-nothing."""
+nothing; a visit written twice is voided from the register with its reason."""
 
 from pathlib import Path
 
@@ -87,3 +87,31 @@ def test_an_old_register_is_previewed_refused_for_one_bad_row_then_imported_once
     driver.find_element(By.ID, "nav-petitions").click()
     register = wait(driver).until(EC.visibility_of_element_located((By.ID, "reception-register")))
     wait(driver).until(lambda d: "Phạm Thị Mai" in register.text)
+
+    # Two rows turn out to be written in error: one whose petition the commune accepted
+    # for resolution is refused (corrected instead); the other is voided with its reason,
+    # kept in the file and gone from the register.
+    def void(who, reason):
+        table = driver.find_element(By.ID, "reception-register")
+        row = next(r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if who in r.text)
+        row.find_element(By.CSS_SELECTOR, "button[id^=void-visit-]").click()
+        if reason:
+            driver.find_element(By.ID, "void-reason").send_keys(reason)
+        driver.find_element(By.ID, "void-confirm").click()
+
+    void("Phạm Thị Mai", "")
+    assert "lý do" in wait(driver).until(EC.visibility_of_element_located((By.ID, "void-error"))).text
+    driver.find_element(By.ID, "void-reason").send_keys("Sổ cũ chép trùng dòng 9")
+    driver.find_element(By.ID, "void-confirm").click()
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "void-error"), "thụ lý giải quyết"))
+    void("20/05/2024", "Sổ cũ chép trùng dòng 10")
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "void-done")))
+    wait(driver).until(lambda d: "20/05/2024" not in d.find_element(By.ID, "reception-register").text)
+    assert "Phạm Thị Mai" in driver.find_element(By.ID, "reception-register").text
+    screenshot("visit-voided")
+    assert count(data, "visits") == 3, "kept in the file"
+    con = harness.connect(data)
+    try:
+        assert con.execute("SELECT void_reason FROM visits WHERE voided_at IS NOT NULL").fetchall() == [("Sổ cũ chép trùng dòng 10",)]
+    finally:
+        con.close()

@@ -51,6 +51,7 @@ const MIGRATIONS: &[M<'static>] = &[
         "../../../migrations/0023_submitted_audit_head.sql"
     )),
     M::up(include_str!("../../../migrations/0024_denouncer_key.sql")),
+    M::up(include_str!("../../../migrations/0025_voided.sql")),
 ];
 
 /// The schema version this build creates and understands.

@@ -72,6 +72,8 @@ pub enum Permission {
     Restore,
     /// Read the audit trail (who did and who saw what).
     ReadAudit,
+    /// Void a visit recorded twice or in error (kept, marked, left out of everything).
+    VoidRecord,
 }
 
 /// The permission matrix: each permission and the roles that hold it.
@@ -98,6 +100,7 @@ pub const MATRIX: &[(Permission, &[OfficerRole])] = &[
     (Permission::Backup, &[Reception, Handler, Leader, Admin]),
     (Permission::Restore, &[Admin]),
     (Permission::ReadAudit, &[Leader, Admin]),
+    (Permission::VoidRecord, &[Handler, Leader]),
 ];
 
 impl Permission {
@@ -132,6 +135,7 @@ impl Permission {
             Permission::Backup => "sao lưu dữ liệu",
             Permission::Restore => "khôi phục dữ liệu từ bản sao lưu",
             Permission::ReadAudit => "xem nhật ký thao tác",
+            Permission::VoidRecord => "hủy lượt tiếp ghi nhầm hoặc ghi trùng",
         }
     }
 }

@@ -197,3 +197,13 @@ pub async fn open_attachment(app: AppHandle, id: i64) -> Result<RegisterFile, Er
     })
     .await
 }
+
+/// Voids a visit recorded twice or in error, with the petitions received at it: kept and
+/// marked, left out of every register, report, deadline and search.
+#[tauri::command]
+pub async fn void_visit(app: AppHandle, visit_id: i64, reason: String) -> Result<(), ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| desk.void_visit(&ctx(desk), visit_id, &reason))
+    })
+    .await
+}

@@ -45,7 +45,7 @@ export type Officer = { id: number, full_name: string, title: string, role: Offi
 
 export type OfficerEdit = { officer_id: number, full_name: string, title: string, active: boolean, };
 
-export type Permission = "record_visit" | "attach" | "correct_citizen" | "handle_petition" | "edit_agencies" | "assign_case" | "manage_schedule" | "conclude_session" | "submit_report" | "export_files" | "export_data" | "see_denouncer" | "approve_reveal" | "manage_rules" | "manage_accounts" | "import_data" | "backup" | "restore" | "read_audit";
+export type Permission = "record_visit" | "attach" | "correct_citizen" | "handle_petition" | "edit_agencies" | "assign_case" | "manage_schedule" | "conclude_session" | "submit_report" | "export_files" | "export_data" | "see_denouncer" | "approve_reveal" | "manage_rules" | "manage_accounts" | "import_data" | "backup" | "restore" | "read_audit" | "void_record";
 
 export type SignedIn = { officer_id: number, login: string, full_name: string, roles: Array<OfficerRole>, 
 /**

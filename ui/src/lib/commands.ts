@@ -195,6 +195,8 @@ export const api = {
     call<AttachmentView[]>('attachments_of', { owner, ownerId }),
   openAttachment: (id: number) =>
     call<RegisterFile>('open_attachment', { id }),
+  voidVisit: (visitId: number, reason: string) =>
+    call<null>('void_visit', { visitId, reason }),
   aboutInfo: () =>
     call<AboutInfo>('about_info'),
   backupNow: () =>

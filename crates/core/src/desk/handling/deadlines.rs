@@ -162,7 +162,7 @@ fn facts_of(
 ) -> Result<Option<PetitionFacts>> {
     let petition = conn
         .prepare_cached(&format!(
-            "SELECT {FACT_COLUMNS} FROM petitions WHERE id = ?1"
+            "SELECT {FACT_COLUMNS} FROM petitions WHERE id = ?1 AND voided_at IS NULL"
         ))?
         .query_row([petition_id], |r| {
             petition_facts(r, 0, remote_area, routing)
@@ -291,7 +291,7 @@ pub(crate) fn refresh(
             // Two ordered scans merged side by side instead of two queries per petition.
             conn.execute("DELETE FROM deadline_cache", [])?;
             let mut petitions = conn.prepare(&format!(
-                "SELECT id, {FACT_COLUMNS} FROM petitions ORDER BY id"
+                "SELECT id, {FACT_COLUMNS} FROM petitions WHERE voided_at IS NULL ORDER BY id"
             ))?;
             let mut events = conn.prepare(
                 "SELECT petition_id, on_date, kind, action, days, decision, partial

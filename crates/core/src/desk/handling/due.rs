@@ -244,12 +244,16 @@ impl Desk {
             )
             .optional()?;
         let missing: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM petitions) AND NOT EXISTS (SELECT 1 FROM deadline_cache)",
+            "SELECT EXISTS (SELECT 1 FROM petitions WHERE voided_at IS NULL)
+                AND NOT EXISTS (SELECT 1 FROM deadline_cache)",
             [],
             |r| r.get(0),
         )?;
-        let has_petitions: bool =
-            conn.query_row("SELECT EXISTS (SELECT 1 FROM petitions)", [], |r| r.get(0))?;
+        let has_petitions: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM petitions WHERE voided_at IS NULL)",
+            [],
+            |r| r.get(0),
+        )?;
         let mut recomputed = 0;
         if missing || (has_petitions && stored.as_deref() != Some(fingerprint.as_str())) {
             recomputed = self.recompute_all(ctx)?;

@@ -18,10 +18,12 @@ impl Desk {
         let facts = conn
         .prepare_cached(
             "SELECT
-               max(coalesce((SELECT max(v.people) FROM visits v WHERE v.case_id = p.case_id), 1),
+               max(coalesce((SELECT max(v.people) FROM visits v WHERE v.case_id = p.case_id
+                                AND v.voided_at IS NULL), 1),
                    coalesce((SELECT v.people FROM visits v WHERE v.id = p.visit_id), 1)),
-               max((SELECT count(*) FROM visits v WHERE v.case_id = p.case_id),
-                   (SELECT count(*) FROM petitions q WHERE q.case_id = p.case_id), 1),
+               max((SELECT count(*) FROM visits v WHERE v.case_id = p.case_id AND v.voided_at IS NULL),
+                   (SELECT count(*) FROM petitions q WHERE q.case_id = p.case_id
+                      AND q.voided_at IS NULL), 1),
                (SELECT c.opened_on FROM cases c WHERE c.id = p.case_id),
                NOT EXISTS (SELECT 1 FROM deadline_cache d
                             WHERE d.petition_id = p.id AND d.closed_on <= ?2),

@@ -54,7 +54,7 @@ impl Desk {
             .prepare_cached(
                 "SELECT v.id, v.at, v.summary, v.repeat FROM visits v
                    JOIN visit_citizens vc ON vc.visit_id = v.id
-                  WHERE vc.citizen_id = ?1
+                  WHERE vc.citizen_id = ?1 AND v.voided_at IS NULL
                     AND NOT EXISTS (SELECT 1 FROM petitions d WHERE d.visit_id = v.id
                                     AND d.kind = 'denunciation')
                   ORDER BY v.at DESC, v.id DESC LIMIT ?2",
@@ -76,7 +76,7 @@ impl Desk {
                         EXISTS (SELECT 1 FROM deadline_cache d WHERE d.petition_id = p.id
                                 AND d.closed_on IS NOT NULL)
                    FROM petitions p JOIN petition_citizens pc ON pc.petition_id = p.id
-                  WHERE pc.citizen_id = ?1
+                  WHERE pc.citizen_id = ?1 AND p.voided_at IS NULL
                   ORDER BY p.received_on DESC, p.id DESC LIMIT ?2",
             )?
             .query_map(params![citizen_id, LIMIT], |r| {

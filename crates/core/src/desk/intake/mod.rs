@@ -11,3 +11,4 @@ pub(super) mod refusal;
 pub(super) mod search;
 pub(super) mod visit_view;
 pub(super) mod visits;
+pub(super) mod void;

@@ -136,7 +136,7 @@ impl Desk {
                 })
                 .optional()?,
             1 => conn
-                .prepare_cached("SELECT kind, summary, received_on FROM petitions WHERE id = ?1")?
+                .prepare_cached("SELECT kind, summary, received_on FROM petitions WHERE id = ?1 AND voided_at IS NULL")?
                 .query_row([id], |r| {
                     let kind: String = r.get(0)?;
                     let kind: PetitionKind = from_name(&kind).map_err(|e| {
@@ -157,7 +157,7 @@ impl Desk {
                 })
                 .optional()?,
             2 => conn
-                .prepare_cached("SELECT at, summary FROM visits WHERE id = ?1")?
+                .prepare_cached("SELECT at, summary FROM visits WHERE id = ?1 AND voided_at IS NULL")?
                 .query_row([id], |r| {
                     let at: String = r.get(0)?;
                     Ok(SearchHit {

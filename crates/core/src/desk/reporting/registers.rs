@@ -73,8 +73,10 @@ struct Where {
 }
 
 fn conditions(filter: &RegisterFilter, date: &str, fold_col: &str) -> Where {
+    // A voided record (a visit recorded twice) stays in the file but not in the registers.
+    let alias = date.split('.').next().unwrap_or(date);
     let mut w = Where {
-        sql: vec!["1 = 1".into()],
+        sql: vec![format!("{alias}.voided_at IS NULL")],
         args: Vec::new(),
     };
     if let Some(from) = filter.from.as_deref().filter(|s| !s.is_empty()) {
@@ -116,7 +118,7 @@ impl Desk {
         if let Some(kind) = filter.kind {
             w.args.push(crate::desk::name(kind));
             w.sql.push(format!(
-                "EXISTS (SELECT 1 FROM petitions p WHERE p.visit_id = v.id AND p.kind = ?{})",
+                "EXISTS (SELECT 1 FROM petitions p WHERE p.visit_id = v.id AND p.voided_at IS NULL AND p.kind = ?{})",
                 w.args.len()
             ));
         }
@@ -151,7 +153,8 @@ impl Desk {
             let summary: String = r.get(3)?;
             let petitions: Option<String> = r.get(10)?;
             let content = match petitions {
-                Some(p) if summary.is_empty() => p,
+                // The visit's summary is often its one petition's: said once.
+                Some(p) if summary.is_empty() || p == summary => p,
                 Some(p) => format!("{summary}. {p}"),
                 None => summary,
             };

@@ -232,7 +232,7 @@ impl Desk {
         let conn = self.store.conn();
         let mut stmt = conn.prepare_cached(
             "SELECT id, case_id, at, reception, received_by, people, repeat FROM visits
-              WHERE at >= ?1 AND at < ?2",
+              WHERE at >= ?1 AND at < ?2 AND voided_at IS NULL",
         )?;
         let end = period
             .to
@@ -283,7 +283,7 @@ impl Desk {
             p.field, p.instance, p.court_accepted,
             CASE WHEN p.kind <> 'denunciation' OR p.handled_on IS NULL OR p.handled_on > ?2 THEN 0
                  ELSE (SELECT count(*) FROM petitions q WHERE q.case_id = p.case_id AND q.id <> p.id
-                   AND (q.received_on < p.received_on
+                   AND q.voided_at IS NULL AND (q.received_on < p.received_on
                         OR (q.received_on = p.received_on AND q.id < p.id)))
             END,
             CASE WHEN p.handled_on IS NULL OR p.handled_on > ?2 THEN 0
@@ -294,11 +294,12 @@ impl Desk {
             END";
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM petitions p WHERE p.received_on >= ?1 AND p.received_on <= ?2
+               AND p.voided_at IS NULL
              UNION ALL
              SELECT {COLUMNS} FROM petitions p WHERE p.handled_on >= ?1 AND p.received_on < ?1
              UNION ALL
              SELECT {COLUMNS} FROM petitions p INDEXED BY petitions_unhandled
-              WHERE p.handled_on IS NULL AND p.received_on < ?1
+              WHERE p.handled_on IS NULL AND p.received_on < ?1 AND p.voided_at IS NULL
                AND NOT EXISTS (SELECT 1 FROM events e WHERE e.petition_id = p.id AND e.on_date < ?1
                      AND (e.kind = 'terminated' OR (e.kind = 'withdrawn' AND coalesce(e.partial, 0) = 0)))"
         ))?;

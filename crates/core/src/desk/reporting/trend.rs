@@ -44,7 +44,8 @@ impl Desk {
             .collect();
         let mut stmt = self.store.conn().prepare_cached(
             "SELECT substr(received_on, 1, 7), field, count(*) FROM petitions
-              WHERE received_on >= ?1 AND received_on <= ?2 GROUP BY 1, 2",
+              WHERE received_on >= ?1 AND received_on <= ?2 AND voided_at IS NULL
+              GROUP BY 1, 2",
         )?;
         let mut series: Vec<TrendSeries> = Vec::new();
         let mut rows = stmt.query([first.to_string(), today.to_string()])?;

@@ -75,6 +75,7 @@ pub fn action_vi(action: &str) -> &'static str {
         "case.assign" => "Phân công cán bộ phụ trách",
         "case.leader" => "Phân công lãnh đạo phụ trách",
         "citizen.correct" => "Sửa thông tin công dân",
+        "visit.void" => "Hủy lượt tiếp ghi nhầm hoặc ghi trùng",
         "citizen.create" => "Thêm công dân",
         "citizen.merge" => "Gộp hồ sơ công dân",
         "database.encrypt" => "Mã hóa dữ liệu",

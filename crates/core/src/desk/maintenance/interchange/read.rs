@@ -272,7 +272,7 @@ pub(crate) fn petitions(
         "SELECT id, received_on, channel, forwarded_by, forwarded_doc, kind, field, anonymous,
                 signatories, respondent_role, respondent_name, instance, contested_on, complex,
                 specific, court_accepted, second_instance_on, case_id, summary, decision_kind, oral
-         FROM petitions WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+         FROM petitions WHERE (?1 IS NULL AND voided_at IS NULL) OR id = ?1 ORDER BY id",
         only,
         |r| {
             let id = r.get(0)?;
@@ -378,7 +378,7 @@ pub(crate) fn visits(
     let mut out = rows(
         conn,
         "SELECT id, at, reception, received_by, people, repeat, case_id, summary, outcome
-         FROM visits WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+         FROM visits WHERE (?1 IS NULL AND voided_at IS NULL) OR id = ?1 ORDER BY id",
         only,
         |r| {
             let id = r.get(0)?;

@@ -1,0 +1,82 @@
+//! Voiding a visit recorded twice or in error: the visit and the petitions received at it
+//! are kept, marked with when and why, and left out of every register, report, deadline
+//! and search from then on. A petition already accepted for resolution (thụ lý), or with
+//! anything recorded after its handling, is corrected, not voided.
+
+use rusqlite::{OptionalExtension, params};
+
+use crate::audit::{self, Ctx};
+use crate::desk::Desk;
+use crate::domain::access::Permission;
+use crate::error::{Error, Result};
+use crate::text::clean;
+
+impl Desk {
+    /// Voids visit `visit_id` and the petitions received at it, for `reason`; audited with
+    /// what was voided.
+    pub fn void_visit(&mut self, ctx: &Ctx, visit_id: i64, reason: &str) -> Result<()> {
+        ctx.require(Permission::VoidRecord)?;
+        let reason = clean(reason);
+        if reason.chars().count() < 5 {
+            return Err(Error::invalid(
+                "reason",
+                "Hãy ghi lý do hủy (ví dụ: ghi trùng với lượt tiếp lúc 8 giờ cùng ngày).",
+            ));
+        }
+        let conn = self.store.conn();
+        let voided: Option<Option<String>> = conn
+            .query_row(
+                "SELECT voided_at FROM visits WHERE id = ?1",
+                [visit_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match voided {
+            None => return Err(Error::invalid("visit_id", "Không có lượt tiếp này.")),
+            Some(Some(_)) => {
+                return Err(Error::invalid(
+                    "visit_id",
+                    "Lượt tiếp này đã được hủy trước đó.",
+                ));
+            }
+            Some(None) => {}
+        }
+        let handled: i64 = conn.query_row(
+            "SELECT count(*) FROM petitions p WHERE p.visit_id = ?1
+               AND (p.handled_action = 'accept'
+                    OR EXISTS (SELECT 1 FROM events e WHERE e.petition_id = p.id
+                                 AND e.kind <> 'handled'))",
+            [visit_id],
+            |r| r.get(0),
+        )?;
+        if handled > 0 {
+            return Err(Error::invalid(
+                "visit_id",
+                "Đơn nhận ở lượt tiếp này đã được thụ lý giải quyết nên không hủy được lượt tiếp. Hãy sửa thông tin đơn (Đơn thư → Thông tin đơn) thay vì hủy.",
+            ));
+        }
+        let petitions: Vec<i64> = conn
+            .prepare("SELECT id FROM petitions WHERE visit_id = ?1 ORDER BY id")?
+            .query_map([visit_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let at = ctx.stamp();
+        self.store.write(|tx| -> Result<()> {
+            tx.execute(
+                "UPDATE visits SET voided_at = ?2, void_reason = ?3 WHERE id = ?1",
+                params![visit_id, at, reason],
+            )?;
+            tx.execute(
+                "UPDATE petitions SET voided_at = ?2, void_reason = ?3 WHERE visit_id = ?1",
+                params![visit_id, at, reason],
+            )?;
+            tx.execute(
+                "DELETE FROM deadline_cache WHERE petition_id IN
+                   (SELECT id FROM petitions WHERE visit_id = ?1)",
+                [visit_id],
+            )?;
+            let detail = serde_json::json!({ "reason": reason, "petitions": petitions });
+            audit::append(tx, ctx, "visit.void", "visit", &[visit_id], Some(detail))?;
+            Ok(())
+        })
+    }
+}
