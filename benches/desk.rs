@@ -332,6 +332,7 @@ fn visit_input(i: usize, rng: &mut Rng) -> VisitInput {
             certified: false,
             pages: Some(2),
         }],
+        subfield: None,
     };
     let name = format!(
         "{} {} {}",

@@ -165,6 +165,8 @@ pub fn run() {
             commands::export_report_pdf,
             commands::export_written_report,
             commands::trend,
+            commands::hot_spots,
+            commands::subfield_suggestions,
             commands::submit_report,
             commands::report_changes,
         ])

@@ -892,6 +892,7 @@ fn facts_of(desk: &Desk, p: i64) -> tiepdan_core::desk::PetitionFactsInput {
         complex: Some(v.complex),
         specific: Some(v.specific),
         court_accepted: Some(v.court_accepted),
+        subfield: None,
         reason: None,
     }
 }
@@ -1010,6 +1011,7 @@ fn an_anonymous_denunciation_with_specifics_is_handled_and_a_court_case_declined
                     decision_kind: None,
                     oral: false,
                     papers: vec![],
+                    subfield: None,
                 }],
             },
         )

@@ -122,6 +122,7 @@ pub fn complaint_visit() -> VisitInput {
             decision_kind: None,
             oral: false,
             papers: vec![],
+            subfield: None,
         }],
     }
 }

@@ -49,6 +49,7 @@ fn visit(kind: PetitionKind, role: AgencyRole, people: u32) -> VisitInput {
             decision_kind: None,
             oral: false,
             papers: vec![],
+            subfield: None,
         }],
     }
 }

@@ -39,6 +39,7 @@ fn petition(kind: PetitionKind, summary: &str, paper: &str) -> PetitionInput {
             certified: false,
             pages: Some(4),
         }],
+        subfield: None,
     }
 }
 

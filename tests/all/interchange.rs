@@ -463,6 +463,7 @@ fn record_at_the_desk(desk: &mut Desk) {
                     certified: false,
                     pages: Some(1),
                 }],
+                subfield: None,
             }],
         },
     )

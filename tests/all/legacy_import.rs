@@ -184,6 +184,8 @@ fn all() -> RegisterFilter {
         text: None,
         kind: None,
         limit: 0,
+        locality: None,
+        subfield: None,
     }
 }
 

@@ -23,6 +23,7 @@ fn petition(kind: PetitionKind, summary: &str) -> PetitionInput {
         decision_kind: None,
         oral: false,
         papers: vec![],
+        subfield: None,
     }
 }
 
@@ -116,6 +117,8 @@ fn a_forwarded_petition_is_recorded_and_the_same_content_again_joins_its_case() 
                 text: None,
                 kind: None,
                 limit: 100,
+                locality: None,
+                subfield: None,
             },
             c.now.date(),
         )

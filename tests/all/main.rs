@@ -19,6 +19,7 @@ mod deadlines;
 mod decision_documents;
 mod documents;
 mod encryption;
+mod hot_spots;
 mod interchange;
 mod ipc_commands;
 mod kqgq;

@@ -49,6 +49,7 @@ fn visit(at: &str, who: CitizenRef, kind: PetitionKind, summary: &str) -> VisitI
             decision_kind: None,
             oral: false,
             papers: vec![],
+            subfield: None,
         }],
     }
 }

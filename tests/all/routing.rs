@@ -40,6 +40,7 @@ fn visit(case: CaseChoice, kind: PetitionKind, role: AgencyRole, at: &str) -> Vi
             decision_kind: None,
             oral: false,
             papers: vec![],
+            subfield: None,
         }],
     }
 }

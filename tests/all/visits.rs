@@ -37,6 +37,7 @@ fn petition(kind: PetitionKind, summary: &str) -> PetitionInput {
             certified: false,
             pages: Some(2),
         }],
+        subfield: None,
     }
 }
 

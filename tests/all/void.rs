@@ -19,6 +19,8 @@ fn all() -> RegisterFilter {
         text: None,
         kind: None,
         limit: 0,
+        locality: None,
+        subfield: None,
     }
 }
 

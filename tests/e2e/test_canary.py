@@ -268,6 +268,8 @@ def commands(ids: dict, login: str) -> dict:
         "export_report_pdf": {"template": "03/XLD", "period": period},
         "export_written_report": {"period": period},
         "trend": {},
+        "hot_spots": {},
+        "subfield_suggestions": {},
         "submit_report": {"template": "03/XLD", "period": {**period, "kind": "x"}, "note": ""},
         "report_changes": {"template": "03/XLD", "period": period},
     }

@@ -180,6 +180,8 @@ pub fn typescript_bindings() -> String {
         Flag::decl(&cfg),
         TrendSeries::decl(&cfg),
         Trend::decl(&cfg),
+        crate::desk::HotSpot::decl(&cfg),
+        crate::desk::HotSpots::decl(&cfg),
         DueItem::decl(&cfg),
         OfficerLoad::decl(&cfg),
         DueSummary::decl(&cfg),

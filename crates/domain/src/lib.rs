@@ -7,6 +7,7 @@ pub mod citizen;
 pub mod deadline;
 pub mod flags;
 pub mod forms;
+pub mod hotspot;
 pub mod identity;
 pub mod mail;
 pub mod office;

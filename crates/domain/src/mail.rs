@@ -153,6 +153,7 @@ mod tests {
                 decision_kind: None,
                 oral: false,
                 papers: vec![],
+                subfield: None,
             }],
         }
     }

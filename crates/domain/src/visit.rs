@@ -45,6 +45,9 @@ pub struct PetitionInput {
     #[serde(default)]
     pub oral: bool,
     pub papers: Vec<PaperInput>,
+    /// The sub-field the officer names (môi trường, giải phóng mặt bằng…), optional.
+    #[serde(default)]
+    pub subfield: Option<String>,
 }
 
 /// A citizen of the visit: one already registered, or one typed now.
@@ -95,6 +98,7 @@ pub struct NewPetition {
     pub decision_kind: DecisionKind,
     pub oral: bool,
     pub papers: Vec<PaperInput>,
+    pub subfield: Option<String>,
 }
 
 /// A visit that passed validation (citizens typed now are validated by the use case,
@@ -311,6 +315,7 @@ pub fn check_petitions(
             },
             oral: p.oral && p.kind == PetitionKind::Denunciation,
             papers,
+            subfield: crate::hotspot::label(p.subfield.as_deref()),
         });
     }
     petitions
@@ -352,6 +357,7 @@ mod tests {
                     certified: false,
                     pages: Some(3),
                 }],
+                subfield: None,
             }],
         }
     }

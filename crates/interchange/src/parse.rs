@@ -426,6 +426,7 @@ fn petition(f: &mut Fields<'_>, ref_: String) -> Option<PetitionRecord> {
         })
     });
     let events = f.objects("events", event);
+    let subfield = tiepdan_domain::hotspot::label(f.opt_text("subfield").as_deref());
     Some(PetitionRecord {
         ref_,
         received_on: received_on?,
@@ -449,6 +450,7 @@ fn petition(f: &mut Fields<'_>, ref_: String) -> Option<PetitionRecord> {
         case,
         summary: summary?,
         papers: papers?,
+        subfield,
         events: events?,
     })
 }

@@ -150,6 +150,9 @@ pub struct PetitionRecord {
     /// Papers handed in with the petition: this project's addition to the format.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub papers: Vec<Paper>,
+    /// The sub-field the officer named (lĩnh vực chi tiết): this project's addition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subfield: Option<String>,
     #[serde(default)]
     pub events: Vec<Event>,
 }

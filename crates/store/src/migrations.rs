@@ -52,6 +52,7 @@ const MIGRATIONS: &[M<'static>] = &[
     )),
     M::up(include_str!("../../../migrations/0024_denouncer_key.sql")),
     M::up(include_str!("../../../migrations/0025_voided.sql")),
+    M::up(include_str!("../../../migrations/0026_subfield.sql")),
 ];
 
 /// The schema version this build creates and understands.

@@ -243,6 +243,7 @@ mod tests {
             Backup,
             Restore,
             ReadAudit,
+            VoidRecord,
         ];
         assert_eq!(all.len(), MATRIX.len());
         for p in all {

@@ -172,6 +172,26 @@ pub async fn trend(app: AppHandle) -> Result<tiepdan_core::desk::Trend, ErrorDat
     .await
 }
 
+/// Where the last twelve months' petitions come from and what they are about.
+#[tauri::command]
+pub async fn hot_spots(app: AppHandle) -> Result<tiepdan_core::desk::HotSpots, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| {
+            desk.hot_spots(tiepdan_core::edge::now().date())
+        })
+    })
+    .await
+}
+
+/// Sub-fields to offer as the officer types one.
+#[tauri::command]
+pub async fn subfield_suggestions(app: AppHandle) -> Result<Vec<String>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| desk.subfield_suggestions())
+    })
+    .await
+}
+
 /// Writes the register as PDF and opens it.
 #[tauri::command]
 pub async fn export_register_pdf(

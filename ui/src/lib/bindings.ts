@@ -220,7 +220,11 @@ decision_kind: DecisionKind | null,
  * Denunciations: presented orally in person, with no written đơn (Luật Tố cáo Điều 24
  * khoản 2: one outside the office's competence is guided, not transferred).
  */
-oral: boolean, papers: Array<PaperInput>, };
+oral: boolean, papers: Array<PaperInput>, 
+/**
+ * The sub-field the officer names (môi trường, giải phóng mặt bằng…), optional.
+ */
+subfield: string | null, };
 
 export type CitizenRef = { "existing": number } | { "new": CitizenInput };
 
@@ -324,7 +328,15 @@ text: string | null, kind: PetitionKind | null,
 /**
  * At most this many rows, newest first (0 = all, for the Excel file).
  */
-limit: number, };
+limit: number, 
+/**
+ * Petitions only: the locality key of a hot spot (a petitioner's address names it).
+ */
+locality: string | null, 
+/**
+ * Petitions only: the sub-field key of a hot spot.
+ */
+subfield: string | null, };
 
 export type ReceptionRow = { visit_id: number, at: string, 
 /**
@@ -422,6 +434,14 @@ export type PetitionView = { id: number, kind: PetitionKind, summary: string, re
  * Several matters for several bodies (set by the officer).
  */
 several_contents: boolean, 
+/**
+ * The sub-field the officer named (lĩnh vực chi tiết).
+ */
+subfield: string | null, 
+/**
+ * The locality the first petitioner's address names (never a denouncer's).
+ */
+locality: string | null, 
 /**
  * Crowd, long-running, complex, over-the-level.
  */
@@ -521,6 +541,11 @@ specific: boolean | null,
  * A complaint a court has accepted or decided: not accepted here.
  */
 court_accepted: boolean | null, 
+/**
+ * The sub-field (lĩnh vực chi tiết: môi trường, giải phóng mặt bằng…): absent leaves
+ * it, empty clears it. A classification, not a correction: no reason needed.
+ */
+subfield: string | null, 
 /**
  * Why a recorded value is corrected (required when kind, field, summary or the day
  * change).
@@ -846,6 +871,26 @@ months: Array<string>,
  * One series per field that has any petition in the months.
  */
 series: Array<TrendSeries>, };
+
+export type HotSpot = { label: string, 
+/**
+ * The key the registers filter by.
+ */
+key: string, petitions: number, 
+/**
+ * Still being handled (an office deadline open).
+ */
+open: number, };
+
+export type HotSpots = { 
+/**
+ * The first day counted, `YYYY-MM-DD` (twelve months back).
+ */
+since: string, localities: Array<HotSpot>, subfields: Array<HotSpot>, 
+/**
+ * Petitions whose petitioner's address names no locality (or denunciations).
+ */
+without_locality: number, without_subfield: number, };
 
 export type DueItem = { petition_id: number, kind: PetitionKind, summary: string, received_on: string, deadline: DeadlineName, due: string, 
 /**

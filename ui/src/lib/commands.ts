@@ -30,6 +30,7 @@ import type {
   DueSummary,
   HandleInput,
   Host,
+  HotSpots,
   IdentityKeyStatus,
   ImportSummary,
   InvitationInput,
@@ -275,6 +276,10 @@ export const api = {
     call<RegisterFile>('export_written_report', { period }),
   trend: () =>
     call<Trend>('trend'),
+  hotSpots: () =>
+    call<HotSpots>('hot_spots'),
+  subfieldSuggestions: () =>
+    call<string[]>('subfield_suggestions'),
   exportRegisterPdf: (register: Register, filter: RegisterFilter) =>
     call<RegisterFile>('export_register_pdf', { register, filter }),
   workStats: (period: PeriodInput) =>

@@ -28,3 +28,25 @@ export function takeHandoff(): IntakeHandoff | null {
   pending = null;
   return h;
 }
+
+// A hot spot handed from the dashboard to the petition register: its filter, once.
+export interface RegisterHandoff {
+  locality: string | null;
+  subfield: string | null;
+  /** What the filter is, as shown: "Địa bàn: Thôn Gò Da". */
+  label: string;
+}
+
+let pendingRegister: RegisterHandoff | null = null;
+
+export function openRegister(h: RegisterHandoff) {
+  pendingRegister = h;
+  window.dispatchEvent(new CustomEvent('tiepdan:navigate', { detail: 'petitions' }));
+}
+
+/** The pending register filter, once. */
+export function takeRegisterHandoff(): RegisterHandoff | null {
+  const h = pendingRegister;
+  pendingRegister = null;
+  return h;
+}

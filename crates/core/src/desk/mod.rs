@@ -27,7 +27,9 @@ use intake::{
 };
 use maintenance::{backups, files, interchange};
 use reception_days::{conclusions, schedule};
-use reporting::{registers, registers_xlsx, reports, submitted_reports, trend, work_stats};
+use reporting::{
+    hot_spots, registers, registers_xlsx, reports, submitted_reports, trend, work_stats,
+};
 use trust::{accounts, audit_trail, citizen_rights, denouncer, keyring, officers};
 
 pub use accounts::{
@@ -50,6 +52,7 @@ pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm, fo
 pub use drafts::Draft;
 pub use due::{COUNT_CAP, DueItem, DueSummary, OfficerLoad};
 pub use files::write_atomically;
+pub use hot_spots::{HotSpot, HotSpots};
 pub use interchange::{Counts, ExportOptions, ImportError, ImportSummary};
 pub use mail::ReceivedMail;
 pub use mediation::{MediationInput, MediationOutcome, MediationView};
@@ -183,6 +186,7 @@ impl Desk {
         // disk that keeps no permissions (a FAT USB stick) is left as it is.
         let _ = crate::datadir::make_private(dir.root());
         let rules = Rules::load(&dir)?;
+        hot_spots::register_sql(store.conn())?;
         Ok(Desk {
             store,
             dir,

@@ -476,6 +476,7 @@ pub fn records(preview: &LegacyPreview) -> (Vec<Record>, Vec<Option<(String, u32
             case: None,
             summary: r.summary.clone(),
             papers: Vec::new(),
+            subfield: None,
             events,
         }));
         source.push(Some((r.sheet.clone(), r.row)));

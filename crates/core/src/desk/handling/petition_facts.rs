@@ -52,6 +52,10 @@ pub struct PetitionFactsInput {
     /// A complaint a court has accepted or decided: not accepted here.
     #[serde(default)]
     pub court_accepted: Option<bool>,
+    /// The sub-field (lĩnh vực chi tiết: môi trường, giải phóng mặt bằng…): absent leaves
+    /// it, empty clears it. A classification, not a correction: no reason needed.
+    #[serde(default)]
+    pub subfield: Option<String>,
     /// Why a recorded value is corrected (required when kind, field, summary or the day
     /// change).
     #[serde(default)]
@@ -230,6 +234,11 @@ impl Desk {
         let specific =
             input.specific.unwrap_or(recorded.specific) && kind == PetitionKind::Denunciation;
         let court_accepted = input.court_accepted.unwrap_or(recorded.court_accepted) && complaint;
+        // Some(None) clears the sub-field; None leaves it.
+        let subfield: Option<Option<String>> = input
+            .subfield
+            .as_deref()
+            .map(|s| crate::domain::hotspot::label(Some(s)));
         let rules = &self.rules;
         let id = input.petition_id;
         self.store.write(|tx| -> Result<()> {
@@ -238,7 +247,8 @@ impl Desk {
                         'instance', instance, 'contested_on', contested_on,
                         'decision_kind', decision_kind, 'oral', oral, 'kind', kind, 'field', field,
                         'summary', summary, 'received_on', received_on, 'complex', complex,
-                        'specific', specific, 'court_accepted', court_accepted)
+                        'specific', specific, 'court_accepted', court_accepted,
+                        'subfield', subfield)
                    FROM petitions WHERE id = ?1",
                 [id],
                 |r| Ok(serde_json::from_str(&r.get::<_, String>(0)?).unwrap_or_default()),
@@ -280,6 +290,12 @@ impl Desk {
                     params![id, d.to_string()],
                 )?;
             }
+            if let Some(s) = &subfield {
+                tx.execute(
+                    "UPDATE petitions SET subfield = ?2 WHERE id = ?1",
+                    params![id, s],
+                )?;
+            }
             let new = serde_json::json!({
                 "respondent_role": input.respondent_role.map(name),
                 "respondent_name": respondent_name,
@@ -294,6 +310,7 @@ impl Desk {
                 "complex": complex,
                 "specific": specific,
                 "court_accepted": court_accepted,
+                "subfield": subfield.clone().unwrap_or_else(|| old.get("subfield").and_then(|v| v.as_str()).map(str::to_owned)),
             });
             let mut detail = serde_json::json!({ "before": old, "after": new });
             if corrects {

@@ -294,6 +294,10 @@ pub struct PetitionView {
     pub respondent_name: Option<String>,
     /// Several matters for several bodies (set by the officer).
     pub several_contents: bool,
+    /// The sub-field the officer named (lĩnh vực chi tiết).
+    pub subfield: Option<String>,
+    /// The locality the first petitioner's address names (never a denouncer's).
+    pub locality: Option<String>,
     /// Crowd, long-running, complex, over-the-level.
     pub flags: Vec<crate::domain::flags::Flag>,
     /// The officer responsible for the petition's case.
@@ -338,7 +342,9 @@ impl Desk {
             "SELECT p.kind, p.summary, p.received_on, p.respondent_role, p.respondent_name,
                     p.several_contents, c.owner_id, c.leader_id, p.instance, p.contested_on,
                     p.decision_kind, p.oral, p.field, p.complex, p.visit_id IS NOT NULL,
-                    p.anonymous, p.specific, p.court_accepted
+                    p.anonymous, p.specific, p.court_accepted, p.subfield,
+                    (SELECT ct.address FROM petition_citizens pc JOIN citizens ct ON ct.id = pc.citizen_id
+                      WHERE pc.petition_id = p.id ORDER BY pc.position LIMIT 1)
              FROM petitions p LEFT JOIN cases c ON c.id = p.case_id WHERE p.id = ?1",
             [petition_id],
             |r| {
@@ -354,6 +360,11 @@ impl Desk {
                         .transpose()?,
                     respondent_name: r.get(4)?,
                     several_contents: r.get(5)?,
+                    subfield: r.get(18)?,
+                    locality: r
+                        .get::<_, Option<String>>(19)?
+                        .as_deref()
+                        .and_then(crate::domain::hotspot::locality_of),
                     flags: Vec::new(),
                     owner_id: r.get(6)?,
                     leader_id: r.get(7)?,

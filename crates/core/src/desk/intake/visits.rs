@@ -383,9 +383,9 @@ pub(in crate::desk) fn insert_petitions(
             "INSERT INTO petitions (case_id, visit_id, received_on, channel, kind, field,
                  anonymous, signatories, respondent_role, respondent_name, instance,
                  contested_on, summary, summary_fold, created_at, decision_kind, oral,
-                 forwarded_by, forwarded_doc)
+                 forwarded_by, forwarded_doc, subfield)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                     ?18, ?19)",
+                     ?18, ?19, ?20)",
             params![
                 match (p.kind, placed.denunciation_case) {
                     (PetitionKind::Denunciation, Some(c)) => c,
@@ -409,7 +409,8 @@ pub(in crate::desk) fn insert_petitions(
                     .then_some(crate::store::value::Named(p.decision_kind)),
                 p.oral,
                 forwarded_by,
-                forwarded_doc
+                forwarded_doc,
+                p.subfield
             ],
         )?;
         let petition_id = tx.last_insert_rowid();

@@ -645,7 +645,7 @@ impl Importer<'_> {
                  signatories = ?10, respondent_role = ?11, respondent_name = ?12, instance = ?13,
                  contested_on = ?14, complex = ?15, specific = ?16, court_accepted = ?17,
                  second_instance_on = ?18, summary = ?19, summary_fold = ?20,
-                 decision_kind = ?21, oral = ?22
+                 decision_kind = ?21, oral = ?22, subfield = ?23
              WHERE id = ?1",
             params![
                 id,
@@ -672,6 +672,7 @@ impl Importer<'_> {
                     .filter(|k| *k != DecisionKind::Administrative)
                     .map(name),
                 p.oral,
+                p.subfield,
             ],
         )?;
         // A denouncer's identity is stored apart from the petition.

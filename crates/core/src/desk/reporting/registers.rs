@@ -22,6 +22,12 @@ pub struct RegisterFilter {
     pub kind: Option<PetitionKind>,
     /// At most this many rows, newest first (0 = all, for the Excel file).
     pub limit: u32,
+    /// Petitions only: the locality key of a hot spot (a petitioner's address names it).
+    #[serde(default)]
+    pub locality: Option<String>,
+    /// Petitions only: the sub-field key of a hot spot.
+    #[serde(default)]
+    pub subfield: Option<String>,
 }
 
 /// The shown text where a denouncer's identity is withheld.
@@ -196,6 +202,20 @@ impl Desk {
         if let Some(kind) = filter.kind {
             w.args.push(crate::desk::name(kind));
             w.sql.push(format!("p.kind = ?{}", w.args.len()));
+        }
+        if let Some(key) = filter.locality.as_deref().filter(|k| !k.is_empty()) {
+            // A denunciation's petitioners are not in petition_citizens: never found so.
+            w.args.push(fold(key));
+            w.sql.push(format!(
+                "EXISTS (SELECT 1 FROM petition_citizens pc JOIN citizens c ON c.id = pc.citizen_id
+                          WHERE pc.petition_id = p.id AND locality_key(c.address) = ?{})",
+                w.args.len()
+            ));
+        }
+        if let Some(key) = filter.subfield.as_deref().filter(|k| !k.is_empty()) {
+            w.args.push(fold(key));
+            w.sql
+                .push(format!("fold_key(p.subfield) = ?{}", w.args.len()));
         }
         let sql = format!(
             "SELECT p.id, p.received_on, p.kind, p.field, p.summary, p.channel, p.anonymous,

@@ -271,7 +271,8 @@ pub(crate) fn petitions(
         conn,
         "SELECT id, received_on, channel, forwarded_by, forwarded_doc, kind, field, anonymous,
                 signatories, respondent_role, respondent_name, instance, contested_on, complex,
-                specific, court_accepted, second_instance_on, case_id, summary, decision_kind, oral
+                specific, court_accepted, second_instance_on, case_id, summary, decision_kind, oral,
+                subfield
          FROM petitions WHERE (?1 IS NULL AND voided_at IS NULL) OR id = ?1 ORDER BY id",
         only,
         |r| {
@@ -308,6 +309,7 @@ pub(crate) fn petitions(
                     case: r.get::<_, Option<i64>>(17)?.map(|c| name(Table::Case, c)),
                     summary: r.get(18)?,
                     papers: Vec::new(),
+                    subfield: r.get(21)?,
                     events: Vec::new(),
                 },
             ))
