@@ -65,6 +65,8 @@ pub fn run() {
             commands::app_status,
             commands::save_office,
             commands::backup_now,
+            commands::daily_backup,
+            commands::backup_reminder,
             commands::about_info,
             commands::find_citizens,
             commands::record_visit,

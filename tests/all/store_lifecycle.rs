@@ -242,3 +242,68 @@ fn desk_backups(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     files.sort();
     files
 }
+
+#[test]
+fn a_daily_copy_is_taken_once_a_day_the_oldest_go_and_a_week_without_a_usb_copy_is_reminded() {
+    let dir = tempfile::tempdir().unwrap();
+    let usb = tempfile::tempdir().unwrap();
+    let c = ctx("2026-12-01 08:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.save_office(&c, &office()).unwrap();
+    let manual = desk.backup_now(&ctx("2026-11-30 17:00"), None).unwrap();
+    // Nothing on another disk yet: reminded.
+    let r = desk.backup_reminder(c.now).unwrap().unwrap();
+    assert!(r.contains("Chưa có bản sao lưu nào ở ổ khác"), "{r}");
+
+    assert!(
+        desk.daily_backup(&c).unwrap().is_some(),
+        "the first sign-in of the day"
+    );
+    assert!(
+        desk.daily_backup(&ctx("2026-12-01 14:00"))
+            .unwrap()
+            .is_none(),
+        "once a day"
+    );
+    // Sixteen more days: only the newest fourteen automatic copies stay; the manual one too.
+    for day in 2..=17 {
+        let at = format!("2026-12-{day:02} 08:00");
+        assert!(desk.daily_backup(&ctx(&at)).unwrap().is_some(), "{at}");
+    }
+    let files = desk_backups(dir.path());
+    let automatic: Vec<_> = files
+        .iter()
+        .filter(|p| p.to_string_lossy().contains("tu-dong"))
+        .collect();
+    assert_eq!(automatic.len(), 14, "{files:?}");
+    assert!(
+        automatic
+            .iter()
+            .all(|p| !p.to_string_lossy().contains("20261201")),
+        "the oldest went"
+    );
+    assert!(manual.path.exists(), "a manual copy is never deleted");
+    let pruned: i64 = desk
+        .store()
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = 'backup.prune'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(pruned >= 1);
+
+    // A copy on a USB stick: no reminder for a week, then one naming the days.
+    desk.backup_to_other_disk(&ctx("2026-12-17 09:00"), usb.path(), &Unwatched)
+        .unwrap();
+    assert_eq!(desk.backup_reminder(at("2026-12-23 09:00")).unwrap(), None);
+    let r = desk
+        .backup_reminder(at("2026-12-25 09:00"))
+        .unwrap()
+        .unwrap();
+    assert!(
+        r.starts_with("Đã 8 ngày chưa sao lưu ra ổ khác (lần gần nhất 17/12/2026)"),
+        "{r}"
+    );
+}

@@ -1,6 +1,7 @@
 """Backups in the real window: a verified, encrypted copy written to another disk (a folder
 standing in for a USB stick), a folder that does not exist refused with the reason, and the
-administrator restoring the data from the copy on that disk."""
+administrator restoring the data from the copy on that disk; the day's automatic copy taken
+at sign-in, and the dashboard's reminder until a copy is on another disk."""
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -17,6 +18,10 @@ def test_a_backup_to_a_usb_stick_and_a_restore_from_it(office_data, open_window,
     usb = tmp_path / "USB Nguyễn Văn Ánh"
     usb.mkdir()
     driver = open_window(office_data)
+    # Signing in took the day's automatic copy; nothing is on another disk yet: reminded.
+    reminder = wait(driver).until(EC.visibility_of_element_located((By.ID, "backup-reminder")))
+    assert "Chưa có bản sao lưu nào ở ổ khác" in reminder.text
+    wait(driver).until(lambda d: list((office_data / "backups").glob("tiepdan-*-tu-dong.sqlite3")))
     click(driver, "nav-settings")
     type_into(driver, "backup-target", str(usb / "không có"))
     click(driver, "backup-off-site")
@@ -32,6 +37,10 @@ def test_a_backup_to_a_usb_stick_and_a_restore_from_it(office_data, open_window,
     assert len(copies) == 1
     assert copies[0].read_bytes()[:16] != b"SQLite format 3\0", "the copy is encrypted"
     screenshot("settings-backup-usb")
+    click(driver, "nav-dashboard")
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "hot-spots")))
+    assert not driver.find_elements(By.ID, "backup-reminder"), "a copy is on another disk now"
+    click(driver, "nav-settings")
 
     type_into(driver, "restore-from", str(usb))
     click(driver, "restore-list")

@@ -269,6 +269,8 @@ def commands(ids: dict, login: str) -> dict:
         "export_written_report": {"period": period},
         "trend": {},
         "hot_spots": {},
+        "daily_backup": {},
+        "backup_reminder": {},
         "subfield_suggestions": {},
         "submit_report": {"template": "03/XLD", "period": {**period, "kind": "x"}, "note": ""},
         "report_changes": {"template": "03/XLD", "period": period},

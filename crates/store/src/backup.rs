@@ -290,10 +290,13 @@ pub(super) fn sync_dir(dir: &Path) {
 
 /// The newest backup recorded in the database.
 pub(super) fn last(conn: &Connection) -> Result<Option<BackupInfo>, StoreError> {
-    let mut stmt = conn.prepare(
-        "SELECT path, at, reason, size_bytes FROM backups ORDER BY at DESC, id DESC LIMIT 1",
-    )?;
-    let mut rows = stmt.query_map([], |r| {
+    Ok(all(conn)?.into_iter().next())
+}
+
+pub(super) fn all(conn: &Connection) -> Result<Vec<BackupInfo>, StoreError> {
+    let mut stmt =
+        conn.prepare("SELECT path, at, reason, size_bytes FROM backups ORDER BY at DESC, id DESC")?;
+    let rows = stmt.query_map([], |r| {
         Ok(BackupInfo {
             path: PathBuf::from(r.get::<_, String>(0)?),
             at: r.get(1)?,
@@ -302,5 +305,5 @@ pub(super) fn last(conn: &Connection) -> Result<Option<BackupInfo>, StoreError> 
             audit_head: String::new(),
         })
     })?;
-    Ok(rows.next().transpose()?)
+    Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -240,6 +240,11 @@ impl Store {
         backup::last(&self.conn)
     }
 
+    /// Every backup recorded in this database, newest first.
+    pub fn backups(&self) -> Result<Vec<BackupInfo>, StoreError> {
+        backup::all(&self.conn)
+    }
+
     /// Replaces the whole database with the backup at `file`, after checking that file and
     /// taking a verified backup of the current data into `backup_dir`. The file is migrated
     /// if it comes from an older version. Returns the safety backup.

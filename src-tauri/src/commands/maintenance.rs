@@ -21,6 +21,26 @@ pub async fn backup_now(app: AppHandle) -> Result<BackupInfo, ErrorData> {
     .await
 }
 
+/// The day's automatic backup, unless one was taken today; `None` then.
+#[tauri::command]
+pub async fn daily_backup(app: AppHandle) -> Result<Option<BackupInfo>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| desk.daily_backup(&ctx(desk)))
+    })
+    .await
+}
+
+/// The dashboard's reminder when no copy went to another disk for a week.
+#[tauri::command]
+pub async fn backup_reminder(app: AppHandle) -> Result<Option<String>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| {
+            desk.backup_reminder(tiepdan_core::edge::now())
+        })
+    })
+    .await
+}
+
 /// Other disks a backup could go to (USB sticks, other drives).
 #[tauri::command]
 pub async fn other_disks() -> Vec<String> {

@@ -202,6 +202,10 @@ export const api = {
     call<AboutInfo>('about_info'),
   backupNow: () =>
     call<BackupInfo>('backup_now'),
+  dailyBackup: () =>
+    call<BackupInfo | null>('daily_backup'),
+  backupReminder: () =>
+    call<string | null>('backup_reminder'),
   otherDisks: () =>
     call<string[]>('other_disks'),
   backupToOtherDisk: (target: string) =>

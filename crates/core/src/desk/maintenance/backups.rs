@@ -31,6 +31,18 @@ impl Desk {
         dir: Option<&Path>,
         progress: &dyn Progress,
     ) -> Result<BackupInfo> {
+        self.take_backup(ctx, dir, "sao-luu", progress)
+    }
+
+    /// A verified backup into `dir` (default: `backups/`) named and recorded with
+    /// `reason`, its audit head written down and audited.
+    pub(super) fn take_backup(
+        &mut self,
+        ctx: &Ctx,
+        dir: Option<&Path>,
+        reason: &str,
+        progress: &dyn Progress,
+    ) -> Result<BackupInfo> {
         ctx.require(crate::domain::access::Permission::Backup)?;
         let dir = dir
             .map(Path::to_owned)
@@ -38,7 +50,7 @@ impl Desk {
         let mut on_pages = pages(progress, "Sao lưu dữ liệu");
         let mut info = self
             .store
-            .backup_to_watched(&dir, ctx.now, "sao-luu", &mut on_pages)?;
+            .backup_to_watched(&dir, ctx.now, reason, &mut on_pages)?;
         info.audit_head = self.audit_head()?;
         self.store.write(|tx| -> Result<()> {
             let detail = serde_json::json!({ "path": info.path, "size_bytes": info.size_bytes, "audit_head": info.audit_head });
