@@ -206,3 +206,134 @@ fn hot_spots_count_localities_and_sub_fields_and_filter_the_register() {
         "{h2:?}"
     );
 }
+
+#[test]
+fn the_petition_register_filters_by_status_officer_and_flag() {
+    use tiepdan_core::desk::{HandleInput, RegisterStatus};
+    use tiepdan_core::domain::flags::Flag;
+    use tiepdan_core::domain::officer::{OfficerInput, OfficerRole};
+    use tiepdan_core::domain::routing::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-06-01 08:00")).unwrap();
+    desk.save_office(&ctx("2026-06-01 08:00"), &office())
+        .unwrap();
+    use PetitionKind::*;
+    let open = visit(
+        &mut desk,
+        "2026-06-02",
+        "Lê Văn An",
+        "Thôn 1",
+        Recommendation,
+        None,
+    );
+    let done = visit(
+        &mut desk,
+        "2026-06-03",
+        "Hồ Thị Bé",
+        "Thôn 2",
+        Feedback,
+        None,
+    );
+    let complex = visit(
+        &mut desk,
+        "2026-06-04",
+        "Đinh Văn Cư",
+        "Thôn 3",
+        Complaint,
+        None,
+    );
+    desk.handle_petition(
+        &ctx("2026-06-04 10:00"),
+        &HandleInput {
+            petition_id: done,
+            on: "2026-06-04".into(),
+            action: Action::File,
+            to_agency: None,
+            reason: Some("Trùng nội dung đã trả lời".into()),
+            note: None,
+            accepted_on: None,
+        },
+    )
+    .unwrap();
+    let view = desk.petition_view(complex, today()).unwrap();
+    desk.update_petition_facts(
+        &ctx("2026-06-05 09:00"),
+        &PetitionFactsInput {
+            petition_id: complex,
+            respondent_role: view.respondent_role,
+            respondent_name: view.respondent_name.clone(),
+            instance: view.instance,
+            contested_on: view.contested_on.clone(),
+            decision_kind: view.decision_kind,
+            oral: view.oral,
+            kind: None,
+            field: None,
+            summary: None,
+            received_on: None,
+            complex: Some(true),
+            specific: None,
+            court_accepted: None,
+            subfield: None,
+            reason: None,
+        },
+    )
+    .unwrap();
+    let officer = desk
+        .add_officer(
+            &ctx("2026-06-05 09:00"),
+            &OfficerInput {
+                full_name: "Trần Thị Xử".into(),
+                title: "Công chức tư pháp - hộ tịch".into(),
+                role: OfficerRole::Handler,
+            },
+        )
+        .unwrap();
+    desk.assign_case(&ctx("2026-06-05 09:10"), open, Some(officer.id))
+        .unwrap();
+
+    let ids = |f: RegisterFilter, on: chrono::NaiveDate| {
+        let mut ids: Vec<i64> = desk
+            .petition_register(&f, on)
+            .unwrap()
+            .iter()
+            .map(|r| r.petition_id)
+            .collect();
+        ids.sort();
+        ids
+    };
+    let by = |status: Option<RegisterStatus>, officer_id: Option<i64>, flag: Option<Flag>| {
+        RegisterFilter {
+            limit: 500,
+            status,
+            officer_id,
+            flag,
+            ..RegisterFilter::default()
+        }
+    };
+    let early = chrono::NaiveDate::from_ymd_opt(2026, 6, 5).unwrap();
+    let mut still = vec![open, complex];
+    still.sort();
+    assert_eq!(
+        ids(by(Some(RegisterStatus::Open), None, None), early),
+        still
+    );
+    assert_eq!(
+        ids(by(Some(RegisterStatus::Done), None, None), early),
+        [done]
+    );
+    assert!(ids(by(Some(RegisterStatus::Overdue), None, None), early).is_empty());
+    // Weeks later both open ones are past their handling deadline.
+    assert_eq!(
+        ids(by(Some(RegisterStatus::Overdue), None, None), today()),
+        still
+    );
+    assert_eq!(ids(by(None, Some(officer.id), None), early), [open]);
+    assert_eq!(ids(by(None, None, Some(Flag::Complex)), early), [complex]);
+    assert!(ids(by(None, None, Some(Flag::Crowd)), early).is_empty());
+    // With a flag, the limit counts the rows that carry it.
+    let one = RegisterFilter {
+        limit: 1,
+        ..by(None, None, Some(Flag::Complex))
+    };
+    assert_eq!(ids(one, early), [complex]);
+}

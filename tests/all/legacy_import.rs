@@ -186,6 +186,9 @@ fn all() -> RegisterFilter {
         limit: 0,
         locality: None,
         subfield: None,
+        status: None,
+        officer_id: None,
+        flag: None,
     }
 }
 

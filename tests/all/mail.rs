@@ -119,6 +119,9 @@ fn a_forwarded_petition_is_recorded_and_the_same_content_again_joins_its_case() 
                 limit: 100,
                 locality: None,
                 subfield: None,
+                status: None,
+                officer_id: None,
+                flag: None,
             },
             c.now.date(),
         )

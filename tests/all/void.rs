@@ -21,6 +21,9 @@ fn all() -> RegisterFilter {
         limit: 0,
         locality: None,
         subfield: None,
+        status: None,
+        officer_id: None,
+        flag: None,
     }
 }
 

@@ -1,7 +1,7 @@
 """Hot spots through the window alone: the desk records a petition with its sub-field
 chosen from the suggestions; the dashboard shows the locality read from the address and
 the sub-field; a click opens the petition register filtered by it; the petition's panel
-shows the locality and corrects the sub-field."""
+shows the locality and corrects the sub-field; the register filters by status and flag."""
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -82,4 +82,16 @@ def test_hot_spots_from_the_desk_to_the_dashboard_and_the_register(office_data, 
 
     # Clearing the hot spot shows every petition again.
     driver.find_element(By.ID, "register-spot-clear").click()
-    wait(driver).until(lambda d: len(d.find_element(By.ID, "petition-register").find_elements(By.CSS_SELECTOR, "tbody tr")) == 3)
+    rows = lambda d: len(d.find_element(By.ID, "petition-register").find_elements(By.CSS_SELECTOR, "tbody tr"))
+    wait(driver).until(lambda d: rows(d) == 3)
+
+    # The register's own filters: all three are still being handled, none is done.
+    Select(driver.find_element(By.ID, "register-status")).select_by_visible_text("Đã xong")
+    driver.find_element(By.ID, "register-apply").click()
+    wait(driver).until(lambda d: rows(d) == 0)
+    Select(driver.find_element(By.ID, "register-status")).select_by_visible_text("Đang giải quyết")
+    driver.find_element(By.ID, "register-apply").click()
+    wait(driver).until(lambda d: rows(d) == 3)
+    Select(driver.find_element(By.ID, "register-flag")).select_by_visible_text("Phức tạp")
+    driver.find_element(By.ID, "register-apply").click()
+    wait(driver).until(lambda d: rows(d) == 0)

@@ -112,6 +112,7 @@ pub fn typescript_bindings() -> String {
         PrintedDocument::decl(&cfg),
         HitKind::decl(&cfg),
         RegisterFilter::decl(&cfg),
+        crate::desk::RegisterStatus::decl(&cfg),
         ReceptionRow::decl(&cfg),
         PetitionRow::decl(&cfg),
         Register::decl(&cfg),

@@ -19,7 +19,7 @@ use ts_rs::TS;
 
 use tiepdan_rules::reception::ReceptionRules;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Flag {
     Crowd,

@@ -336,7 +336,21 @@ locality: string | null,
 /**
  * Petitions only: the sub-field key of a hot spot.
  */
-subfield: string | null, };
+subfield: string | null, 
+/**
+ * Petitions only: still being handled, overdue, or done.
+ */
+status: RegisterStatus | null, 
+/**
+ * Petitions only: the officer responsible for the case.
+ */
+officer_id: number | null, 
+/**
+ * Petitions only: carrying this flag (đông người, kéo dài, phức tạp, vượt cấp).
+ */
+flag: Flag | null, };
+
+export type RegisterStatus = "open" | "overdue" | "done";
 
 export type ReceptionRow = { visit_id: number, at: string, 
 /**

@@ -58,7 +58,7 @@ pub use mail::ReceivedMail;
 pub use mediation::{MediationInput, MediationOutcome, MediationView};
 pub use outcomes::{OutcomeInput, OutcomeKind, OutcomeView};
 pub use petition_facts::PetitionFactsInput;
-pub use registers::{PetitionRow, ReceptionRow, RegisterFilter, WITHHELD};
+pub use registers::{PetitionRow, ReceptionRow, RegisterFilter, RegisterStatus, WITHHELD};
 pub use registers_xlsx::{Register, RegisterFile};
 pub use reports::{ColumnView, ReportRecord, ReportView, SummaryBar};
 pub use routing::{HandleInput, Handled, PetitionView};

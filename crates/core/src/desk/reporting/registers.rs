@@ -5,6 +5,8 @@
 
 use rusqlite::params_from_iter;
 use serde::{Deserialize, Serialize};
+
+use crate::domain::flags::Flag;
 use ts_rs::TS;
 
 use crate::desk::{Desk, from_name};
@@ -28,6 +30,28 @@ pub struct RegisterFilter {
     /// Petitions only: the sub-field key of a hot spot.
     #[serde(default)]
     pub subfield: Option<String>,
+    /// Petitions only: still being handled, overdue, or done.
+    #[serde(default)]
+    pub status: Option<RegisterStatus>,
+    /// Petitions only: the officer responsible for the case.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub officer_id: Option<i64>,
+    /// Petitions only: carrying this flag (đông người, kéo dài, phức tạp, vượt cấp).
+    #[serde(default)]
+    pub flag: Option<crate::domain::flags::Flag>,
+}
+
+/// Where a petition stands, for the register's filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RegisterStatus {
+    /// An office deadline is open (đang giải quyết).
+    Open,
+    /// An office deadline is past (quá hạn).
+    Overdue,
+    /// No office deadline open (đã xong).
+    Done,
 }
 
 /// The shown text where a denouncer's identity is withheld.
@@ -217,6 +241,39 @@ impl Desk {
             w.sql
                 .push(format!("fold_key(p.subfield) = ?{}", w.args.len()));
         }
+        const OPEN: &str = "EXISTS (SELECT 1 FROM deadline_cache d WHERE d.petition_id = p.id
+              AND d.met_on IS NULL AND d.obligation = 'office' AND d.closed_on IS NULL";
+        match filter.status {
+            Some(RegisterStatus::Open) => w.sql.push(format!("{OPEN})")),
+            Some(RegisterStatus::Overdue) => {
+                w.args.push(today.to_string());
+                w.sql.push(format!(
+                    "{OPEN} AND d.suspended = 0 AND d.due < ?{})",
+                    w.args.len()
+                ));
+            }
+            Some(RegisterStatus::Done) => w.sql.push(format!("NOT {OPEN})")),
+            None => {}
+        }
+        if let Some(officer) = filter.officer_id {
+            w.args.push(officer.to_string());
+            w.sql.push(format!(
+                "(SELECT c.owner_id FROM cases c WHERE c.id = p.case_id) = CAST(?{} AS INTEGER)",
+                w.args.len()
+            ));
+        }
+        // Flags are read per petition; two narrow by a column first.
+        match filter.flag {
+            Some(Flag::Complex) => w.sql.push("p.complex = 1".into()),
+            Some(Flag::OverLevel) => w.sql.push("p.channel = 'forwarded'".into()),
+            _ => {}
+        }
+        // With a flag, the rows are read until `limit` of them carry it.
+        let sql_limit = if filter.flag.is_some() {
+            0
+        } else {
+            filter.limit
+        };
         let sql = format!(
             "SELECT p.id, p.received_on, p.kind, p.field, p.summary, p.channel, p.anonymous,
                     coalesce(a.name, '') || coalesce(' (' || p.forwarded_doc || ')', ''),
@@ -231,7 +288,7 @@ impl Desk {
              FROM petitions p LEFT JOIN agencies a ON a.id = p.forwarded_by
              WHERE {} ORDER BY p.received_on DESC, p.id DESC{}",
             w.sql.join(" AND "),
-            limit_sql(filter.limit)
+            limit_sql(sql_limit)
         );
         let conn = self.store.conn();
         let mut stmt = conn.prepare(&sql)?;
@@ -260,11 +317,19 @@ impl Desk {
                 who,
             })
         })?;
-        let mut rows: Vec<PetitionRow> = rows.collect::<rusqlite::Result<_>>()?;
-        for row in &mut rows {
+        let mut out = Vec::new();
+        for row in rows {
+            let mut row = row?;
             row.flags = self.flags_of(row.petition_id, today)?;
+            if filter.flag.is_some_and(|f| !row.flags.contains(&f)) {
+                continue;
+            }
+            out.push(row);
+            if filter.limit > 0 && out.len() >= filter.limit as usize {
+                break;
+            }
         }
-        Ok(rows)
+        Ok(out)
     }
 }
 
