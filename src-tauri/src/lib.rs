@@ -90,6 +90,7 @@ pub fn run() {
             commands::petition_view,
             commands::handle_petition,
             commands::record_outcome,
+            commands::void_outcome,
             commands::outcomes,
             commands::plans,
             commands::add_plan,

@@ -175,3 +175,83 @@ fn a_visit_whose_petition_was_accepted_is_corrected_not_voided() {
     );
     assert_eq!(desk.reception_register(&all()).unwrap().len(), 1);
 }
+
+fn outcome(
+    petition_id: i64,
+    on: &str,
+    kind: tiepdan_core::desk::OutcomeKind,
+) -> tiepdan_core::desk::OutcomeInput {
+    tiepdan_core::desk::OutcomeInput {
+        petition_id,
+        on: on.to_owned(),
+        kind,
+        result: None,
+        decision: None,
+        partial: false,
+        reason: None,
+        minutes: None,
+        days: None,
+        results: Default::default(),
+    }
+}
+
+#[test]
+fn an_outcome_on_the_wrong_petition_is_voided_latest_first_kept_and_forgotten_by_the_deadlines() {
+    use tiepdan_core::desk::OutcomeKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    let p = complaint(&mut desk);
+    let c = ctx("2026-02-10 09:00");
+    let accepted = desk
+        .record_outcome(&c, &outcome(p, "2026-02-09", OutcomeKind::Accepted))
+        .unwrap();
+    let due_before = desk.deadlines(p, today()).unwrap();
+    let mut resolved = outcome(p, "2026-02-10", OutcomeKind::Resolved);
+    resolved.result = Some(tiepdan_core::domain::outcome::Finding::Right);
+    resolved.decision = Some("15/QĐ-UBND".into());
+    let wrong = desk.record_outcome(&c, &resolved).unwrap();
+    assert_ne!(
+        desk.deadlines(p, today()).unwrap(),
+        due_before,
+        "resolving closes the deadline"
+    );
+
+    // Not the latest: refused. The handling is not an outcome. A reason is required.
+    let e = desk
+        .void_outcome(&c, accepted, "Ghi nhầm đơn")
+        .unwrap_err()
+        .to_data();
+    assert!(e.fields[0].message_vi.contains("ghi sau cùng"), "{e:?}");
+    assert_eq!(
+        desk.void_outcome(&c, wrong, "")
+            .unwrap_err()
+            .to_data()
+            .fields[0]
+            .field,
+        "reason"
+    );
+
+    desk.void_outcome(&c, wrong, "Ghi nhầm vào đơn của ông Đức, là của bà Lan")
+        .unwrap();
+    let kinds: Vec<_> = desk.outcomes(p).unwrap().iter().map(|o| o.kind).collect();
+    assert_eq!(kinds, [OutcomeKind::Accepted]);
+    assert_eq!(
+        desk.deadlines(p, today()).unwrap(),
+        due_before,
+        "the resolve deadline is open again"
+    );
+    let (reason, record): (String, String) = desk
+        .store()
+        .conn()
+        .query_row(
+            "SELECT reason, record FROM voided_events WHERE event_id = ?1",
+            [wrong],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(reason, "Ghi nhầm vào đơn của ông Đức, là của bà Lan");
+    assert!(record.contains("15/QĐ-UBND"), "kept whole: {record}");
+    // Then the earlier one may go too.
+    desk.void_outcome(&c, accepted, "Ghi nhầm đơn").unwrap();
+    assert!(desk.outcomes(p).unwrap().is_empty());
+}

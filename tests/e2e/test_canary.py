@@ -151,6 +151,7 @@ def commands(ids: dict, login: str) -> dict:
         "discard_draft": {"form": "intake"},
         "visit_record": {"visit_id": ids["visit"]},
         "void_visit": {"visit_id": ids["visit"], "reason": ""},
+        "void_outcome": {"event_id": 999999, "reason": ""},
         "print_visit_document": [{"visit_id": ids["visit"], "form": f, "options": {
             "appointment_at": f"{ids['next_day']}T09:00", "appointment_place": None, "appointment_purpose": None}}
             for f in ("receipt", "minutes", "appointment")],

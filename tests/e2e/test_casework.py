@@ -226,3 +226,18 @@ def test_an_extension_and_a_reply_from_the_body_a_petition_went_to(office_data, 
          received.isoformat(), "--to", today.isoformat(), "--format", "json"],
         capture_output=True, text=True, env={**os.environ, "TIEPDAN_PASSPHRASE": harness.PASSPHRASE})
     assert json.loads(after.stdout)["columns"] != before_report
+
+    # The reply was recorded on the wrong petition: voided (its reason kept), 01/XLD MS 22
+    # counts it no more.
+    open_petition("bồi thường của huyện")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "button[id^='outcome-void-']"))
+    click(driver, driver.find_element(By.ID, "outcome-void-confirm"))
+    assert "lý do" in wait(driver).until(EC.visibility_of_element_located((By.ID, "outcome-void-error"))).text
+    typed(driver, "outcome-void-reason", "Văn bản trả lời là của đơn khác")
+    click(driver, driver.find_element(By.ID, "outcome-void-confirm"))
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "outcome-saved"), "Đã hủy kết quả ghi nhầm"))
+    voided = subprocess.run(
+        [cli_binary, "--data", str(office_data), "report", "--template", "01/XLD", "--from",
+         received.isoformat(), "--to", today.isoformat(), "--format", "json"],
+        capture_output=True, text=True, env={**os.environ, "TIEPDAN_PASSPHRASE": harness.PASSPHRASE})
+    assert json.loads(voided.stdout)["columns"]["22"] == 0, voided.stdout

@@ -150,3 +150,15 @@ pub async fn mediations_of(
     })
     .await
 }
+
+/// Voids the latest outcome of a petition, recorded on the wrong one or twice: kept whole
+/// with its reason, forgotten by the deadlines and the reports.
+#[tauri::command]
+pub async fn void_outcome(app: AppHandle, event_id: i64, reason: String) -> Result<(), ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| {
+            desk.void_outcome(&ctx(desk), event_id, &reason)
+        })
+    })
+    .await
+}

@@ -114,6 +114,8 @@ export const api = {
     call<MediationView[]>('record_mediation', { input }),
   mediationsOf: (petitionId: number) =>
     call<MediationView[]>('mediations_of', { petitionId }),
+  voidOutcome: (eventId: number, reason: string) =>
+    call<null>('void_outcome', { eventId, reason }),
   appStatus: () =>
     call<AppStatus>('app_status'),
   saveOffice: (input: OfficeInput) =>

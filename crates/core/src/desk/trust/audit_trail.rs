@@ -76,6 +76,8 @@ pub fn action_vi(action: &str) -> &'static str {
         "case.leader" => "Phân công lãnh đạo phụ trách",
         "citizen.correct" => "Sửa thông tin công dân",
         "visit.void" => "Hủy lượt tiếp ghi nhầm hoặc ghi trùng",
+        "outcome.void" => "Hủy kết quả giải quyết ghi nhầm",
+        "backup.prune" => "Xóa bản sao lưu tự động cũ",
         "citizen.create" => "Thêm công dân",
         "citizen.merge" => "Gộp hồ sơ công dân",
         "database.encrypt" => "Mã hóa dữ liệu",
