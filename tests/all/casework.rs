@@ -893,6 +893,7 @@ fn facts_of(desk: &Desk, p: i64) -> tiepdan_core::desk::PetitionFactsInput {
         specific: Some(v.specific),
         court_accepted: Some(v.court_accepted),
         subfield: None,
+        signatories: None,
         reason: None,
     }
 }

@@ -170,6 +170,7 @@ fn hot_spots_count_localities_and_sub_fields_and_filter_the_register() {
         court_accepted: None,
         subfield: Some("  trật tự   xây dựng ".into()),
         reason: None,
+        signatories: None,
     };
     desk.update_petition_facts(&ctx("2026-06-10 10:00"), &facts)
         .unwrap();
@@ -275,6 +276,7 @@ fn the_petition_register_filters_by_status_officer_and_flag() {
             court_accepted: None,
             subfield: None,
             reason: None,
+            signatories: None,
         },
     )
     .unwrap();

@@ -329,3 +329,50 @@ fn the_facts_set_in_the_handling_panel_make_the_proposal_and_the_acceptance_one_
         "{e:?}"
     );
 }
+
+#[test]
+fn a_complaint_letter_without_a_signature_is_declined_once_the_panel_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = tiepdan_core::Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    let p = complaint(&mut desk);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 2, 5).unwrap();
+    let view = desk.petition_view(p, day).unwrap();
+    assert_eq!(view.signatories, 1);
+    assert_ne!(view.proposal.action, Action::Decline);
+    let mut facts = tiepdan_core::desk::PetitionFactsInput {
+        petition_id: p,
+        // A decision of the commune chair: the commune is competent, so refusal grounds apply.
+        respondent_role: Some(AgencyRole::CommuneChair),
+        respondent_name: view.respondent_name.clone(),
+        instance: view.instance,
+        contested_on: view.contested_on.clone(),
+        decision_kind: view.decision_kind,
+        oral: view.oral,
+        kind: None,
+        field: None,
+        summary: None,
+        received_on: None,
+        complex: None,
+        specific: None,
+        court_accepted: None,
+        subfield: None,
+        signatories: Some(0),
+        reason: None,
+    };
+    desk.update_petition_facts(&ctx("2026-02-05 09:00"), &facts)
+        .unwrap();
+    let view = desk.petition_view(p, day).unwrap();
+    assert_eq!(view.signatories, 0);
+    assert_eq!(view.proposal.action, Action::Decline);
+    assert!(
+        view.proposal.reason.contains("không có chữ ký"),
+        "{}",
+        view.proposal.reason
+    );
+    facts.signatories = Some(20_000);
+    let e = desk
+        .update_petition_facts(&ctx("2026-02-05 09:05"), &facts)
+        .unwrap_err()
+        .to_data();
+    assert_eq!(e.fields[0].field, "signatories");
+}

@@ -68,6 +68,8 @@ def test_hot_spots_from_the_desk_to_the_dashboard_and_the_register(office_data, 
     if facts.get_attribute("open") is None:
         facts.find_element(By.TAG_NAME, "summary").click()
     assert "Thôn Gò Da" in wait(driver).until(EC.visibility_of_element_located((By.ID, "facts-locality"))).text
+    signers = driver.find_element(By.ID, "facts-signatories")
+    assert signers.get_attribute("value") == "1", "the one person who signed"
     field = driver.find_element(By.ID, "facts-subfield")
     assert field.get_attribute("value") == "Môi trường"
     field.clear()

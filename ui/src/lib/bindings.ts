@@ -453,6 +453,10 @@ several_contents: boolean,
  */
 subfield: string | null, 
 /**
+ * How many signed the petition (0: no signature).
+ */
+signatories: number, 
+/**
  * The locality the first petitioner's address names (never a denouncer's).
  */
 locality: string | null, 
@@ -560,6 +564,11 @@ court_accepted: boolean | null,
  * it, empty clears it. A classification, not a correction: no reason needed.
  */
 subfield: string | null, 
+/**
+ * How many people signed (or thumb-printed) the petition: 0 for a letter without a
+ * signature (a complaint is then declined, Luật Khiếu nại Điều 11). Absent leaves it.
+ */
+signatories: number | null, 
 /**
  * Why a recorded value is corrected (required when kind, field, summary or the day
  * change).

@@ -56,6 +56,10 @@ pub struct PetitionFactsInput {
     /// it, empty clears it. A classification, not a correction: no reason needed.
     #[serde(default)]
     pub subfield: Option<String>,
+    /// How many people signed (or thumb-printed) the petition: 0 for a letter without a
+    /// signature (a complaint is then declined, Luật Khiếu nại Điều 11). Absent leaves it.
+    #[serde(default)]
+    pub signatories: Option<u32>,
     /// Why a recorded value is corrected (required when kind, field, summary or the day
     /// change).
     #[serde(default)]
@@ -234,6 +238,13 @@ impl Desk {
         let specific =
             input.specific.unwrap_or(recorded.specific) && kind == PetitionKind::Denunciation;
         let court_accepted = input.court_accepted.unwrap_or(recorded.court_accepted) && complaint;
+        if input.signatories.is_some_and(|n| n > 10_000) {
+            return Err(Error::invalid(
+                "signatories",
+                "Số người ký tên không hợp lệ (quá 10.000); hãy kiểm tra lại.",
+            ));
+        }
+        let signatories = input.signatories;
         // Some(None) clears the sub-field; None leaves it.
         let subfield: Option<Option<String>> = input
             .subfield
@@ -248,7 +259,7 @@ impl Desk {
                         'decision_kind', decision_kind, 'oral', oral, 'kind', kind, 'field', field,
                         'summary', summary, 'received_on', received_on, 'complex', complex,
                         'specific', specific, 'court_accepted', court_accepted,
-                        'subfield', subfield)
+                        'subfield', subfield, 'signatories', signatories)
                    FROM petitions WHERE id = ?1",
                 [id],
                 |r| Ok(serde_json::from_str(&r.get::<_, String>(0)?).unwrap_or_default()),
@@ -290,6 +301,12 @@ impl Desk {
                     params![id, d.to_string()],
                 )?;
             }
+            if let Some(n) = signatories {
+                tx.execute(
+                    "UPDATE petitions SET signatories = ?2 WHERE id = ?1",
+                    params![id, n],
+                )?;
+            }
             if let Some(s) = &subfield {
                 tx.execute(
                     "UPDATE petitions SET subfield = ?2 WHERE id = ?1",
@@ -310,6 +327,7 @@ impl Desk {
                 "complex": complex,
                 "specific": specific,
                 "court_accepted": court_accepted,
+                "signatories": signatories.or_else(|| old.get("signatories").and_then(|v| v.as_u64()).map(|n| n as u32)),
                 "subfield": subfield.clone().unwrap_or_else(|| old.get("subfield").and_then(|v| v.as_str()).map(str::to_owned)),
             });
             let mut detail = serde_json::json!({ "before": old, "after": new });

@@ -296,6 +296,8 @@ pub struct PetitionView {
     pub several_contents: bool,
     /// The sub-field the officer named (lĩnh vực chi tiết).
     pub subfield: Option<String>,
+    /// How many signed the petition (0: no signature).
+    pub signatories: u32,
     /// The locality the first petitioner's address names (never a denouncer's).
     pub locality: Option<String>,
     /// Crowd, long-running, complex, over-the-level.
@@ -342,7 +344,7 @@ impl Desk {
             "SELECT p.kind, p.summary, p.received_on, p.respondent_role, p.respondent_name,
                     p.several_contents, c.owner_id, c.leader_id, p.instance, p.contested_on,
                     p.decision_kind, p.oral, p.field, p.complex, p.visit_id IS NOT NULL,
-                    p.anonymous, p.specific, p.court_accepted, p.subfield,
+                    p.anonymous, p.specific, p.court_accepted, p.subfield, p.signatories,
                     (SELECT ct.address FROM petition_citizens pc JOIN citizens ct ON ct.id = pc.citizen_id
                       WHERE pc.petition_id = p.id ORDER BY pc.position LIMIT 1)
              FROM petitions p LEFT JOIN cases c ON c.id = p.case_id WHERE p.id = ?1",
@@ -361,8 +363,9 @@ impl Desk {
                     respondent_name: r.get(4)?,
                     several_contents: r.get(5)?,
                     subfield: r.get(18)?,
+                    signatories: r.get(19)?,
                     locality: r
-                        .get::<_, Option<String>>(19)?
+                        .get::<_, Option<String>>(20)?
                         .as_deref()
                         .and_then(crate::domain::hotspot::locality_of),
                     flags: Vec::new(),
