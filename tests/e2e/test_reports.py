@@ -1,6 +1,7 @@
 """Báo cáo in the real window: the scenario imported, the first quarter of 01/XLD shows the
 hand-counted numbers, a number opens the records it counts, and the Excel file is written
-and read back."""
+and read back; the table is submitted, a petition of the quarter is corrected in its panel,
+and the submitted table names the columns that changed."""
 
 import zipfile
 from pathlib import Path
@@ -60,6 +61,44 @@ def test_a_quarterly_table_its_records_and_its_excel_file(office_data, open_wind
         strings = book.read("xl/sharedStrings.xml").decode("utf-8")
     assert "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN" in strings
     assert "Kỳ trước chuyển sang" in strings
+
+    # Submitted as sent; then a petition of the quarter turns out to be recorded with the
+    # wrong kind: corrected with its reason, and the submitted table names what changed.
+    driver.find_element(By.ID, "report-submit").click()
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "report-submission"), "Đã lưu số liệu biểu 01/XLD"))
+    driver.find_element(By.ID, "nav-petitions").click()
+    driver.find_element(By.ID, "tab-petitions").click()
+    table = wait(driver).until(EC.visibility_of_element_located((By.ID, "petition-register")))
+    row = wait(driver).until(lambda d: next(r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if "Phản ánh về thủ tục của tỉnh" in r.text))
+    row.find_elements(By.TAG_NAME, "td")[5].click()
+    facts = wait(driver).until(EC.presence_of_element_located((By.ID, "petition-facts")))
+    if facts.get_attribute("open") is None:
+        facts.find_element(By.TAG_NAME, "summary").click()
+    Select(wait(driver).until(EC.visibility_of_element_located((By.ID, "facts-kind")))).select_by_visible_text("Khiếu nại")
+    driver.find_element(By.ID, "facts-reason").send_keys("Đơn khiếu nại, ghi nhầm là phản ánh")
+    driver.find_element(By.ID, "facts-save").click()
+    try:
+        wait(driver, 10).until(EC.visibility_of_element_located((By.ID, "facts-saved")))
+    except Exception:
+        screenshot("report-correction-debug")
+        raise
+    driver.find_element(By.ID, "nav-reports").click()
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "report-table")))
+    Select(driver.find_element(By.ID, "report-template")).select_by_value("01/XLD")
+    Select(driver.find_element(By.ID, "report-kind")).select_by_value("first_quarter")
+    year = driver.find_element(By.ID, "report-year")
+    year.clear()
+    year.send_keys("2026")
+    driver.find_element(By.ID, "report-run").click()
+    try:
+        changed = wait(driver, 10).until(EC.visibility_of_element_located((By.ID, "report-changed")))
+    except Exception:
+        screenshot("report-changed-debug")
+        raise
+    assert "Cột 8 (Phân loại đơn theo nội dung › Khiếu nại): 1 → 2" in changed.text, changed.text
+    assert "Cột 10 (Phân loại đơn theo nội dung › Kiến nghị, phản ánh): 1 → 0" in changed.text, changed.text
+    assert "Số liệu đã thay đổi sau khi nộp" in driver.find_element(By.ID, "report-submission").text
+    screenshot("report-changed-after-submission")
 
 
 def test_carrying_out_a_decision_reaches_02_kqgq_and_the_written_report(office_data, open_window):
