@@ -14,18 +14,7 @@ fn d(s: &str) -> chrono::NaiveDate {
 }
 
 fn event(petition_id: i64, on: &str, kind: OutcomeKind) -> OutcomeInput {
-    OutcomeInput {
-        petition_id,
-        on: on.to_owned(),
-        kind,
-        result: None,
-        decision: None,
-        partial: false,
-        reason: None,
-        minutes: None,
-        days: None,
-        results: Default::default(),
-    }
+    outcome(petition_id, on, kind)
 }
 
 fn messages(e: tiepdan_core::error::Error) -> Vec<String> {

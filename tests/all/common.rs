@@ -162,3 +162,56 @@ pub fn account(
 pub fn sign_in_as(dir: &Path, login: &str, now: &str) -> Desk {
     Desk::sign_in(dir, login, &format!("{login}-mật-khẩu"), at(now)).unwrap()
 }
+
+/// Every row of a register, unfiltered.
+pub fn all_rows() -> tiepdan_core::desk::RegisterFilter {
+    tiepdan_core::desk::RegisterFilter {
+        limit: 0,
+        ..Default::default()
+    }
+}
+
+/// An outcome of `kind` on `on` with nothing else filled.
+pub fn outcome(
+    petition_id: i64,
+    on: &str,
+    kind: tiepdan_core::desk::OutcomeKind,
+) -> tiepdan_core::desk::OutcomeInput {
+    tiepdan_core::desk::OutcomeInput {
+        petition_id,
+        on: on.to_owned(),
+        kind,
+        result: None,
+        decision: None,
+        partial: false,
+        reason: None,
+        minutes: None,
+        days: None,
+        results: Default::default(),
+    }
+}
+
+/// The panel's facts as the view shows them, changing nothing: set what the test changes.
+pub fn unchanged_facts(
+    view: &tiepdan_core::desk::PetitionView,
+) -> tiepdan_core::desk::PetitionFactsInput {
+    tiepdan_core::desk::PetitionFactsInput {
+        petition_id: view.id,
+        respondent_role: view.respondent_role,
+        respondent_name: view.respondent_name.clone(),
+        instance: view.instance,
+        contested_on: view.contested_on.clone(),
+        decision_kind: view.decision_kind,
+        oral: view.oral,
+        kind: None,
+        field: None,
+        summary: None,
+        received_on: None,
+        complex: None,
+        specific: None,
+        court_accepted: None,
+        subfield: None,
+        signatories: None,
+        reason: None,
+    }
+}

@@ -154,23 +154,8 @@ fn hot_spots_count_localities_and_sub_fields_and_filter_the_register() {
         (Some("Thôn Gò Da"), Some("Môi trường"))
     );
     let mut facts = PetitionFactsInput {
-        petition_id: a,
-        respondent_role: view.respondent_role,
-        respondent_name: view.respondent_name.clone(),
-        instance: view.instance,
-        contested_on: view.contested_on.clone(),
-        decision_kind: view.decision_kind,
-        oral: view.oral,
-        kind: None,
-        field: None,
-        summary: None,
-        received_on: None,
-        complex: None,
-        specific: None,
-        court_accepted: None,
         subfield: Some("  trật tự   xây dựng ".into()),
-        reason: None,
-        signatories: None,
+        ..unchanged_facts(&view)
     };
     desk.update_petition_facts(&ctx("2026-06-10 10:00"), &facts)
         .unwrap();
@@ -260,23 +245,8 @@ fn the_petition_register_filters_by_status_officer_and_flag() {
     desk.update_petition_facts(
         &ctx("2026-06-05 09:00"),
         &PetitionFactsInput {
-            petition_id: complex,
-            respondent_role: view.respondent_role,
-            respondent_name: view.respondent_name.clone(),
-            instance: view.instance,
-            contested_on: view.contested_on.clone(),
-            decision_kind: view.decision_kind,
-            oral: view.oral,
-            kind: None,
-            field: None,
-            summary: None,
-            received_on: None,
             complex: Some(true),
-            specific: None,
-            court_accepted: None,
-            subfield: None,
-            reason: None,
-            signatories: None,
+            ..unchanged_facts(&view)
         },
     )
     .unwrap();

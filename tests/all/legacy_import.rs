@@ -178,18 +178,7 @@ fn desk() -> (tempfile::TempDir, Desk) {
 }
 
 fn all() -> RegisterFilter {
-    RegisterFilter {
-        from: None,
-        to: None,
-        text: None,
-        kind: None,
-        limit: 0,
-        locality: None,
-        subfield: None,
-        status: None,
-        officer_id: None,
-        flag: None,
-    }
+    all_rows()
 }
 
 #[test]

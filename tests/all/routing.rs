@@ -340,24 +340,10 @@ fn a_complaint_letter_without_a_signature_is_declined_once_the_panel_says_so() {
     assert_eq!(view.signatories, 1);
     assert_ne!(view.proposal.action, Action::Decline);
     let mut facts = tiepdan_core::desk::PetitionFactsInput {
-        petition_id: p,
         // A decision of the commune chair: the commune is competent, so refusal grounds apply.
         respondent_role: Some(AgencyRole::CommuneChair),
-        respondent_name: view.respondent_name.clone(),
-        instance: view.instance,
-        contested_on: view.contested_on.clone(),
-        decision_kind: view.decision_kind,
-        oral: view.oral,
-        kind: None,
-        field: None,
-        summary: None,
-        received_on: None,
-        complex: None,
-        specific: None,
-        court_accepted: None,
-        subfield: None,
         signatories: Some(0),
-        reason: None,
+        ..unchanged_facts(&view)
     };
     desk.update_petition_facts(&ctx("2026-02-05 09:00"), &facts)
         .unwrap();

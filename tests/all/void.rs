@@ -13,18 +13,7 @@ use tiepdan_core::domain::routing::Action;
 use tiepdan_core::domain::visit::CitizenRef;
 
 fn all() -> RegisterFilter {
-    RegisterFilter {
-        from: None,
-        to: None,
-        text: None,
-        kind: None,
-        limit: 0,
-        locality: None,
-        subfield: None,
-        status: None,
-        officer_id: None,
-        flag: None,
-    }
+    all_rows()
 }
 
 fn today() -> chrono::NaiveDate {
@@ -174,25 +163,6 @@ fn a_visit_whose_petition_was_accepted_is_corrected_not_voided() {
         "{e:?}"
     );
     assert_eq!(desk.reception_register(&all()).unwrap().len(), 1);
-}
-
-fn outcome(
-    petition_id: i64,
-    on: &str,
-    kind: tiepdan_core::desk::OutcomeKind,
-) -> tiepdan_core::desk::OutcomeInput {
-    tiepdan_core::desk::OutcomeInput {
-        petition_id,
-        on: on.to_owned(),
-        kind,
-        result: None,
-        decision: None,
-        partial: false,
-        reason: None,
-        minutes: None,
-        days: None,
-        results: Default::default(),
-    }
 }
 
 #[test]
