@@ -5,7 +5,7 @@
 
 use crate::common::*;
 use tiepdan_core::Desk;
-use tiepdan_core::desk::{OutcomeInput, OutcomeKind};
+use tiepdan_core::desk::OutcomeKind;
 use tiepdan_core::domain::outcome::Finding;
 use tiepdan_core::domain::report::period::{Period, PeriodKind};
 use tiepdan_core::domain::report::{RecordKind, Template};
@@ -172,21 +172,6 @@ fn the_kqgq_excel_and_pdf_carry_the_headers_and_the_numbers_in_their_units() {
         numbers.join(" "),
         "4 2 150 120,5 100 120,5 30 0 32,5 200 30 0 20 0 2 1 1 2 1"
     );
-}
-
-fn outcome(petition_id: i64, on: &str, kind: OutcomeKind) -> OutcomeInput {
-    OutcomeInput {
-        petition_id,
-        on: on.to_owned(),
-        kind,
-        result: None,
-        decision: None,
-        partial: false,
-        reason: None,
-        minutes: None,
-        days: None,
-        results: Default::default(),
-    }
 }
 
 fn messages(e: tiepdan_core::error::Error) -> Vec<String> {

@@ -20,14 +20,8 @@ def wait(driver, seconds=30):
     return WebDriverWait(driver, seconds)
 
 
-def test_a_quarterly_table_its_records_and_its_excel_file(office_data, open_window):
-    driver = open_window(office_data)
-    import_in_settings(driver, SCENARIO)
-    driver.find_element(By.ID, "nav-dashboard").click()
-    chart = wait(driver).until(EC.presence_of_element_located((By.ID, "dashboard-trend")))
-    assert "theo tháng và lĩnh vực" in chart.text
-    driver.execute_script("arguments[0].scrollIntoView();", chart)
-    screenshot("dashboard-trend")
+def show_01xld_first_quarter(driver):
+    """Báo cáo → Biểu 01/XLD, quý I năm 2026 → Lập báo cáo."""
     driver.find_element(By.ID, "nav-reports").click()
     wait(driver).until(EC.visibility_of_element_located((By.ID, "report-table")))
     Select(driver.find_element(By.ID, "report-template")).select_by_value("01/XLD")
@@ -36,6 +30,17 @@ def test_a_quarterly_table_its_records_and_its_excel_file(office_data, open_wind
     year.clear()
     year.send_keys("2026")
     driver.find_element(By.ID, "report-run").click()
+
+
+def test_a_quarterly_table_its_records_and_its_excel_file(office_data, open_window):
+    driver = open_window(office_data)
+    import_in_settings(driver, SCENARIO)
+    driver.find_element(By.ID, "nav-dashboard").click()
+    chart = wait(driver).until(EC.presence_of_element_located((By.ID, "dashboard-trend")))
+    assert "theo tháng và lĩnh vực" in chart.text
+    driver.execute_script("arguments[0].scrollIntoView();", chart)
+    screenshot("dashboard-trend")
+    show_01xld_first_quarter(driver)
     wait(driver).until(EC.text_to_be_present_in_element((By.ID, "report-period"), "15/12/2025"))
     assert "quý I năm 2026" in driver.find_element(By.ID, "report-period").text
     expected = [6, 1, 5, 4, 2, 3, 3, 1, 1, 1, 1, 0, 2, 1, 1, 0, 0, 2, 0, 2, 0, 0]
@@ -82,14 +87,7 @@ def test_a_quarterly_table_its_records_and_its_excel_file(office_data, open_wind
     except Exception:
         screenshot("report-correction-debug")
         raise
-    driver.find_element(By.ID, "nav-reports").click()
-    wait(driver).until(EC.visibility_of_element_located((By.ID, "report-table")))
-    Select(driver.find_element(By.ID, "report-template")).select_by_value("01/XLD")
-    Select(driver.find_element(By.ID, "report-kind")).select_by_value("first_quarter")
-    year = driver.find_element(By.ID, "report-year")
-    year.clear()
-    year.send_keys("2026")
-    driver.find_element(By.ID, "report-run").click()
+    show_01xld_first_quarter(driver)
     try:
         changed = wait(driver, 10).until(EC.visibility_of_element_located((By.ID, "report-changed")))
     except Exception:
