@@ -358,6 +358,8 @@ impl Desk {
             sealed: secret,
         };
         let officer = self.acting_officer_name(ctx)?;
+        let (about, purpose) =
+            crate::domain::forms::booking_slip_text(case_title.as_deref(), host, &host_name);
         self.issue(ctx, "appointment", owner, |number| {
             let label = rules.label(&rules.appointment, number);
             let pdf = crate::print::appointment::render(&crate::print::appointment::Appointment {
@@ -369,15 +371,10 @@ impl Desk {
                 person_title: crate::print::header::title_of(gender).to_owned(),
                 person_name: full_name.clone(),
                 person_address: address.clone(),
-                about: case_title
-                    .clone()
-                    .unwrap_or_else(|| "việc công dân đề nghị".to_owned()),
+                about: about.clone(),
                 at,
                 at_place: place.clone(),
-                purpose: format!(
-                    "gặp {} {host_name} tại buổi tiếp công dân định kỳ",
-                    host.label_vi()
-                ),
+                purpose: purpose.clone(),
                 officer: officer.clone(),
             });
             (label, pdf)
