@@ -124,9 +124,18 @@ impl Desk {
             visit_id: None,
             sealed: false,
         };
-        let received = chrono::NaiveDate::parse_from_str(&c.received_on, "%Y-%m-%d")
-            .map(|d| d.format("%d/%m/%Y").to_string())
-            .unwrap_or(c.received_on.clone());
+        let received = crate::desk::days::day(&c.received_on).unwrap_or(ctx.now.date());
+        let paragraphs =
+            crate::domain::forms::dialogue_invitation(&crate::domain::forms::DialogueInvitation {
+                office: &office.name,
+                people: &c.people,
+                summary: &c.summary,
+                received_on: received,
+                hour: at.hour(),
+                minute: at.minute(),
+                day_in_words: &crate::print::date_in_words(at.date()),
+                place: &place,
+            });
         self.issue(ctx, "invitation", owner, |number| {
             let label = rules.label(&rules.invitation, number);
             let pdf = crate::print::letter::render(&crate::print::letter::Letter {
@@ -135,29 +144,13 @@ impl Desk {
                 number: label.clone(),
                 place: office.place.clone(),
                 date: ctx.now.date(),
-                heading: Some(("GIẤY MỜI".to_owned(), "Về việc đối thoại giải quyết khiếu nại".to_owned())),
+                heading: Some((
+                    "GIẤY MỜI".to_owned(),
+                    "Về việc đối thoại giải quyết khiếu nại".to_owned(),
+                )),
                 subject: String::new(),
                 to: Vec::new(),
-                paragraphs: {
-                    let mut p = vec![format!(
-                        "Chủ tịch {} trân trọng kính mời:",
-                        office.name
-                    )];
-                    p.extend(c.people.iter().map(|x| format!("- {x};")));
-                    p.push(format!(
-                        "Đến dự buổi đối thoại về việc giải quyết khiếu nại: {} (đơn nhận ngày {received}).",
-                        c.summary
-                    ));
-                    p.push(format!(
-                        "Thời gian: {} giờ {:02} phút, {}.",
-                        at.hour(),
-                        at.minute(),
-                        crate::print::date_in_words(at.date())
-                    ));
-                    p.push(format!("Địa điểm: {place}."));
-                    p.push("Khi đến, mang theo giấy tờ tùy thân và các tài liệu, chứng cứ liên quan (nếu có). Trường hợp người khiếu nại đã được mời mà vắng mặt không có lý do chính đáng, việc giải quyết khiếu nại vẫn được tiếp tục theo quy định.".to_owned());
-                    p
-                },
+                paragraphs: paragraphs.clone(),
                 authority: rules.authority("invitation"),
                 signer: office.chair.clone(),
                 copies_to: vec!["Như trên".into(), "Lưu: VT, hồ sơ vụ việc".into()],
