@@ -236,18 +236,9 @@ fn a_petition_with_several_contents_gets_guidance_listing_each_content_and_body(
     assert!(desk.print_decision(&c, p).is_err(), "nothing was decided");
     desk.handle_petition(
         &c,
-        &HandleInput {
-            accepted_on: None,
-            petition_id: p,
-            on: "2026-11-23".into(),
-            action: Action::Guide,
-            to_agency: None,
-            reason: None,
-            note: Some(
-                "- Tranh chấp ranh giới đất thuộc thẩm quyền của Tòa án nhân dân khu vực 1\r\n\r\nViệc cấp giấy chứng nhận thuộc thẩm quyền của Sở Nông nghiệp và Môi trường\n"
-                    .into(),
-            ),
-        },
+        &guide(Some(
+            "- Tranh chấp ranh giới đất thuộc thẩm quyền của Tòa án nhân dân khu vực 1\r\n\r\nViệc cấp giấy chứng nhận thuộc thẩm quyền của Sở Nông nghiệp và Môi trường\n",
+        )),
     )
     .unwrap();
     let doc = desk.print_decision(&c, p).unwrap();
