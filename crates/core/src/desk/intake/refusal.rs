@@ -5,7 +5,7 @@
 use crate::audit::Ctx;
 use crate::desk::Desk;
 use crate::desk::documents::{IssuedDocument, Owner};
-use crate::domain::refusal::{RefusalGround, RefusalInput};
+use crate::domain::refusal::RefusalInput;
 use crate::error::{Error, Result};
 use crate::print::header::title_of;
 use crate::print::letter::{Letter, render};
@@ -44,51 +44,21 @@ impl Desk {
             Some(p) => (title_of(p.gender), p.full_name.clone()),
             None => ("Ông/Bà", "người đến nơi tiếp công dân".to_owned()),
         };
-        let who = match person {
-            Some(p) => {
-                let id = p
-                    .id_number
-                    .as_deref()
-                    .map(|n| format!(", số định danh cá nhân {n}"))
-                    .unwrap_or_default();
-                format!("{title} {name}{id}, địa chỉ: {}", p.address)
-            }
-            None => "Ông/Bà".to_owned(),
-        };
-        let day = chrono::NaiveDateTime::parse_from_str(&visit.at, "%Y-%m-%dT%H:%M:%S")
-            .map(|t| t.format("%d/%m/%Y").to_string())
-            .unwrap_or_else(|_| visit.at.chars().take(10).collect());
-        let about = if visit.summary.is_empty() {
-            String::new()
-        } else {
-            format!(" để trình bày về việc: {}", visit.summary)
-        };
-        let detail = if input.detail.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", input.detail)
-        };
-        let office_name = office.name.clone();
-        let mut paragraphs = vec![
-            format!("Ngày {day}, {who} đến {office_name}{about}."),
-            format!(
-                "Qua xem xét, {office_name} nhận thấy {}{detail}.",
-                input.ground.finding_vi()
-            ),
-            format!(
-                "Căn cứ khoản {} Điều 9 {}, {office_name} từ chối tiếp {title} {name}.",
-                input.ground.clause(),
-                self.rules.documents.cite("reception", ctx.now.date())
-            ),
-        ];
-        if input.ground == RefusalGround::AlreadyResolved {
-            paragraphs.push(format!(
-                "Đề nghị {title} chấp hành quy định của pháp luật, chấm dứt việc khiếu nại, tố cáo về vụ việc đã được giải quyết."
-            ));
-        }
-        paragraphs.push(format!(
-            "{office_name} thông báo để {title} {name} được biết."
-        ));
+        let day = crate::desk::days::day(&visit.at).unwrap_or(ctx.now.date());
+        let law = self.rules.documents.cite("reception", ctx.now.date());
+        let paragraphs =
+            crate::domain::forms::refusal_notice(&crate::domain::forms::RefusalNotice {
+                office: &office.name,
+                day,
+                title,
+                name: &name,
+                id_number: person.and_then(|p| p.id_number.as_deref()),
+                address: person.map(|p| p.address.as_str()),
+                summary: &visit.summary,
+                ground: input.ground,
+                detail: &input.detail,
+                law,
+            });
         let rules = self.rules.documents.clone();
         let owner = Owner {
             case_id: Some(visit.case_id),
