@@ -220,57 +220,30 @@ impl Desk {
             return Err(Error::Invalid(errors));
         }
         let session_id = self.stored_session_id(ctx, &input.session)?;
-        let host = format!("{} {}", session.host.label_vi(), session.host_name);
-        let mut paragraphs = vec![format!(
-            "Ngày {}, tại {}, {host} đã chủ trì tiếp công dân {}. Sau khi nghe công dân trình bày và ý kiến của cơ quan, đơn vị có liên quan, {host} kết luận như sau:",
-            dmy(session.on),
-            session.place,
-            match session.kind {
-                crate::domain::schedule::SessionKind::AdHoc => "đột xuất",
-                _ => "định kỳ",
-            }
-        )];
-        for (i, it) in items.iter().enumerate() {
-            let who = it
-                .who
-                .as_deref()
-                .map(|w| format!("{w}: "))
-                .unwrap_or_default();
-            paragraphs.push(format!(
-                "{}. {who}{} Kết luận: {} Giao {} thực hiện, báo cáo kết quả trước ngày {}.",
-                i + 1,
-                end_with_period(&it.matter),
-                end_with_period(&it.task),
-                it.assignee,
-                dmy(it.due)
-            ));
-        }
-        paragraphs.push(format!(
-            "{} thông báo để các cơ quan, đơn vị, cá nhân có liên quan biết, thực hiện.",
-            office.name
-        ));
-        let (authority, title) = match session.host {
-            Host::Chair => (
-                self.rules.documents.authority("conclusion"),
-                format!(
-                    "Kết luận của Chủ tịch Ủy ban nhân dân tại buổi tiếp công dân ngày {}",
-                    dmy(session.on)
-                ),
-            ),
-            Host::ViceChair => (
-                ("KT. CHỦ TỊCH".to_owned(), "PHÓ CHỦ TỊCH".to_owned()),
-                format!(
-                    "Kết luận của Phó Chủ tịch Ủy ban nhân dân tại buổi tiếp công dân ngày {}",
-                    dmy(session.on)
-                ),
-            ),
-            Host::PartySecretary => (
-                ("T/M ĐẢNG ỦY".to_owned(), "BÍ THƯ".to_owned()),
-                format!(
-                    "Kết luận của Bí thư Đảng ủy tại buổi tiếp công dân ngày {}",
-                    dmy(session.on)
-                ),
-            ),
+        let conclusions: Vec<crate::domain::forms::Conclusion> = items
+            .iter()
+            .map(|it| crate::domain::forms::Conclusion {
+                who: it.who.as_deref(),
+                matter: &it.matter,
+                task: &it.task,
+                assignee: &it.assignee,
+                due: it.due,
+            })
+            .collect();
+        let (title, paragraphs) =
+            crate::domain::forms::conclusions_notice(&crate::domain::forms::ConclusionsNotice {
+                office: &office.name,
+                host: session.host,
+                host_name: &session.host_name,
+                on: session.on,
+                place: &session.place,
+                ad_hoc: session.kind == crate::domain::schedule::SessionKind::AdHoc,
+                items: &conclusions,
+            });
+        let authority = match session.host {
+            Host::Chair => self.rules.documents.authority("conclusion"),
+            Host::ViceChair => ("KT. CHỦ TỊCH".to_owned(), "PHÓ CHỦ TỊCH".to_owned()),
+            Host::PartySecretary => ("T/M ĐẢNG ỦY".to_owned(), "BÍ THƯ".to_owned()),
         };
         let rules = self.rules.documents.clone();
         let owner = Owner {
@@ -432,14 +405,5 @@ impl Desk {
             )?;
             Ok(())
         })
-    }
-}
-
-fn end_with_period(s: &str) -> String {
-    let t = s.trim();
-    if t.ends_with(['.', '!', '?']) {
-        t.to_owned()
-    } else {
-        format!("{t}.")
     }
 }
