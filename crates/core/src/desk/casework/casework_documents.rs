@@ -336,14 +336,23 @@ impl Desk {
                     .to_owned()
             })
             .ok_or_else(|| Error::invalid("event_id", "Không tìm thấy thời hạn được gia hạn."))?;
-        let denunciation = pkind == "denunciation";
-        let matter = if denunciation { "tố cáo" } else { "đơn" };
-        let about = match (&respondent, denunciation) {
-            (Some(r), true) => format!(" đối với {r}"),
-            _ => String::new(),
-        };
-        let days = days.unwrap_or(0);
-        let reason = reason.unwrap_or_else(|| "vụ việc cần thêm thời gian xác minh".to_owned());
+        let law = self
+            .rules
+            .documents
+            .cite("local_government", ctx.now.date());
+        let (subject, paragraphs, copies_to) =
+            crate::domain::forms::extension_decision(&crate::domain::forms::ExtensionDecision {
+                office: &office.name,
+                denunciation: pkind == "denunciation",
+                respondent: respondent.as_deref(),
+                summary: &summary,
+                accepted_on: accepted.as_deref().and_then(crate::desk::days::day),
+                from: on,
+                days: days.unwrap_or(0),
+                reason: reason.as_deref(),
+                basis: &basis,
+                local_government: law,
+            });
         let rules = self.rules.documents.clone();
         let owner = Owner {
             case_id: None,
@@ -353,47 +362,19 @@ impl Desk {
         };
         self.issue(ctx, &form, owner, |number| {
             let label = rules.label(&rules.decision, number);
-            let mut paragraphs = vec![
-                format!("CHỦ TỊCH {}", office.name.to_uppercase()),
-                format!("Căn cứ {};", rules.cite("local_government", ctx.now.date())),
-                format!("Căn cứ {basis};"),
-            ];
-            if let Some(a) = accepted.as_deref().and_then(|a| chrono::NaiveDate::parse_from_str(a, "%Y-%m-%d").ok()) {
-                paragraphs.push(format!(
-                    "Căn cứ việc thụ lý giải quyết {matter} ngày {};",
-                    a.format("%d/%m/%Y")
-                ));
-            }
-            paragraphs.extend([
-                format!("Xét thấy: {reason}."),
-                "QUYẾT ĐỊNH:".to_owned(),
-                format!(
-                    "Điều 1. Gia hạn giải quyết {matter}{about} về nội dung: {summary}. Thời gian gia hạn là {days} ngày, kể từ ngày {}.",
-                    on.format("%d/%m/%Y")
-                ),
-                "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.".to_owned(),
-                format!(
-                    "Điều 3. Văn phòng Ủy ban nhân dân, người được giao xác minh và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.{}",
-                    if denunciation { " Việc thông báo cho người tố cáo bảo đảm giữ bí mật họ tên, địa chỉ, bút tích của người tố cáo." } else { "" }
-                ),
-            ]);
             let pdf = crate::print::letter::render(&crate::print::letter::Letter {
                 parent: office.parent.clone(),
                 agency: office.name.clone(),
                 number: label.clone(),
                 place: office.place.clone(),
                 date: ctx.now.date(),
-                heading: Some(("QUYẾT ĐỊNH".to_owned(), format!("Về việc gia hạn giải quyết {matter}"))),
+                heading: Some(("QUYẾT ĐỊNH".to_owned(), subject.clone())),
                 subject: String::new(),
                 to: Vec::new(),
-                paragraphs,
+                paragraphs: paragraphs.clone(),
                 authority: rules.authority("decision"),
                 signer: office.chair.clone(),
-                copies_to: if denunciation {
-                    vec!["Như Điều 3".into(), "Người tố cáo, người bị tố cáo".into(), "Lưu: VT, hồ sơ vụ việc".into()]
-                } else {
-                    vec!["Như Điều 3".into(), "Lưu: VT, hồ sơ vụ việc".into()]
-                },
+                copies_to: copies_to.clone(),
                 secret: false,
             });
             (label, pdf)
