@@ -4,12 +4,13 @@
 //! new handling decision is recorded. A denouncer is not named (the identity stays in the
 //! case file).
 
-use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
 
 use crate::audit::Ctx;
 use crate::desk::Desk;
 use crate::desk::documents::{IssuedDocument, Owner};
 use crate::desk::registers::kind_name;
+use crate::domain::forms;
 use crate::domain::visit::PetitionKind;
 use crate::error::{Error, FieldError, Result};
 use crate::print::proposal::{Proposal, render};
@@ -66,54 +67,39 @@ impl Desk {
             |r| r.get(0),
         )?;
         let kind = kind_name(view.kind).to_lowercase();
-        let who = if view.kind == PetitionKind::Denunciation {
-            "người tố cáo (thông tin về người tố cáo được giữ bí mật, lưu trong hồ sơ vụ việc)"
-                .to_owned()
+        let petitioner: Option<(String, String)> = if view.kind == PetitionKind::Denunciation {
+            None
         } else {
             conn.query_row(
                 "SELECT c.full_name, c.address FROM petition_citizens x
                    JOIN citizens c ON c.id = x.citizen_id
                   WHERE x.petition_id = ?1 ORDER BY x.position LIMIT 1",
                 [petition_id],
-                |r| {
-                    Ok(format!(
-                        "{}, địa chỉ: {}",
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?
-                    ))
-                },
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .unwrap_or_else(|_| "người gửi đơn".to_owned())
+            .optional()?
         };
-        let received = NaiveDate::parse_from_str(&view.received_on, "%Y-%m-%d")
-            .map(|d| d.format("%d/%m/%Y").to_string())
-            .unwrap_or_else(|_| view.received_on.clone());
-        let mut paragraphs = vec![format!(
-            "Ngày {received}, {} nhận được đơn {kind} của {who}, với nội dung: {}",
-            office.name, view.summary
-        )];
-        if let Some(name) = &view.respondent_name {
-            let role = if view.kind == PetitionKind::Complaint {
-                "Người bị khiếu nại"
-            } else {
-                "Người bị tố cáo"
-            };
-            paragraphs.push(format!("{role}: {name}."));
-        }
-        paragraphs.push(format!(
-            "Sau khi xem xét nội dung đơn và các thông tin, tài liệu, bằng chứng kèm theo, nhận thấy: {} Căn cứ {}, đề xuất Chủ tịch Ủy ban nhân dân thụ lý giải quyết {kind} theo quy định của pháp luật.",
-            view.proposal.reason, view.proposal.basis
-        ));
+        let received = crate::desk::days::day(&view.received_on).ok_or_else(|| {
+            Error::invalid(
+                "received_on",
+                format!("Ngày nhận đơn không hợp lệ: \"{}\".", view.received_on),
+            )
+        })?;
         let deadlines = self.deadlines(petition_id, today)?;
-        if let Some(d) = deadlines.deadlines.iter().find(|d| {
+        let open = deadlines.deadlines.iter().find(|d| {
             matches!(d.name, DeadlineName::Accept | DeadlineName::Check) && d.met_on.is_none()
-        }) {
-            paragraphs.push(format!(
-                "Thời hạn {}: chậm nhất hết ngày {}.",
-                d.name.label_vi(),
-                d.due.format("%d/%m/%Y")
-            ));
-        }
+        });
+        let paragraphs = forms::acceptance_proposal(&forms::AcceptanceProposal {
+            office: &office.name,
+            received_on: received,
+            kind: view.kind,
+            petitioner: petitioner.as_ref().map(|(n, a)| (n.as_str(), a.as_str())),
+            summary: &view.summary,
+            respondent: view.respondent_name.as_deref(),
+            reason: &view.proposal.reason,
+            basis: &view.proposal.basis,
+            deadline: open.map(|d| (d.name.label_vi(), d.due)),
+        });
         let rules = self.rules.documents.clone();
         let owner = Owner {
             case_id,

@@ -7,23 +7,14 @@ use chrono::NaiveDate;
 
 use crate::audit::Ctx;
 use crate::desk::schedule::SessionKey;
-use crate::desk::visit_view::kind_label;
 use crate::desk::{BookingView, Desk, from_name};
 use crate::domain::deadline::{Action, EventKind, Status};
+use crate::domain::forms;
 use crate::domain::visit::{PetitionKind, Reception};
 use crate::error::{Error, FieldError, Result};
 use crate::print::briefing::{Briefing, BriefingItem};
-use crate::rules::calendar::weekday_vi;
 
 use crate::desk::days::stored_dmy as dmy;
-
-fn finding_vi(f: &str) -> &'static str {
-    match f {
-        "right" => "đúng",
-        "wrong" => "sai",
-        _ => "đúng một phần",
-    }
-}
 
 impl Desk {
     /// The briefing pack of the session `key` names, as of `today`.
@@ -74,22 +65,10 @@ impl Desk {
             }
             items.push(item);
         }
-        let weekday = {
-            let w = weekday_vi(session.on);
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                .unwrap_or_default()
-        };
         Ok(crate::print::briefing::render(&Briefing {
             parent: office.parent,
             agency: office.name,
-            when: format!(
-                "{weekday}, ngày {}, từ {} đến {}",
-                session.on.format("%d/%m/%Y"),
-                session.start.format("%H giờ %M"),
-                session.end.format("%H giờ %M")
-            ),
+            when: forms::session_when(session.on, session.start, session.end),
             place: session.place.clone(),
             host: format!("{} {}", session.host.label_vi(), session.host_name),
             prepared_on: today.format("%d/%m/%Y").to_string(),
@@ -128,15 +107,8 @@ impl Desk {
             let reception: String = r.get(1)?;
             let summary: String = r.get(2)?;
             let outcome: String = r.get(3)?;
-            let kind = match from_name::<Reception>(&reception) {
-                Ok(Reception::Periodic) => "Tiếp định kỳ",
-                Ok(Reception::AdHoc) => "Tiếp đột xuất",
-                _ => "Tiếp thường xuyên",
-            };
-            let mut text = format!("{kind}: {summary}");
-            if !outcome.trim().is_empty() {
-                text.push_str(&format!(" Kết quả: {outcome}"));
-            }
+            let text =
+                forms::visit_line(from_name::<Reception>(&reception).ok(), &summary, &outcome);
             history.push((at.clone(), text));
         }
         let mut petitions = conn.prepare(petition_sql)?;
@@ -155,10 +127,7 @@ impl Desk {
         for (id, received, kind, summary) in &found {
             let kind: PetitionKind =
                 from_name(kind).map_err(|e| Error::Invalid(vec![FieldError::new("kind", e)]))?;
-            history.push((
-                received.clone(),
-                format!("Nhận {}: {summary}", kind_label(kind).to_lowercase()),
-            ));
+            history.push((received.clone(), forms::petition_line(kind, summary)));
             let mut rows = events.query([id])?;
             while let Some(r) = rows.next()? {
                 let on: String = r.get(0)?;
@@ -169,40 +138,16 @@ impl Desk {
                 let result: Option<String> = r.get(5)?;
                 let reason: Option<String> = r.get(6)?;
                 let partial: Option<bool> = r.get(7)?;
-                let number = decision.map(|d| format!(" số {d}")).unwrap_or_default();
                 let text = match from_name::<EventKind>(&ev) {
-                    Ok(EventKind::Handled) => {
-                        let a = action
-                            .as_deref()
-                            .and_then(|a| from_name::<Action>(a).ok())
-                            .unwrap_or(Action::Accept);
-                        let to = agency.map(|n| format!(" đến {n}")).unwrap_or_default();
-                        format!("Xử lý đơn: {}{to}", a.label_vi())
-                    }
-                    Ok(EventKind::Accepted) => "Thụ lý giải quyết".to_owned(),
-                    Ok(EventKind::Extended) => "Gia hạn giải quyết".to_owned(),
-                    Ok(EventKind::Paused) => "Tạm đình chỉ giải quyết".to_owned(),
-                    Ok(EventKind::Resumed) => "Tiếp tục giải quyết".to_owned(),
-                    Ok(EventKind::Dialogue) => "Đối thoại".to_owned(),
-                    Ok(EventKind::Resolved) => format!(
-                        "Quyết định giải quyết{number}: {}",
-                        result.as_deref().map(finding_vi).unwrap_or("đã giải quyết")
-                    ),
-                    Ok(EventKind::Terminated) => format!(
-                        "Đình chỉ giải quyết{}",
-                        reason.map(|r| format!(" ({r})")).unwrap_or_default()
-                    ),
-                    Ok(EventKind::Withdrawn) => {
-                        if partial == Some(true) {
-                            "Rút một phần nội dung".to_owned()
-                        } else {
-                            "Rút toàn bộ đơn".to_owned()
-                        }
-                    }
-                    Ok(EventKind::Enforced) => "Đã thi hành xong quyết định".to_owned(),
-                    Ok(EventKind::ReplyReceived) => {
-                        "Nhận văn bản trả lời của cơ quan được chuyển đơn".to_owned()
-                    }
+                    Ok(kind) => forms::event_line(&forms::EventLine {
+                        kind,
+                        action: action.as_deref().and_then(|a| from_name::<Action>(a).ok()),
+                        agency: agency.as_deref(),
+                        decision: decision.as_deref(),
+                        result: result.as_deref(),
+                        reason: reason.as_deref(),
+                        partial,
+                    }),
                     Err(_) => ev.clone(),
                 };
                 history.push((on, text));
@@ -215,11 +160,10 @@ impl Desk {
                     .filter(|x| x.met_on.is_none() && !x.suspended)
                 {
                     deadlines.push((
-                        format!(
-                            "Thời hạn {} (đơn nhận {})",
-                            dl.name.label_vi(),
-                            dmy(received)
-                        ),
+                        match crate::desk::days::day(received) {
+                            Some(r) => forms::deadline_line(dl.name.label_vi(), r),
+                            None => format!("Thời hạn {}", dl.name.label_vi()),
+                        },
                         dl.due.format("%d/%m/%Y").to_string(),
                         dl.due < today,
                     ));
