@@ -122,6 +122,7 @@ pub fn run() {
             commands::print_dialogue_invitation,
             commands::print_resolution_stop,
             commands::print_extension,
+            commands::print_resolution_document,
             commands::assign_leader,
             commands::record_mediation,
             commands::mediations_of,

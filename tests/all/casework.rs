@@ -36,7 +36,7 @@ fn resolve_due(desk: &Desk, petition: i64, today: &str) -> chrono::NaiveDate {
 
 /// The complaint of `common::complaint`, handled as accepted on 05/02 and accepted
 /// (thụ lý) on 06/02/2026.
-fn accepted(desk: &mut Desk) -> i64 {
+pub(crate) fn accepted(desk: &mut Desk) -> i64 {
     let p = complaint(desk);
     let c = ctx("2026-02-06 09:00");
     desk.handle_petition(
@@ -661,7 +661,7 @@ fn a_leader_a_mediation_and_an_officers_late_tasks() {
 
 /// A denunciation received at the desk on 04/02/2026, handled as accepted on 05/02 and
 /// accepted (thụ lý) on 06/02.
-fn accepted_denunciation(desk: &mut Desk) -> i64 {
+pub(crate) fn accepted_denunciation(desk: &mut Desk) -> i64 {
     desk.save_office(&ctx("2026-02-04 08:00"), &office())
         .unwrap();
     let mut v = complaint_visit();

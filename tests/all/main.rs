@@ -31,6 +31,7 @@ mod one_owner;
 mod print_receipt;
 mod registers;
 mod reports;
+mod resolution_documents;
 mod reveal;
 mod routing;
 mod schedule;

@@ -29,6 +29,32 @@ pub struct Letter {
     pub secret: bool,
 }
 
+/// How a paragraph is set: a decision's deciding title ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …")
+/// and "QUYẾT ĐỊNH:" are centred in bold (ND 30/2020 Mẫu 1.1); a part's heading ("I. Nội
+/// dung khiếu nại", "2. Kết luận về nội dung tố cáo") is bold; the rest is body text.
+#[derive(Debug, PartialEq, Eq)]
+enum Role {
+    Title,
+    Heading,
+    Body,
+}
+
+fn role(p: &str) -> Role {
+    let letters = p.chars().filter(|c| c.is_alphabetic());
+    if p.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase) {
+        return Role::Title;
+    }
+    let (number, rest) = p.split_once(". ").unwrap_or(("", p));
+    let numbered = !number.is_empty()
+        && (number.chars().all(|c| c.is_ascii_digit())
+            || number.chars().all(|c| matches!(c, 'I' | 'V' | 'X')));
+    if numbered && p.chars().count() <= 60 && !rest.ends_with('.') {
+        Role::Heading
+    } else {
+        Role::Body
+    }
+}
+
 pub fn render(l: &Letter) -> Vec<u8> {
     let title = l
         .heading
@@ -96,7 +122,11 @@ pub fn render(l: &Letter) -> Vec<u8> {
     }
     w.gap(4.0);
     for p in &l.paragraphs {
-        w.paragraph(Style::Regular, 14.0, 10.0, p);
+        match role(p) {
+            Role::Title => w.line(Align::Center, Style::Bold, 14.0, p),
+            Role::Heading => w.paragraph(Style::Bold, 14.0, 10.0, p),
+            Role::Body => w.paragraph(Style::Regular, 14.0, 10.0, p),
+        }
         w.gap(1.5);
     }
     w.gap(6.0);
@@ -143,4 +173,28 @@ pub fn render(l: &Letter) -> Vec<u8> {
     w.advance(13.0);
     w.y = w.y.max(left_end);
     w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_part_headings_are_told_from_body_text() {
+        assert_eq!(role("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ BA TƠ"), Role::Title);
+        assert_eq!(role("QUYẾT ĐỊNH:"), Role::Title);
+        assert_eq!(
+            role("II. Kết quả xác minh nội dung khiếu nại"),
+            Role::Heading
+        );
+        assert_eq!(role("3. Biện pháp xử lý và kiến nghị"), Role::Heading);
+        // A numbered conclusion of a reception day is a sentence, not a heading.
+        assert_eq!(
+            role("1. Ông A: Đề nghị cấp giấy. Kết luận: Kiểm tra."),
+            Role::Body
+        );
+        assert_eq!(role("Điều 1. Sửa đổi một phần quyết định."), Role::Body);
+        assert_eq!(role("- Như trên"), Role::Body);
+        assert_eq!(role("12/2026"), Role::Body);
+    }
 }

@@ -7,6 +7,7 @@
 //! ```
 
 use serde::Deserialize;
+use tiepdan_vocab::reception::Host;
 
 use super::{Provenance, RuleFileError};
 
@@ -52,6 +53,12 @@ pub struct DocumentRules {
     /// Quyết định (tạm đình chỉ, đình chỉ): "12/QĐ-UBND".
     #[serde(default = "default_decision")]
     pub decision: FormRule,
+    /// Kết luận nội dung tố cáo: "12/KL-UBND".
+    #[serde(default = "default_conclusion")]
+    pub conclusion: FormRule,
+    /// What a resolution tells the parties of their further remedies.
+    #[serde(default)]
+    pub resolution: Resolution,
     /// When a complaint's resolution decision is to be made public.
     #[serde(default)]
     pub publication: Publication,
@@ -89,7 +96,8 @@ fn default_citations() -> Vec<Citation> {
 /// The signature block's authority lines (Nghị định 30/2020 Phụ lục I): the chair signs
 /// "TM." the People's Committee for its documents as a body, and with the title alone the
 /// documents of a competence the law gives the chair in person (resolving complaints and
-/// denunciations).
+/// denunciations); a vice-chair signs "KT. CHỦ TỊCH" (ký thay) over "PHÓ CHỦ TỊCH"; the
+/// party secretary signs for the party committee ("T/M ĐẢNG ỦY" over "BÍ THƯ").
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Signature {
     /// "TM. ỦY BAN NHÂN DÂN".
@@ -98,8 +106,33 @@ pub struct Signature {
     pub title: String,
     /// The stored form names signed in the chair's own competence.
     pub own_competence: Vec<String>,
+    /// "KT. CHỦ TỊCH": a vice-chair signing for the chair.
+    #[serde(default = "default_deputy")]
+    pub deputy: String,
+    /// "PHÓ CHỦ TỊCH".
+    #[serde(default = "default_deputy_title")]
+    pub deputy_title: String,
+    /// "T/M ĐẢNG ỦY": the party secretary signing for the party committee.
+    #[serde(default = "default_party")]
+    pub party: String,
+    /// "BÍ THƯ".
+    #[serde(default = "default_party_title")]
+    pub party_title: String,
     pub basis: String,
     pub verified: bool,
+}
+
+fn default_deputy() -> String {
+    "KT. CHỦ TỊCH".to_owned()
+}
+fn default_deputy_title() -> String {
+    "PHÓ CHỦ TỊCH".to_owned()
+}
+fn default_party() -> String {
+    "T/M ĐẢNG ỦY".to_owned()
+}
+fn default_party_title() -> String {
+    "BÍ THƯ".to_owned()
 }
 
 impl Default for Signature {
@@ -110,6 +143,10 @@ impl Default for Signature {
             own_competence: ["accept", "decline", "invitation", "decision"]
                 .map(str::to_owned)
                 .to_vec(),
+            deputy: default_deputy(),
+            deputy_title: default_deputy_title(),
+            party: default_party(),
+            party_title: default_party_title(),
             basis: "Nghị định 30/2020/NĐ-CP Phụ lục I; Luật Khiếu nại 2011 Điều 17; Luật Tố cáo 2018 Điều 13".to_owned(),
             verified: false,
         }
@@ -131,15 +168,50 @@ impl DocumentRules {
             .expect("every law has a citation (checked when the file is read)")
     }
 
-    /// The two authority lines above the signer's name for the stored form `form`: the
-    /// title alone when the chair signs in their own competence, else "TM." the committee
-    /// then the title.
+    /// The two authority lines above the signer's name for the stored form `form` signed
+    /// by the chair: the title alone when the chair signs in their own competence, else
+    /// "TM." the committee then the title.
     pub fn authority(&self, form: &str) -> (String, String) {
+        self.authority_of(form, Host::Chair)
+    }
+
+    /// The authority lines for `form` signed by `signer`: a vice-chair signs "KT. CHỦ
+    /// TỊCH / PHÓ CHỦ TỊCH" whatever the form, the party secretary for the party
+    /// committee.
+    pub fn authority_of(&self, form: &str, signer: Host) -> (String, String) {
         let s = &self.signature;
-        if s.own_competence.iter().any(|f| f == form) {
-            (s.title.clone(), String::new())
-        } else {
-            (s.collective.clone(), s.title.clone())
+        match signer {
+            Host::Chair if s.own_competence.iter().any(|f| f == form) => {
+                (s.title.clone(), String::new())
+            }
+            Host::Chair => (s.collective.clone(), s.title.clone()),
+            Host::ViceChair => (s.deputy.clone(), s.deputy_title.clone()),
+            Host::PartySecretary => (s.party.clone(), s.party_title.clone()),
+        }
+    }
+}
+
+/// What a first-instance complaint decision tells the complainant (Luật Khiếu nại Điều
+/// 31 điểm k, Điều 33): within how many days, and to whom, a second complaint goes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Resolution {
+    /// Who resolves a second complaint against the commune chair's decision.
+    pub second_instance: String,
+    pub appeal_days: u32,
+    /// In a remote or hard-to-reach area.
+    pub appeal_days_remote: u32,
+    pub basis: String,
+    pub verified: bool,
+}
+
+impl Default for Resolution {
+    fn default() -> Self {
+        Resolution {
+            second_instance: "Chủ tịch Ủy ban nhân dân cấp tỉnh".to_owned(),
+            appeal_days: 30,
+            appeal_days_remote: 45,
+            basis: "Luật Khiếu nại 2011 Điều 31, Điều 33 (người giải quyết lần hai sau sắp xếp chính quyền hai cấp: chưa đối chiếu)".to_owned(),
+            verified: false,
         }
     }
 }
@@ -178,6 +250,14 @@ fn default_decision() -> FormRule {
         abbreviation: "QĐ".to_owned(),
         copies: 3,
         copies_to_provider: 1,
+    }
+}
+
+fn default_conclusion() -> FormRule {
+    FormRule {
+        abbreviation: "KL".to_owned(),
+        copies: 3,
+        copies_to_provider: 0,
     }
 }
 
@@ -318,5 +398,32 @@ mod tests {
         );
         let e = DocumentRules::parse(&text).unwrap_err();
         assert!(e.to_string().contains("[receipt]"), "{e}");
+    }
+
+    #[test]
+    fn each_signer_signs_with_the_block_the_rule_gives() {
+        let r = DocumentRules::default_rules();
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(r.authority("decision"), pair("CHỦ TỊCH", ""));
+        assert_eq!(
+            r.authority("schedule"),
+            pair("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+        );
+        assert_eq!(
+            r.authority_of("decision", Host::ViceChair),
+            pair("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+        );
+        assert_eq!(
+            r.authority_of("conclusion", Host::PartySecretary),
+            pair("T/M ĐẢNG ỦY", "BÍ THƯ")
+        );
+        // A file written before the deputy's lines existed still reads, with them.
+        let old = include_str!("../../../assets/rules/documents.toml")
+            .lines()
+            .filter(|l| !l.starts_with("deputy") && !l.starts_with("party"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let parsed = DocumentRules::parse(&old).unwrap();
+        assert_eq!(parsed.signature, r.signature);
     }
 }

@@ -124,6 +124,23 @@ pub async fn print_extension(app: AppHandle, event_id: i64) -> Result<PrintedDoc
     .await
 }
 
+/// A complaint's decision or a denunciation's conclusion, from its `resolved` event and
+/// the officer's texts; opened in the viewer.
+#[tauri::command]
+pub async fn print_resolution_document(
+    app: AppHandle,
+    input: tiepdan_core::desk::ResolutionDocumentInput,
+) -> Result<PrintedDocument, ErrorData> {
+    on_worker(app, move |_app, state| {
+        let document = with_desk(state, |desk| {
+            desk.print_resolution_document(&ctx(desk), &input)
+        })?;
+        let opened = crate::viewer::open(std::path::Path::new(&document.path));
+        Ok(PrintedDocument { document, opened })
+    })
+    .await
+}
+
 /// Records a grassroots mediation; returns the petition's mediations.
 #[tauri::command]
 pub async fn record_mediation(

@@ -818,6 +818,24 @@ export type InvitationInput = { petition_id: number,
  */
 at: string, place: string, };
 
+export type ResolutionDocumentInput = { 
+/**
+ * The `resolved` event.
+ */
+event_id: number, 
+/**
+ * Kết quả xác minh.
+ */
+findings: string, 
+/**
+ * Nhận xét, kết luận.
+ */
+assessment: string, 
+/**
+ * What is decided (Điều 1) or the measures and recommendations.
+ */
+measures: string, };
+
 export type CorrectionInput = { citizen_id: number, 
 /**
  * The record as it should be.

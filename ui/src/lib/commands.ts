@@ -64,6 +64,7 @@ import type {
   ReportChanges,
   ReportRecord,
   ReportView,
+  ResolutionDocumentInput,
   RevealRequest,
   RevealStatus,
   RevealedIdentity,
@@ -110,6 +111,8 @@ export const api = {
     call<PrintedDocument>('print_resolution_stop', { eventId }),
   printExtension: (eventId: number) =>
     call<PrintedDocument>('print_extension', { eventId }),
+  printResolutionDocument: (input: ResolutionDocumentInput) =>
+    call<PrintedDocument>('print_resolution_document', { input }),
   recordMediation: (input: MediationInput) =>
     call<MediationView[]>('record_mediation', { input }),
   mediationsOf: (petitionId: number) =>

@@ -19,7 +19,7 @@ mod reporting;
 mod trust;
 
 // Each capability's modules by their own names, for the use cases that combine them.
-use casework::{casework_documents, mediation, outcomes, tasks};
+use casework::{casework_documents, mediation, outcomes, resolution_documents, tasks};
 use catalogues::{catalogue, office};
 use handling::{deadlines, due, petition_facts, routing, watch};
 use intake::{
@@ -61,6 +61,7 @@ pub use petition_facts::PetitionFactsInput;
 pub use registers::{PetitionRow, ReceptionRow, RegisterFilter, RegisterStatus, WITHHELD};
 pub use registers_xlsx::{Register, RegisterFile};
 pub use reports::{ColumnView, ReportRecord, ReportView, SummaryBar};
+pub use resolution_documents::ResolutionDocumentInput;
 pub use routing::{HandleInput, Handled, PetitionView};
 pub use schedule::{
     BookingInput, BookingView, PlanInput, PlanView, ScheduleView, SessionInput, SessionKey,

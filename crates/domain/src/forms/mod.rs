@@ -24,6 +24,7 @@ mod decision_letter;
 mod dialogue_invitation;
 mod extension_decision;
 mod refusal_notice;
+mod resolution;
 mod schedule_notice;
 mod stop_decision;
 
@@ -35,6 +36,7 @@ pub use decision_letter::*;
 pub use dialogue_invitation::*;
 pub use extension_decision::*;
 pub use refusal_notice::*;
+pub use resolution::*;
 pub use schedule_notice::*;
 pub use stop_decision::*;
 

@@ -3,4 +3,5 @@
 pub(super) mod casework_documents;
 pub(super) mod mediation;
 pub(super) mod outcomes;
+pub(super) mod resolution_documents;
 pub(super) mod tasks;

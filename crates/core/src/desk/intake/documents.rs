@@ -414,6 +414,9 @@ pub fn form_title(form: &str) -> &'static str {
         f if f.starts_with("dialogue") => "biên bản đối thoại",
         "invitation" => "giấy mời đối thoại",
         f if f.starts_with("stop") => "quyết định tạm đình chỉ, đình chỉ",
+        f if f.starts_with("extension") => "quyết định gia hạn giải quyết",
+        f if f.starts_with("complaint-decision") => "quyết định giải quyết khiếu nại",
+        f if f.starts_with("denunciation-conclusion") => "kết luận nội dung tố cáo",
         _ => "văn bản",
     }
 }

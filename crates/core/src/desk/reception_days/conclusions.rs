@@ -12,7 +12,6 @@ use crate::audit::{self, Ctx};
 use crate::desk::Desk;
 use crate::desk::documents::{IssuedDocument, Owner};
 use crate::desk::schedule::SessionKey;
-use crate::domain::schedule::Host;
 use crate::error::{Error, FieldError, Result};
 use crate::text::{clean, clean_block};
 
@@ -240,11 +239,10 @@ impl Desk {
                 ad_hoc: session.kind == crate::domain::schedule::SessionKind::AdHoc,
                 items: &conclusions,
             });
-        let authority = match session.host {
-            Host::Chair => self.rules.documents.authority("conclusion"),
-            Host::ViceChair => ("KT. CHỦ TỊCH".to_owned(), "PHÓ CHỦ TỊCH".to_owned()),
-            Host::PartySecretary => ("T/M ĐẢNG ỦY".to_owned(), "BÍ THƯ".to_owned()),
-        };
+        let authority = self
+            .rules
+            .documents
+            .authority_of("conclusion", session.host);
         let rules = self.rules.documents.clone();
         let owner = Owner {
             case_id: items

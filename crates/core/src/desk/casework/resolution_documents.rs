@@ -1,0 +1,303 @@
+//! The documents that resolve an accepted matter, from the `resolved` event recorded on it:
+//! a complaint's first-instance decision (Quyết định giải quyết khiếu nại) and a
+//! denunciation's conclusion (Kết luận nội dung tố cáo). The record supplies the parties,
+//! the content, the dates, the dialogue and the finding; the officer writes the
+//! verification's findings, the assessment and the measures, which no record holds.
+//! Numbered, stored and reprinted like every issued document; an event recorded without a
+//! decision number takes the document's number.
+
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::audit::Ctx;
+use crate::desk::documents::{IssuedDocument, Owner};
+use crate::desk::{Desk, from_name};
+use crate::domain::forms::{self, Judgement};
+use crate::domain::outcome::Finding;
+use crate::domain::visit::PetitionKind;
+use crate::error::{Error, FieldError, Result};
+use crate::text::clean_block;
+
+/// What the officer writes for a resolution document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ResolutionDocumentInput {
+    /// The `resolved` event.
+    #[ts(type = "number")]
+    pub event_id: i64,
+    /// Kết quả xác minh.
+    pub findings: String,
+    /// Nhận xét, kết luận.
+    pub assessment: String,
+    /// What is decided (Điều 1) or the measures and recommendations.
+    pub measures: String,
+}
+
+/// The stored form name of the resolution document of event `event_id`.
+fn form_of(kind: PetitionKind, event_id: i64) -> Option<String> {
+    match kind {
+        PetitionKind::Complaint => Some(format!("complaint-decision-{event_id}")),
+        PetitionKind::Denunciation => Some(format!("denunciation-conclusion-{event_id}")),
+        _ => None,
+    }
+}
+
+const MAX_CHARS: usize = 20_000;
+
+/// The officer's three texts, cleaned, or what to fix.
+fn judgement_texts(input: &ResolutionDocumentInput) -> Result<[String; 3]> {
+    let mut errors = Vec::new();
+    let mut take = |field: &str, text: &str, what: &str| {
+        let t = clean_block(text).trim().to_owned();
+        if t.is_empty() {
+            errors.push(FieldError::new(field, format!("Ghi {what}.")));
+        } else if t.chars().count() > MAX_CHARS {
+            errors.push(FieldError::new(
+                field,
+                format!("Phần {what} dài quá {MAX_CHARS} ký tự; hãy rút gọn."),
+            ));
+        }
+        t
+    };
+    let texts = [
+        take("findings", &input.findings, "kết quả xác minh"),
+        take("assessment", &input.assessment, "nhận xét, kết luận"),
+        take(
+            "measures",
+            &input.measures,
+            "nội dung quyết định, biện pháp xử lý",
+        ),
+    ];
+    if errors.is_empty() {
+        Ok(texts)
+    } else {
+        Err(Error::Invalid(errors))
+    }
+}
+
+struct Resolved {
+    petition_id: i64,
+    on: chrono::NaiveDate,
+    decision: Option<String>,
+    finding: Finding,
+    created: String,
+    kind: PetitionKind,
+}
+
+impl Desk {
+    fn resolved_event(&self, event_id: i64) -> Result<Resolved> {
+        type Row = (
+            i64,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            String,
+            String,
+        );
+        let row: Option<Row> = self
+            .store
+            .conn()
+            .query_row(
+                "SELECT e.petition_id, e.kind, e.on_date, e.decision, e.result, e.created_at, p.kind
+                   FROM events e JOIN petitions p ON p.id = e.petition_id WHERE e.id = ?1",
+                [event_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+            )
+            .optional()?;
+        let Some((petition_id, kind, on, decision, result, created, pkind)) = row else {
+            return Err(Error::invalid(
+                "event_id",
+                "Không tìm thấy kết quả giải quyết này.",
+            ));
+        };
+        let finding = result.as_deref().and_then(|r| from_name::<Finding>(r).ok());
+        let (true, Some(finding)) = (kind == "resolved", finding) else {
+            return Err(Error::invalid(
+                "event_id",
+                "Chỉ lập văn bản này từ một quyết định giải quyết đã ghi kết luận (đúng, sai, đúng một phần).",
+            ));
+        };
+        Ok(Resolved {
+            petition_id,
+            on: crate::desk::days::day(&on)
+                .ok_or_else(|| Error::invalid("event_id", "Ngày của kết quả không hợp lệ."))?,
+            decision,
+            finding,
+            created,
+            kind: from_name(&pkind).map_err(|e| Error::invalid("event_id", e))?,
+        })
+    }
+
+    /// Issues (or prints again) the resolution document of a `resolved` event: a
+    /// complaint's decision or a denunciation's conclusion.
+    pub fn print_resolution_document(
+        &mut self,
+        ctx: &Ctx,
+        input: &ResolutionDocumentInput,
+    ) -> Result<IssuedDocument> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
+        let ev = self.resolved_event(input.event_id)?;
+        let Some(form) = form_of(ev.kind, input.event_id) else {
+            return Err(Error::invalid(
+                "event_id",
+                "Đơn kiến nghị, phản ánh không có quyết định giải quyết hay kết luận tố cáo.",
+            ));
+        };
+        if let Some(doc) =
+            self.stored(ctx, "petition_id", ev.petition_id, &form, Some(&ev.created))?
+        {
+            return Ok(doc);
+        }
+        if let Some(number) = &ev.decision {
+            return Err(Error::invalid(
+                "event_id",
+                format!(
+                    "Kết quả này đã ghi văn bản số {number}, ban hành ngoài phần mềm; không lập lại. Nếu ghi nhầm, hãy hủy kết quả đó rồi ghi lại và để trống số văn bản."
+                ),
+            ));
+        }
+        let [findings, assessment, measures] = judgement_texts(input)?;
+        let office = self.office()?.ok_or(Error::OfficeMissing)?;
+        let conn = self.store.conn();
+        let (summary, received, respondent): (String, String, Option<String>) = conn.query_row(
+            "SELECT summary, received_on, respondent_name FROM petitions WHERE id = ?1",
+            [ev.petition_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let accepted_on: Option<String> = conn
+            .query_row(
+                "SELECT on_date FROM events WHERE petition_id = ?1 AND kind = 'accepted'
+                  ORDER BY on_date LIMIT 1",
+                [ev.petition_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let accepted_on = accepted_on.as_deref().and_then(crate::desk::days::day);
+        let judgement = Judgement {
+            findings: &findings,
+            assessment: &assessment,
+            measures: &measures,
+        };
+        let rules = self.rules.documents.clone();
+        let dated = ctx.now.date();
+        let (heading, paragraphs, copies_to, label_rule) = if ev.kind == PetitionKind::Complaint {
+            let (name, gender, address): (String, Option<String>, String) = conn
+                .query_row(
+                    "SELECT c.full_name, c.gender, c.address FROM petition_citizens pc
+                       JOIN citizens c ON c.id = pc.citizen_id
+                      WHERE pc.petition_id = ?1 ORDER BY pc.position LIMIT 1",
+                    [ev.petition_id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?
+                .ok_or_else(|| {
+                    Error::invalid("event_id", "Đơn khiếu nại chưa ghi người khiếu nại.")
+                })?;
+            let title = crate::print::header::title_of(gender.and_then(|g| from_name(&g).ok()));
+            let complainant = format!("{title} {name}");
+            let dialogue: Option<(String, String)> = conn
+                .query_row(
+                    "SELECT on_date, note FROM events WHERE petition_id = ?1 AND kind = 'dialogue'
+                      AND note IS NOT NULL AND on_date <= ?2 ORDER BY on_date DESC, id DESC LIMIT 1",
+                    rusqlite::params![ev.petition_id, ev.on.to_string()],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let r = &rules.resolution;
+            let (p, copies) = forms::complaint_decision(
+                &forms::ComplaintDecision {
+                    office: &office.name,
+                    complainant: &complainant,
+                    address: &address,
+                    received_on: crate::desk::days::day(&received).unwrap_or(ev.on),
+                    summary: &summary,
+                    respondent: respondent.as_deref(),
+                    accepted_on,
+                    dialogue: dialogue
+                        .as_ref()
+                        .and_then(|(d, n)| Some((crate::desk::days::day(d)?, n.as_str()))),
+                    finding: ev.finding,
+                    judgement,
+                    dated,
+                    appeal_days: if office.remote_area {
+                        r.appeal_days_remote
+                    } else {
+                        r.appeal_days
+                    },
+                    second_instance: &r.second_instance,
+                },
+                &rules,
+            );
+            (
+                (
+                    "QUYẾT ĐỊNH".to_owned(),
+                    format!("Về việc giải quyết khiếu nại của {complainant} (lần đầu)"),
+                ),
+                p,
+                copies,
+                rules.decision.clone(),
+            )
+        } else {
+            let (subject, p, copies) = forms::denunciation_conclusion(
+                &forms::DenunciationConclusion {
+                    office: &office.name,
+                    respondent: respondent.as_deref(),
+                    summary: &summary,
+                    accepted_on,
+                    finding: ev.finding,
+                    judgement,
+                    dated,
+                },
+                &rules,
+            );
+            (
+                ("KẾT LUẬN".to_owned(), subject),
+                p,
+                copies,
+                rules.conclusion.clone(),
+            )
+        };
+        let owner = Owner {
+            case_id: None,
+            petition_id: Some(ev.petition_id),
+            visit_id: None,
+            sealed: false,
+        };
+        let event_id = input.event_id;
+        let label_cell = std::cell::RefCell::new(String::new());
+        self.issue_with(
+            ctx,
+            &form,
+            owner,
+            |number| {
+                let label = rules.label(&label_rule, number);
+                label_cell.replace(label.clone());
+                let pdf = crate::print::letter::render(&crate::print::letter::Letter {
+                    parent: office.parent.clone(),
+                    agency: office.name.clone(),
+                    number: label.clone(),
+                    place: office.place.clone(),
+                    date: dated,
+                    heading: Some(heading),
+                    subject: String::new(),
+                    to: Vec::new(),
+                    paragraphs,
+                    authority: rules.authority("decision"),
+                    signer: office.chair.clone(),
+                    copies_to,
+                    secret: false,
+                });
+                (label, pdf)
+            },
+            |tx, _| {
+                // The event takes the number the document was issued under.
+                tx.execute(
+                    "UPDATE events SET decision = ?1 WHERE id = ?2 AND decision IS NULL",
+                    rusqlite::params![label_cell.borrow().as_str(), event_id],
+                )?;
+                Ok(())
+            },
+        )
+    }
+}

@@ -1,0 +1,180 @@
+//! The documents that resolve a matter, printed from the recorded resolution and the
+//! officer's own texts, read back from the PDF.
+
+use crate::casework::{accepted, accepted_denunciation};
+use crate::common::*;
+use tiepdan_core::Desk;
+use tiepdan_core::desk::{OutcomeKind, ResolutionDocumentInput};
+use tiepdan_core::domain::outcome::Finding;
+
+fn d(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn texts(event_id: i64) -> ResolutionDocumentInput {
+    ResolutionDocumentInput {
+        event_id,
+        findings: "Đã kiểm tra hồ sơ thu hồi đất thửa số 112.\nĐo đạc thực địa ngày 25/02/2026.".into(),
+        assessment: "Diện tích thu hồi đúng, nhưng giá bồi thường áp chưa đúng bảng giá.".into(),
+        measures: "Sửa đổi một phần quyết định thu hồi đất về giá bồi thường.\nGiao công chức địa chính tính lại giá trong 15 ngày.".into(),
+    }
+}
+
+fn resolved(desk: &mut Desk, p: i64, on: &str, decision: Option<&str>) -> i64 {
+    let c = ctx(&format!("{on} 10:00"));
+    let mut input = outcome(p, on, OutcomeKind::Resolved);
+    input.result = Some(Finding::PartlyRight);
+    input.decision = decision.map(str::to_owned);
+    desk.record_outcome(&c, &input).unwrap();
+    desk.outcomes(p).unwrap().last().unwrap().id
+}
+
+fn assert_no_blank(text: &str) {
+    for blank in ["……", "...", "của và", "( )", "đối với ,"] {
+        assert!(!text.contains(blank), "«{blank}» in {text}");
+    }
+}
+
+#[test]
+fn a_complaints_decision_is_written_from_the_record_and_the_officers_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    let p = accepted(&mut desk);
+    let mut dialogue = outcome(p, "2026-02-20", OutcomeKind::Dialogue);
+    dialogue.minutes =
+        Some("Người khiếu nại giữ nguyên yêu cầu bồi thường theo giá thị trường.".into());
+    desk.record_outcome(&ctx("2026-02-20 15:00"), &dialogue)
+        .unwrap();
+    let e = resolved(&mut desk, p, "2026-03-05", None);
+    let c = ctx("2026-03-05 11:00");
+
+    // Nothing written: each missing part is named, and nothing is issued.
+    let blank = ResolutionDocumentInput {
+        event_id: e,
+        findings: " ".into(),
+        assessment: String::new(),
+        measures: "\n".into(),
+    };
+    let err = desk
+        .print_resolution_document(&c, &blank)
+        .unwrap_err()
+        .to_data();
+    assert_eq!(err.code, "invalid");
+    let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["findings", "assessment", "measures"]);
+    assert!(
+        err.fields[0].message_vi.contains("kết quả xác minh"),
+        "{err:?}"
+    );
+
+    let doc = desk.print_resolution_document(&c, &texts(e)).unwrap();
+    assert!(doc.number_label.contains("/QĐ-"), "{}", doc.number_label);
+    assert_eq!(doc.title, "quyết định giải quyết khiếu nại");
+    let text = pdftotext(&doc.path);
+    for expected in [
+        "QUYẾT ĐỊNH",
+        "Về việc giải quyết khiếu nại của Ông Nguyễn Văn Đức (lần đầu)",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN",
+        "Căn cứ Luật Khiếu nại ngày 11 tháng 11 năm 2011",
+        "Căn cứ việc thụ lý giải quyết khiếu nại ngày 06/02/2026",
+        "Xét đơn khiếu nại ngày 04/02/2026 của Ông Nguyễn Văn Đức, địa chỉ: Thôn Đông, xã Ba Tơ",
+        "I. Nội dung khiếu nại Khiếu nại quyết định thu hồi đất.",
+        "II. Kết quả xác minh nội dung khiếu nại Đã kiểm tra hồ sơ thu hồi đất thửa số 112.",
+        "III. Kết quả đối thoại Ngày 20/02/2026",
+        "giữ nguyên yêu cầu bồi thường theo giá thị trường",
+        "IV. Kết luận Khiếu nại của Ông Nguyễn Văn Đức là đúng một phần.",
+        "Điều 1. Sửa đổi một phần quyết định thu hồi đất về giá bồi thường.",
+        "Giao công chức địa chính tính lại giá trong 15 ngày.",
+        // A remote-area office: 45 days to complain again, to whom the rule says.
+        "Trong thời hạn 45 ngày",
+        "Chủ tịch Ủy ban nhân dân cấp tỉnh",
+        "khởi kiện vụ án hành chính",
+    ] {
+        assert!(text.contains(expected), "«{expected}» in {text}");
+    }
+    // Signed on 05/03/2026: the Law on Complaints before its 2025 amendment.
+    assert!(!text.contains("136/2025"), "{text}");
+    assert!(
+        !text.contains("TM. ỦY BAN NHÂN DÂN"),
+        "the chair's own competence: {text}"
+    );
+    assert_no_blank(&text);
+
+    // The resolution now carries the decision's number; printing again gives the same
+    // document, whatever is typed.
+    let shown = desk.outcomes(p).unwrap();
+    assert_eq!(
+        shown.last().unwrap().decision.as_deref(),
+        Some(doc.number_label.as_str())
+    );
+    let again = desk.print_resolution_document(&c, &blank).unwrap();
+    assert_eq!((again.id, again.reprint), (doc.id, true));
+    assert_eq!(
+        bytes(std::path::Path::new(&again.path)),
+        bytes(std::path::Path::new(&doc.path))
+    );
+}
+
+#[test]
+fn a_decision_issued_outside_the_app_or_another_event_is_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    let p = accepted(&mut desk);
+    let accepted_event = desk.outcomes(p).unwrap()[0].id;
+    let c = ctx("2026-03-05 11:00");
+    let err = desk
+        .print_resolution_document(&c, &texts(accepted_event))
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert!(err.to_string().contains("quyết định giải quyết"), "{err}");
+    let e = resolved(&mut desk, p, "2026-03-05", Some("07/QĐ-UBND"));
+    let err = desk.print_resolution_document(&c, &texts(e)).unwrap_err();
+    assert!(err.to_string().contains("số 07/QĐ-UBND"), "{err}");
+    let err = desk
+        .print_resolution_document(&c, &texts(999_999))
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert_eq!(
+        desk.outcomes(p)
+            .unwrap()
+            .last()
+            .unwrap()
+            .decision
+            .as_deref(),
+        Some("07/QĐ-UBND")
+    );
+}
+
+#[test]
+fn a_denunciations_conclusion_names_the_person_denounced_never_the_denouncer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    let p = accepted_denunciation(&mut desk);
+    let mut facts = unchanged_facts(&desk.petition_view(p, d("2026-02-07")).unwrap());
+    facts.respondent_name = Some("ông Trần Văn Bình, công chức địa chính".into());
+    desk.update_petition_facts(&ctx("2026-02-07 08:00"), &facts)
+        .unwrap();
+    let e = resolved(&mut desk, p, "2026-07-03", None);
+    let doc = desk
+        .print_resolution_document(&ctx("2026-07-03 11:00"), &texts(e))
+        .unwrap();
+    assert!(doc.number_label.contains("/KL-"), "{}", doc.number_label);
+    let text = pdftotext(&doc.path);
+    for expected in [
+        "KẾT LUẬN",
+        "KẾT LUẬN Nội dung tố cáo đối với ông Trần Văn Bình, công chức địa chính",
+        "Căn cứ Luật Tố cáo",
+        "Ngày 06/02/2026, Chủ tịch Ủy ban nhân dân",
+        "1. Kết quả xác minh nội dung tố cáo",
+        "Nội dung tố cáo là tố cáo đúng một phần.",
+        "3. Biện pháp xử lý và kiến nghị",
+        "giữ bí mật họ tên, địa chỉ, bút tích",
+    ] {
+        assert!(text.contains(expected), "«{expected}» in {text}");
+    }
+    assert!(
+        !text.contains("Nguyễn Văn Đức") && !text.contains("034068012345"),
+        "{text}"
+    );
+    assert_no_blank(&text);
+}
