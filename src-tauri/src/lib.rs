@@ -106,6 +106,7 @@ pub fn run() {
             commands::export_briefing_pack,
             commands::export_schedule_notice,
             commands::conclude_session,
+            commands::print_empty_session_minutes,
             commands::assignments_of,
             commands::complete_assignment,
             commands::print_dialogue_minutes,

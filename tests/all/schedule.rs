@@ -702,3 +702,71 @@ fn with_no_plan_the_notice_says_so_and_the_ics_is_an_empty_calendar() {
     assert!(calendar.components.is_empty(), "{ics}");
     assert!(desk.schedule(d("2026-05-31"), d("2026-05-01")).is_err());
 }
+
+#[test]
+fn a_session_nobody_came_to_gets_its_record_and_one_with_a_visit_does_not() {
+    use tiepdan_core::desk::EmptySessionInput;
+    use tiepdan_core::domain::visit::Reception;
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-03-04 08:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.import(&c, TWO_MATTERS).unwrap();
+    let plan = desk.add_plan(&c, &thursdays()).unwrap();
+    let key = |day: &str| SessionKey {
+        id: None,
+        plan_id: Some(plan),
+        planned_on: Some(day.into()),
+    };
+    let input = |day: &str| EmptySessionInput {
+        session: key(day),
+        members: vec![
+            "Ông Lê Văn Tâm, công chức tư pháp - hộ tịch\n\n Bà Đinh Thị Hoa, công chức văn phòng "
+                .into(),
+        ],
+    };
+    // Not held yet: refused, nothing issued.
+    let e = desk
+        .print_empty_session_minutes(&c, &input("2026-03-05"))
+        .unwrap_err();
+    assert!(e.to_string().contains("chưa diễn ra"), "{e}");
+
+    let after = ctx("2026-03-05 11:30");
+    let doc = desk
+        .print_empty_session_minutes(&after, &input("2026-03-05"))
+        .unwrap();
+    assert!(doc.number_label.contains("/BB-"), "{}", doc.number_label);
+    assert_eq!(doc.title, "biên bản buổi tiếp không có công dân");
+    let text = pdftotext(&doc.path);
+    for words in [
+        "BIÊN BẢN Về việc tiếp công dân định kỳ",
+        "Hôm nay, vào hồi 07 giờ 30 phút ngày 05/03/2026",
+        "1. Người chủ trì tiếp công dân: Chủ tịch Ủy ban nhân dân Phạm Văn Hùng.",
+        "- Ông Lê Văn Tâm, công chức tư pháp - hộ tịch;",
+        "- Bà Đinh Thị Hoa, công chức văn phòng;",
+        "không có công dân nào đến trình bày",
+        "NGƯỜI CHỦ TRÌ",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from {text}");
+    }
+    assert!(!text.contains("……") && !text.contains(": ."), "{text}");
+    // Printed again: the same document.
+    let again = desk
+        .print_empty_session_minutes(&after, &input("2026-03-05"))
+        .unwrap();
+    assert_eq!((again.id, again.reprint), (doc.id, true));
+
+    // A week later someone came: no such record for that day.
+    let mut v = complaint_visit();
+    v.at = "2026-03-12T08:00".into();
+    v.reception = Reception::Periodic;
+    desk.record_visit(&ctx("2026-03-12 08:10"), &v).unwrap();
+    let e = desk
+        .print_empty_session_minutes(&ctx("2026-03-12 11:30"), &input("2026-03-12"))
+        .unwrap_err();
+    assert_eq!(e.code(), "invalid");
+    assert!(
+        e.to_string()
+            .contains("đã ghi 1 lượt tiếp của người đứng đầu"),
+        "{e}"
+    );
+}

@@ -205,6 +205,7 @@ def commands(ids: dict, login: str) -> dict:
         "export_briefing_pack": {"key": session},
         "export_schedule_notice": {"from": today, "to": ids["next_day"]},
         "conclude_session": {"input": {"session": session, "items": []}},
+        "print_empty_session_minutes": {"input": {"session": session, "members": []}},
         "assignments_of": {"session_id": ids["session"]},
         "complete_assignment": {"id": 999999, "on": today},
         "print_dialogue_minutes": {"event_id": 999999},

@@ -186,3 +186,34 @@ def test_an_ad_hoc_session_today_is_held_recorded_and_concluded(office_data, ope
     assigned = wait(driver).until(EC.visibility_of_element_located((By.ID, "assignments")))
     assert "Công chức địa chính: Kiểm tra lại hồ sơ bồi thường" in assigned.text
     screenshot("dashboard-assignments")
+
+
+def test_a_session_nobody_came_to_gets_its_record(office_data, open_window):
+    driver = open_window(office_data)
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-schedule"))).click()
+    wait(driver).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Lịch tiếp công dân")
+    today = datetime.date.today()
+    driver.find_element(By.ID, "extra-name").send_keys("Phạm Văn Hùng")
+    driver.find_element(By.ID, "extra-on").send_keys(today.strftime("%d/%m/%Y"))
+    driver.find_element(By.ID, "extra-place").send_keys("Nhà văn hóa thôn Đông")
+    click(driver, driver.find_element(By.ID, "extra-save"))
+    row = wait(driver).until(EC.presence_of_element_located((By.ID, f"session-{today.isoformat()}-chair")))
+    click(driver, row.find_element(By.TAG_NAME, "button"))
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "session-panel")))
+    click(driver, driver.find_element(By.CSS_SELECTOR, "#empty-session summary"))
+    members = wait(driver).until(EC.visibility_of_element_located((By.ID, "empty-members")))
+    members.send_keys("Ông Lê Văn Tâm, công chức tư pháp - hộ tịch")
+    click(driver, driver.find_element(By.ID, "empty-save"))
+    done = wait(driver).until(EC.visibility_of_element_located((By.ID, "empty-done")))
+    assert done.text.startswith("Đã lập biên bản số ")
+    path = done.text.split(": ", 1)[1].strip()
+    text = " ".join(subprocess.run(["pdftotext", "-layout", path, "-"], check=True, capture_output=True, text=True).stdout.split())
+    for words in [
+        "BIÊN BẢN Về việc tiếp công dân đột xuất",
+        f"ngày {today.strftime('%d/%m/%Y')}, tại Nhà văn hóa thôn Đông",
+        "- Ông Lê Văn Tâm, công chức tư pháp - hộ tịch;",
+        "không có công dân nào đến trình bày",
+    ]:
+        assert words in text, f"{words} in {text}"
+    assert "……" not in text
+    screenshot("schedule-empty-session")

@@ -9,7 +9,7 @@ use crate::desk::{
     AppStatus, CaseSummary, Citizen, CitizenMatch, Draft, HitKind, IssuedDocument, PrintOptions,
     PrintedDocument, RecordedVisit, SearchHit, VisitForm, VisitPerson, VisitPetition, VisitRecord,
 };
-use crate::desk::{AssignmentInput, AssignmentView, ConclusionInput};
+use crate::desk::{AssignmentInput, AssignmentView, ConclusionInput, EmptySessionInput};
 use crate::desk::{AttachInput, AttachmentOwner, AttachmentView};
 use crate::desk::{BackupFile, CitizenHistory, HistoryPetition, HistoryVisit};
 use crate::desk::{
@@ -154,6 +154,7 @@ pub fn typescript_bindings() -> String {
         BookingView::decl(&cfg),
         AssignmentInput::decl(&cfg),
         ConclusionInput::decl(&cfg),
+        EmptySessionInput::decl(&cfg),
         AssignmentView::decl(&cfg),
         TaskKind::decl(&cfg),
         TaskInput::decl(&cfg),

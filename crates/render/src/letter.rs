@@ -33,13 +33,13 @@ pub struct Letter {
 /// and "QUYẾT ĐỊNH:" are centred in bold (ND 30/2020 Mẫu 1.1); a part's heading ("I. Nội
 /// dung khiếu nại", "2. Kết luận về nội dung tố cáo") is bold; the rest is body text.
 #[derive(Debug, PartialEq, Eq)]
-enum Role {
+pub(crate) enum Role {
     Title,
     Heading,
     Body,
 }
 
-fn role(p: &str) -> Role {
+pub(crate) fn role(p: &str) -> Role {
     let letters = p.chars().filter(|c| c.is_alphabetic());
     if p.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase) {
         return Role::Title;
@@ -48,7 +48,7 @@ fn role(p: &str) -> Role {
     let numbered = !number.is_empty()
         && (number.chars().all(|c| c.is_ascii_digit())
             || number.chars().all(|c| matches!(c, 'I' | 'V' | 'X')));
-    if numbered && p.chars().count() <= 60 && !rest.ends_with('.') {
+    if numbered && p.chars().count() <= 60 && !rest.ends_with(['.', ':', ';']) {
         Role::Heading
     } else {
         Role::Body
@@ -195,6 +195,7 @@ mod tests {
         );
         assert_eq!(role("Điều 1. Sửa đổi một phần quyết định."), Role::Body);
         assert_eq!(role("- Như trên"), Role::Body);
+        assert_eq!(role("2. Cùng tham dự:"), Role::Body);
         assert_eq!(role("12/2026"), Role::Body);
     }
 }

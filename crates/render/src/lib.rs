@@ -13,6 +13,7 @@ pub mod letter;
 pub mod minutes;
 pub mod proposal;
 pub mod receipt;
+pub mod record;
 pub mod recovery;
 pub mod register;
 pub mod report;

@@ -192,6 +192,22 @@ pub async fn conclude_session(
     .await
 }
 
+/// The record of a session nobody came to, opened in the system viewer.
+#[tauri::command]
+pub async fn print_empty_session_minutes(
+    app: AppHandle,
+    input: tiepdan_core::desk::EmptySessionInput,
+) -> Result<PrintedDocument, ErrorData> {
+    on_worker(app, move |_app, state| {
+        let document = with_desk(state, |desk| {
+            desk.print_empty_session_minutes(&ctx(desk), &input)
+        })?;
+        let opened = crate::viewer::open(std::path::Path::new(&document.path));
+        Ok(PrintedDocument { document, opened })
+    })
+    .await
+}
+
 /// What was assigned at a session.
 #[tauri::command]
 pub async fn assignments_of(

@@ -727,6 +727,12 @@ due: string, };
 
 export type ConclusionInput = { session: SessionKey, items: Array<AssignmentInput>, };
 
+export type EmptySessionInput = { session: SessionKey, 
+/**
+ * Who sat with the host, one per entry ("Ông Lê Văn Tâm, công chức tư pháp").
+ */
+members: Array<string>, };
+
 export type AssignmentView = { id: number, session_id: number, session_on: string, host_name: string, case_id: number | null, matter: string, task: string, assignee: string, due: string, done_on: string | null, overdue: boolean, };
 
 export type TaskKind = "enforcement" | "step" | "publication" | "review";

@@ -28,6 +28,7 @@ import type {
   CorrectionInput,
   Draft,
   DueSummary,
+  EmptySessionInput,
   HandleInput,
   Host,
   HotSpots,
@@ -259,6 +260,8 @@ export const api = {
     call<RegisterFile>('export_schedule_notice', { from, to }),
   concludeSession: (input: ConclusionInput) =>
     call<PrintedDocument>('conclude_session', { input }),
+  printEmptySessionMinutes: (input: EmptySessionInput) =>
+    call<PrintedDocument>('print_empty_session_minutes', { input }),
   assignmentsOf: (sessionId: number) =>
     call<AssignmentView[]>('assignments_of', { sessionId }),
   completeAssignment: (id: number, on: string) =>

@@ -26,7 +26,7 @@ use intake::{
     attachments, citizen_history, citizens, documents, drafts, mail, search, visit_view, visits,
 };
 use maintenance::{backups, files, interchange};
-use reception_days::{conclusions, schedule};
+use reception_days::{conclusions, empty_session, schedule};
 use reporting::{
     hot_spots, registers, registers_xlsx, reports, submitted_reports, trend, work_stats,
 };
@@ -51,6 +51,7 @@ pub use denouncer::reveal::{RevealRequest, RevealStatus, RevealedIdentity};
 pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm, form_title};
 pub use drafts::Draft;
 pub use due::{COUNT_CAP, DueItem, DueSummary, OfficerLoad};
+pub use empty_session::EmptySessionInput;
 pub use files::write_atomically;
 pub use hot_spots::{HotSpot, HotSpots};
 pub use interchange::{Counts, ExportOptions, ImportError, ImportSummary};

@@ -317,6 +317,17 @@ impl Desk {
         )?)
     }
 
+    /// The document `form` stored for no record of its own (a reception day's record),
+    /// written out again.
+    pub(in crate::desk) fn stored_form(
+        &self,
+        ctx: &Ctx,
+        form: &str,
+    ) -> Result<Option<IssuedDocument>> {
+        // Every row matches "1 = 1": the form name alone picks the document.
+        self.stored(ctx, "1", 1, form, None)
+    }
+
     /// The first document `form` stored for `owner_column` = `id`, written out again.
     pub(in crate::desk) fn stored(
         &self,
@@ -414,6 +425,7 @@ pub fn form_title(form: &str) -> &'static str {
         f if f.starts_with("dialogue") => "biên bản đối thoại",
         "invitation" => "giấy mời đối thoại",
         f if f.starts_with("stop") => "quyết định tạm đình chỉ, đình chỉ",
+        f if f.starts_with("empty-session") => "biên bản buổi tiếp không có công dân",
         f if f.starts_with("extension") => "quyết định gia hạn giải quyết",
         f if f.starts_with("complaint-decision") => "quyết định giải quyết khiếu nại",
         f if f.starts_with("denunciation-conclusion") => "kết luận nội dung tố cáo",

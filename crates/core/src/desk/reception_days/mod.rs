@@ -3,5 +3,6 @@
 pub(super) mod bookings;
 pub(super) mod briefing;
 pub(super) mod conclusions;
+pub(super) mod empty_session;
 pub(super) mod publishing;
 pub(super) mod schedule;
