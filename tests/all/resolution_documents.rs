@@ -178,3 +178,72 @@ fn a_denunciations_conclusion_names_the_person_denounced_never_the_denouncer() {
     );
     assert_no_blank(&text);
 }
+
+#[test]
+fn a_recommendation_is_answered_by_a_letter_from_the_committee() {
+    use tiepdan_core::desk::HandleInput;
+    use tiepdan_core::domain::routing::Action;
+    use tiepdan_core::domain::visit::PetitionKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    desk.save_office(&ctx("2026-02-04 08:00"), &office())
+        .unwrap();
+    let mut v = complaint_visit();
+    v.petitions[0].kind = PetitionKind::Recommendation;
+    v.petitions[0].instance = None;
+    v.petitions[0].summary = "Đề nghị sửa đường liên thôn Đông".into();
+    let p = desk
+        .record_visit(&ctx("2026-02-04 09:30"), &v)
+        .unwrap()
+        .petition_ids[0];
+    let c = ctx("2026-02-06 09:00");
+    desk.handle_petition(
+        &c,
+        &HandleInput {
+            accepted_on: None,
+            petition_id: p,
+            on: "2026-02-05".into(),
+            action: Action::Accept,
+            to_agency: None,
+            reason: Some("Thuộc thẩm quyền của Ủy ban nhân dân xã".into()),
+            note: None,
+        },
+    )
+    .unwrap();
+    desk.record_outcome(&c, &outcome(p, "2026-02-06", OutcomeKind::Accepted))
+        .unwrap();
+    let e = resolved(&mut desk, p, "2026-02-20", None);
+    let mut input = texts(e);
+    input.measures = String::new();
+    // A reply may leave out what will be done, not the answer.
+    let mut bad = input.clone();
+    bad.assessment = " ".into();
+    let err = desk
+        .print_resolution_document(&ctx("2026-02-20 11:00"), &bad)
+        .unwrap_err()
+        .to_data();
+    assert_eq!(err.fields.len(), 1);
+    assert!(
+        err.fields[0].message_vi.contains("nội dung trả lời"),
+        "{err:?}"
+    );
+    let doc = desk
+        .print_resolution_document(&ctx("2026-02-20 11:00"), &input)
+        .unwrap();
+    assert!(doc.number_label.contains("/UBND-"), "{}", doc.number_label);
+    assert_eq!(doc.title, "văn bản trả lời kiến nghị, phản ánh");
+    let text = pdftotext(&doc.path);
+    for expected in [
+        "V/v trả lời đơn kiến nghị",
+        "Kính gửi: Ông Nguyễn Văn Đức (địa chỉ: Thôn Đông, xã Ba Tơ).",
+        "nhận được đơn kiến nghị của Ông Nguyễn Văn Đức",
+        "về việc: Đề nghị sửa đường liên thôn Đông.",
+        "2. Nội dung trả lời",
+        "trả lời để Ông Nguyễn Văn Đức được biết.",
+        "TM. ỦY BAN NHÂN DÂN",
+    ] {
+        assert!(text.contains(expected), "«{expected}» in {text}");
+    }
+    assert!(!text.contains("3. Việc sẽ thực hiện"), "{text}");
+    assert_no_blank(&text);
+}

@@ -203,6 +203,59 @@ pub fn denunciation_conclusion(
     (format!("Nội dung tố cáo{against}"), p, copies)
 }
 
+/// The written reply to a recommendation or feedback (văn bản trả lời kiến nghị, phản
+/// ánh): a công văn to the person who sent it.
+pub struct RecommendationReply<'a> {
+    pub office: &'a str,
+    /// "kiến nghị" or "phản ánh".
+    pub kind_word: &'a str,
+    /// "Ông Nguyễn Văn Đức", and their address.
+    pub petitioner: &'a str,
+    pub address: &'a str,
+    pub received_on: NaiveDate,
+    pub summary: &'a str,
+    /// What was checked, the answer, and (may be empty) what will be done.
+    pub judgement: Judgement<'a>,
+}
+
+/// The reply's subject line ("trả lời đơn kiến nghị"), recipients, paragraphs and copies.
+pub fn recommendation_reply(
+    r: &RecommendationReply,
+) -> (String, Vec<String>, Vec<String>, Vec<String>) {
+    let mut p = vec![format!(
+        "Ngày {}, {} nhận được đơn {} của {} (địa chỉ: {}) về việc: {}",
+        r.received_on.format("%d/%m/%Y"),
+        r.office,
+        r.kind_word,
+        r.petitioner,
+        r.address,
+        super::sentence(r.summary)
+    )];
+    p.push(format!(
+        "Sau khi xem xét, kiểm tra nội dung đơn, {} trả lời như sau:",
+        r.office
+    ));
+    p.push("1. Kết quả xem xét, kiểm tra".to_owned());
+    p.extend(paragraphs(r.judgement.findings));
+    p.push("2. Nội dung trả lời".to_owned());
+    p.extend(paragraphs(r.judgement.assessment));
+    let measures: Vec<String> = paragraphs(r.judgement.measures).collect();
+    if !measures.is_empty() {
+        p.push("3. Việc sẽ thực hiện".to_owned());
+        p.extend(measures);
+    }
+    p.push(format!(
+        "{} trả lời để {} được biết.",
+        r.office, r.petitioner
+    ));
+    (
+        format!("trả lời đơn {}", r.kind_word),
+        vec![format!("{} (địa chỉ: {})", r.petitioner, r.address)],
+        p,
+        vec!["Như trên".to_owned(), "Lưu: VT, hồ sơ vụ việc".to_owned()],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,5 +375,36 @@ mod tests {
             p.iter()
                 .all(|l| !l.contains("đối với ,") && !l.contains("……"))
         );
+    }
+
+    #[test]
+    fn a_reply_answers_the_person_who_wrote_and_leaves_out_what_was_not_written() {
+        let r = RecommendationReply {
+            office: "Ủy ban nhân dân xã Ba Tơ",
+            kind_word: "kiến nghị",
+            petitioner: "Bà Trần Thị Lan",
+            address: "Thôn Tây",
+            received_on: d(5, 4),
+            summary: "Đề nghị sửa đường liên thôn",
+            judgement: Judgement {
+                findings: "Đoạn đường dài 300 m xuống cấp.",
+                assessment: "Đã đưa vào kế hoạch sửa chữa năm 2026.",
+                measures: "",
+            },
+        };
+        let (subject, to, p, copies) = recommendation_reply(&r);
+        assert_eq!(subject, "trả lời đơn kiến nghị");
+        assert_eq!(to, ["Bà Trần Thị Lan (địa chỉ: Thôn Tây)"]);
+        assert!(
+            p[0].ends_with("về việc: Đề nghị sửa đường liên thôn."),
+            "{}",
+            p[0]
+        );
+        assert!(!p.iter().any(|l| l.starts_with("3.")));
+        assert_eq!(
+            p.last().unwrap(),
+            "Ủy ban nhân dân xã Ba Tơ trả lời để Bà Trần Thị Lan được biết."
+        );
+        assert_eq!(copies.len(), 2);
     }
 }

@@ -1,6 +1,7 @@
 //! The documents that resolve an accepted matter, from the `resolved` event recorded on it:
-//! a complaint's first-instance decision (Quyết định giải quyết khiếu nại) and a
-//! denunciation's conclusion (Kết luận nội dung tố cáo). The record supplies the parties,
+//! a complaint's first-instance decision (Quyết định giải quyết khiếu nại), a
+//! denunciation's conclusion (Kết luận nội dung tố cáo), and the written reply to a
+//! recommendation or feedback (văn bản trả lời kiến nghị, phản ánh). The record supplies the parties,
 //! the content, the dates, the dialogue and the finding; the officer writes the
 //! verification's findings, the assessment and the measures, which no record holds.
 //! Numbered, stored and reprinted like every issued document; an event recorded without a
@@ -34,22 +35,23 @@ pub struct ResolutionDocumentInput {
 }
 
 /// The stored form name of the resolution document of event `event_id`.
-fn form_of(kind: PetitionKind, event_id: i64) -> Option<String> {
+fn form_of(kind: PetitionKind, event_id: i64) -> String {
     match kind {
-        PetitionKind::Complaint => Some(format!("complaint-decision-{event_id}")),
-        PetitionKind::Denunciation => Some(format!("denunciation-conclusion-{event_id}")),
-        _ => None,
+        PetitionKind::Complaint => format!("complaint-decision-{event_id}"),
+        PetitionKind::Denunciation => format!("denunciation-conclusion-{event_id}"),
+        PetitionKind::Recommendation | PetitionKind::Feedback => format!("reply-{event_id}"),
     }
 }
 
 const MAX_CHARS: usize = 20_000;
 
-/// The officer's three texts, cleaned, or what to fix.
-fn judgement_texts(input: &ResolutionDocumentInput) -> Result<[String; 3]> {
+/// The officer's three texts, cleaned, or what to fix. A reply may say nothing of what will
+/// be done.
+fn judgement_texts(input: &ResolutionDocumentInput, reply: bool) -> Result<[String; 3]> {
     let mut errors = Vec::new();
     let mut take = |field: &str, text: &str, what: &str| {
         let t = clean_block(text).trim().to_owned();
-        if t.is_empty() {
+        if t.is_empty() && !(reply && field == "measures") {
             errors.push(FieldError::new(field, format!("Ghi {what}.")));
         } else if t.chars().count() > MAX_CHARS {
             errors.push(FieldError::new(
@@ -59,20 +61,40 @@ fn judgement_texts(input: &ResolutionDocumentInput) -> Result<[String; 3]> {
         }
         t
     };
-    let texts = [
-        take("findings", &input.findings, "kết quả xác minh"),
-        take("assessment", &input.assessment, "nhận xét, kết luận"),
-        take(
-            "measures",
-            &input.measures,
-            "nội dung quyết định, biện pháp xử lý",
-        ),
-    ];
+    let texts = if reply {
+        [
+            take("findings", &input.findings, "kết quả xem xét, kiểm tra"),
+            take("assessment", &input.assessment, "nội dung trả lời"),
+            take("measures", &input.measures, "việc sẽ thực hiện"),
+        ]
+    } else {
+        [
+            take("findings", &input.findings, "kết quả xác minh"),
+            take("assessment", &input.assessment, "nhận xét, kết luận"),
+            take(
+                "measures",
+                &input.measures,
+                "nội dung quyết định, biện pháp xử lý",
+            ),
+        ]
+    };
     if errors.is_empty() {
         Ok(texts)
     } else {
         Err(Error::Invalid(errors))
     }
+}
+
+/// What the letter layout prints, once worded.
+struct Draft {
+    heading: Option<(String, String)>,
+    subject: String,
+    to: Vec<String>,
+    paragraphs: Vec<String>,
+    copies_to: Vec<String>,
+    /// How the number is written; `None` for a công văn ("12/UBND-TCD").
+    label_rule: Option<crate::rules::documents::FormRule>,
+    authority: (String, String),
 }
 
 struct Resolved {
@@ -138,12 +160,11 @@ impl Desk {
     ) -> Result<IssuedDocument> {
         ctx.require(crate::domain::access::Permission::HandlePetition)?;
         let ev = self.resolved_event(input.event_id)?;
-        let Some(form) = form_of(ev.kind, input.event_id) else {
-            return Err(Error::invalid(
-                "event_id",
-                "Đơn kiến nghị, phản ánh không có quyết định giải quyết hay kết luận tố cáo.",
-            ));
-        };
+        let form = form_of(ev.kind, input.event_id);
+        let reply = matches!(
+            ev.kind,
+            PetitionKind::Recommendation | PetitionKind::Feedback
+        );
         if let Some(doc) =
             self.stored(ctx, "petition_id", ev.petition_id, &form, Some(&ev.created))?
         {
@@ -157,7 +178,7 @@ impl Desk {
                 ),
             ));
         }
-        let [findings, assessment, measures] = judgement_texts(input)?;
+        let [findings, assessment, measures] = judgement_texts(input, reply)?;
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let conn = self.store.conn();
         let (summary, received, respondent): (String, String, Option<String>) = conn.query_row(
@@ -181,7 +202,8 @@ impl Desk {
         };
         let rules = self.rules.documents.clone();
         let dated = ctx.now.date();
-        let (heading, paragraphs, copies_to, label_rule) = if ev.kind == PetitionKind::Complaint {
+        // The first petitioner as the document addresses them, with their address.
+        let petitioner = || -> Result<(String, String)> {
             let (name, gender, address): (String, Option<String>, String) = conn
                 .query_row(
                     "SELECT c.full_name, c.gender, c.address FROM petition_citizens pc
@@ -191,72 +213,110 @@ impl Desk {
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )
                 .optional()?
-                .ok_or_else(|| {
-                    Error::invalid("event_id", "Đơn khiếu nại chưa ghi người khiếu nại.")
-                })?;
+                .ok_or_else(|| Error::invalid("event_id", "Đơn chưa ghi người gửi đơn."))?;
             let title = crate::print::header::title_of(gender.and_then(|g| from_name(&g).ok()));
-            let complainant = format!("{title} {name}");
-            let dialogue: Option<(String, String)> = conn
-                .query_row(
-                    "SELECT on_date, note FROM events WHERE petition_id = ?1 AND kind = 'dialogue'
-                      AND note IS NOT NULL AND on_date <= ?2 ORDER BY on_date DESC, id DESC LIMIT 1",
-                    rusqlite::params![ev.petition_id, ev.on.to_string()],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
-            let r = &rules.resolution;
-            let (p, copies) = forms::complaint_decision(
-                &forms::ComplaintDecision {
-                    office: &office.name,
-                    complainant: &complainant,
-                    address: &address,
-                    received_on: crate::desk::days::day(&received).unwrap_or(ev.on),
-                    summary: &summary,
-                    respondent: respondent.as_deref(),
-                    accepted_on,
-                    dialogue: dialogue
-                        .as_ref()
-                        .and_then(|(d, n)| Some((crate::desk::days::day(d)?, n.as_str()))),
-                    finding: ev.finding,
-                    judgement,
-                    dated,
-                    appeal_days: if office.remote_area {
-                        r.appeal_days_remote
-                    } else {
-                        r.appeal_days
+            Ok((format!("{title} {name}"), address))
+        };
+        let chair_signs = rules.authority("decision");
+        let draft = match ev.kind {
+            PetitionKind::Complaint => {
+                let (complainant, address) = petitioner()?;
+                let dialogue: Option<(String, String)> = conn
+                    .query_row(
+                        "SELECT on_date, note FROM events WHERE petition_id = ?1 AND kind = 'dialogue'
+                          AND note IS NOT NULL AND on_date <= ?2 ORDER BY on_date DESC, id DESC LIMIT 1",
+                        rusqlite::params![ev.petition_id, ev.on.to_string()],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()?;
+                let r = &rules.resolution;
+                let (p, copies) = forms::complaint_decision(
+                    &forms::ComplaintDecision {
+                        office: &office.name,
+                        complainant: &complainant,
+                        address: &address,
+                        received_on: crate::desk::days::day(&received).unwrap_or(ev.on),
+                        summary: &summary,
+                        respondent: respondent.as_deref(),
+                        accepted_on,
+                        dialogue: dialogue
+                            .as_ref()
+                            .and_then(|(d, n)| Some((crate::desk::days::day(d)?, n.as_str()))),
+                        finding: ev.finding,
+                        judgement,
+                        dated,
+                        appeal_days: if office.remote_area {
+                            r.appeal_days_remote
+                        } else {
+                            r.appeal_days
+                        },
+                        second_instance: &r.second_instance,
                     },
-                    second_instance: &r.second_instance,
-                },
-                &rules,
-            );
-            (
-                (
-                    "QUYẾT ĐỊNH".to_owned(),
-                    format!("Về việc giải quyết khiếu nại của {complainant} (lần đầu)"),
-                ),
-                p,
-                copies,
-                rules.decision.clone(),
-            )
-        } else {
-            let (subject, p, copies) = forms::denunciation_conclusion(
-                &forms::DenunciationConclusion {
-                    office: &office.name,
-                    respondent: respondent.as_deref(),
-                    summary: &summary,
-                    accepted_on,
-                    finding: ev.finding,
-                    judgement,
-                    dated,
-                },
-                &rules,
-            );
-            (
-                ("KẾT LUẬN".to_owned(), subject),
-                p,
-                copies,
-                rules.conclusion.clone(),
-            )
+                    &rules,
+                );
+                Draft {
+                    heading: Some((
+                        "QUYẾT ĐỊNH".to_owned(),
+                        format!("Về việc giải quyết khiếu nại của {complainant} (lần đầu)"),
+                    )),
+                    subject: String::new(),
+                    to: Vec::new(),
+                    paragraphs: p,
+                    copies_to: copies,
+                    label_rule: Some(rules.decision.clone()),
+                    authority: chair_signs,
+                }
+            }
+            PetitionKind::Denunciation => {
+                let (subject, p, copies) = forms::denunciation_conclusion(
+                    &forms::DenunciationConclusion {
+                        office: &office.name,
+                        respondent: respondent.as_deref(),
+                        summary: &summary,
+                        accepted_on,
+                        finding: ev.finding,
+                        judgement,
+                        dated,
+                    },
+                    &rules,
+                );
+                Draft {
+                    heading: Some(("KẾT LUẬN".to_owned(), subject)),
+                    subject: String::new(),
+                    to: Vec::new(),
+                    paragraphs: p,
+                    copies_to: copies,
+                    label_rule: Some(rules.conclusion.clone()),
+                    authority: chair_signs,
+                }
+            }
+            PetitionKind::Recommendation | PetitionKind::Feedback => {
+                let (name, address) = petitioner()?;
+                let (subject, to, p, copies) =
+                    forms::recommendation_reply(&forms::RecommendationReply {
+                        office: &office.name,
+                        kind_word: if ev.kind == PetitionKind::Recommendation {
+                            "kiến nghị"
+                        } else {
+                            "phản ánh"
+                        },
+                        petitioner: &name,
+                        address: &address,
+                        received_on: crate::desk::days::day(&received).unwrap_or(ev.on),
+                        summary: &summary,
+                        judgement,
+                    });
+                Draft {
+                    heading: None,
+                    subject,
+                    to,
+                    paragraphs: p,
+                    copies_to: copies,
+                    label_rule: None,
+                    // The committee answers as a body.
+                    authority: rules.authority("reply"),
+                }
+            }
         };
         let owner = Owner {
             case_id: None,
@@ -271,7 +331,10 @@ impl Desk {
             &form,
             owner,
             |number| {
-                let label = rules.label(&label_rule, number);
+                let label = match &draft.label_rule {
+                    Some(rule) => rules.label(rule, number),
+                    None => rules.letter_label(number),
+                };
                 label_cell.replace(label.clone());
                 let pdf = crate::print::letter::render(&crate::print::letter::Letter {
                     parent: office.parent.clone(),
@@ -279,13 +342,13 @@ impl Desk {
                     number: label.clone(),
                     place: office.place.clone(),
                     date: dated,
-                    heading: Some(heading),
-                    subject: String::new(),
-                    to: Vec::new(),
-                    paragraphs,
-                    authority: rules.authority("decision"),
+                    heading: draft.heading,
+                    subject: draft.subject,
+                    to: draft.to,
+                    paragraphs: draft.paragraphs,
+                    authority: draft.authority,
                     signer: office.chair.clone(),
-                    copies_to,
+                    copies_to: draft.copies_to,
                     secret: false,
                 });
                 (label, pdf)
