@@ -124,6 +124,7 @@ pub fn run() {
             commands::print_resolution_stop,
             commands::print_extension,
             commands::print_resolution_document,
+            commands::print_denunciation_result,
             commands::assign_leader,
             commands::record_mediation,
             commands::mediations_of,

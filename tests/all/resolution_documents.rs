@@ -177,6 +177,69 @@ fn a_denunciations_conclusion_names_the_person_denounced_never_the_denouncer() {
         "{text}"
     );
     assert_no_blank(&text);
+
+    // Then the result, to the denouncer alone: named, marked MẬT, sealed at rest, the view
+    // logged; refused to a desk without the right to see denouncers.
+    let reception = tiepdan_core::audit::Ctx {
+        roles: tiepdan_core::domain::access::Roles::of(&[
+            tiepdan_core::domain::officer::OfficerRole::Reception,
+        ]),
+        ..ctx("2026-07-03 11:30")
+    };
+    assert_eq!(
+        desk.print_denunciation_result(&reception, e)
+            .unwrap_err()
+            .code(),
+        "forbidden"
+    );
+    let notice = desk
+        .print_denunciation_result(&ctx("2026-07-03 11:30"), e)
+        .unwrap();
+    assert_eq!(notice.title, "thông báo kết quả giải quyết tố cáo");
+    let text = pdftotext(&notice.path);
+    for expected in [
+        "THÔNG BÁO Kết quả giải quyết tố cáo",
+        "Kính gửi: Nguyễn Văn Đức (Thôn Đông, xã Ba Tơ).",
+        "MẬT",
+        &format!("Kết luận nội dung tố cáo số {}", doc.number_label),
+        "nội dung tố cáo là tố cáo đúng một phần.",
+        "tố cáo tiếp đến Chủ tịch Ủy ban nhân dân cấp tỉnh",
+    ] {
+        assert!(text.contains(expected), "«{expected}» in {text}");
+    }
+    assert_no_blank(&text);
+    let conn = rusqlite::Connection::open(db(dir.path())).unwrap();
+    let (stored, sealed): (Vec<u8>, bool) = conn
+        .query_row(
+            "SELECT content, sealed FROM documents WHERE id = ?1",
+            [notice.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(
+        sealed && !stored.starts_with(b"%PDF"),
+        "the copy at rest is sealed"
+    );
+    let views: i64 = conn
+        .query_row("SELECT count(*) FROM audit_log WHERE action = 'denouncer.view' AND detail LIKE '%kết quả giải quyết tố cáo%'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(views, 1);
+    let again = desk
+        .print_denunciation_result(&ctx("2026-07-04 08:00"), e)
+        .unwrap();
+    assert_eq!((again.id, again.reprint), (notice.id, true));
+}
+
+#[test]
+fn the_result_notice_waits_for_the_conclusion() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    let p = accepted_denunciation(&mut desk);
+    let e = resolved(&mut desk, p, "2026-03-03", None);
+    let err = desk
+        .print_denunciation_result(&ctx("2026-03-03 11:00"), e)
+        .unwrap_err();
+    assert!(err.to_string().contains("hãy lập kết luận trước"), "{err}");
 }
 
 #[test]

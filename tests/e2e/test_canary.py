@@ -194,6 +194,7 @@ def commands(ids: dict, login: str) -> dict:
                                     "forwarded_doc": None, "citizens": [{"existing": ids["citizen"]}],
                                     "case": "new", "petitions": []}}],
         "print_extension": {"event_id": 999999},
+        "print_denunciation_result": {"event_id": 999999},
         "print_resolution_document": {"input": {"event_id": 999999, "findings": "x", "assessment": "x",
                                                 "measures": "x"}},
         "identity_key_status": {},

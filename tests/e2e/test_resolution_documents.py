@@ -93,3 +93,52 @@ def test_a_complaints_decision_is_made_in_the_window(office_data, open_window, c
     wait(driver).until(lambda d: d.find_element(By.ID, "dialogue-printed").find_element(By.CSS_SELECTOR, ".path").text.strip() == path)
     assert not driver.find_elements(By.ID, "outcome-error") and not driver.find_elements(By.ID, "resolution-error")
     screenshot("resolution-printed")
+
+
+def test_a_denunciations_conclusion_and_the_notice_to_the_denouncer(office_data, open_window, cli_binary, tmp_path):
+    today = datetime.date.today()
+    received = today - datetime.timedelta(days=20)
+    day = lambda n: received + datetime.timedelta(days=n)  # noqa: E731
+    file = tmp_path / "to-cao.jsonl"
+    file.write_text(
+        '{"type": "citizen", "ref": "c1", "full_name": "Hà Văn Kín", "id_kind": "none", "gender": "male", "address": "Thôn Gò, xã Ba Tơ"}\n'
+        f'{{"type": "petition", "ref": "t1", "received_on": "{received.isoformat()}", "channel": "in_person", "kind": "denunciation", "field": "civil_service", '
+        '"petitioners": ["c1"], "respondent": {"role": "commune_official", "name": "ông Trần Văn Bình, công chức địa chính"}, "summary": "Tố cáo cán bộ địa chính nhận tiền", '
+        f'"events": [{{"on": "{day(1).isoformat()}", "kind": "handled", "action": "accept"}}, {{"on": "{day(2).isoformat()}", "kind": "accepted"}}]}}\n',
+        encoding="utf-8",
+    )
+    subprocess.run([cli_binary, "--data", str(office_data), "import", str(file)], check=True, capture_output=True)
+    driver = open_window(office_data)
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-petitions"))).click()
+    driver.find_element(By.ID, "tab-petitions").click()
+    table = wait(driver).until(EC.visibility_of_element_located((By.ID, "petition-register")))
+    row = wait(driver).until(lambda d: next(r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if "nhận tiền" in r.text))
+    row.find_elements(By.TAG_NAME, "td")[5].click()
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "outcome-kind")))
+    Select(driver.find_element(By.ID, "outcome-kind")).select_by_value("resolved")
+    typed(driver, "outcome-on", today.strftime("%d/%m/%Y"))
+    Select(driver.find_element(By.ID, "outcome-result")).select_by_value("wrong")
+    click(driver, driver.find_element(By.ID, "outcome-save"))
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "outcome-saved"), "Đã ghi"))
+    opener = wait(driver).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "button[id^='resolution-open-']")))
+    assert opener.text == "Lập kết luận nội dung tố cáo…"
+    click(driver, opener)
+    typed(driver, "resolution-findings", "Đã làm việc với 5 hộ dân đã làm thủ tục đất đai.")
+    typed(driver, "resolution-assessment", "Không có căn cứ xác định ông Bình nhận tiền.")
+    typed(driver, "resolution-measures", "Giữ nguyên nhiệm vụ của ông Bình.")
+    click(driver, driver.find_element(By.ID, "resolution-print"))
+    printed = wait(driver).until(EC.visibility_of_element_located((By.ID, "dialogue-printed")))
+    path = printed.find_element(By.CSS_SELECTOR, ".path").text.strip()
+    text = " ".join(subprocess.run(["pdftotext", "-layout", path, "-"], check=True, capture_output=True, text=True).stdout.split())
+    assert "KẾT LUẬN Nội dung tố cáo đối với ông Trần Văn Bình, công chức địa chính" in text, text
+    assert "Nội dung tố cáo là tố cáo sai." in text
+    assert "Hà Văn Kín" not in text, "the conclusion never names the denouncer"
+
+    notice = wait(driver).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "button[id^='result-notice-']")))
+    click(driver, notice)
+    wait(driver).until(lambda d: d.find_element(By.ID, "dialogue-printed").find_element(By.CSS_SELECTOR, ".path").text.strip() != path)
+    notice_path = driver.find_element(By.ID, "dialogue-printed").find_element(By.CSS_SELECTOR, ".path").text.strip()
+    text = " ".join(subprocess.run(["pdftotext", "-layout", notice_path, "-"], check=True, capture_output=True, text=True).stdout.split())
+    assert "Kính gửi: Hà Văn Kín (Thôn Gò, xã Ba Tơ)." in text, text
+    assert "MẬT" in text and "tố cáo sai" in text
+    screenshot("resolution-denunciation")

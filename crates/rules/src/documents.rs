@@ -200,8 +200,20 @@ pub struct Resolution {
     pub appeal_days: u32,
     /// In a remote or hard-to-reach area.
     pub appeal_days_remote: u32,
+    /// Where a denouncer goes when they hold the resolution unlawful (tố cáo tiếp).
+    #[serde(default = "default_renewed_to")]
+    pub renewed_denunciation_to: String,
+    #[serde(default = "default_renewed_basis")]
+    pub renewed_denunciation_basis: String,
     pub basis: String,
     pub verified: bool,
+}
+
+fn default_renewed_to() -> String {
+    "Chủ tịch Ủy ban nhân dân cấp tỉnh".to_owned()
+}
+fn default_renewed_basis() -> String {
+    "Luật Tố cáo 2018 Điều 37 (chưa đối chiếu)".to_owned()
 }
 
 impl Default for Resolution {
@@ -210,6 +222,8 @@ impl Default for Resolution {
             second_instance: "Chủ tịch Ủy ban nhân dân cấp tỉnh".to_owned(),
             appeal_days: 30,
             appeal_days_remote: 45,
+            renewed_denunciation_to: default_renewed_to(),
+            renewed_denunciation_basis: default_renewed_basis(),
             basis: "Luật Khiếu nại 2011 Điều 31, Điều 33 (người giải quyết lần hai sau sắp xếp chính quyền hai cấp: chưa đối chiếu)".to_owned(),
             verified: false,
         }

@@ -141,6 +141,22 @@ pub async fn print_resolution_document(
     .await
 }
 
+/// The notice of a denunciation's result to the denouncer; opened in the viewer.
+#[tauri::command]
+pub async fn print_denunciation_result(
+    app: AppHandle,
+    event_id: i64,
+) -> Result<PrintedDocument, ErrorData> {
+    on_worker(app, move |_app, state| {
+        let document = with_desk(state, |desk| {
+            desk.print_denunciation_result(&ctx(desk), event_id)
+        })?;
+        let opened = crate::viewer::open(std::path::Path::new(&document.path));
+        Ok(PrintedDocument { document, opened })
+    })
+    .await
+}
+
 /// Records a grassroots mediation; returns the petition's mediations.
 #[tauri::command]
 pub async fn record_mediation(

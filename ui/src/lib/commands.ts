@@ -114,6 +114,8 @@ export const api = {
     call<PrintedDocument>('print_extension', { eventId }),
   printResolutionDocument: (input: ResolutionDocumentInput) =>
     call<PrintedDocument>('print_resolution_document', { input }),
+  printDenunciationResult: (eventId: number) =>
+    call<PrintedDocument>('print_denunciation_result', { eventId }),
   recordMediation: (input: MediationInput) =>
     call<MediationView[]>('record_mediation', { input }),
   mediationsOf: (petitionId: number) =>

@@ -256,6 +256,60 @@ pub fn recommendation_reply(
     )
 }
 
+/// The notice of a denunciation's result to the denouncer (thông báo kết quả giải quyết
+/// tố cáo, Luật Tố cáo Điều 35). It names the denouncer, so the core seals it.
+pub struct DenunciationResult<'a> {
+    pub office: &'a str,
+    pub respondent: Option<&'a str>,
+    pub summary: &'a str,
+    pub accepted_on: Option<NaiveDate>,
+    /// The conclusion: its number and day.
+    pub conclusion: &'a str,
+    pub concluded_on: NaiveDate,
+    pub finding: Finding,
+    /// Where and on what basis the denouncer may denounce again.
+    pub renewed_to: &'a str,
+    pub renewed_basis: &'a str,
+}
+
+/// The notice's paragraphs.
+pub fn denunciation_result(r: &DenunciationResult) -> Vec<String> {
+    let against = r
+        .respondent
+        .map(|x| format!(" đối với {x}"))
+        .unwrap_or_default();
+    let accepted = r
+        .accepted_on
+        .map(|a| format!("Ngày {}, ", a.format("%d/%m/%Y")))
+        .unwrap_or_default();
+    vec![
+        format!(
+            "{accepted}Chủ tịch {} thụ lý giải quyết tố cáo{against} về nội dung: {}",
+            r.office,
+            super::sentence(r.summary)
+        ),
+        format!(
+            "Ngày {}, Chủ tịch {} đã ban hành Kết luận nội dung tố cáo số {}. Theo kết luận, nội dung tố cáo là {}.",
+            r.concluded_on.format("%d/%m/%Y"),
+            r.office,
+            r.conclusion,
+            match r.finding {
+                Finding::Right => "tố cáo đúng",
+                Finding::Wrong => "tố cáo sai",
+                Finding::PartlyRight => "tố cáo đúng một phần",
+            }
+        ),
+        format!(
+            "Trường hợp có căn cứ cho rằng việc giải quyết tố cáo không đúng pháp luật, người tố cáo có quyền tố cáo tiếp đến {} ({}).",
+            r.renewed_to, r.renewed_basis
+        ),
+        format!(
+            "{} thông báo để người tố cáo được biết. Thông tin về người tố cáo được giữ bí mật theo quy định của Luật Tố cáo.",
+            r.office
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -406,5 +460,27 @@ mod tests {
             "Ủy ban nhân dân xã Ba Tơ trả lời để Bà Trần Thị Lan được biết."
         );
         assert_eq!(copies.len(), 2);
+    }
+
+    #[test]
+    fn the_result_notice_gives_the_conclusions_number_finding_and_the_next_step() {
+        let p = denunciation_result(&DenunciationResult {
+            office: "Ủy ban nhân dân xã Ba Tơ",
+            respondent: Some("ông Trần Văn B"),
+            summary: "Nhận tiền khi làm thủ tục",
+            accepted_on: Some(d(3, 2)),
+            conclusion: "05/KL-UBND",
+            concluded_on: d(4, 1),
+            finding: Finding::Wrong,
+            renewed_to: "Chủ tịch Ủy ban nhân dân cấp tỉnh",
+            renewed_basis: "Luật Tố cáo 2018 Điều 37",
+        });
+        assert_eq!(
+            p[0],
+            "Ngày 02/03/2026, Chủ tịch Ủy ban nhân dân xã Ba Tơ thụ lý giải quyết tố cáo đối với ông Trần Văn B về nội dung: Nhận tiền khi làm thủ tục."
+        );
+        assert!(p[1].contains("số 05/KL-UBND") && p[1].ends_with("là tố cáo sai."));
+        assert!(p[2].contains("tố cáo tiếp đến Chủ tịch Ủy ban nhân dân cấp tỉnh"));
+        assert!(p[3].contains("giữ bí mật"));
     }
 }

@@ -364,3 +364,120 @@ impl Desk {
         )
     }
 }
+
+impl Desk {
+    /// The notice of a denunciation's result to the denouncer, after its conclusion was
+    /// issued. It names the denouncer: the right to see them, a logged view, the MẬT mark
+    /// and a sealed copy, on the first print as on every reprint.
+    pub fn print_denunciation_result(
+        &mut self,
+        ctx: &Ctx,
+        event_id: i64,
+    ) -> Result<IssuedDocument> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
+        let ev = self.resolved_event(event_id)?;
+        if ev.kind != PetitionKind::Denunciation {
+            return Err(Error::invalid(
+                "event_id",
+                "Thông báo kết quả giải quyết tố cáo chỉ lập cho đơn tố cáo.",
+            ));
+        }
+        let conclusion_form = form_of(ev.kind, event_id);
+        let issued: Option<String> = self
+            .store
+            .conn()
+            .query_row(
+                "SELECT number_label FROM documents WHERE petition_id = ?1 AND form = ?2",
+                rusqlite::params![ev.petition_id, conclusion_form],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(conclusion) = issued.or(ev.decision.clone()) else {
+            return Err(Error::invalid(
+                "event_id",
+                "Chưa có kết luận nội dung tố cáo: hãy lập kết luận trước, rồi thông báo kết quả cho người tố cáo.",
+            ));
+        };
+        self.log_denouncer_view(
+            ctx,
+            "in thông báo kết quả giải quyết tố cáo",
+            "petition",
+            &[ev.petition_id],
+            &[ev.petition_id],
+        )?;
+        let opener = self.require_denouncer_secret(ctx)?;
+        let form = format!("denunciation-result-{event_id}");
+        if let Some(doc) =
+            self.stored(ctx, "petition_id", ev.petition_id, &form, Some(&ev.created))?
+        {
+            return Ok(doc);
+        }
+        let office = self.office()?.ok_or(Error::OfficeMissing)?;
+        let conn = self.store.conn();
+        let (summary, respondent): (String, Option<String>) = conn.query_row(
+            "SELECT summary, respondent_name FROM petitions WHERE id = ?1",
+            [ev.petition_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let accepted_on: Option<String> = conn
+            .query_row(
+                "SELECT on_date FROM events WHERE petition_id = ?1 AND kind = 'accepted'
+                  ORDER BY on_date LIMIT 1",
+                [ev.petition_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let (name, address) = crate::desk::denouncer::first_addressee(
+            conn,
+            Some(&opener),
+            ev.petition_id,
+        )?
+        .ok_or_else(|| {
+            Error::invalid(
+                "event_id",
+                "Đơn tố cáo không ghi người tố cáo (đơn nặc danh): không có người để thông báo.",
+            )
+        })?;
+        let rules = self.rules.documents.clone();
+        let paragraphs = forms::denunciation_result(&forms::DenunciationResult {
+            office: &office.name,
+            respondent: respondent.as_deref(),
+            summary: &summary,
+            accepted_on: accepted_on.as_deref().and_then(crate::desk::days::day),
+            conclusion: &conclusion,
+            concluded_on: ev.on,
+            finding: ev.finding,
+            renewed_to: &rules.resolution.renewed_denunciation_to,
+            renewed_basis: &rules.resolution.renewed_denunciation_basis,
+        });
+        let owner = Owner {
+            case_id: None,
+            petition_id: Some(ev.petition_id),
+            visit_id: None,
+            sealed: true,
+        };
+        let dated = ctx.now.date();
+        self.issue(ctx, &form, owner, |number| {
+            let label = rules.label(&rules.notice, number);
+            let pdf = crate::print::letter::render(&crate::print::letter::Letter {
+                parent: office.parent.clone(),
+                agency: office.name.clone(),
+                number: label.clone(),
+                place: office.place.clone(),
+                date: dated,
+                heading: Some((
+                    "THÔNG BÁO".to_owned(),
+                    "Kết quả giải quyết tố cáo".to_owned(),
+                )),
+                subject: String::new(),
+                to: vec![format!("{name} ({address})")],
+                paragraphs,
+                authority: rules.authority("decision"),
+                signer: office.chair.clone(),
+                copies_to: vec!["Như trên".into(), "Lưu: VT, hồ sơ vụ việc".into()],
+                secret: true,
+            });
+            (label, pdf)
+        })
+    }
+}
