@@ -125,6 +125,7 @@ pub fn run() {
             commands::print_extension,
             commands::print_resolution_document,
             commands::print_denunciation_result,
+            commands::print_verification_decision,
             commands::assign_leader,
             commands::record_mediation,
             commands::mediations_of,

@@ -310,3 +310,75 @@ fn a_recommendation_is_answered_by_a_letter_from_the_committee() {
     assert!(!text.contains("3. Việc sẽ thực hiện"), "{text}");
     assert_no_blank(&text);
 }
+
+#[test]
+fn acceptance_starts_verification_with_a_decision_and_a_report_task() {
+    use tiepdan_core::desk::VerificationInput;
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    let p = accepted_denunciation(&mut desk);
+    let accepted_event = desk.outcomes(p).unwrap()[0].id;
+    let c = ctx("2026-02-06 10:00");
+    let input = |verifier: &str, report_by: &str| VerificationInput {
+        event_id: accepted_event,
+        verifier: verifier.into(),
+        report_by: report_by.into(),
+    };
+    // Nobody named, a day before acceptance, or after the resolution's last day: named.
+    let err = desk
+        .print_verification_decision(&c, &input(" ", "2026-02-05"))
+        .unwrap_err()
+        .to_data();
+    let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["verifier", "report_by"], "{err:?}");
+    let err = desk
+        .print_verification_decision(&c, &input("Lê Văn Tâm", "2026-12-31"))
+        .unwrap_err();
+    assert!(err.to_string().contains("sau hạn giải quyết"), "{err}");
+
+    let doc = desk
+        .print_verification_decision(
+            &c,
+            &input("Công chức tư pháp - hộ tịch Lê Văn Tâm", "2026-02-27"),
+        )
+        .unwrap();
+    assert_eq!(doc.title, "quyết định thụ lý giải quyết tố cáo");
+    let text = pdftotext(&doc.path);
+    for expected in [
+        "QUYẾT ĐỊNH Về việc thụ lý giải quyết tố cáo và giao nhiệm vụ xác minh nội dung tố cáo",
+        "Căn cứ Luật Tố cáo",
+        "Xét đơn tố cáo nhận ngày 04/02/2026 đủ điều kiện thụ lý giải quyết;",
+        "Điều 1. Thụ lý giải quyết tố cáo từ ngày 06/02/2026.",
+        "Thời hạn giải quyết tố cáo: chậm nhất hết ngày",
+        "Điều 2. Giao Công chức tư pháp - hộ tịch Lê Văn Tâm",
+        "trước ngày 27/02/2026.",
+    ] {
+        assert!(text.contains(expected), "«{expected}» in {text}");
+    }
+    assert!(
+        !text.contains("Nguyễn Văn Đức"),
+        "the denouncer is not named: {text}"
+    );
+    assert_no_blank(&text);
+    // The report is a task due on its day, late on the dashboard once the day has passed.
+    let tasks = desk.tasks_of(p, d("2026-03-02")).unwrap();
+    let report = tasks
+        .iter()
+        .find(|t| t.what.starts_with("Báo cáo kết quả xác minh"))
+        .unwrap();
+    assert_eq!(
+        (report.due.as_str(), report.who.as_str()),
+        ("2026-02-27", "Công chức tư pháp - hộ tịch Lê Văn Tâm")
+    );
+    assert!(report.what.contains(&doc.number_label), "{}", report.what);
+    assert!(report.overdue, "{report:?}");
+    // Printed again: the same document, no second task.
+    let again = desk
+        .print_verification_decision(&c, &input("Người khác", "2026-02-20"))
+        .unwrap();
+    assert_eq!((again.id, again.reprint), (doc.id, true));
+    assert_eq!(
+        desk.tasks_of(p, d("2026-03-02")).unwrap().len(),
+        tasks.len()
+    );
+}

@@ -195,6 +195,7 @@ def commands(ids: dict, login: str) -> dict:
                                     "case": "new", "petitions": []}}],
         "print_extension": {"event_id": 999999},
         "print_denunciation_result": {"event_id": 999999},
+        "print_verification_decision": {"input": {"event_id": 999999, "verifier": "x", "report_by": "2099-01-01"}},
         "print_resolution_document": {"input": {"event_id": 999999, "findings": "x", "assessment": "x",
                                                 "measures": "x"}},
         "identity_key_status": {},

@@ -49,6 +49,18 @@ def test_a_complaints_decision_is_made_in_the_window(office_data, open_window, c
     row = wait(driver).until(lambda d: next(r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if "giấy chứng nhận" in r.text))
     row.find_elements(By.TAG_NAME, "td")[5].click()
 
+    # Verification first: who verifies and by when; the report becomes a task.
+    click(driver, wait(driver).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "button[id^='verify-open-']"))))
+    typed(driver, "verify-who", "Công chức địa chính - xây dựng Lê Văn Tâm")
+    typed(driver, "verify-by", (today + datetime.timedelta(days=5)).strftime("%d/%m/%Y"))
+    click(driver, driver.find_element(By.ID, "verify-print"))
+    printed = wait(driver).until(EC.visibility_of_element_located((By.ID, "dialogue-printed")))
+    path = printed.find_element(By.CSS_SELECTOR, ".path").text.strip()
+    text = " ".join(subprocess.run(["pdftotext", "-layout", path, "-"], check=True, capture_output=True, text=True).stdout.split())
+    assert "Về việc giao nhiệm vụ xác minh nội dung khiếu nại" in text, text
+    assert "Điều 1. Giao Công chức địa chính - xây dựng Lê Văn Tâm tiến hành xác minh làm rõ nội dung khiếu nại của Bà Trần Thị Lan" in text, text
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "task-list"), "Báo cáo kết quả xác minh nội dung khiếu nại"))
+
     # The resolution, recorded without a number: the app will give it the decision's.
     wait(driver).until(EC.visibility_of_element_located((By.ID, "outcome-kind")))
     Select(driver.find_element(By.ID, "outcome-kind")).select_by_value("resolved")
@@ -68,9 +80,10 @@ def test_a_complaints_decision_is_made_in_the_window(office_data, open_window, c
     typed(driver, "resolution-assessment", "Việc từ chối cấp giấy chứng nhận chưa đúng quy định.")
     typed(driver, "resolution-measures", "Hủy bỏ văn bản từ chối cấp giấy chứng nhận.\nGiao công chức địa chính hoàn thiện hồ sơ trong 10 ngày.")
     screenshot("resolution-form")
+    verification = path
     click(driver, driver.find_element(By.ID, "resolution-print"))
-    printed = wait(driver).until(EC.visibility_of_element_located((By.ID, "dialogue-printed")))
-    path = printed.find_element(By.CSS_SELECTOR, ".path").text.strip()
+    wait(driver).until(lambda d: d.find_element(By.ID, "dialogue-printed").find_element(By.CSS_SELECTOR, ".path").text.strip() != verification)
+    path = driver.find_element(By.ID, "dialogue-printed").find_element(By.CSS_SELECTOR, ".path").text.strip()
     text = " ".join(subprocess.run(["pdftotext", "-layout", path, "-"], check=True, capture_output=True, text=True).stdout.split())
     for expected in [
         "Về việc giải quyết khiếu nại của Bà Trần Thị Lan (lần đầu)",

@@ -19,7 +19,7 @@ use crate::desk::{
 use crate::desk::{CalendarDayRow, OfficeDayInput, RuleFileInfo, RulesChanged};
 use crate::desk::{ChangedColumn, ReportChanges, SubmittedReport, Trend, TrendSeries};
 use crate::desk::{ColumnView, ReportRecord, ReportView, SummaryBar};
-use crate::desk::{CorrectionInput, InvitationInput, ResolutionDocumentInput};
+use crate::desk::{CorrectionInput, InvitationInput, ResolutionDocumentInput, VerificationInput};
 use crate::desk::{
     Counts, ImportSummary, PetitionRow, ReceptionRow, Register, RegisterFile, RegisterFilter,
 };
@@ -171,6 +171,7 @@ pub fn typescript_bindings() -> String {
         WorkStats::decl(&cfg),
         InvitationInput::decl(&cfg),
         ResolutionDocumentInput::decl(&cfg),
+        VerificationInput::decl(&cfg),
         CorrectionInput::decl(&cfg),
         MediationOutcome::decl(&cfg),
         MediationInput::decl(&cfg),

@@ -157,6 +157,23 @@ pub async fn print_denunciation_result(
     .await
 }
 
+/// The decision starting verification of an accepted complaint or denunciation; opened
+/// in the viewer.
+#[tauri::command]
+pub async fn print_verification_decision(
+    app: AppHandle,
+    input: tiepdan_core::desk::VerificationInput,
+) -> Result<PrintedDocument, ErrorData> {
+    on_worker(app, move |_app, state| {
+        let document = with_desk(state, |desk| {
+            desk.print_verification_decision(&ctx(desk), &input)
+        })?;
+        let opened = crate::viewer::open(std::path::Path::new(&document.path));
+        Ok(PrintedDocument { document, opened })
+    })
+    .await
+}
+
 /// Records a grassroots mediation; returns the petition's mediations.
 #[tauri::command]
 pub async fn record_mediation(

@@ -842,6 +842,20 @@ assessment: string,
  */
 measures: string, };
 
+export type VerificationInput = { 
+/**
+ * The `accepted` event.
+ */
+event_id: number, 
+/**
+ * Who verifies ("Công chức tư pháp - hộ tịch Lê Văn Tâm").
+ */
+verifier: string, 
+/**
+ * By when they report, `YYYY-MM-DD`.
+ */
+report_by: string, };
+
 export type CorrectionInput = { citizen_id: number, 
 /**
  * The record as it should be.

@@ -84,6 +84,7 @@ import type {
   TaskView,
   Template,
   Trend,
+  VerificationInput,
   VisitForm,
   VisitInput,
   VisitRecord,
@@ -116,6 +117,8 @@ export const api = {
     call<PrintedDocument>('print_resolution_document', { input }),
   printDenunciationResult: (eventId: number) =>
     call<PrintedDocument>('print_denunciation_result', { eventId }),
+  printVerificationDecision: (input: VerificationInput) =>
+    call<PrintedDocument>('print_verification_decision', { input }),
   recordMediation: (input: MediationInput) =>
     call<MediationView[]>('record_mediation', { input }),
   mediationsOf: (petitionId: number) =>

@@ -19,7 +19,9 @@ mod reporting;
 mod trust;
 
 // Each capability's modules by their own names, for the use cases that combine them.
-use casework::{casework_documents, mediation, outcomes, resolution_documents, tasks};
+use casework::{
+    casework_documents, mediation, outcomes, resolution_documents, tasks, verification,
+};
 use catalogues::{catalogue, office};
 use handling::{deadlines, due, petition_facts, routing, watch};
 use intake::{
@@ -72,6 +74,7 @@ pub use search::{HitKind, SearchHit};
 pub use submitted_reports::{ChangedColumn, ReportChanges, SubmittedReport};
 pub use tasks::{TaskInput, TaskKind, TaskView};
 pub use trend::{Trend, TrendSeries};
+pub use verification::VerificationInput;
 pub use visit_view::{VisitPerson, VisitPetition, VisitRecord, kind_label};
 pub use visits::RecordedVisit;
 pub use watch::{WatchInput, WatchItem, WatchKind};

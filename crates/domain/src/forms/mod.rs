@@ -28,6 +28,7 @@ mod refusal_notice;
 mod resolution;
 mod schedule_notice;
 mod stop_decision;
+mod verification_decision;
 
 pub use acceptance_proposal::*;
 pub use booking_slip::*;
@@ -41,6 +42,7 @@ pub use refusal_notice::*;
 pub use resolution::*;
 pub use schedule_notice::*;
 pub use stop_decision::*;
+pub use verification_decision::*;
 
 /// A sentence ends with a full stop, once.
 pub(crate) fn sentence(s: &str) -> String {

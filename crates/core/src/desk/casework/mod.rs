@@ -5,3 +5,4 @@ pub(super) mod mediation;
 pub(super) mod outcomes;
 pub(super) mod resolution_documents;
 pub(super) mod tasks;
+pub(super) mod verification;
