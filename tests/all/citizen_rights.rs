@@ -133,5 +133,26 @@ fn minutes_that_name_a_denouncer_are_marked_secret_and_the_citizens_slips_are_no
             .unwrap();
         let text = pdftotext(&printed.path);
         assert_eq!(text.contains("MẬT"), marked, "{form:?}: {text}");
+        // A denunciation made in person: the record of its content (TCD_13 in practice).
+        if form == VisitForm::Minutes {
+            for words in [
+                "BIÊN BẢN Ghi nội dung tố cáo trực tiếp",
+                "3. Người tố cáo:",
+                "II. Nội dung tố cáo",
+                "do người tố cáo cung cấp",
+                "NGƯỜI TỐ CÁO",
+            ] {
+                assert!(text.contains(words), "{words} in {text}");
+            }
+        }
     }
+    // A complaint's visit keeps the plain record.
+    let minutes = desk
+        .print_visit_document(&c, visit("v1"), VisitForm::Minutes, &opts)
+        .unwrap();
+    let text = pdftotext(&minutes.path);
+    assert!(
+        text.contains("BIÊN BẢN Tiếp công dân") && !text.contains("Người tố cáo"),
+        "{text}"
+    );
 }

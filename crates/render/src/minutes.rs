@@ -17,6 +17,10 @@ pub struct Received {
 pub struct Minutes {
     /// The document names a denouncer: marked "MẬT".
     pub secret: bool,
+    /// Everything brought was a denunciation made in person: the record of its content
+    /// (biên bản ghi nội dung tố cáo trực tiếp, TCD_13 in practice), the person received
+    /// named as the denouncer.
+    pub denunciation: bool,
     pub parent: String,
     pub agency: String,
     pub number: String,
@@ -56,7 +60,29 @@ pub fn render(m: &Minutes) -> Vec<u8> {
         header::secret_mark(&mut w);
     }
     w.line(Align::Center, Style::Bold, 14.0, "BIÊN BẢN");
-    w.line(Align::Center, Style::Bold, 14.0, "Tiếp công dân");
+    w.line(
+        Align::Center,
+        Style::Bold,
+        14.0,
+        if m.denunciation {
+            "Ghi nội dung tố cáo trực tiếp"
+        } else {
+            "Tiếp công dân"
+        },
+    );
+    let (person, content, papers) = if m.denunciation {
+        (
+            "Người tố cáo",
+            "II. Nội dung tố cáo",
+            "Thông tin, tài liệu, bằng chứng do người tố cáo cung cấp",
+        )
+    } else {
+        (
+            "Công dân được tiếp",
+            "II. Nội dung",
+            "Tài liệu, bằng chứng cung cấp",
+        )
+    };
     w.rule(LEFT + TEXT_W / 2.0 - 15.0, LEFT + TEXT_W / 2.0 + 15.0, 0.5);
     w.gap(6.0);
     let body = |w: &mut Writer, text: &str| w.paragraph(Style::Regular, 13.0, 10.0, text);
@@ -81,13 +107,13 @@ pub fn render(m: &Minutes) -> Vec<u8> {
         body(
             &mut w,
             &format!(
-                "3. Công dân được tiếp: đoàn {} người, do {} người đại diện:",
+                "3. {person}: đoàn {} người, do {} người đại diện:",
                 m.people,
                 m.received.len()
             ),
         );
     } else {
-        body(&mut w, "3. Công dân được tiếp:");
+        body(&mut w, &format!("3. {person}:"));
     }
     for r in &m.received {
         let mut line = format!("- {} {}", r.title, r.name);
@@ -103,12 +129,12 @@ pub fn render(m: &Minutes) -> Vec<u8> {
         }
         body(&mut w, &format!("{line}."));
     }
-    bold(&mut w, "II. Nội dung");
+    bold(&mut w, content);
     body(&mut w, &m.content);
     if m.papers.is_empty() {
-        body(&mut w, "Tài liệu, bằng chứng cung cấp: không có.");
+        body(&mut w, &format!("{papers}: không có."));
     } else {
-        body(&mut w, "Tài liệu, bằng chứng cung cấp:");
+        body(&mut w, &format!("{papers}:"));
         for (i, p) in m.papers.iter().enumerate() {
             let end = if i + 1 == m.papers.len() { '.' } else { ';' };
             body(&mut w, &format!("{}. {p}{end}", i + 1));
@@ -139,7 +165,14 @@ pub fn render(m: &Minutes) -> Vec<u8> {
     header::signatures(
         &mut w,
         &[
-            ("Người được tiếp", first),
+            (
+                if m.denunciation {
+                    "Người tố cáo"
+                } else {
+                    "Người được tiếp"
+                },
+                first,
+            ),
             ("Người ghi biên bản", &m.recorder),
             ("Người tiếp công dân", &m.host),
         ],

@@ -621,6 +621,10 @@ fn minutes(
     }
     print::minutes::render(&print::minutes::Minutes {
         secret: v.names_a_denouncer(),
+        denunciation: !v.petitions.is_empty()
+            && v.petitions
+                .iter()
+                .all(|p| p.kind == crate::domain::visit::PetitionKind::Denunciation),
         parent: office.parent.clone(),
         agency: office.name.clone(),
         number: label.to_owned(),
