@@ -173,6 +173,8 @@ pub fn run() {
             commands::export_written_report,
             commands::trend,
             commands::hot_spots,
+            commands::reminders,
+            commands::mark_reminder_sent,
             commands::subfield_suggestions,
             commands::submit_report,
             commands::report_changes,

@@ -30,6 +30,7 @@ mod officers;
 mod one_owner;
 mod print_receipt;
 mod registers;
+mod reminders;
 mod reports;
 mod resolution_documents;
 mod reveal;

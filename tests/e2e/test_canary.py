@@ -275,6 +275,8 @@ def commands(ids: dict, login: str) -> dict:
         "export_written_report": {"period": period},
         "trend": {},
         "hot_spots": {},
+        "reminders": {},
+        "mark_reminder_sent": {"key": "dated:2099-01-01:không có"},
         "daily_backup": {},
         "backup_reminder": {},
         "subfield_suggestions": {},

@@ -194,6 +194,7 @@ pub fn typescript_bindings() -> String {
         Template::decl(&cfg),
         PeriodKind::decl(&cfg),
         Period::decl(&cfg),
+        crate::domain::reminders::Reminder::decl(&cfg),
         PeriodInput::decl(&cfg),
         RecordKind::decl(&cfg),
         ColumnView::decl(&cfg),

@@ -14,6 +14,7 @@ pub mod office;
 pub mod officer;
 pub mod outcome;
 pub mod refusal;
+pub mod reminders;
 pub mod report;
 pub mod routing;
 pub mod schedule;

@@ -9,6 +9,7 @@ pub mod deadlines;
 pub mod documents;
 pub mod identity;
 pub mod reception;
+pub mod reminders;
 pub mod routing;
 
 use serde::Deserialize;
@@ -44,16 +45,18 @@ pub enum RuleFile {
     Reception,
     Documents,
     Identity,
+    Reminders,
 }
 
 impl RuleFile {
-    pub const ALL: [RuleFile; 6] = [
+    pub const ALL: [RuleFile; 7] = [
         RuleFile::Calendar,
         RuleFile::Deadlines,
         RuleFile::Routing,
         RuleFile::Reception,
         RuleFile::Documents,
         RuleFile::Identity,
+        RuleFile::Reminders,
     ];
 
     /// The file name under `assets/rules/` and under the data directory's `rules/`.
@@ -65,6 +68,7 @@ impl RuleFile {
             RuleFile::Reception => reception::FILE,
             RuleFile::Documents => documents::FILE,
             RuleFile::Identity => identity::FILE,
+            RuleFile::Reminders => reminders::FILE,
         }
     }
 
@@ -77,6 +81,7 @@ impl RuleFile {
             RuleFile::Reception => reception::DEFAULT,
             RuleFile::Documents => documents::DEFAULT,
             RuleFile::Identity => identity::DEFAULT,
+            RuleFile::Reminders => reminders::DEFAULT,
         }
     }
 
@@ -88,6 +93,7 @@ impl RuleFile {
             RuleFile::Reception => "Tiếp công dân định kỳ, đoàn đông người, vụ việc kéo dài",
             RuleFile::Documents => "Số và ký hiệu văn bản",
             RuleFile::Identity => "Số định danh cá nhân (CCCD)",
+            RuleFile::Reminders => "Hạn gửi báo cáo định kỳ và theo kế hoạch",
         }
     }
 }

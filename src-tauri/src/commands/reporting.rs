@@ -183,6 +183,32 @@ pub async fn hot_spots(app: AppHandle) -> Result<tiepdan_core::desk::HotSpots, E
     .await
 }
 
+/// The reports to send soon (periodic ones until submitted, a plan's until marked sent).
+#[tauri::command]
+pub async fn reminders(
+    app: AppHandle,
+) -> Result<Vec<tiepdan_core::domain::reminders::Reminder>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| desk.reminders(&ctx(desk)))
+    })
+    .await
+}
+
+/// Marks a plan's report sent; returns the reminders left.
+#[tauri::command]
+pub async fn mark_reminder_sent(
+    app: AppHandle,
+    key: String,
+) -> Result<Vec<tiepdan_core::domain::reminders::Reminder>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| {
+            desk.mark_reminder_sent(&ctx(desk), &key)?;
+            desk.reminders(&ctx(desk))
+        })
+    })
+    .await
+}
+
 /// Sub-fields to offer as the officer types one.
 #[tauri::command]
 pub async fn subfield_suggestions(app: AppHandle) -> Result<Vec<String>, ErrorData> {

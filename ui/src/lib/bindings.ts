@@ -1016,6 +1016,20 @@ export type PeriodKind = "first_quarter" | "six_months" | "nine_months" | "year"
 
 export type Period = { kind: PeriodKind, year: number, from: string, to: string, };
 
+export type Reminder = { 
+/**
+ * Stable: "report:six_months:2026", "dated:2026-06-15:<title>".
+ */
+key: string, title: string, 
+/**
+ * The data cut-off of a periodic report.
+ */
+cut_off: string | null, due: string, days_left: number, basis: string, 
+/**
+ * The periodic report's period, to open it on the report screen.
+ */
+period: Period | null, };
+
 export type PeriodInput = { kind: PeriodKind, year: number, 
 /**
  * Custom periods: `YYYY-MM-DD`.
@@ -1090,7 +1104,7 @@ submitted_text: string, now_text: string, };
 
 export type ReportChanges = { submitted: SubmittedReport, changed: Array<ChangedColumn>, };
 
-export type RuleFile = "calendar" | "deadlines" | "routing" | "reception" | "documents" | "identity";
+export type RuleFile = "calendar" | "deadlines" | "routing" | "reception" | "documents" | "identity" | "reminders";
 
 export type RuleFileInfo = { file: RuleFile, 
 /**

@@ -62,6 +62,7 @@ import type {
   Register,
   RegisterFile,
   RegisterFilter,
+  Reminder,
   ReportChanges,
   ReportRecord,
   ReportView,
@@ -295,6 +296,10 @@ export const api = {
     call<Trend>('trend'),
   hotSpots: () =>
     call<HotSpots>('hot_spots'),
+  reminders: () =>
+    call<Reminder[]>('reminders'),
+  markReminderSent: (key: string) =>
+    call<Reminder[]>('mark_reminder_sent', { key }),
   subfieldSuggestions: () =>
     call<string[]>('subfield_suggestions'),
   exportRegisterPdf: (register: Register, filter: RegisterFilter) =>

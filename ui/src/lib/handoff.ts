@@ -1,7 +1,7 @@
 // A visit to record, handed from one screen to the intake form: the Lịch tiếp dân screen
 // sends a booked citizen received at a periodic session ("Ghi lượt tiếp"), the intake
 // form takes it once. Plain module state: the window is one page.
-import type { ReceivedBy, Reception } from './bindings';
+import type { Period, ReceivedBy, Reception } from './bindings';
 
 export interface IntakeHandoff {
   reception: Reception;
@@ -49,4 +49,19 @@ export function takeRegisterHandoff(): RegisterHandoff | null {
   const h = pendingRegister;
   pendingRegister = null;
   return h;
+}
+
+// A periodic report due, handed from the dashboard to the report screen: its period, once.
+let pendingReport: Period | null = null;
+
+export function openReport(p: Period) {
+  pendingReport = p;
+  window.dispatchEvent(new CustomEvent('tiepdan:navigate', { detail: 'reports' }));
+}
+
+/** The pending report period, once. */
+export function takeReportHandoff(): Period | null {
+  const p = pendingReport;
+  pendingReport = null;
+  return p;
 }

@@ -95,6 +95,7 @@ use crate::rules::deadlines::DeadlineRules;
 use crate::rules::documents::DocumentRules;
 use crate::rules::identity::IdentityRules;
 use crate::rules::reception::ReceptionRules;
+use crate::rules::reminders::ReminderRules;
 use crate::rules::routing::RoutingRules;
 use crate::store::{BackupInfo, DbKey, Store};
 
@@ -128,6 +129,7 @@ pub struct Rules {
     pub calendar: CalendarRules,
     pub deadlines: DeadlineRules,
     pub reception: ReceptionRules,
+    pub reminders: ReminderRules,
 }
 
 impl Rules {
@@ -147,6 +149,7 @@ impl Rules {
             calendar: CalendarRules::parse(&text(RuleFile::Calendar))?,
             deadlines: DeadlineRules::parse(&text(RuleFile::Deadlines))?,
             reception: ReceptionRules::parse(&text(RuleFile::Reception))?,
+            reminders: ReminderRules::parse(&text(RuleFile::Reminders))?,
         })
     }
 }

@@ -68,6 +68,7 @@ impl Rules {
             RuleFile::Reception => &self.reception.provenance,
             RuleFile::Documents => &self.documents.provenance,
             RuleFile::Identity => &self.identity.provenance,
+            RuleFile::Reminders => &self.reminders.provenance,
         }
     }
 }

@@ -3,6 +3,7 @@
 pub(super) mod hot_spots;
 pub(super) mod registers;
 pub(super) mod registers_xlsx;
+pub(super) mod reminders;
 pub(super) mod report_files;
 pub(super) mod reports;
 pub(super) mod submitted_reports;

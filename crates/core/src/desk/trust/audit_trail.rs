@@ -103,6 +103,7 @@ pub fn action_vi(action: &str) -> &'static str {
         "petition.handle" => "Xử lý đơn",
         "petition.outcome" => "Ghi kết quả giải quyết",
         "petition.several_contents" => "Đánh dấu đơn nhiều nội dung",
+        "reminder.sent" => "Đánh dấu đã gửi báo cáo theo kế hoạch",
         "report.submit" => "Chốt số liệu báo cáo",
         "rules.reset" => "Khôi phục quy định mặc định",
         "rules.save" => "Sửa tệp quy định",
