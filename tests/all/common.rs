@@ -215,3 +215,22 @@ pub fn unchanged_facts(
         reason: None,
     }
 }
+
+/// The text of a .docx: the runs of `word/document.xml`, paragraphs on their own lines.
+pub fn docx_text(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut text = String::new();
+    for para in xml.split("</w:p>") {
+        for run in para.split("<w:t xml:space=\"preserve\">").skip(1) {
+            text.push_str(run.split("</w:t>").next().unwrap());
+        }
+        text.push('\n');
+    }
+    text.replace("&amp;", "&")
+}

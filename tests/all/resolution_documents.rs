@@ -228,6 +228,24 @@ fn a_denunciations_conclusion_names_the_person_denounced_never_the_denouncer() {
         .print_denunciation_result(&ctx("2026-07-04 08:00"), e)
         .unwrap();
     assert_eq!((again.id, again.reprint), (notice.id, true));
+
+    // The conclusion counts in 03/KQGQ and in the written report's denunciation section.
+    use tiepdan_core::domain::report::Template;
+    use tiepdan_core::domain::report::period::{Period, PeriodKind};
+    let year = Period::of(PeriodKind::Year, 2026);
+    let t = desk.compute_report(Template::Kqgq03, year).unwrap();
+    let v = |ms| t.value(ms);
+    assert_eq!(
+        (v(1), v(3), v(4), v(5), v(6), v(25), v(9)),
+        (1, 1, 1, 1, 1, 1, 0)
+    );
+    assert_eq!(v(26) + v(27), 1);
+    let text = docx_text(&desk.written_report_docx(year, d("2026-12-15")).unwrap());
+    assert!(
+        text.contains("5. Giải quyết tố cáo thuộc thẩm quyền: 1 đơn (kỳ trước chuyển sang 0, tiếp nhận trong kỳ 1), 1 vụ việc. Đã giải quyết 1 vụ việc, gồm 1 vụ việc có kết luận nội dung tố cáo (tố cáo đúng 0, tố cáo sai 0, có đúng có sai 1)"),
+        "{text}"
+    );
+    assert!(text.contains("(Phần này do cán bộ viết"), "{text}");
 }
 
 #[test]

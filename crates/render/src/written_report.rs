@@ -26,6 +26,14 @@ fn dotted() -> Block {
     Block::Para(Para::new(Align::Left, vec![Run::plain("…".repeat(30))]))
 }
 
+/// The note over a part only the officer can write: the app fills the figures, never the
+/// judgement.
+fn officers_part() -> Block {
+    Block::Para(Para::body(vec![Run::italic(
+        "(Phần này do cán bộ viết: phần mềm không tự điền nhận định.)",
+    )]))
+}
+
 fn heading(text: &str) -> Block {
     Block::Para(Para {
         indent: true,
@@ -57,6 +65,7 @@ pub fn render(r: &WrittenReport<'_>) -> Vec<u8> {
     let xld = |ms| n(t, Template::Xld01, ms);
     let kq = |ms| n(t, Template::Kqgq01, ms);
     let th = |ms| n(t, Template::Kqgq02, ms);
+    let tc = |ms| n(t, Template::Kqgq03, ms);
     let period = r
         .period_title
         .strip_prefix("Báo cáo ")
@@ -189,10 +198,31 @@ pub fn render(r: &WrittenReport<'_>) -> Vec<u8> {
             th(17),
             th(18)
         )),
-        body("5. Giải quyết tố cáo thuộc thẩm quyền:".to_owned()),
-        dotted(),
-        dotted(),
+        body(format!(
+            "5. Giải quyết tố cáo thuộc thẩm quyền: {} đơn (kỳ trước chuyển sang {}, tiếp nhận trong kỳ {}), {} vụ việc. Đã giải quyết {} vụ việc, gồm {} vụ việc có kết luận nội dung tố cáo (tố cáo đúng {}, tố cáo sai {}, có đúng có sai {}), {} vụ việc người tố cáo rút toàn bộ tố cáo, {} vụ việc đình chỉ không do rút tố cáo; chưa giải quyết xong {} vụ việc. Giải quyết đúng thời hạn {} vụ việc, không đúng thời hạn {} vụ việc. Qua giải quyết tố cáo đã kiến nghị thu hồi cho Nhà nước {} triệu đồng và {} m² đất; kiến nghị xử lý hành chính {} người (trong đó {} cán bộ, công chức, viên chức); chuyển cơ quan điều tra {} vụ, {} đối tượng.",
+            tc(1),
+            tc(2),
+            tc(3),
+            tc(4),
+            tc(5),
+            tc(6),
+            tc(23),
+            tc(24),
+            tc(25),
+            tc(7),
+            tc(8),
+            tc(9),
+            tc(26),
+            tc(27),
+            tc(10),
+            tc(11),
+            tc(18),
+            tc(19),
+            tc(20),
+            tc(21)
+        )),
         heading("IV. ĐÁNH GIÁ, NHẬN XÉT"),
+        officers_part(),
         body("1. Ưu điểm:".to_owned()),
         dotted(),
         dotted(),
@@ -200,15 +230,17 @@ pub fn render(r: &WrittenReport<'_>) -> Vec<u8> {
         dotted(),
         dotted(),
         heading("V. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"),
+        officers_part(),
         dotted(),
         dotted(),
         dotted(),
         heading("VI. ĐỀ XUẤT, KIẾN NGHỊ"),
+        officers_part(),
         dotted(),
         dotted(),
         dotted(),
         Block::Para(Para::body(vec![Run::italic(
-            "(Kèm theo các biểu số liệu 01/TCD, 01/XLD, 02/XLD, 03/XLD, 04/XLD, 01/KQGQ và 02/KQGQ.)",
+            "(Kèm theo các biểu số liệu 01/TCD, 01/XLD, 02/XLD, 03/XLD, 04/XLD, 01/KQGQ, 02/KQGQ và 03/KQGQ.)",
         )])),
         Block::Para(centred(vec![])),
     ];

@@ -1010,7 +1010,7 @@ export type RefusalInput = { ground: RefusalGround,
  */
 detail: string, };
 
-export type Template = "01/TCD" | "01/XLD" | "02/XLD" | "03/XLD" | "04/XLD" | "01/KQGQ" | "02/KQGQ";
+export type Template = "01/TCD" | "01/XLD" | "02/XLD" | "03/XLD" | "04/XLD" | "01/KQGQ" | "02/KQGQ" | "03/KQGQ";
 
 export type PeriodKind = "first_quarter" | "six_months" | "nine_months" | "year" | "second_quarter" | "third_quarter" | "fourth_quarter" | "custom";
 

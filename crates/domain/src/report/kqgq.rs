@@ -49,7 +49,7 @@ pub struct ComplaintFact {
 
 impl ComplaintFact {
     /// The day resolution ended: a decision, a termination or a whole withdrawal.
-    fn closed_on(&self) -> Option<NaiveDate> {
+    pub(super) fn closed_on(&self) -> Option<NaiveDate> {
         self.events
             .iter()
             .find(|e| {
@@ -63,7 +63,7 @@ impl ComplaintFact {
             .map(|e| e.on)
     }
 
-    fn record(&self) -> RecordRef {
+    pub(super) fn record(&self) -> RecordRef {
         RecordRef {
             kind: RecordKind::Petition,
             id: self.id,
@@ -303,7 +303,7 @@ pub const IDENTITIES_02: &[Identity] = &[];
 impl Computed {
     /// Adds `n` to column `ms` for `record`, unless it is zero (so a figure's drill-down
     /// lists only the decisions that carry it).
-    fn add_figure(&mut self, ms: u16, n: i64, record: RecordRef) {
+    pub(super) fn add_figure(&mut self, ms: u16, n: i64, record: RecordRef) {
         if n != 0 {
             self.add(ms, n, record);
         }
@@ -312,7 +312,7 @@ impl Computed {
     /// The money and land of a decision (what it orders) or of its carrying out, in
     /// `columns`: recovered money, land; returned to organisations (money, land), to people
     /// (money, land).
-    fn add_money_and_land(&mut self, columns: [u16; 6], f: &Figures, record: RecordRef) {
+    pub(super) fn add_money_and_land(&mut self, columns: [u16; 6], f: &Figures, record: RecordRef) {
         let values = [
             f.money_recovered,
             f.land_recovered,

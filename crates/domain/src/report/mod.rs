@@ -5,6 +5,7 @@
 
 mod cases;
 pub mod kqgq;
+pub mod kqgq03;
 pub mod period;
 pub mod tcd01;
 pub mod xld01;
@@ -33,6 +34,8 @@ pub enum Template {
     Kqgq01,
     #[serde(rename = "02/KQGQ")]
     Kqgq02,
+    #[serde(rename = "03/KQGQ")]
+    Kqgq03,
 }
 
 /// One column of a template: its number and its header, outermost group first.
@@ -50,7 +53,7 @@ pub struct Identity {
 }
 
 impl Template {
-    pub const ALL: [Template; 7] = [
+    pub const ALL: [Template; 8] = [
         Template::Tcd01,
         Template::Xld01,
         Template::Xld02,
@@ -58,6 +61,7 @@ impl Template {
         Template::Xld04,
         Template::Kqgq01,
         Template::Kqgq02,
+        Template::Kqgq03,
     ];
 
     /// "01/TCD".
@@ -70,6 +74,7 @@ impl Template {
             Template::Xld04 => "04/XLD",
             Template::Kqgq01 => "01/KQGQ",
             Template::Kqgq02 => "02/KQGQ",
+            Template::Kqgq03 => "03/KQGQ",
         }
     }
 
@@ -88,6 +93,7 @@ impl Template {
             Template::Xld04 => "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN KIẾN NGHỊ, PHẢN ÁNH",
             Template::Kqgq01 => "TỔNG HỢP KẾT QUẢ GIẢI QUYẾT KHIẾU NẠI THUỘC THẨM QUYỀN",
             Template::Kqgq02 => "TỔNG HỢP KẾT QUẢ THI HÀNH QUYẾT ĐỊNH GIẢI QUYẾT KHIẾU NẠI",
+            Template::Kqgq03 => "TỔNG HỢP KẾT QUẢ GIẢI QUYẾT TỐ CÁO THUỘC THẨM QUYỀN",
         }
     }
 
@@ -100,6 +106,7 @@ impl Template {
             Template::Xld04 => xld04::COLUMNS,
             Template::Kqgq01 => kqgq::COLUMNS_01,
             Template::Kqgq02 => kqgq::COLUMNS_02,
+            Template::Kqgq03 => kqgq03::COLUMNS,
         }
     }
 
@@ -143,6 +150,13 @@ impl Template {
                 ("Quá hạn", 26),
             ],
             Template::Kqgq02 => &[("Quyết định phải thực hiện", 1), ("Đã thực hiện xong", 2)],
+            Template::Kqgq03 => &[
+                ("Vụ việc thuộc thẩm quyền", 4),
+                ("Đã kết luận", 6),
+                ("Chưa giải quyết xong", 9),
+                ("Đúng hạn", 26),
+                ("Quá hạn", 27),
+            ],
         }
     }
 
@@ -202,6 +216,7 @@ impl Template {
             Template::Xld04 => xld04::IDENTITIES,
             Template::Kqgq01 => kqgq::IDENTITIES_01,
             Template::Kqgq02 => kqgq::IDENTITIES_02,
+            Template::Kqgq03 => kqgq03::IDENTITIES,
         }
     }
 }

@@ -13,7 +13,8 @@ use crate::domain::deadline::Action;
 use crate::domain::outcome::Figures;
 use crate::domain::report::period::Period;
 use crate::domain::report::{
-    Computed, HeaderCell, RecordKind, Template, header_cells, kqgq, tcd01, xld01, xld04, xld0203,
+    Computed, HeaderCell, RecordKind, Template, header_cells, kqgq, kqgq03, tcd01, xld01, xld04,
+    xld0203,
 };
 use crate::error::{Error, FieldError, Result};
 
@@ -94,6 +95,7 @@ impl Desk {
             Template::Xld04 => xld04::compute(&self.petition_facts(period)?, period),
             Template::Kqgq01 => kqgq::compute_01(&self.complaint_facts(period)?, period),
             Template::Kqgq02 => kqgq::compute_02(&self.complaint_facts(period)?, period),
+            Template::Kqgq03 => kqgq03::compute(&self.denunciation_facts(period)?, period),
             Template::Xld02 | Template::Xld03 => {
                 xld0203::compute(template, &self.petition_facts(period)?, period)
             }
@@ -106,6 +108,7 @@ impl Desk {
         let visits = self.visit_facts(period)?;
         let petitions = self.petition_facts(period)?;
         let complaints = self.complaint_facts(period)?;
+        let denunciations = self.denunciation_facts(period)?;
         Ok(Template::ALL
             .into_iter()
             .map(|template| match template {
@@ -116,6 +119,7 @@ impl Desk {
                 Template::Xld04 => xld04::compute(&petitions, period),
                 Template::Kqgq01 => kqgq::compute_01(&complaints, period),
                 Template::Kqgq02 => kqgq::compute_02(&complaints, period),
+                Template::Kqgq03 => kqgq03::compute(&denunciations, period),
                 Template::Xld02 | Template::Xld03 => xld0203::compute(template, &petitions, period),
             })
             .collect())
@@ -349,8 +353,8 @@ impl Desk {
     /// up to it and their resolution deadline (from the deadline cache). Those whose every
     /// decision was carried out before the period are read too and skipped by the tables.
     fn complaint_facts(&self, period: Period) -> Result<Vec<kqgq::ComplaintFact>> {
-        let conn = self.store.conn();
-        let mut stmt = conn.prepare_cached(
+        self.accepted_facts(
+            period,
             "SELECT p.id, p.case_id, p.instance, p.handled_on,
                     (SELECT due FROM deadline_cache d WHERE d.petition_id = p.id AND d.name = 'resolve'),
                     e.on_date, e.kind, e.result, e.partial, e.results
@@ -359,7 +363,30 @@ impl Desk {
                     AND e.kind IN ('resolved', 'withdrawn', 'terminated', 'enforced')
               WHERE p.kind = 'complaint' AND p.handled_action = 'accept' AND p.handled_on <= ?1
               ORDER BY p.id, e.on_date, e.id",
-        )?;
+        )
+    }
+
+    /// The accepted denunciations and what happened to them, as 03/KQGQ reads them.
+    fn denunciation_facts(&self, period: Period) -> Result<Vec<kqgq::ComplaintFact>> {
+        self.accepted_facts(
+            period,
+            "SELECT p.id, p.case_id, p.instance, p.handled_on,
+                    (SELECT due FROM deadline_cache d WHERE d.petition_id = p.id AND d.name = 'resolve'),
+                    e.on_date, e.kind, e.result, e.partial, e.results
+               FROM petitions p
+               LEFT JOIN events e ON e.petition_id = p.id AND e.on_date <= ?1
+                    AND e.kind IN ('resolved', 'withdrawn', 'terminated', 'enforced')
+              WHERE p.kind = 'denunciation' AND p.handled_action = 'accept' AND p.handled_on <= ?1
+                AND p.voided_at IS NULL
+              ORDER BY p.id, e.on_date, e.id",
+        )
+    }
+
+    /// Accepted petitions and their outcome events, read by `sql` (bound to the period's
+    /// last day).
+    fn accepted_facts(&self, period: Period, sql: &str) -> Result<Vec<kqgq::ComplaintFact>> {
+        let conn = self.store.conn();
+        let mut stmt = conn.prepare_cached(sql)?;
         let mut rows = stmt.query([period.to.to_string()])?;
         let mut out: Vec<kqgq::ComplaintFact> = Vec::new();
         while let Some(r) = rows.next()? {
