@@ -175,6 +175,7 @@ pub fn run() {
             commands::hot_spots,
             commands::reminders,
             commands::mark_reminder_sent,
+            commands::export_plan_report,
             commands::subfield_suggestions,
             commands::submit_report,
             commands::report_changes,

@@ -106,3 +106,33 @@ fn the_due_days_come_from_the_administrators_rule_file() {
     let e = Desk::open(dir.path(), at("2026-06-10 08:00")).unwrap_err();
     assert!(e.to_string().contains("reminders.toml"), "{e}");
 }
+
+#[test]
+fn a_plans_report_is_drafted_with_its_title_its_figures_and_the_officers_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    complaint(&mut desk);
+    let c = ctx("2026-12-10 08:00");
+    let plan = desk
+        .reminders(&c)
+        .unwrap()
+        .into_iter()
+        .find(|r| r.title.contains("tổng kết"))
+        .unwrap();
+    let file = desk.export_plan_report(&c, &plan.key).unwrap();
+    assert!(file.path.ends_with(".docx"), "{}", file.path);
+    let text = docx_text(&std::fs::read(&file.path).unwrap());
+    for words in [
+        "Tổng kết thực hiện Kế hoạch triển khai Kết luận số 107-KL/TW",
+        "(Số liệu tính từ ngày 15/12/2025 đến ngày 10/12/2026)",
+        "CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TRIỂN KHAI THỰC HIỆN KẾ HOẠCH",
+        "(Phần này do cán bộ viết",
+        "1. Tổng số lượt tiếp công dân: 1 lượt",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from {text}");
+    }
+    let e = desk
+        .export_plan_report(&c, "dated:2099-01-01:không có")
+        .unwrap_err();
+    assert_eq!(e.code(), "invalid");
+}

@@ -277,6 +277,7 @@ def commands(ids: dict, login: str) -> dict:
         "hot_spots": {},
         "reminders": {},
         "mark_reminder_sent": {"key": "dated:2099-01-01:không có"},
+        "export_plan_report": {"key": "dated:2099-01-01:không có"},
         "daily_backup": {},
         "backup_reminder": {},
         "subfield_suggestions": {},

@@ -37,6 +37,10 @@ def test_reports_due_are_on_the_dashboard(office_data, open_window):
     assert "Căn cứ: Kế hoạch kiểm thử" in card.text
     screenshot("dashboard-reminders")
     item = next(li for li in card.find_elements(By.TAG_NAME, "li") if "kiểm thử theo kế hoạch" in li.text)
+    item.find_element(By.XPATH, ".//button[.='Dự thảo (Word)']").click()
+    drafted = wait(driver).until(EC.visibility_of_element_located((By.ID, "plan-draft")))
+    assert drafted.text.startswith("Đã lập dự thảo: ") and drafted.text.endswith(".docx"), drafted.text
+    assert pathlib.Path(drafted.text.split(": ", 1)[1]).stat().st_size > 1000
     item.find_element(By.XPATH, ".//button[.='Đã gửi']").click()
     wait(driver).until(lambda d: "kiểm thử theo kế hoạch" not in d.find_element(By.ID, "report-reminders").text)
 

@@ -15,7 +15,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
-use tiepdan_rules::reminders::{Periodic, ReminderRules};
+use tiepdan_rules::reminders::{DatedRule, Periodic, ReminderRules};
 use ts_rs::TS;
 
 use crate::report::period::{Period, PeriodKind};
@@ -39,6 +39,11 @@ pub struct Reminder {
     pub basis: String,
     /// The periodic report's period, to open it on the report screen.
     pub period: Option<Period>,
+}
+
+/// The stable key of a plan's report.
+pub fn dated_key(d: &DatedRule) -> String {
+    format!("dated:{}:{}", d.due, d.title)
 }
 
 fn kind_of(p: Periodic) -> PeriodKind {
@@ -88,7 +93,7 @@ pub fn reminders(
         }
     }
     for d in &rules.dated {
-        let key = format!("dated:{}:{}", d.due, d.title);
+        let key = dated_key(d);
         if !showing(d.due, d.due) || marked(&key) {
             continue;
         }

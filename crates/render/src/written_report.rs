@@ -19,6 +19,9 @@ pub struct WrittenReport<'a> {
     pub period_range: &'a str,
     /// Every template computed for the period.
     pub tables: &'a [Computed],
+    /// A plan's report: its title in place of the period's, and a part on how the plan
+    /// was led and carried out, for the officer to write.
+    pub plan: Option<&'a str>,
 }
 
 /// A line for the officer to write on (one printed line at 14 pt).
@@ -89,11 +92,33 @@ pub fn render(r: &WrittenReport<'_>) -> Vec<u8> {
         },
         Block::Para(centred(vec![])),
         Block::Para(centred(vec![Run::bold("BÁO CÁO")])),
-        Block::Para(centred(vec![Run::bold(format!(
-            "Kết quả công tác tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo {period}"
-        ))])),
+        Block::Para(centred(vec![Run::bold(match r.plan {
+            Some(title) => title
+                .strip_prefix("Báo cáo ")
+                .map(|t| {
+                    let mut c = t.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                        .unwrap_or_default()
+                })
+                .unwrap_or_else(|| title.to_owned()),
+            None => format!(
+                "Kết quả công tác tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo {period}"
+            ),
+        })])),
         Block::Para(centred(vec![Run::italic(r.period_range)])),
         Block::Para(centred(vec![])),
+    ];
+    if r.plan.is_some() {
+        blocks.extend([
+            heading("CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TRIỂN KHAI THỰC HIỆN KẾ HOẠCH"),
+            officers_part(),
+            dotted(),
+            dotted(),
+            dotted(),
+        ]);
+    }
+    blocks.extend([
         heading("I. KẾT QUẢ CÔNG TÁC TIẾP CÔNG DÂN"),
         body(format!(
             "1. Tổng số lượt tiếp công dân: {} lượt, với {} người, về {} vụ việc.",
@@ -243,7 +268,7 @@ pub fn render(r: &WrittenReport<'_>) -> Vec<u8> {
             "(Kèm theo các biểu số liệu 01/TCD, 01/XLD, 02/XLD, 03/XLD, 04/XLD, 01/KQGQ, 02/KQGQ và 03/KQGQ.)",
         )])),
         Block::Para(centred(vec![])),
-    ];
+    ]);
     let small = |s: &str| Para::new(Align::Left, vec![Run::plain(s).size(11.0)]);
     blocks.push(Block::Columns {
         left_share: 0.45,

@@ -46,6 +46,9 @@ pub struct DatedRule {
     pub title: String,
     pub due: NaiveDate,
     pub basis: String,
+    /// The first day its figures count from; absent, the reporting year's (15/12 before).
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

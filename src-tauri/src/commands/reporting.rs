@@ -209,6 +209,20 @@ pub async fn mark_reminder_sent(
     .await
 }
 
+/// The draft (.docx) of a plan's report, opened in the viewer.
+#[tauri::command]
+pub async fn export_plan_report(
+    app: AppHandle,
+    key: String,
+) -> Result<tiepdan_core::desk::RegisterFile, ErrorData> {
+    on_worker(app, move |_app, state| {
+        let file = with_desk(state, |desk| desk.export_plan_report(&ctx(desk), &key))?;
+        crate::viewer::open(std::path::Path::new(&file.path));
+        Ok(file)
+    })
+    .await
+}
+
 /// Sub-fields to offer as the officer types one.
 #[tauri::command]
 pub async fn subfield_suggestions(app: AppHandle) -> Result<Vec<String>, ErrorData> {

@@ -300,6 +300,8 @@ export const api = {
     call<Reminder[]>('reminders'),
   markReminderSent: (key: string) =>
     call<Reminder[]>('mark_reminder_sent', { key }),
+  exportPlanReport: (key: string) =>
+    call<RegisterFile>('export_plan_report', { key }),
   subfieldSuggestions: () =>
     call<string[]>('subfield_suggestions'),
   exportRegisterPdf: (register: Register, filter: RegisterFilter) =>

@@ -276,6 +276,16 @@ impl Desk {
     /// The written report for `period` as an editable .docx draft, its figures from every
     /// table computed once.
     pub fn written_report_docx(&self, period: Period, today: NaiveDate) -> Result<Vec<u8>> {
+        self.report_draft(period, today, None)
+    }
+
+    /// The written report, or (`plan`) a plan's report over its figures.
+    fn report_draft(
+        &self,
+        period: Period,
+        today: NaiveDate,
+        plan: Option<&str>,
+    ) -> Result<Vec<u8>> {
         self.signed_in()?;
         let office = self.office()?.ok_or(Error::OfficeMissing)?;
         let tables = self.compute_all_reports(period)?;
@@ -289,6 +299,7 @@ impl Desk {
                 period_title: &period.title_vi(),
                 period_range: &period.range_vi(),
                 tables: &tables,
+                plan,
             },
         ))
     }
@@ -323,4 +334,39 @@ fn report_stem(template: Template, period: Period) -> String {
         period.from.format("%Y%m%d"),
         period.to.format("%Y%m%d")
     )
+}
+
+impl Desk {
+    /// The draft of the report due under a plan (its reminder's `key`), its figures from the
+    /// plan's first day to its due day (or today, if sooner), as .docx in the viewing folder.
+    pub fn export_plan_report(&self, ctx: &crate::audit::Ctx, key: &str) -> Result<RegisterFile> {
+        self.signed_in()?;
+        let rule = self
+            .rules
+            .reminders
+            .dated
+            .iter()
+            .find(|d| crate::domain::reminders::dated_key(d) == key)
+            .ok_or_else(|| {
+                Error::invalid("key", "Không có báo cáo theo kế hoạch này trong quy định.")
+            })?;
+        let today = ctx.now.date();
+        let from = rule.from.unwrap_or_else(|| {
+            crate::domain::report::period::Period::of(
+                crate::domain::report::period::PeriodKind::Year,
+                chrono::Datelike::year(&rule.due),
+            )
+            .from
+        });
+        let period = Period::custom(from, today.min(rule.due).max(from))
+            .map_err(|e| Error::Invalid(vec![e]))?;
+        let bytes = self.report_draft(period, today, Some(&rule.title))?;
+        let stem = format!("bao-cao-ke-hoach-{}", rule.due.format("%Y%m%d"));
+        let path = crate::desk::files::export_path(&self.dir, &stem, ctx.now, "docx")?;
+        crate::desk::files::write_copy(&path, &bytes)?;
+        Ok(RegisterFile {
+            path: path.display().to_string(),
+            rows: 1,
+        })
+    }
 }
