@@ -17,6 +17,7 @@ mod confidentiality;
 mod crash;
 mod deadlines;
 mod decision_documents;
+mod directives;
 mod documents;
 mod encryption;
 mod hot_spots;

@@ -174,6 +174,66 @@ pub async fn print_verification_decision(
     .await
 }
 
+/// Records a directive with its tasks; returns the open directives.
+#[tauri::command]
+pub async fn add_directive(
+    app: AppHandle,
+    input: tiepdan_core::desk::DirectiveInput,
+) -> Result<Vec<tiepdan_core::desk::DirectiveView>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| {
+            desk.add_directive(&ctx(desk), &input)?;
+            desk.directives(&ctx(desk), false)
+        })
+    })
+    .await
+}
+
+/// The directives: open ones, or every one with `all`.
+#[tauri::command]
+pub async fn directives(
+    app: AppHandle,
+    all: bool,
+) -> Result<Vec<tiepdan_core::desk::DirectiveView>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| desk.directives(&ctx(desk), all))
+    })
+    .await
+}
+
+/// Records a directive's task done; returns the open directives.
+#[tauri::command]
+pub async fn complete_directive_task(
+    app: AppHandle,
+    task_id: i64,
+    on: String,
+    result: String,
+) -> Result<Vec<tiepdan_core::desk::DirectiveView>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| {
+            desk.complete_directive_task(&ctx(desk), task_id, &on, &result)?;
+            desk.directives(&ctx(desk), false)
+        })
+    })
+    .await
+}
+
+/// Voids a directive entered by mistake; returns the open directives.
+#[tauri::command]
+pub async fn void_directive(
+    app: AppHandle,
+    id: i64,
+    reason: String,
+) -> Result<Vec<tiepdan_core::desk::DirectiveView>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| {
+            desk.void_directive(&ctx(desk), id, &reason)?;
+            desk.directives(&ctx(desk), false)
+        })
+    })
+    .await
+}
+
 /// Records a grassroots mediation; returns the petition's mediations.
 #[tauri::command]
 pub async fn record_mediation(

@@ -856,6 +856,36 @@ verifier: string,
  */
 report_by: string, };
 
+export type DirectiveKind = "inspection_conclusion" | "decision" | "denunciation_conclusion" | "supervision";
+
+export type DirectiveInput = { kind: DirectiveKind, 
+/**
+ * Who issued it ("Thanh tra tỉnh Quảng Ngãi").
+ */
+issuer: string, 
+/**
+ * Its number ("12/KL-TTr"); may be empty for a recommendation without one.
+ */
+number: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+issued_on: string, received_on: string, summary: string, tasks: Array<DirectiveTaskInput>, };
+
+export type DirectiveTaskInput = { what: string, who: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+due: string, };
+
+export type DirectiveView = { id: number, kind: DirectiveKind, kind_label: string, issuer: string, number: string, issued_on: string, received_on: string, summary: string, tasks: Array<DirectiveTaskView>, 
+/**
+ * Every task done.
+ */
+done: boolean, };
+
+export type DirectiveTaskView = { id: number, what: string, who: string, due: string, done_on: string | null, result: string | null, overdue: boolean, };
+
 export type CorrectionInput = { citizen_id: number, 
 /**
  * The record as it should be.

@@ -26,6 +26,8 @@ import type {
   CitizenMatch,
   ConclusionInput,
   CorrectionInput,
+  DirectiveInput,
+  DirectiveView,
   Draft,
   DueSummary,
   EmptySessionInput,
@@ -120,6 +122,14 @@ export const api = {
     call<PrintedDocument>('print_denunciation_result', { eventId }),
   printVerificationDecision: (input: VerificationInput) =>
     call<PrintedDocument>('print_verification_decision', { input }),
+  addDirective: (input: DirectiveInput) =>
+    call<DirectiveView[]>('add_directive', { input }),
+  directives: (all: boolean) =>
+    call<DirectiveView[]>('directives', { all }),
+  completeDirectiveTask: (taskId: number, on: string, result: string) =>
+    call<DirectiveView[]>('complete_directive_task', { taskId, on, result }),
+  voidDirective: (id: number, reason: string) =>
+    call<DirectiveView[]>('void_directive', { id, reason }),
   recordMediation: (input: MediationInput) =>
     call<MediationView[]>('record_mediation', { input }),
   mediationsOf: (petitionId: number) =>

@@ -20,7 +20,7 @@ mod trust;
 
 // Each capability's modules by their own names, for the use cases that combine them.
 use casework::{
-    casework_documents, mediation, outcomes, resolution_documents, tasks, verification,
+    casework_documents, directives, mediation, outcomes, resolution_documents, tasks, verification,
 };
 use catalogues::{catalogue, office};
 use handling::{deadlines, due, petition_facts, routing, watch};
@@ -50,6 +50,9 @@ pub use conclusions::{AssignmentInput, AssignmentView, ConclusionInput};
 pub use deadlines::PetitionDeadlines;
 pub use denouncer::IdentityKeyStatus;
 pub use denouncer::reveal::{RevealRequest, RevealStatus, RevealedIdentity};
+pub use directives::{
+    DirectiveInput, DirectiveKind, DirectiveTaskInput, DirectiveTaskView, DirectiveView,
+};
 pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm, form_title};
 pub use drafts::Draft;
 pub use due::{COUNT_CAP, DueItem, DueSummary, OfficerLoad};
