@@ -92,6 +92,17 @@ pub struct DirectiveView {
 
 const MAX_TEXT: usize = 2_000;
 
+/// A directive's row: id, kind, issuer, number, issued, received, summary.
+type Head = (
+    i64,
+    Named<DirectiveKind>,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
+
 impl Desk {
     /// Records a directive with its tasks; returns the open directives.
     pub fn add_directive(&mut self, ctx: &Ctx, input: &DirectiveInput) -> Result<i64> {
@@ -219,15 +230,7 @@ impl Desk {
             "SELECT id, kind, issuer, number, issued_on, received_on, summary
                FROM directives WHERE voided_at IS NULL ORDER BY received_on DESC, id DESC",
         )?;
-        let heads: Vec<(
-            i64,
-            Named<DirectiveKind>,
-            String,
-            String,
-            String,
-            String,
-            String,
-        )> = stmt
+        let heads: Vec<Head> = stmt
             .query_map([], |r| {
                 Ok((
                     r.get(0)?,
