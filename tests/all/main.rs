@@ -30,6 +30,7 @@ mod mail;
 mod officers;
 mod one_owner;
 mod print_receipt;
+mod protection;
 mod registers;
 mod reminders;
 mod reports;

@@ -155,3 +155,37 @@ def test_a_denunciations_conclusion_and_the_notice_to_the_denouncer(office_data,
     assert "Kính gửi: Hà Văn Kín (Thôn Gò, xã Ba Tơ)." in text, text
     assert "MẬT" in text and "tố cáo sai" in text
     screenshot("resolution-denunciation")
+
+
+def test_a_denouncer_is_protected_from_the_window(office_data, open_window, cli_binary, tmp_path):
+    today = datetime.date.today()
+    received = today - datetime.timedelta(days=10)
+    file = tmp_path / "to-cao.jsonl"
+    file.write_text(
+        '{"type": "citizen", "ref": "c1", "full_name": "Hà Văn Kín", "id_kind": "none", "gender": "male", "address": "Thôn Gò, xã Ba Tơ"}\n'
+        f'{{"type": "petition", "ref": "t1", "received_on": "{received.isoformat()}", "channel": "in_person", "kind": "denunciation", "field": "civil_service", '
+        '"petitioners": ["c1"], "respondent": {"role": "commune_official"}, "summary": "Tố cáo cán bộ địa chính nhận tiền", '
+        f'"events": [{{"on": "{(received + datetime.timedelta(days=1)).isoformat()}", "kind": "handled", "action": "accept"}}]}}\n',
+        encoding="utf-8",
+    )
+    subprocess.run([cli_binary, "--data", str(office_data), "import", str(file)], check=True, capture_output=True)
+    driver = open_window(office_data)
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "nav-petitions"))).click()
+    driver.find_element(By.ID, "tab-petitions").click()
+    table = wait(driver).until(EC.visibility_of_element_located((By.ID, "petition-register")))
+    row = wait(driver).until(lambda d: next(r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if "nhận tiền" in r.text))
+    row.find_elements(By.TAG_NAME, "td")[5].click()
+    click(driver, wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#protection-new summary"))))
+    typed(driver, "protection-on", today.strftime("%d/%m/%Y"))
+    click(driver, driver.find_element(By.ID, "protection-scope-job"))
+    typed(driver, "protection-reason", "Bị đe dọa chuyển công tác")
+    click(driver, driver.find_element(By.ID, "protection-request"))
+    click(driver, wait(driver).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "button[id^='protection-decide-']"))))
+    typed(driver, "protection-measures", "Giữ nguyên vị trí công tác của người tố cáo")
+    typed(driver, "protection-until", (today + datetime.timedelta(days=90)).strftime("%d/%m/%Y"))
+    click(driver, driver.find_element(By.ID, "protection-save"))
+    done = wait(driver).until(EC.visibility_of_element_located((By.ID, "protection-printed")))
+    path = done.text.split(": ", 1)[1].strip()
+    text = " ".join(subprocess.run(["pdftotext", "-layout", path, "-"], check=True, capture_output=True, text=True).stdout.split())
+    assert "Về việc áp dụng biện pháp bảo vệ người tố cáo" in text and "Hà Văn Kín" in text and "MẬT" in text, text
+    screenshot("protection")

@@ -56,6 +56,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../../migrations/0027_voided_events.sql")),
     M::up(include_str!("../../../migrations/0028_reminders_sent.sql")),
     M::up(include_str!("../../../migrations/0029_directives.sql")),
+    M::up(include_str!("../../../migrations/0030_protections.sql")),
 ];
 
 /// The schema version this build creates and understands.

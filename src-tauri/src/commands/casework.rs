@@ -234,6 +234,47 @@ pub async fn void_directive(
     .await
 }
 
+/// Records a denouncer's request for protection; returns the petition's requests.
+#[tauri::command]
+pub async fn request_protection(
+    app: AppHandle,
+    input: tiepdan_core::desk::ProtectionRequestInput,
+) -> Result<Vec<tiepdan_core::desk::ProtectionView>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| {
+            desk.request_protection(&ctx(desk), &input)?;
+            desk.protections(input.petition_id)
+        })
+    })
+    .await
+}
+
+/// The protection requests of a denunciation.
+#[tauri::command]
+pub async fn protections(
+    app: AppHandle,
+    petition_id: i64,
+) -> Result<Vec<tiepdan_core::desk::ProtectionView>, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| desk.protections(petition_id))
+    })
+    .await
+}
+
+/// The chair's answer to a request for protection; opened in the viewer.
+#[tauri::command]
+pub async fn decide_protection(
+    app: AppHandle,
+    input: tiepdan_core::desk::ProtectionDecisionInput,
+) -> Result<PrintedDocument, ErrorData> {
+    on_worker(app, move |_app, state| {
+        let document = with_desk(state, |desk| desk.decide_protection(&ctx(desk), &input))?;
+        let opened = crate::viewer::open(std::path::Path::new(&document.path));
+        Ok(PrintedDocument { document, opened })
+    })
+    .await
+}
+
 /// Records a grassroots mediation; returns the petition's mediations.
 #[tauri::command]
 pub async fn record_mediation(

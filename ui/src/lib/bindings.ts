@@ -858,6 +858,28 @@ report_by: string, };
 
 export type DirectiveKind = "inspection_conclusion" | "decision" | "denunciation_conclusion" | "supervision";
 
+export type ProtectionRequestInput = { petition_id: number, 
+/**
+ * `YYYY-MM-DD`.
+ */
+requested_on: string, 
+/**
+ * Of `domain::forms::SCOPES`: "secrecy", "job", "life", "property", "honour".
+ */
+scopes: Array<string>, reason: string, };
+
+export type ProtectionDecisionInput = { id: number, accept: boolean, 
+/**
+ * Accepted: the measures, one per line, and until when (`YYYY-MM-DD`).
+ */
+measures: string, until: string, 
+/**
+ * Refused: why.
+ */
+reason: string, };
+
+export type ProtectionView = { id: number, requested_on: string, scopes: Array<string>, reason: string, decided_on: string | null, accepted: boolean | null, measures: string | null, until: string | null, decline_reason: string | null, };
+
 export type DirectiveInput = { kind: DirectiveKind, 
 /**
  * Who issued it ("Thanh tra tỉnh Quảng Ngãi").

@@ -57,6 +57,9 @@ import type {
   PlanView,
   PrintOptions,
   PrintedDocument,
+  ProtectionDecisionInput,
+  ProtectionRequestInput,
+  ProtectionView,
   ReceivedMail,
   ReceptionRow,
   RecordedVisit,
@@ -130,6 +133,12 @@ export const api = {
     call<DirectiveView[]>('complete_directive_task', { taskId, on, result }),
   voidDirective: (id: number, reason: string) =>
     call<DirectiveView[]>('void_directive', { id, reason }),
+  requestProtection: (input: ProtectionRequestInput) =>
+    call<ProtectionView[]>('request_protection', { input }),
+  protections: (petitionId: number) =>
+    call<ProtectionView[]>('protections', { petitionId }),
+  decideProtection: (input: ProtectionDecisionInput) =>
+    call<PrintedDocument>('decide_protection', { input }),
   recordMediation: (input: MediationInput) =>
     call<MediationView[]>('record_mediation', { input }),
   mediationsOf: (petitionId: number) =>

@@ -49,6 +49,7 @@ pub use citizens::{CaseSummary, Citizen, CitizenMatch};
 pub use conclusions::{AssignmentInput, AssignmentView, ConclusionInput};
 pub use deadlines::PetitionDeadlines;
 pub use denouncer::IdentityKeyStatus;
+pub use denouncer::protection::{ProtectionDecisionInput, ProtectionRequestInput, ProtectionView};
 pub use denouncer::reveal::{RevealRequest, RevealStatus, RevealedIdentity};
 pub use directives::{
     DirectiveInput, DirectiveKind, DirectiveTaskInput, DirectiveTaskView, DirectiveView,

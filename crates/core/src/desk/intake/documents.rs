@@ -428,6 +428,7 @@ pub fn form_title(form: &str) -> &'static str {
         f if f.starts_with("denunciation-result") => "thông báo kết quả giải quyết tố cáo",
         f if f.starts_with("verification") => "quyết định giao nhiệm vụ xác minh",
         f if f.starts_with("denunciation-acceptance") => "quyết định thụ lý giải quyết tố cáo",
+        f if f.starts_with("protection") => "văn bản về bảo vệ người tố cáo",
         f if f.starts_with("reply") => "văn bản trả lời kiến nghị, phản ánh",
         f if f.starts_with("empty-session") => "biên bản buổi tiếp không có công dân",
         f if f.starts_with("extension") => "quyết định gia hạn giải quyết",

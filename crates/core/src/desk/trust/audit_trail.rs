@@ -106,6 +106,8 @@ pub fn action_vi(action: &str) -> &'static str {
         "directive.create" => "Ghi văn bản phải thực hiện",
         "directive.task_done" => "Hoàn thành việc theo văn bản phải thực hiện",
         "directive.void" => "Hủy văn bản phải thực hiện ghi nhầm",
+        "protection.decide" => "Quyết định về bảo vệ người tố cáo",
+        "protection.request" => "Ghi đề nghị bảo vệ người tố cáo",
         "reminder.sent" => "Đánh dấu đã gửi báo cáo theo kế hoạch",
         "report.submit" => "Chốt số liệu báo cáo",
         "rules.reset" => "Khôi phục quy định mặc định",

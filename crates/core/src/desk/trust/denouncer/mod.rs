@@ -7,6 +7,7 @@
 //! `tests/one_owner.rs` fails when any other module's SQL names the table.
 
 mod key;
+pub(in crate::desk) mod protection;
 mod recovery;
 pub(in crate::desk) mod reveal;
 mod sealed;
