@@ -133,6 +133,8 @@ pub fn run() {
             commands::request_protection,
             commands::protections,
             commands::decide_protection,
+            commands::print_work_minutes,
+            commands::print_verification_report,
             commands::assign_leader,
             commands::record_mediation,
             commands::mediations_of,

@@ -400,3 +400,94 @@ fn acceptance_starts_verification_with_a_decision_and_a_report_task() {
         tasks.len()
     );
 }
+
+#[test]
+fn verification_is_recorded_and_reported_to_the_chair() {
+    use tiepdan_core::desk::{VerificationInput, VerificationReportInput, WorkMinutesInput};
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    let p = accepted(&mut desk);
+    let accepted_event = desk.outcomes(p).unwrap()[0].id;
+    let c = ctx("2026-02-20 16:00");
+    let report = VerificationReportInput {
+        event_id: accepted_event,
+        findings: "Giá bồi thường áp theo bảng giá năm 2024.".into(),
+        proposal: "Đề nghị Chủ tịch kết luận khiếu nại đúng một phần.".into(),
+    };
+    // No report before the decision assigning the verification.
+    assert!(
+        desk.print_verification_report(&c, &report)
+            .unwrap_err()
+            .to_string()
+            .contains("quyết định giao xác minh")
+    );
+    desk.print_verification_decision(
+        &ctx("2026-02-07 09:00"),
+        &VerificationInput {
+            event_id: accepted_event,
+            verifier: "Lê Văn Tâm".into(),
+            report_by: "2026-02-25".into(),
+        },
+    )
+    .unwrap();
+
+    let bad = WorkMinutesInput {
+        petition_id: p,
+        at: "2026-02-30T08:00".into(),
+        place: " ".into(),
+        participants: vec![],
+        content: String::new(),
+    };
+    assert_eq!(
+        desk.print_work_minutes(&c, &bad)
+            .unwrap_err()
+            .to_data()
+            .fields
+            .len(),
+        4
+    );
+    let minutes = desk
+        .print_work_minutes(
+            &c,
+            &WorkMinutesInput {
+                petition_id: p,
+                at: "2026-02-18T08:30".into(),
+                place: "Thôn Đông".into(),
+                participants: vec![
+                    "Ông Lê Văn Tâm, công chức địa chính\nÔng Nguyễn Văn Đức, người khiếu nại"
+                        .into(),
+                ],
+                content: "Đo lại ranh giới thửa 112.".into(),
+            },
+        )
+        .unwrap();
+    let text = pdftotext(&minutes.path);
+    for expected in [
+        "BIÊN BẢN Về việc làm việc, xác minh nội dung khiếu nại",
+        "- Ông Nguyễn Văn Đức, người khiếu nại;",
+        "Đo lại ranh giới thửa 112.",
+    ] {
+        assert!(text.contains(expected), "«{expected}» in {text}");
+    }
+
+    let doc = desk.print_verification_report(&c, &report).unwrap();
+    assert!(doc.number_label.contains("/BC-"), "{}", doc.number_label);
+    let text = pdftotext(&doc.path);
+    for expected in [
+        "BÁO CÁO Kết quả xác minh nội dung khiếu nại",
+        "Kính gửi: Chủ tịch Ủy ban nhân dân xã Ba Tơ.",
+        "về việc giao nhiệm vụ xác minh nội dung khiếu nại, Lê Văn Tâm báo cáo kết quả xác minh như sau:",
+        "Giá bồi thường áp theo bảng giá năm 2024.",
+        "NGƯỜI XÁC MINH",
+    ] {
+        assert!(text.contains(expected), "«{expected}» in {text}");
+    }
+    assert_no_blank(&text);
+    // The report's task is done.
+    let tasks = desk.tasks_of(p, d("2026-03-01")).unwrap();
+    let t = tasks
+        .iter()
+        .find(|t| t.what.starts_with("Báo cáo kết quả xác minh"))
+        .unwrap();
+    assert_eq!(t.done_on.as_deref(), Some("2026-02-20"));
+}

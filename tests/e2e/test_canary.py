@@ -202,6 +202,8 @@ def commands(ids: dict, login: str) -> dict:
         "void_directive": {"id": 999999, "reason": "thử"},
         "request_protection": {"input": {"petition_id": 999999, "requested_on": "2099-01-01", "scopes": [], "reason": ""}},
         "protections": {"petition_id": 999999},
+        "print_work_minutes": {"input": {"petition_id": 999999, "at": "x", "place": "", "participants": [], "content": ""}},
+        "print_verification_report": {"input": {"event_id": 999999, "findings": "x", "proposal": "x"}},
         "decide_protection": {"input": {"id": 999999, "accept": False, "measures": "", "until": "", "reason": "x"}},
         "print_verification_decision": {"input": {"event_id": 999999, "verifier": "x", "report_by": "2099-01-01"}},
         "print_resolution_document": {"input": {"event_id": 999999, "findings": "x", "assessment": "x",

@@ -53,6 +53,9 @@ pub struct DocumentRules {
     /// Quyết định (tạm đình chỉ, đình chỉ): "12/QĐ-UBND".
     #[serde(default = "default_decision")]
     pub decision: FormRule,
+    /// Báo cáo (the verifier's report): "12/BC-UBND".
+    #[serde(default = "default_report")]
+    pub report: FormRule,
     /// Kết luận nội dung tố cáo: "12/KL-UBND".
     #[serde(default = "default_conclusion")]
     pub conclusion: FormRule,
@@ -264,6 +267,14 @@ fn default_decision() -> FormRule {
         abbreviation: "QĐ".to_owned(),
         copies: 3,
         copies_to_provider: 1,
+    }
+}
+
+fn default_report() -> FormRule {
+    FormRule {
+        abbreviation: "BC".to_owned(),
+        copies: 2,
+        copies_to_provider: 0,
     }
 }
 

@@ -275,6 +275,36 @@ pub async fn decide_protection(
     .await
 }
 
+/// The record of a working session during verification; opened in the viewer.
+#[tauri::command]
+pub async fn print_work_minutes(
+    app: AppHandle,
+    input: tiepdan_core::desk::WorkMinutesInput,
+) -> Result<PrintedDocument, ErrorData> {
+    on_worker(app, move |_app, state| {
+        let document = with_desk(state, |desk| desk.print_work_minutes(&ctx(desk), &input))?;
+        let opened = crate::viewer::open(std::path::Path::new(&document.path));
+        Ok(PrintedDocument { document, opened })
+    })
+    .await
+}
+
+/// The verifier's report to the chair; opened in the viewer.
+#[tauri::command]
+pub async fn print_verification_report(
+    app: AppHandle,
+    input: tiepdan_core::desk::VerificationReportInput,
+) -> Result<PrintedDocument, ErrorData> {
+    on_worker(app, move |_app, state| {
+        let document = with_desk(state, |desk| {
+            desk.print_verification_report(&ctx(desk), &input)
+        })?;
+        let opened = crate::viewer::open(std::path::Path::new(&document.path));
+        Ok(PrintedDocument { document, opened })
+    })
+    .await
+}
+
 /// Records a grassroots mediation; returns the petition's mediations.
 #[tauri::command]
 pub async fn record_mediation(

@@ -858,6 +858,22 @@ report_by: string, };
 
 export type DirectiveKind = "inspection_conclusion" | "decision" | "denunciation_conclusion" | "supervision";
 
+export type WorkMinutesInput = { petition_id: number, 
+/**
+ * `YYYY-MM-DDTHH:MM`.
+ */
+at: string, place: string, 
+/**
+ * Who took part, one per entry.
+ */
+participants: Array<string>, content: string, };
+
+export type VerificationReportInput = { 
+/**
+ * The `accepted` event whose verification decision was issued.
+ */
+event_id: number, findings: string, proposal: string, };
+
 export type ProtectionRequestInput = { petition_id: number, 
 /**
  * `YYYY-MM-DD`.

@@ -91,11 +91,13 @@ import type {
   Template,
   Trend,
   VerificationInput,
+  VerificationReportInput,
   VisitForm,
   VisitInput,
   VisitRecord,
   WatchInput,
   WatchItem,
+  WorkMinutesInput,
   WorkStats,
 } from './bindings';
 
@@ -139,6 +141,10 @@ export const api = {
     call<ProtectionView[]>('protections', { petitionId }),
   decideProtection: (input: ProtectionDecisionInput) =>
     call<PrintedDocument>('decide_protection', { input }),
+  printWorkMinutes: (input: WorkMinutesInput) =>
+    call<PrintedDocument>('print_work_minutes', { input }),
+  printVerificationReport: (input: VerificationReportInput) =>
+    call<PrintedDocument>('print_verification_report', { input }),
   recordMediation: (input: MediationInput) =>
     call<MediationView[]>('record_mediation', { input }),
   mediationsOf: (petitionId: number) =>

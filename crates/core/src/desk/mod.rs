@@ -78,7 +78,7 @@ pub use search::{HitKind, SearchHit};
 pub use submitted_reports::{ChangedColumn, ReportChanges, SubmittedReport};
 pub use tasks::{TaskInput, TaskKind, TaskView};
 pub use trend::{Trend, TrendSeries};
-pub use verification::VerificationInput;
+pub use verification::{VerificationInput, VerificationReportInput, WorkMinutesInput};
 pub use visit_view::{VisitPerson, VisitPetition, VisitRecord, kind_label};
 pub use visits::RecordedVisit;
 pub use watch::{WatchInput, WatchItem, WatchKind};

@@ -30,6 +30,7 @@ mod resolution;
 mod schedule_notice;
 mod stop_decision;
 mod verification_decision;
+mod verification_papers;
 
 pub use acceptance_proposal::*;
 pub use booking_slip::*;
@@ -45,6 +46,7 @@ pub use resolution::*;
 pub use schedule_notice::*;
 pub use stop_decision::*;
 pub use verification_decision::*;
+pub use verification_papers::*;
 
 /// A sentence ends with a full stop, once.
 pub(crate) fn sentence(s: &str) -> String {

@@ -239,3 +239,284 @@ impl Desk {
         )
     }
 }
+
+/// A working session during verification, recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorkMinutesInput {
+    #[ts(type = "number")]
+    pub petition_id: i64,
+    /// `YYYY-MM-DDTHH:MM`.
+    pub at: String,
+    pub place: String,
+    /// Who took part, one per entry.
+    pub participants: Vec<String>,
+    pub content: String,
+}
+
+/// The verifier's report on an accepted petition's verification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct VerificationReportInput {
+    /// The `accepted` event whose verification decision was issued.
+    #[ts(type = "number")]
+    pub event_id: i64,
+    pub findings: String,
+    pub proposal: String,
+}
+
+impl Desk {
+    /// The kind word of an accepted complaint or denunciation, or why not.
+    fn verified_matter(&self, petition_id: i64) -> Result<(PetitionKind, String)> {
+        let row: Option<(String, String)> = self
+            .store
+            .conn()
+            .query_row(
+                "SELECT kind, summary FROM petitions WHERE id = ?1 AND handled_action = 'accept'",
+                [petition_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((kind, summary)) = row else {
+            return Err(Error::invalid(
+                "petition_id",
+                "Chỉ xác minh đơn đã được thụ lý.",
+            ));
+        };
+        let kind: PetitionKind = from_name(&kind).map_err(|e| Error::invalid("petition_id", e))?;
+        if !matches!(kind, PetitionKind::Complaint | PetitionKind::Denunciation) {
+            return Err(Error::invalid(
+                "petition_id",
+                "Chỉ xác minh đơn khiếu nại hoặc tố cáo.",
+            ));
+        }
+        Ok((kind, summary))
+    }
+
+    /// Issues the record of a working session during verification. A denunciation's is
+    /// sealed and marked MẬT (the denouncer may have taken part).
+    pub fn print_work_minutes(
+        &mut self,
+        ctx: &Ctx,
+        input: &WorkMinutesInput,
+    ) -> Result<IssuedDocument> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
+        let (kind, summary) = self.verified_matter(input.petition_id)?;
+        let denunciation = kind == PetitionKind::Denunciation;
+        if denunciation {
+            self.log_denouncer_view(
+                ctx,
+                "lập biên bản làm việc, xác minh tố cáo",
+                "petition",
+                &[input.petition_id],
+                &[input.petition_id],
+            )?;
+        }
+        let mut errors = Vec::new();
+        let at = chrono::NaiveDateTime::parse_from_str(input.at.trim(), "%Y-%m-%dT%H:%M").ok();
+        match at {
+            None => errors.push(FieldError::new(
+                "at",
+                "Thời gian làm việc ghi theo dạng ngày/tháng/năm giờ:phút.",
+            )),
+            Some(t) if t > ctx.now => errors.push(FieldError::new(
+                "at",
+                "Thời gian làm việc không được ở tương lai.",
+            )),
+            _ => {}
+        }
+        let place = clean(&input.place);
+        if place.is_empty() {
+            errors.push(FieldError::new("place", "Ghi địa điểm làm việc."));
+        }
+        let participants: Vec<String> = input
+            .participants
+            .iter()
+            .flat_map(|p| p.lines())
+            .map(clean)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if participants.is_empty() {
+            errors.push(FieldError::new(
+                "participants",
+                "Ghi thành phần làm việc (mỗi người một dòng).",
+            ));
+        }
+        let content = crate::text::clean_block(&input.content).trim().to_owned();
+        if content.is_empty() {
+            errors.push(FieldError::new("content", "Ghi nội dung làm việc."));
+        }
+        let Some(at) = at.filter(|_| errors.is_empty()) else {
+            return Err(Error::Invalid(errors));
+        };
+        let office = self.office()?.ok_or(Error::OfficeMissing)?;
+        let matter = if denunciation {
+            "tố cáo"
+        } else {
+            "khiếu nại"
+        };
+        let paragraphs = forms::work_session_minutes(&forms::WorkSession {
+            at,
+            place: &place,
+            matter,
+            summary: &summary,
+            participants: &participants,
+            content: &content,
+        });
+        let recorder = self.acting_officer_name(ctx)?;
+        let rules = self.rules.documents.clone();
+        let form = format!("work-minutes-{}", ctx.now.format("%Y%m%d%H%M%S"));
+        let owner = Owner {
+            case_id: None,
+            petition_id: Some(input.petition_id),
+            visit_id: None,
+            sealed: denunciation,
+        };
+        self.issue(ctx, &form, owner, |number| {
+            let label = rules.label(&rules.minutes, number);
+            let pdf = crate::print::record::render(&crate::print::record::Record {
+                parent: office.parent.clone(),
+                agency: office.name.clone(),
+                number: label.clone(),
+                place: office.place.clone(),
+                date: at.date(),
+                subject: format!("Về việc làm việc, xác minh nội dung {matter}"),
+                paragraphs,
+                signers: vec![
+                    ("Người ghi biên bản".to_owned(), recorder.clone()),
+                    ("Đại diện các bên".to_owned(), String::new()),
+                ],
+                secret: denunciation,
+            });
+            (label, pdf)
+        })
+    }
+
+    /// Issues the verifier's report to the chair and marks the report's task done.
+    pub fn print_verification_report(
+        &mut self,
+        ctx: &Ctx,
+        input: &VerificationReportInput,
+    ) -> Result<IssuedDocument> {
+        ctx.require(crate::domain::access::Permission::HandlePetition)?;
+        let row: Option<(i64, String)> = self
+            .store
+            .conn()
+            .query_row(
+                "SELECT petition_id, kind FROM events WHERE id = ?1",
+                [input.event_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((petition_id, "accepted")) = row.as_ref().map(|(p, k)| (*p, k.as_str())) else {
+            return Err(Error::invalid(
+                "event_id",
+                "Báo cáo xác minh lập từ việc thụ lý đã có quyết định giao xác minh.",
+            ));
+        };
+        let (kind, summary) = self.verified_matter(petition_id)?;
+        let form = format!("verification-report-{}", input.event_id);
+        if let Some(doc) = self.stored(ctx, "petition_id", petition_id, &form, None)? {
+            return Ok(doc);
+        }
+        let decision_form = if kind == PetitionKind::Denunciation {
+            format!("denunciation-acceptance-{}", input.event_id)
+        } else {
+            format!("verification-{}", input.event_id)
+        };
+        let conn = self.store.conn();
+        let decision: Option<(String, String)> = conn
+            .query_row(
+                "SELECT number_label, issued_on FROM documents WHERE petition_id = ?1 AND form = ?2",
+                params![petition_id, decision_form],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((number, issued_on)) = decision else {
+            return Err(Error::invalid(
+                "event_id",
+                "Chưa có quyết định giao xác minh: hãy lập quyết định trước.",
+            ));
+        };
+        let verifier: String = conn
+            .query_row(
+                "SELECT who FROM case_tasks WHERE petition_id = ?1 AND what LIKE 'Báo cáo kết quả xác minh%' ORDER BY id DESC LIMIT 1",
+                [petition_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or_else(|| "Người được giao xác minh".to_owned());
+        let mut errors = Vec::new();
+        let findings = crate::text::clean_block(&input.findings).trim().to_owned();
+        let proposal = crate::text::clean_block(&input.proposal).trim().to_owned();
+        if findings.is_empty() {
+            errors.push(FieldError::new("findings", "Ghi kết quả xác minh."));
+        }
+        if proposal.is_empty() {
+            errors.push(FieldError::new(
+                "proposal",
+                "Ghi kết luận và kiến nghị của người xác minh.",
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        let office = self.office()?.ok_or(Error::OfficeMissing)?;
+        let matter = if kind == PetitionKind::Denunciation {
+            "tố cáo"
+        } else {
+            "khiếu nại"
+        };
+        let paragraphs = forms::verification_report(&forms::VerificationReport {
+            office: &office.name,
+            matter,
+            summary: &summary,
+            decision: &number,
+            decided_on: day(&issued_on).unwrap_or(ctx.now.date()),
+            verifier: &verifier,
+            findings: &findings,
+            proposal: &proposal,
+        });
+        let rules = self.rules.documents.clone();
+        let owner = Owner {
+            case_id: None,
+            petition_id: Some(petition_id),
+            visit_id: None,
+            sealed: false,
+        };
+        let today = ctx.now.date();
+        self.issue_with(
+            ctx,
+            &form,
+            owner,
+            |n| {
+                let label = rules.label(&rules.report, n);
+                let pdf = crate::print::letter::render(&crate::print::letter::Letter {
+                    parent: office.parent.clone(),
+                    agency: office.name.clone(),
+                    number: label.clone(),
+                    place: office.place.clone(),
+                    date: today,
+                    heading: Some((
+                        "BÁO CÁO".to_owned(),
+                        format!("Kết quả xác minh nội dung {matter}"),
+                    )),
+                    subject: String::new(),
+                    to: vec![format!("Chủ tịch {}", office.name)],
+                    paragraphs,
+                    authority: ("NGƯỜI XÁC MINH".to_owned(), String::new()),
+                    signer: verifier.clone(),
+                    copies_to: vec!["Như trên".into(), "Lưu: hồ sơ vụ việc".into()],
+                    secret: false,
+                });
+                (label, pdf)
+            },
+            |tx, _| {
+                tx.execute(
+                    "UPDATE case_tasks SET done_on = ?1 WHERE petition_id = ?2 AND done_on IS NULL
+                        AND what LIKE 'Báo cáo kết quả xác minh%'",
+                    params![today, petition_id],
+                )?;
+                Ok(())
+            },
+        )
+    }
+}

@@ -426,6 +426,8 @@ pub fn form_title(form: &str) -> &'static str {
         "invitation" => "giấy mời đối thoại",
         f if f.starts_with("stop") => "quyết định tạm đình chỉ, đình chỉ",
         f if f.starts_with("denunciation-result") => "thông báo kết quả giải quyết tố cáo",
+        f if f.starts_with("verification-report") => "báo cáo kết quả xác minh",
+        f if f.starts_with("work-minutes") => "biên bản làm việc, xác minh",
         f if f.starts_with("verification") => "quyết định giao nhiệm vụ xác minh",
         f if f.starts_with("denunciation-acceptance") => "quyết định thụ lý giải quyết tố cáo",
         f if f.starts_with("protection") => "văn bản về bảo vệ người tố cáo",
