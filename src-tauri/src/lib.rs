@@ -68,6 +68,7 @@ pub fn run() {
             commands::daily_backup,
             commands::backup_reminder,
             commands::about_info,
+            commands::integrity_status,
             commands::find_citizens,
             commands::record_visit,
             commands::void_visit,

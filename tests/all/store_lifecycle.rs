@@ -307,3 +307,44 @@ fn a_daily_copy_is_taken_once_a_day_the_oldest_go_and_a_week_without_a_usb_copy_
         "{r}"
     );
 }
+
+#[test]
+fn a_damaged_page_opens_quickly_and_is_found_by_the_full_check_after() {
+    use tiepdan_core::desk::IntegrityState;
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+        desk.save_office(&ctx("2026-02-04 08:00"), &office())
+            .unwrap();
+        for i in 0..300 {
+            let mut v = complaint_visit();
+            v.summary =
+                format!("Lượt tiếp số {i} về đất đai, nội dung dài để có nhiều trang dữ liệu");
+            if let tiepdan_core::domain::visit::CitizenRef::New(c) = &mut v.citizens[0] {
+                c.id_number = None;
+                c.id_kind = tiepdan_core::domain::identity::IdKind::NoPaper;
+                c.full_name = format!("Người đến thứ {i}");
+            }
+            desk.record_visit(&ctx("2026-02-04 09:30"), &v).unwrap();
+        }
+        let sound = desk.check_integrity_now();
+        assert_eq!(sound.state, IntegrityState::Sound, "{sound:?}");
+        assert!(sound.checked_at.is_some());
+    }
+    // A page in the middle overwritten (a failing disk): opening does not read every
+    // page, so it still opens; the full check finds it.
+    let path = db(dir.path());
+    let mut bytes = std::fs::read(&path).unwrap();
+    let pages = bytes.len() / 4096;
+    assert!(pages > 20, "{pages} pages");
+    let middle = (pages / 2) * 4096;
+    for b in &mut bytes[middle + 8..middle + 4000] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let desk = Desk::open(dir.path(), at("2026-02-05 08:00")).unwrap();
+    let found = desk.check_integrity_now();
+    assert_eq!(found.state, IntegrityState::Damaged, "{found:?}");
+    assert!(!found.problems.is_empty());
+    assert_eq!(desk.integrity_status(), found);
+}

@@ -286,6 +286,7 @@ def commands(ids: dict, login: str) -> dict:
         "trend": {},
         "hot_spots": {},
         "reminders": {},
+        "integrity_status": {},
         "mark_reminder_sent": {"key": "dated:2099-01-01:không có"},
         "export_plan_report": {"key": "dated:2099-01-01:không có"},
         "daily_backup": {},

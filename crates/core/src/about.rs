@@ -44,6 +44,8 @@ pub struct AboutInfo {
     pub fonts: Vec<FontLicense>,
     pub libraries: Vec<LibraryLicense>,
     pub crates: Vec<CrateLicense>,
+    /// The full integrity check run after the window came up.
+    pub integrity: crate::desk::IntegrityStatus,
 }
 
 /// The C libraries the crates compile in: SQLite with SQLCipher (through

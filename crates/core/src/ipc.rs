@@ -173,6 +173,8 @@ pub fn typescript_bindings() -> String {
         ResolutionDocumentInput::decl(&cfg),
         VerificationInput::decl(&cfg),
         crate::desk::DirectiveKind::decl(&cfg),
+        crate::desk::IntegrityState::decl(&cfg),
+        crate::desk::IntegrityStatus::decl(&cfg),
         crate::desk::WorkMinutesInput::decl(&cfg),
         crate::desk::VerificationReportInput::decl(&cfg),
         crate::desk::ProtectionRequestInput::decl(&cfg),

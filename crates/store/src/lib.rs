@@ -29,7 +29,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use error::StoreError;
 
 pub use backup::{BackupInfo, OnPages, verify_backup_file};
-pub use health::{Health, inspect};
+pub use health::{Health, inspect, quick_inspect};
 pub use key::{DbKey, is_encrypted};
 pub use migrations::LATEST_VERSION;
 
@@ -75,8 +75,9 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         let probe = health::probe(&conn, path)?;
-        health::quick_check(&conn, path)?;
         if probe.user_version < LATEST_VERSION {
+            // About to back up and migrate: the whole file is checked first.
+            health::quick_check(&conn, path)?;
             let backup = backup::take(
                 &conn,
                 key,
@@ -98,6 +99,7 @@ impl Store {
             store.record_backup(&backup)?;
             return Ok(store);
         }
+        health::open_check(&conn, path)?;
         set_pragmas(&conn)?;
         Ok(Store {
             conn,

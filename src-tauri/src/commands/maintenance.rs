@@ -10,6 +10,20 @@ pub async fn about_info(app: AppHandle) -> Result<AboutInfo, ErrorData> {
     .await
 }
 
+/// Where the background integrity check stands.
+#[tauri::command]
+pub async fn integrity_status(
+    app: AppHandle,
+) -> Result<tiepdan_core::desk::IntegrityStatus, ErrorData> {
+    on_worker(app, move |_app, state| {
+        with_desk(state, |desk| {
+            desk.signed_in()?;
+            Ok(desk.integrity_status())
+        })
+    })
+    .await
+}
+
 #[tauri::command]
 pub async fn backup_now(app: AppHandle) -> Result<BackupInfo, ErrorData> {
     on_worker(app, move |app, state| {

@@ -103,6 +103,8 @@ pub async fn sign_in(
             Some(desk) => desk.unlock(&login, &password, now),
             None => Desk::sign_in(&state.data_dir, &login, &password, now).map(|desk| {
                 let session = desk.session().cloned().expect("signed in");
+                // The whole file is read after the window is up, not before it opens.
+                desk.check_integrity_in_background();
                 *guard = Some(desk);
                 session
             }),

@@ -858,6 +858,22 @@ report_by: string, };
 
 export type DirectiveKind = "inspection_conclusion" | "decision" | "denunciation_conclusion" | "supervision";
 
+export type IntegrityState = "not_run" | "running" | "sound" | "damaged";
+
+export type IntegrityStatus = { state: IntegrityState, 
+/**
+ * What was found wrong (at most 20), or why the check could not run.
+ */
+problems: Array<string>, 
+/**
+ * When it finished, `YYYY-MM-DDTHH:MM:SS`.
+ */
+checked_at: string | null, 
+/**
+ * How long it took.
+ */
+millis: number | null, };
+
 export type WorkMinutesInput = { petition_id: number, 
 /**
  * `YYYY-MM-DDTHH:MM`.
@@ -1324,6 +1340,10 @@ export type AboutInfo = { version: string, data_dir: string, database: string,
 /**
  * The database file and its write-ahead log, in bytes.
  */
-database_size_bytes: number, last_backup: BackupInfo | null, license: string, fonts: Array<FontLicense>, libraries: Array<LibraryLicense>, crates: Array<CrateLicense>, };
+database_size_bytes: number, last_backup: BackupInfo | null, license: string, fonts: Array<FontLicense>, libraries: Array<LibraryLicense>, crates: Array<CrateLicense>, 
+/**
+ * The full integrity check run after the window came up.
+ */
+integrity: IntegrityStatus, };
 
 export type ProgressReport = { stage: string, done: number, total: number, };

@@ -36,6 +36,7 @@ import type {
   HotSpots,
   IdentityKeyStatus,
   ImportSummary,
+  IntegrityStatus,
   InvitationInput,
   LegacyPreview,
   MailInput,
@@ -237,6 +238,8 @@ export const api = {
     call<null>('void_visit', { visitId, reason }),
   aboutInfo: () =>
     call<AboutInfo>('about_info'),
+  integrityStatus: () =>
+    call<IntegrityStatus>('integrity_status'),
   backupNow: () =>
     call<BackupInfo>('backup_now'),
   dailyBackup: () =>

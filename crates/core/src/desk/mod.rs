@@ -27,7 +27,7 @@ use handling::{deadlines, due, petition_facts, routing, watch};
 use intake::{
     attachments, citizen_history, citizens, documents, drafts, mail, search, visit_view, visits,
 };
-use maintenance::{backups, files, interchange};
+use maintenance::{backups, files, integrity, interchange};
 use reception_days::{conclusions, empty_session, schedule};
 use reporting::{
     hot_spots, registers, registers_xlsx, reports, submitted_reports, trend, work_stats,
@@ -60,6 +60,7 @@ pub use due::{COUNT_CAP, DueItem, DueSummary, OfficerLoad};
 pub use empty_session::EmptySessionInput;
 pub use files::write_atomically;
 pub use hot_spots::{HotSpot, HotSpots};
+pub use integrity::{IntegrityState, IntegrityStatus};
 pub use interchange::{Counts, ExportOptions, ImportError, ImportSummary};
 pub use mail::ReceivedMail;
 pub use mediation::{MediationInput, MediationOutcome, MediationView};
@@ -114,6 +115,8 @@ pub struct Desk {
     /// The session's keys: its account's, the denouncer key when granted, and the
     /// identities typed at the desk in this session.
     keys: denouncer::Keys,
+    /// The background full integrity check's result (`maintenance::integrity`).
+    integrity: integrity::IntegritySlot,
 }
 
 impl Drop for Desk {
@@ -205,6 +208,7 @@ impl Desk {
             rules,
             session: None,
             keys: denouncer::Keys::default(),
+            integrity: Default::default(),
         })
     }
 
@@ -244,6 +248,7 @@ impl Desk {
             fonts: crate::about::font_licenses(),
             libraries: crate::about::library_licenses(),
             crates: crate::about::crate_licenses(),
+            integrity: self.integrity_status(),
         })
     }
 
