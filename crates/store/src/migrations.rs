@@ -57,6 +57,9 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../../migrations/0028_reminders_sent.sql")),
     M::up(include_str!("../../../migrations/0029_directives.sql")),
     M::up(include_str!("../../../migrations/0030_protections.sql")),
+    M::up(include_str!(
+        "../../../migrations/0031_accepted_denunciations.sql"
+    )),
 ];
 
 /// The schema version this build creates and understands.

@@ -373,11 +373,10 @@ impl Desk {
             "SELECT p.id, p.case_id, p.instance, p.handled_on,
                     (SELECT due FROM deadline_cache d WHERE d.petition_id = p.id AND d.name = 'resolve'),
                     e.on_date, e.kind, e.result, e.partial, e.results
-               FROM petitions p
+               FROM petitions p INDEXED BY petitions_accepted_denunciations
                LEFT JOIN events e ON e.petition_id = p.id AND e.on_date <= ?1
                     AND e.kind IN ('resolved', 'withdrawn', 'terminated', 'enforced')
               WHERE p.kind = 'denunciation' AND p.handled_action = 'accept' AND p.handled_on <= ?1
-                AND p.voided_at IS NULL
               ORDER BY p.id, e.on_date, e.id",
         )
     }
