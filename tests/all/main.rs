@@ -8,6 +8,7 @@ mod access;
 mod architecture;
 mod attachments;
 mod audit_chain;
+mod bench_data;
 mod casework;
 mod catalogue;
 mod citizen_rights;
