@@ -24,6 +24,7 @@ use tiepdan_core::domain::citizen::CitizenInput;
 use tiepdan_core::domain::identity::{IdKind, Sex};
 use tiepdan_core::domain::visit::*;
 
+#[path = "support/generate.rs"]
 mod generate;
 use generate::*;
 

@@ -1,7 +1,7 @@
 //! The benchmark's data is data the app would accept: a generated office exported and
 //! imported into an empty folder with no error, its reports the same on both sides.
 
-#[path = "../../benches/generate.rs"]
+#[path = "../../benches/support/generate.rs"]
 mod generate;
 
 use crate::common::*;

@@ -67,6 +67,7 @@ pub const FIELDS: &[&str] = &[
 
 /// A small deterministic generator (xorshift), so every run builds the same data.
 pub struct Rng(pub u64);
+#[allow(clippy::should_implement_trait)]
 impl Rng {
     pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
