@@ -348,3 +348,52 @@ fn a_damaged_page_opens_quickly_and_is_found_by_the_full_check_after() {
     assert!(!found.problems.is_empty());
     assert_eq!(desk.integrity_status(), found);
 }
+
+#[test]
+fn the_full_check_beside_an_open_store_keeps_its_writes_visible_to_other_processes() {
+    // The window checks the whole file on a connection of its own while its store stays
+    // open; the command line opens and closes the same file meanwhile. Had the check
+    // opened the file outside SQLite, the window's locks would be gone, the command line
+    // would delete the write-ahead log on its way out, and what the window wrote next
+    // would never reach the file.
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let mut desk = Desk::open(dir.path(), at("2026-02-04 08:00")).unwrap();
+    desk.save_office(&ctx("2026-02-04 08:00"), &office())
+        .unwrap();
+    let visit = |desk: &mut Desk, summary: &str| {
+        let mut v = complaint_visit();
+        v.summary = summary.into();
+        if let tiepdan_core::domain::visit::CitizenRef::New(c) = &mut v.citizens[0] {
+            c.id_number = None;
+            c.id_kind = tiepdan_core::domain::identity::IdKind::NoPaper;
+            c.full_name = format!("Người đến: {summary}");
+        }
+        desk.record_visit(&ctx("2026-02-04 09:30"), &v).unwrap();
+    };
+    let exported = |name: &str| {
+        let out = dir.path().join(name);
+        let o = cli(&[
+            "--data",
+            data,
+            "export",
+            "--out",
+            out.to_str().unwrap(),
+            "--reason",
+            "Kiểm tra dữ liệu cửa sổ đã ghi",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        std::fs::read_to_string(out).unwrap()
+    };
+    visit(&mut desk, "Trước khi kiểm tra toàn bộ tệp");
+    let sound = desk.check_integrity_now();
+    assert_eq!(sound.state, tiepdan_core::desk::IntegrityState::Sound);
+    visit(&mut desk, "Sau khi kiểm tra, trước lần xuất thứ nhất");
+    assert!(exported("1.jsonl").contains("trước lần xuất thứ nhất"));
+    visit(&mut desk, "Sau lần xuất thứ nhất");
+    let second = exported("2.jsonl");
+    assert!(
+        second.contains("Sau lần xuất thứ nhất"),
+        "the window's write after another process closed the file is lost"
+    );
+}

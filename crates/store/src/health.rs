@@ -144,8 +144,24 @@ pub(super) fn open_check(conn: &Connection, path: &Path) -> Result<(), StoreErro
 
 /// `PRAGMA quick_check` on a read-only connection of its own, with `key` if the file is
 /// encrypted: every page read, nothing written. The problems found (none: sound).
+///
+/// For the database this process has open: the file is reached through SQLite only. Any
+/// other open and close of it here (reading its header to see whether it is encrypted)
+/// would drop every POSIX lock the process holds on it, the open store's among them;
+/// another process could then checkpoint and delete the write-ahead log the store still
+/// writes to, and what it writes next would be lost ("How To Corrupt An SQLite Database
+/// File", 2.2). The store knows its key, so nothing needs to be read first.
 pub fn quick_inspect(path: &Path, key: Option<&DbKey>) -> Result<Vec<String>, StoreError> {
-    let conn = open_read_only(path, key)?;
+    if !path.exists() {
+        return Err(StoreError::Missing {
+            path: path.to_owned(),
+        });
+    }
+    let conn = super::connect(
+        path,
+        key,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
     integrity_problems(&conn, path, "quick_check")
 }
 

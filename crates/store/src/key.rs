@@ -90,6 +90,9 @@ fn hex_upper(bytes: &[u8]) -> String {
 /// "SQLite format 3"; an SQLCipher file starts with random bytes and is made of whole
 /// pages. Anything else counts as plain, for the plain checks to call it damaged. `None`:
 /// no such file, or too short to tell.
+///
+/// Never on a database this process has open: closing the file handle read here drops the
+/// process's POSIX locks on it, the open connection's too (see `quick_inspect`).
 pub fn is_encrypted(path: &std::path::Path) -> Option<bool> {
     use std::io::Read;
     let mut header = [0u8; 16];
