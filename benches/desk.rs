@@ -111,6 +111,11 @@ fn main() {
     // so each run's copy opens at once.
     drop(Desk::open(&cached, now()).unwrap());
     let _ = std::fs::remove_dir_all(cached.join("backups"));
+    // BENCH_ONLY=generate stops here: the data for measuring the command line on.
+    if std::env::var("BENCH_ONLY").is_ok_and(|v| v == "generate") {
+        println!("generated: {}", cached.display());
+        return;
+    }
     // Work on a copy so every run starts from the same data.
     let work = root.join(format!("work-{petitions}"));
     let _ = std::fs::remove_dir_all(&work);

@@ -139,9 +139,13 @@ pub fn export(
 ) -> Result<(), Error> {
     let mut desk = open_desk(root)?;
     let c = ctx(&desk);
-    let text = desk.export_logged(&c, &ExportOptions { redact, today }, &reason)?;
-    tiepdan_core::desk::write_atomically(&out, text.as_bytes())?;
-    let records = text.lines().filter(|l| !l.starts_with("//")).count();
+    let bar = Bar::new();
+    let opts = ExportOptions { redact, today };
+    let records =
+        tiepdan_core::desk::write_streamed(&out, tiepdan_core::desk::Durable::Synced, |file| {
+            desk.export_logged_to(&c, &opts, &reason, file, &out, &bar)
+        })?;
+    bar.0.finish_and_clear();
     println!("Đã xuất {records} bản ghi vào {}.", out.display());
     if redact {
         println!("Đã lược bỏ mọi thông tin về người tố cáo.");
@@ -181,8 +185,6 @@ pub fn audit_verify(root: &Path, head: Option<String>) -> Result<(), Error> {
     Ok(())
 }
 
-/// `tiepdan import FILE`: every problem of the file on standard error, exit 1, nothing
-/// stored; or a summary of what was created and changed.
 /// The command line's progress bar (indicatif): a stage and its count on standard error,
 /// drawn only on a terminal. Ctrl+C stops the process; the import's transaction then keeps
 /// nothing.
@@ -209,6 +211,8 @@ impl tiepdan_core::progress::Progress for Bar {
     }
 }
 
+/// `tiepdan import FILE`: every problem of the file on standard error, exit 1, nothing
+/// stored; or a summary of what was created and changed.
 pub fn import(data: Option<PathBuf>, file: &std::path::Path) -> ExitCode {
     let fail = |message: String| {
         eprintln!("Lỗi: {message}");

@@ -397,3 +397,51 @@ fn the_full_check_beside_an_open_store_keeps_its_writes_visible_to_other_process
         "the window's write after another process closed the file is lost"
     );
 }
+
+#[test]
+fn an_export_is_written_as_it_is_read_and_a_stopped_one_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-12-05 08:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.save_office(&c, &office()).unwrap();
+    for i in 0..40 {
+        let mut v = complaint_visit();
+        v.summary = format!("Lượt tiếp số {i} về tranh chấp ranh giới đất");
+        if let tiepdan_core::domain::visit::CitizenRef::New(p) = &mut v.citizens[0] {
+            p.id_number = None;
+            p.id_kind = tiepdan_core::domain::identity::IdKind::NoPaper;
+            p.full_name = format!("Người đến thứ {i}");
+        }
+        desk.record_visit(&c, &v).unwrap();
+    }
+    let opts = tiepdan_core::desk::ExportOptions {
+        redact: true,
+        today: None,
+    };
+    let watched = stop_at(usize::MAX);
+    let file = desk.export_file(&c, &opts, "", &watched).unwrap();
+    let written = std::fs::read_to_string(&file.path).unwrap();
+    // The streamed file is the export, record for record, and says how many it holds.
+    assert_eq!(written, desk.export(&c, &opts).unwrap());
+    let records = written.lines().filter(|l| l.starts_with('{')).count();
+    assert_eq!(file.rows as usize, records);
+    assert!(records > 120, "{records} records");
+    let seen = watched.seen.borrow().clone();
+    assert!(seen.iter().all(|(stage, _, _)| stage == "Xuất dữ liệu"));
+    let (_, done, total) = seen.last().unwrap();
+    assert_eq!(done, total);
+    assert!(seen.len() > 3, "{seen:?}");
+    // Stopped half way, on the same name: the earlier file stays whole, nothing is added.
+    let folder = std::path::Path::new(&file.path)
+        .parent()
+        .unwrap()
+        .to_owned();
+    let before: Vec<_> = std::fs::read_dir(&folder).unwrap().collect();
+    let stopped = desk.export_file(&c, &opts, "", &stop_at(3));
+    assert!(
+        matches!(stopped, Err(tiepdan_core::Error::Cancelled)),
+        "{stopped:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&file.path).unwrap(), written);
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), before.len());
+}

@@ -193,7 +193,8 @@ pub async fn export_interchange(
     redact: bool,
     reason: String,
 ) -> Result<RegisterFile, ErrorData> {
-    on_worker(app, move |_app, state| {
+    on_worker(app, move |app, state| {
+        let watch = Watch::start(app, state);
         with_desk(state, |desk| {
             desk.export_file(
                 &ctx(desk),
@@ -202,6 +203,7 @@ pub async fn export_interchange(
                     today: None,
                 },
                 &reason,
+                &watch,
             )
         })
     })

@@ -58,7 +58,7 @@ pub use documents::{IssuedDocument, PrintOptions, PrintedDocument, VisitForm, fo
 pub use drafts::Draft;
 pub use due::{COUNT_CAP, DueItem, DueSummary, OfficerLoad};
 pub use empty_session::EmptySessionInput;
-pub use files::write_atomically;
+pub use files::{Durable, write_atomically, write_streamed};
 pub use hot_spots::{HotSpot, HotSpots};
 pub use integrity::{IntegrityState, IntegrityStatus};
 pub use interchange::{Counts, ExportOptions, ImportError, ImportSummary};

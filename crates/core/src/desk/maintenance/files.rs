@@ -9,12 +9,35 @@ use crate::error::{Error, Result, StoreError};
 
 /// Writes `bytes` to `path` atomically, creating its folder.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |source, path: &Path| {
-        Error::Store(StoreError::Io {
-            path: path.to_owned(),
-            source,
-        })
-    };
+    write_streamed(path, Durable::Synced, |out| {
+        out.write_all(bytes).map_err(|source| io(source, path))
+    })
+}
+
+/// Writes a copy to read or print into the viewing folder: whole or not at all (temporary
+/// name, then rename), but not synced to disk — the original is in the database, and the
+/// copy goes when the window closes.
+pub fn write_copy(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_streamed(path, Durable::Unsynced, |out| {
+        out.write_all(bytes).map_err(|source| io(source, path))
+    })
+}
+
+/// Whether a file written by [`write_streamed`] is synced to disk before it is renamed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durable {
+    Synced,
+    Unsynced,
+}
+
+/// Writes `path` as `fill` produces it, through a buffer, to a temporary name renamed into
+/// place at the end: a large file is never held in memory, and a failure (or `fill`'s
+/// error) leaves no file, nor any part of one, behind.
+pub fn write_streamed<T>(
+    path: &Path,
+    durable: Durable,
+    fill: impl FnOnce(&mut dyn Write) -> Result<T>,
+) -> Result<T> {
     if let Some(dir) = path.parent()
         && !dir.as_os_str().is_empty()
     {
@@ -24,34 +47,28 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp_name.push(format!(".tmp-{}", std::process::id()));
     let tmp = path.with_file_name(tmp_name);
     let written = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        let file = std::fs::File::create(&tmp).map_err(|e| io(e, &tmp))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+        let value = fill(&mut out)?;
+        let file = out.into_inner().map_err(|e| io(e.into_error(), &tmp))?;
+        if durable == Durable::Synced {
+            file.sync_all().map_err(|e| io(e, &tmp))?;
+        }
+        drop(file);
+        std::fs::rename(&tmp, path).map_err(|e| io(e, path))?;
+        Ok(value)
     })();
-    if let Err(e) = written {
+    if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
-        return Err(io(e, path));
     }
-    Ok(())
+    written
 }
 
-/// Writes a copy to read or print into the viewing folder: whole or not at all (temporary
-/// name, then rename), but not synced to disk — the original is in the database, and the
-/// copy goes when the window closes.
-pub fn write_copy(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut tmp_name = path.file_name().unwrap_or_default().to_owned();
-    tmp_name.push(format!(".tmp-{}", std::process::id()));
-    let tmp = path.with_file_name(tmp_name);
-    std::fs::write(&tmp, bytes)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(|source| {
-            let _ = std::fs::remove_file(&tmp);
-            Error::Store(StoreError::Io {
-                path: path.to_owned(),
-                source,
-            })
-        })
+fn io(source: std::io::Error, path: &Path) -> Error {
+    Error::Store(StoreError::Io {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 /// `<viewing folder>/<stem>-<YYYYMMDD-HHMMSS>.<ext>` (see `DataDir::view`).
@@ -79,25 +96,27 @@ pub fn view_path(dir: &crate::datadir::DataDir, file_name: &str) -> Result<PathB
 }
 
 impl crate::desk::Desk {
-    /// Writes the interchange export to the viewing folder and returns where.
+    /// Writes the interchange export to the viewing folder as it is read, reporting to
+    /// `progress` (which may stop it: then no file is left), and returns where.
     pub fn export_file(
         &mut self,
         ctx: &crate::audit::Ctx,
         opts: &crate::desk::ExportOptions,
         reason: &str,
+        progress: &dyn crate::progress::Progress,
     ) -> Result<crate::desk::RegisterFile> {
-        let now = ctx.now;
-        let text = self.export_logged(ctx, opts, reason)?;
         let stem = if opts.redact {
             "tiepdan-xuat-da-luoc-bo"
         } else {
             "tiepdan-xuat-day-du"
         };
-        let path = export_path(&self.dir, stem, now, "jsonl")?;
-        write_copy(&path, text.as_bytes())?;
+        let path = export_path(&self.dir, stem, ctx.now, "jsonl")?;
+        let rows = write_streamed(&path, Durable::Unsynced, |out| {
+            self.export_logged_to(ctx, opts, reason, out, &path, progress)
+        })?;
         Ok(crate::desk::RegisterFile {
             path: path.display().to_string(),
-            rows: text.lines().filter(|l| l.starts_with('{')).count() as u32,
+            rows: u32::try_from(rows).unwrap_or(u32::MAX),
         })
     }
 }

@@ -3,6 +3,8 @@
 //! Records typed in the app get a stable generated ref ("citizen-17").
 
 use std::collections::HashSet;
+use std::io::Write;
+use std::path::Path;
 
 use chrono::NaiveDate;
 
@@ -11,6 +13,7 @@ use crate::desk::Desk;
 use crate::domain::visit::PetitionKind;
 use crate::error::Result;
 use crate::interchange::Record;
+use crate::progress::{Progress, Ticker, Unwatched};
 
 /// How to export.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,14 +31,18 @@ const HEADER: &str = "// TiếpDân — tệp trao đổi dữ liệu, định d
 const REDACTED: &str = "// Đã lược bỏ mọi thông tin về người tố cáo (--redact).";
 
 impl Desk {
-    /// [`Desk::export`] as the edges call it: a full export (not redacted) names every
-    /// denouncer, so it needs a reason and is a logged view of their identities.
-    pub fn export_logged(
+    /// [`Desk::export_to`] as the edges call it: a full export (not redacted) names every
+    /// denouncer, so it needs a reason and is a logged view of their identities. Returns
+    /// how many records were written.
+    pub fn export_logged_to(
         &mut self,
         ctx: &crate::audit::Ctx,
         opts: &ExportOptions,
         reason: &str,
-    ) -> Result<String> {
+        out: &mut dyn Write,
+        path: &Path,
+        progress: &dyn Progress,
+    ) -> Result<u64> {
         self.signed_in()?;
         let reason = crate::text::clean(reason);
         if !opts.redact && reason.chars().count() < 10 {
@@ -44,7 +51,7 @@ impl Desk {
                 "Xuất đầy đủ (không lược bỏ người tố cáo) cần ghi rõ lý do, ít nhất 10 ký tự: lý do được ghi vào nhật ký. Tệp gửi ra ngoài cơ quan thì chọn lược bỏ.",
             ));
         }
-        let text = self.export(ctx, opts)?;
+        let written = self.export_to(ctx, opts, out, path, progress)?;
         if !opts.redact {
             self.log_denouncer_view(
                 ctx,
@@ -54,15 +61,52 @@ impl Desk {
                 &[],
             )?;
         }
-        Ok(text)
+        Ok(written)
     }
 
-    /// The whole data as an interchange file (JSON Lines, one record per line).
+    /// [`Desk::export_logged_to`] into a string (small offices, tests).
+    pub fn export_logged(
+        &mut self,
+        ctx: &crate::audit::Ctx,
+        opts: &ExportOptions,
+        reason: &str,
+    ) -> Result<String> {
+        let mut out = Vec::new();
+        self.export_logged_to(
+            ctx,
+            opts,
+            reason,
+            &mut out,
+            Path::new(IN_MEMORY),
+            &Unwatched,
+        )?;
+        Ok(String::from_utf8(out).expect("the export is UTF-8"))
+    }
+
+    /// The whole data as an interchange file (JSON Lines, one record per line), in a string.
+    pub fn export(&self, ctx: &crate::audit::Ctx, opts: &ExportOptions) -> Result<String> {
+        let mut out = Vec::new();
+        self.export_to(ctx, opts, &mut out, Path::new(IN_MEMORY), &Unwatched)?;
+        Ok(String::from_utf8(out).expect("the export is UTF-8"))
+    }
+
+    /// The whole data as an interchange file, written to `out` as it is read: one record
+    /// at a time, so memory does not grow with the office (only the refs records came
+    /// with, and for a redacted file the ids of what is left out, are held). Reports the
+    /// records written to `progress`, which may stop it. Returns how many were written;
+    /// `path` names `out` in an error.
     ///
     /// Needs [`Permission::ExportData`](crate::domain::access::Permission::ExportData); a
     /// full (unredacted) file names denouncers, so it also needs
     /// [`Permission::SeeDenouncer`](crate::domain::access::Permission::SeeDenouncer).
-    pub fn export(&self, ctx: &crate::audit::Ctx, opts: &ExportOptions) -> Result<String> {
+    pub fn export_to(
+        &self,
+        ctx: &crate::audit::Ctx,
+        opts: &ExportOptions,
+        out: &mut dyn Write,
+        path: &Path,
+        progress: &dyn Progress,
+    ) -> Result<u64> {
         self.signed_in()?;
         ctx.require(crate::domain::access::Permission::ExportData)?;
         if !opts.redact {
@@ -72,94 +116,83 @@ impl Desk {
         let tx = self.store.conn().unchecked_transaction()?;
         let refs = Refs::load(&tx)?;
         let name = |t: Table, id: i64| refs.name(t, id);
-        let mut petitions = read::petitions(&tx, &name, None)?;
-        let mut visits = read::visits(&tx, &name, None)?;
-        let mut citizens = read::citizens(&tx, &name, None)?;
-        if !opts.redact {
-            // A full file names denouncers: their sealed identities are opened.
-            self.open_citizen_records(ctx, &mut citizens)?;
-        }
-        if opts.redact {
-            let denunciations: HashSet<String> = petitions
-                .iter()
-                .filter(|(_, p)| p.kind == PetitionKind::Denunciation)
-                .map(|(_, p)| p.ref_.clone())
-                .collect();
-            for (_, p) in &mut petitions {
-                if p.kind == PetitionKind::Denunciation {
-                    p.petitioners.clear();
-                }
-            }
-            visits.retain(|(_, v)| !v.petitions.iter().any(|p| denunciations.contains(p)));
-            let still_linked: HashSet<&String> = visits
-                .iter()
-                .flat_map(|(_, v)| &v.citizens)
-                .chain(petitions.iter().flat_map(|(_, p)| &p.petitioners))
-                .collect();
-            let linked_to_denunciations = read::denunciation_linked_citizens(&tx)?;
-            citizens.retain(|(id, c)| {
-                still_linked.contains(&c.ref_) || !linked_to_denunciations.contains(id)
-            });
-        }
-        // Computed fields, only with a `today` to judge them on.
-        let mut computed: std::collections::HashMap<String, serde_json::Value> =
-            std::collections::HashMap::new();
-        if let Some(today) = opts.today {
-            for (id, p) in &petitions {
-                computed.insert(p.ref_.clone(), self.computed_fields(*id, today)?);
-            }
-        }
-        let mut records: Vec<Record> = Vec::new();
-        records.extend(read::office(&tx)?.map(Record::Office));
-        records.extend(read::calendar(&tx, None)?.into_iter().map(Record::Calendar));
-        records.extend(
-            read::agencies(&tx, &name, None)?
-                .into_iter()
-                .map(|(_, a)| Record::Agency(a)),
-        );
-        records.extend(citizens.into_iter().map(|(_, c)| Record::Citizen(c)));
-        records.extend(
-            read::cases(&tx, &name, None)?
-                .into_iter()
-                .map(|(_, c)| Record::Case(c)),
-        );
-        records.extend(petitions.into_iter().map(|(_, p)| Record::Petition(p)));
-        records.extend(visits.into_iter().map(|(_, v)| Record::Visit(v)));
-        records.extend(
-            read::plans(&tx, &name, None)?
-                .into_iter()
-                .map(|(_, p)| Record::ReceptionPlan(p)),
-        );
-        let mut out = String::from(HEADER);
-        out.push('\n');
+        let left_out = if opts.redact {
+            LeftOut::load(&tx)?
+        } else {
+            LeftOut::default()
+        };
+        let mut file = Lines {
+            out,
+            path,
+            written: 0,
+            ticker: Ticker::new(progress, EXPORTING, count_records(&tx)?),
+        };
+        file.ticker.start()?;
+        file.comment(HEADER)?;
         if let Some(head) = crate::audit::head(&tx)? {
-            out.push_str(&format!(
-                "// Mốc nhật ký thao tác: {head} (kiểm tra: tiepdan audit verify --head {head})\n"
-            ));
+            file.comment(&format!(
+                "// Mốc nhật ký thao tác: {head} (kiểm tra: tiepdan audit verify --head {head})"
+            ))?;
         }
         if opts.redact {
-            out.push_str(REDACTED);
-            out.push('\n');
+            file.comment(REDACTED)?;
         }
-        for r in &records {
-            let extra = match r {
-                Record::Petition(p) => computed.get(&p.ref_),
-                _ => None,
-            };
-            let line = match extra {
-                Some(serde_json::Value::Object(fields)) => {
-                    let mut v = serde_json::to_value(r).expect("records serialise to JSON");
-                    if let serde_json::Value::Object(map) = &mut v {
-                        map.extend(fields.clone());
-                    }
-                    serde_json::to_string(&v)
-                }
-                _ => serde_json::to_string(r),
-            };
-            out.push_str(&line.expect("records serialise to JSON"));
-            out.push('\n');
+        if let Some(office) = read::office(&tx)? {
+            file.record(&Record::Office(office), None)?;
         }
-        Ok(out)
+        for day in read::calendar(&tx, None)? {
+            file.record(&Record::Calendar(day), None)?;
+        }
+        for (_, a) in read::agencies(&tx, &name, None)? {
+            file.record(&Record::Agency(a), None)?;
+        }
+        // Citizens in batches: a full file opens the sealed identities of denouncers.
+        let mut batch: Vec<(i64, crate::interchange::CitizenRecord)> = Vec::new();
+        let flush = |batch: &mut Vec<(i64, crate::interchange::CitizenRecord)>,
+                     file: &mut Lines<'_>|
+         -> Result<()> {
+            if !opts.redact {
+                self.open_citizen_records(ctx, batch)?;
+            }
+            for (_, c) in batch.drain(..) {
+                file.record(&Record::Citizen(c), None)?;
+            }
+            Ok(())
+        };
+        read::each_citizen(&tx, &name, |id, c| -> Result<()> {
+            if !left_out.citizens.contains(&id) {
+                batch.push((id, c));
+            }
+            if batch.len() >= 4096 {
+                flush(&mut batch, &mut file)?;
+            }
+            Ok(())
+        })?;
+        flush(&mut batch, &mut file)?;
+        read::each_case(&tx, &name, |_, c| file.record(&Record::Case(c), None))?;
+        read::each_petition(&tx, &name, None, |id, mut p| -> Result<()> {
+            if opts.redact && p.kind == PetitionKind::Denunciation {
+                p.petitioners.clear();
+            }
+            // Computed fields, only with a `today` to judge them on.
+            let computed = match opts.today {
+                Some(today) => Some(self.computed_fields(id, today)?),
+                None => None,
+            };
+            file.record(&Record::Petition(p), computed)
+        })?;
+        read::each_visit(&tx, &name, None, |id, v| -> Result<()> {
+            if left_out.visits.contains(&id) {
+                return Ok(());
+            }
+            file.record(&Record::Visit(v), None)
+        })?;
+        for (_, p) in read::plans(&tx, &name, None)? {
+            file.record(&Record::ReceptionPlan(p), None)?;
+        }
+        file.out.flush().map_err(|e| file.failed(e))?;
+        file.ticker.finish()?;
+        Ok(file.written)
     }
 
     /// `routing`, `deadlines` and `status` of a petition as the interchange format writes
@@ -186,4 +219,102 @@ impl Desk {
             .collect();
         Ok(serde_json::json!({ "routing": routing, "deadlines": deadlines, "status": d.status }))
     }
+}
+
+const EXPORTING: &str = "Xuất dữ liệu";
+const IN_MEMORY: &str = "(bộ nhớ)";
+
+/// The records of a file, written one line each.
+struct Lines<'a> {
+    out: &'a mut dyn Write,
+    path: &'a Path,
+    written: u64,
+    ticker: Ticker<'a>,
+}
+
+impl Lines<'_> {
+    fn comment(&mut self, line: &str) -> Result<()> {
+        self.line(line.as_bytes())
+    }
+
+    /// `record` as one JSON line; a petition's computed fields (`routing`, `deadlines`,
+    /// `status`) added when there are any.
+    fn record(&mut self, record: &Record, computed: Option<serde_json::Value>) -> Result<()> {
+        let json = match computed {
+            Some(serde_json::Value::Object(fields)) => {
+                let mut v = serde_json::to_value(record).expect("records serialise to JSON");
+                if let serde_json::Value::Object(map) = &mut v {
+                    map.extend(fields);
+                }
+                serde_json::to_vec(&v)
+            }
+            _ => serde_json::to_vec(record),
+        }
+        .expect("records serialise to JSON");
+        self.line(&json)?;
+        self.written += 1;
+        self.ticker.tick()
+    }
+
+    fn line(&mut self, bytes: &[u8]) -> Result<()> {
+        self.out
+            .write_all(bytes)
+            .and_then(|()| self.out.write_all(b"\n"))
+            .map_err(|e| self.failed(e))
+    }
+
+    fn failed(&self, source: std::io::Error) -> crate::error::Error {
+        crate::error::Error::Store(crate::error::StoreError::Io {
+            path: self.path.to_owned(),
+            source,
+        })
+    }
+}
+
+/// What a redacted file leaves out: every visit at which a denunciation was handed in, and
+/// the citizens known only through denunciations (as their denouncers, or present at such
+/// a visit) — those also linked to anything else stay, without the link.
+#[derive(Default)]
+struct LeftOut {
+    visits: HashSet<i64>,
+    citizens: HashSet<i64>,
+}
+
+impl LeftOut {
+    fn load(conn: &rusqlite::Connection) -> rusqlite::Result<LeftOut> {
+        let ids = |sql: &str| -> rusqlite::Result<HashSet<i64>> {
+            let mut stmt = conn.prepare(sql)?;
+            stmt.query_map([], |r| r.get(0))?.collect()
+        };
+        let visits = ids("SELECT DISTINCT visit_id FROM petitions
+              WHERE kind = 'denunciation' AND voided_at IS NULL AND visit_id IS NOT NULL")?;
+        let still_linked = ids(
+            "SELECT vc.citizen_id FROM visit_citizens vc JOIN visits v ON v.id = vc.visit_id
+              WHERE v.voided_at IS NULL
+                AND NOT EXISTS (SELECT 1 FROM petitions d WHERE d.visit_id = v.id
+                                 AND d.kind = 'denunciation' AND d.voided_at IS NULL)
+             UNION
+             SELECT pc.citizen_id FROM petition_citizens pc JOIN petitions p ON p.id = pc.petition_id
+              WHERE p.voided_at IS NULL AND p.kind <> 'denunciation'",
+        )?;
+        let citizens = read::denunciation_linked_citizens(conn)?
+            .into_iter()
+            .filter(|id| !still_linked.contains(id))
+            .collect();
+        Ok(LeftOut { visits, citizens })
+    }
+}
+
+/// About how many records the file will hold (for the progress bar).
+fn count_records(conn: &rusqlite::Connection) -> rusqlite::Result<u64> {
+    conn.query_row(
+        "SELECT (SELECT count(*) FROM agencies) + (SELECT count(*) FROM citizens)
+              + (SELECT count(*) FROM cases)
+              + (SELECT count(*) FROM petitions WHERE voided_at IS NULL)
+              + (SELECT count(*) FROM visits WHERE voided_at IS NULL)
+              + (SELECT count(*) FROM reception_plans)",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| u64::try_from(n).unwrap_or(0))
 }

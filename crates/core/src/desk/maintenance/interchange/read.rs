@@ -105,45 +105,58 @@ pub(crate) fn made_up_here(
 /// The ref of every stored record: its own, or for a record typed in the app a stable one
 /// made up from this database's name, its table and id ("3fa2c1d0-citizen-17", with "-2"
 /// added in the unlikely case a file already used that).
-pub(crate) struct Refs(HashMap<Table, HashMap<i64, String>>);
+///
+/// Only the refs records came with are held (a made-up one is computed when asked), so an
+/// office typed in the app costs no memory here however large it is.
+pub(crate) struct Refs {
+    here: String,
+    /// Per table, the refs records came with, by id.
+    given: HashMap<Table, HashMap<i64, Box<str>>>,
+    /// Per table, the given refs a made-up one could collide with (they start with its stem).
+    taken: HashMap<Table, HashSet<Box<str>>>,
+}
 
 impl Refs {
     pub fn load(conn: &Connection) -> rusqlite::Result<Refs> {
         let here = interchange_id(conn)?;
-        let mut all = HashMap::new();
+        let mut given = HashMap::new();
+        let mut taken = HashMap::new();
         for t in Table::ALL {
-            let mut stmt = conn.prepare(&format!("SELECT id, ref FROM {} ORDER BY id", t.sql()))?;
-            let rows = stmt
-                .query_map([], |r| {
-                    Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            let mut taken: HashSet<String> = rows.iter().filter_map(|(_, r)| r.clone()).collect();
-            let mut names = HashMap::new();
-            for (id, r) in rows {
-                let name = r.unwrap_or_else(|| {
-                    let base = format!("{}{id}", stem(&here, t));
-                    let mut name = base.clone();
-                    let mut n = 2;
-                    while taken.contains(&name) {
-                        name = format!("{base}-{n}");
-                        n += 1;
-                    }
-                    taken.insert(name.clone());
-                    name
-                });
-                names.insert(id, name);
+            let stem = stem(&here, t);
+            let mut stmt = conn.prepare(&format!(
+                "SELECT id, ref FROM {} WHERE ref IS NOT NULL",
+                t.sql()
+            ))?;
+            let mut of_table: HashMap<i64, Box<str>> = HashMap::new();
+            let mut clashes = HashSet::new();
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let given_ref: String = r.get(1)?;
+                if given_ref.starts_with(&stem) {
+                    clashes.insert(Box::from(given_ref.as_str()));
+                }
+                of_table.insert(r.get(0)?, given_ref.into_boxed_str());
             }
-            all.insert(t, names);
+            given.insert(t, of_table);
+            taken.insert(t, clashes);
         }
-        Ok(Refs(all))
+        Ok(Refs { here, given, taken })
     }
 
     pub fn name(&self, t: Table, id: i64) -> String {
-        self.0[&t]
-            .get(&id)
-            .cloned()
-            .unwrap_or_else(|| format!("{}-{id}", t.prefix()))
+        if let Some(r) = self.given.get(&t).and_then(|g| g.get(&id)) {
+            return r.to_string();
+        }
+        // Made-up names differ by id, so they only ever clash with a given ref.
+        let base = format!("{}{id}", stem(&self.here, t));
+        let taken = &self.taken[&t];
+        let mut name = base.clone();
+        let mut n = 2;
+        while taken.contains(name.as_str()) {
+            name = format!("{base}-{n}");
+            n += 1;
+        }
+        name
     }
 }
 
@@ -158,8 +171,29 @@ fn rows<T>(
     only: Option<i64>,
     map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
 ) -> rusqlite::Result<Vec<T>> {
+    let mut out = Vec::new();
+    each_row(conn, sql, only, map, |t| {
+        out.push(t);
+        Ok::<_, rusqlite::Error>(())
+    })?;
+    Ok(out)
+}
+
+/// Runs `sql` like [`rows`], handing each mapped row to `f` as it is read: nothing is
+/// gathered, so a whole table can be streamed.
+fn each_row<T, E: From<rusqlite::Error>>(
+    conn: &Connection,
+    sql: &str,
+    only: Option<i64>,
+    mut map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    mut f: impl FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
     let mut stmt = conn.prepare_cached(sql)?;
-    stmt.query_map([only], map)?.collect()
+    let mut rows = stmt.query([only])?;
+    while let Some(row) = rows.next()? {
+        f(map(row)?)?;
+    }
+    Ok(())
 }
 
 pub(crate) fn office(conn: &Connection) -> rusqlite::Result<Option<Office>> {
@@ -212,7 +246,30 @@ pub(crate) fn citizens(
     name: Namer<'_>,
     only: Option<i64>,
 ) -> rusqlite::Result<Vec<(i64, CitizenRecord)>> {
-    rows(
+    let mut out = Vec::new();
+    each_citizen_of(conn, name, only, |id, c| {
+        out.push((id, c));
+        Ok::<_, rusqlite::Error>(())
+    })?;
+    Ok(out)
+}
+
+/// Every citizen, handed to `f` one by one.
+pub(crate) fn each_citizen<E: From<rusqlite::Error>>(
+    conn: &Connection,
+    name: Namer<'_>,
+    f: impl FnMut(i64, CitizenRecord) -> Result<(), E>,
+) -> Result<(), E> {
+    each_citizen_of(conn, name, None, f)
+}
+
+fn each_citizen_of<E: From<rusqlite::Error>>(
+    conn: &Connection,
+    name: Namer<'_>,
+    only: Option<i64>,
+    mut f: impl FnMut(i64, CitizenRecord) -> Result<(), E>,
+) -> Result<(), E> {
+    each_row(
         conn,
         "SELECT id, full_name, id_kind, id_number, id_issued_on, id_issued_by, birth_year,
                 gender, address, phone
@@ -236,6 +293,7 @@ pub(crate) fn citizens(
                 },
             ))
         },
+        |(id, c)| f(id, c),
     )
 }
 
@@ -244,7 +302,30 @@ pub(crate) fn cases(
     name: Namer<'_>,
     only: Option<i64>,
 ) -> rusqlite::Result<Vec<(i64, CaseRecord)>> {
-    rows(
+    let mut out = Vec::new();
+    each_case_of(conn, name, only, |id, c| {
+        out.push((id, c));
+        Ok::<_, rusqlite::Error>(())
+    })?;
+    Ok(out)
+}
+
+/// Every case, handed to `f` one by one.
+pub(crate) fn each_case<E: From<rusqlite::Error>>(
+    conn: &Connection,
+    name: Namer<'_>,
+    f: impl FnMut(i64, CaseRecord) -> Result<(), E>,
+) -> Result<(), E> {
+    each_case_of(conn, name, None, f)
+}
+
+fn each_case_of<E: From<rusqlite::Error>>(
+    conn: &Connection,
+    name: Namer<'_>,
+    only: Option<i64>,
+    mut f: impl FnMut(i64, CaseRecord) -> Result<(), E>,
+) -> Result<(), E> {
+    each_row(
         conn,
         "SELECT id, title, opened_on FROM cases WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
         only,
@@ -259,6 +340,7 @@ pub(crate) fn cases(
                 },
             ))
         },
+        |(id, c)| f(id, c),
     )
 }
 
@@ -267,7 +349,23 @@ pub(crate) fn petitions(
     name: Namer<'_>,
     only: Option<i64>,
 ) -> rusqlite::Result<Vec<(i64, PetitionRecord)>> {
-    let mut out = rows(
+    let mut out = Vec::new();
+    each_petition(conn, name, only, |id, p| {
+        out.push((id, p));
+        Ok::<_, rusqlite::Error>(())
+    })?;
+    Ok(out)
+}
+
+/// Every petition not voided (or the one `only`), with its petitioners, papers and events,
+/// handed to `f` one by one.
+pub(crate) fn each_petition<E: From<rusqlite::Error>>(
+    conn: &Connection,
+    name: Namer<'_>,
+    only: Option<i64>,
+    mut f: impl FnMut(i64, PetitionRecord) -> Result<(), E>,
+) -> Result<(), E> {
+    each_row(
         conn,
         "SELECT id, received_on, channel, forwarded_by, forwarded_doc, kind, field, anonymous,
                 signatories, respondent_role, respondent_name, instance, contested_on, complex,
@@ -314,62 +412,72 @@ pub(crate) fn petitions(
                 },
             ))
         },
-    )?;
-    for (id, p) in &mut out {
-        p.petitioners = if p.kind == PetitionKind::Denunciation {
-            crate::desk::denouncer::of_petition(conn, *id)?
-                .into_iter()
-                .map(|c| name(Table::Citizen, c))
-                .collect()
-        } else {
-            rows(
-                conn,
-                "SELECT citizen_id FROM petition_citizens WHERE petition_id = ?1
+        |(id, mut p): (i64, PetitionRecord)| {
+            fill_petition(conn, name, id, &mut p)?;
+            f(id, p)
+        },
+    )
+}
+
+fn fill_petition(
+    conn: &Connection,
+    name: Namer<'_>,
+    id: i64,
+    p: &mut PetitionRecord,
+) -> rusqlite::Result<()> {
+    p.petitioners = if p.kind == PetitionKind::Denunciation {
+        crate::desk::denouncer::of_petition(conn, id)?
+            .into_iter()
+            .map(|c| name(Table::Citizen, c))
+            .collect()
+    } else {
+        rows(
+            conn,
+            "SELECT citizen_id FROM petition_citizens WHERE petition_id = ?1
                   ORDER BY position, citizen_id",
-                Some(*id),
-                |r| Ok(name(Table::Citizen, r.get(0)?)),
-            )?
-        };
-        p.papers = rows(
-            conn,
-            "SELECT title, original, pages, certified FROM petition_papers WHERE petition_id = ?1 ORDER BY id",
-            Some(*id),
-            |r| {
-                Ok(Paper {
-                    title: r.get(0)?,
-                    original: r.get(1)?,
-                    pages: r.get(2)?,
-                    certified: r.get(3)?,
-                })
-            },
-        )?;
-        p.events = rows(
-            conn,
-            "SELECT on_date, kind, action, to_agency, days, decision, result, reason, partial,
+            Some(id),
+            |r| Ok(name(Table::Citizen, r.get(0)?)),
+        )?
+    };
+    p.papers = rows(
+        conn,
+        "SELECT title, original, pages, certified FROM petition_papers WHERE petition_id = ?1 ORDER BY id",
+        Some(id),
+        |r| {
+            Ok(Paper {
+                title: r.get(0)?,
+                original: r.get(1)?,
+                pages: r.get(2)?,
+                certified: r.get(3)?,
+            })
+        },
+    )?;
+    p.events = rows(
+        conn,
+        "SELECT on_date, kind, action, to_agency, days, decision, result, reason, partial,
                     results, note
              FROM events WHERE petition_id = ?1 ORDER BY on_date, id",
-            Some(*id),
-            |r| {
-                let results: Option<String> = r.get(9)?;
-                Ok(Event {
-                    on: r.get::<_, NaiveDate>(0)?,
-                    kind: r.get::<_, Named<_>>(1).map(|n| n.0)?,
-                    action: r.get::<_, Option<Named<_>>>(2).map(|v| v.map(|n| n.0))?,
-                    to: r.get::<_, Option<i64>>(3)?.map(|a| name(Table::Agency, a)),
-                    days: r.get(4)?,
-                    decision: r.get(5)?,
-                    result: r.get::<_, Option<Named<_>>>(6).map(|v| v.map(|n| n.0))?,
-                    reason: r.get(7)?,
-                    partial: r.get(8)?,
-                    results: results
-                        .map(|s| serde_json::from_str(&s).map_err(|e| bad(9, e)))
-                        .transpose()?,
-                    minutes: r.get(10)?,
-                })
-            },
-        )?;
-    }
-    Ok(out)
+        Some(id),
+        |r| {
+            let results: Option<String> = r.get(9)?;
+            Ok(Event {
+                on: r.get::<_, NaiveDate>(0)?,
+                kind: r.get::<_, Named<_>>(1).map(|n| n.0)?,
+                action: r.get::<_, Option<Named<_>>>(2).map(|v| v.map(|n| n.0))?,
+                to: r.get::<_, Option<i64>>(3)?.map(|a| name(Table::Agency, a)),
+                days: r.get(4)?,
+                decision: r.get(5)?,
+                result: r.get::<_, Option<Named<_>>>(6).map(|v| v.map(|n| n.0))?,
+                reason: r.get(7)?,
+                partial: r.get(8)?,
+                results: results
+                    .map(|s| serde_json::from_str(&s).map_err(|e| bad(9, e)))
+                    .transpose()?,
+                minutes: r.get(10)?,
+            })
+        },
+    )?;
+    Ok(())
 }
 
 pub(crate) fn visits(
@@ -377,7 +485,23 @@ pub(crate) fn visits(
     name: Namer<'_>,
     only: Option<i64>,
 ) -> rusqlite::Result<Vec<(i64, VisitRecord)>> {
-    let mut out = rows(
+    let mut out = Vec::new();
+    each_visit(conn, name, only, |id, v| {
+        out.push((id, v));
+        Ok::<_, rusqlite::Error>(())
+    })?;
+    Ok(out)
+}
+
+/// Every visit not voided (or the one `only`), with its people and petitions, handed to
+/// `f` one by one.
+pub(crate) fn each_visit<E: From<rusqlite::Error>>(
+    conn: &Connection,
+    name: Namer<'_>,
+    only: Option<i64>,
+    mut f: impl FnMut(i64, VisitRecord) -> Result<(), E>,
+) -> Result<(), E> {
+    each_row(
         conn,
         "SELECT id, at, reception, received_by, people, repeat, case_id, summary, outcome
          FROM visits WHERE (?1 IS NULL AND voided_at IS NULL) OR id = ?1 ORDER BY id",
@@ -403,29 +527,39 @@ pub(crate) fn visits(
                 },
             ))
         },
-    )?;
-    for (id, v) in &mut out {
-        let people = rows(
-            conn,
-            "SELECT citizen_id, representative FROM visit_citizens WHERE visit_id = ?1
+        |(id, mut v): (i64, VisitRecord)| {
+            fill_visit(conn, name, id, &mut v)?;
+            f(id, v)
+        },
+    )
+}
+
+fn fill_visit(
+    conn: &Connection,
+    name: Namer<'_>,
+    id: i64,
+    v: &mut VisitRecord,
+) -> rusqlite::Result<()> {
+    let people = rows(
+        conn,
+        "SELECT citizen_id, representative FROM visit_citizens WHERE visit_id = ?1
              ORDER BY position, citizen_id",
-            Some(*id),
-            |r| Ok((name(Table::Citizen, r.get(0)?), r.get::<_, bool>(1)?)),
-        )?;
-        v.representatives = people
-            .iter()
-            .filter(|(_, rep)| *rep)
-            .map(|(c, _)| c.clone())
-            .collect();
-        v.citizens = people.into_iter().map(|(c, _)| c).collect();
-        v.petitions = rows(
-            conn,
-            "SELECT id FROM petitions WHERE visit_id = ?1 ORDER BY id",
-            Some(*id),
-            |r| Ok(name(Table::Petition, r.get(0)?)),
-        )?;
-    }
-    Ok(out)
+        Some(id),
+        |r| Ok((name(Table::Citizen, r.get(0)?), r.get::<_, bool>(1)?)),
+    )?;
+    v.representatives = people
+        .iter()
+        .filter(|(_, rep)| *rep)
+        .map(|(c, _)| c.clone())
+        .collect();
+    v.citizens = people.into_iter().map(|(c, _)| c).collect();
+    v.petitions = rows(
+        conn,
+        "SELECT id FROM petitions WHERE visit_id = ?1 ORDER BY id",
+        Some(id),
+        |r| Ok(name(Table::Petition, r.get(0)?)),
+    )?;
+    Ok(())
 }
 
 pub(crate) fn plans(
