@@ -445,3 +445,29 @@ fn an_export_is_written_as_it_is_read_and_a_stopped_one_leaves_nothing() {
     assert_eq!(std::fs::read_to_string(&file.path).unwrap(), written);
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), before.len());
 }
+
+#[test]
+fn a_petitions_papers_and_documents_are_found_by_index_not_by_reading_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Desk::open(dir.path(), at("2026-12-05 08:00")).unwrap());
+    let conn = Connection::open(db(dir.path())).unwrap();
+    for sql in [
+        "SELECT title FROM petition_papers WHERE petition_id = 7",
+        "DELETE FROM petition_papers WHERE petition_id = 7",
+        "SELECT number_label FROM documents WHERE petition_id = 7",
+        "SELECT id FROM documents WHERE visit_id = 7",
+    ] {
+        let plan: Vec<String> = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap()
+            .query_map([], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert!(
+            plan.iter()
+                .any(|step| step.starts_with("SEARCH") && step.contains("INDEX")),
+            "{sql}: {plan:?}"
+        );
+    }
+}

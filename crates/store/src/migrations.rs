@@ -60,6 +60,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!(
         "../../../migrations/0031_accepted_denunciations.sql"
     )),
+    M::up(include_str!("../../../migrations/0032_link_indexes.sql")),
 ];
 
 /// The schema version this build creates and understands.
