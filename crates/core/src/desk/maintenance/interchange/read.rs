@@ -179,6 +179,19 @@ fn rows<T>(
     Ok(out)
 }
 
+/// The records an `each_…` reader hands over, gathered with their ids (import compares
+/// one stored record at a time).
+fn gather<T>(
+    each: impl FnOnce(&mut dyn FnMut(i64, T) -> rusqlite::Result<()>) -> rusqlite::Result<()>,
+) -> rusqlite::Result<Vec<(i64, T)>> {
+    let mut out = Vec::new();
+    each(&mut |id, t| {
+        out.push((id, t));
+        Ok(())
+    })?;
+    Ok(out)
+}
+
 /// Runs `sql` like [`rows`], handing each mapped row to `f` as it is read: nothing is
 /// gathered, so a whole table can be streamed.
 fn each_row<T, E: From<rusqlite::Error>>(
@@ -246,12 +259,7 @@ pub(crate) fn citizens(
     name: Namer<'_>,
     only: Option<i64>,
 ) -> rusqlite::Result<Vec<(i64, CitizenRecord)>> {
-    let mut out = Vec::new();
-    each_citizen_of(conn, name, only, |id, c| {
-        out.push((id, c));
-        Ok::<_, rusqlite::Error>(())
-    })?;
-    Ok(out)
+    gather(|f| each_citizen_of(conn, name, only, f))
 }
 
 /// Every citizen, handed to `f` one by one.
@@ -302,12 +310,7 @@ pub(crate) fn cases(
     name: Namer<'_>,
     only: Option<i64>,
 ) -> rusqlite::Result<Vec<(i64, CaseRecord)>> {
-    let mut out = Vec::new();
-    each_case_of(conn, name, only, |id, c| {
-        out.push((id, c));
-        Ok::<_, rusqlite::Error>(())
-    })?;
-    Ok(out)
+    gather(|f| each_case_of(conn, name, only, f))
 }
 
 /// Every case, handed to `f` one by one.
@@ -349,12 +352,7 @@ pub(crate) fn petitions(
     name: Namer<'_>,
     only: Option<i64>,
 ) -> rusqlite::Result<Vec<(i64, PetitionRecord)>> {
-    let mut out = Vec::new();
-    each_petition(conn, name, only, |id, p| {
-        out.push((id, p));
-        Ok::<_, rusqlite::Error>(())
-    })?;
-    Ok(out)
+    gather(|f| each_petition(conn, name, only, f))
 }
 
 /// Every petition not voided (or the one `only`), with its petitioners, papers and events,
@@ -485,12 +483,7 @@ pub(crate) fn visits(
     name: Namer<'_>,
     only: Option<i64>,
 ) -> rusqlite::Result<Vec<(i64, VisitRecord)>> {
-    let mut out = Vec::new();
-    each_visit(conn, name, only, |id, v| {
-        out.push((id, v));
-        Ok::<_, rusqlite::Error>(())
-    })?;
-    Ok(out)
+    gather(|f| each_visit(conn, name, only, f))
 }
 
 /// Every visit not voided (or the one `only`), with its people and petitions, handed to
