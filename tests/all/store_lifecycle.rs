@@ -471,3 +471,22 @@ fn a_petitions_papers_and_documents_are_found_by_index_not_by_reading_the_table(
         );
     }
 }
+
+#[test]
+fn the_live_database_is_refused_as_a_backup_to_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ctx("2026-12-05 08:00");
+    let mut desk = Desk::open(dir.path(), c.now).unwrap();
+    desk.save_office(&c, &office()).unwrap();
+    let before = desk.audit_head().unwrap();
+    let refused = desk.restore(&c, &db(dir.path()), &Unwatched);
+    match refused {
+        Err(e @ tiepdan_core::Error::Store(tiepdan_core::error::StoreError::LiveFile { .. })) => {
+            assert!(e.to_string().contains("không phải bản sao lưu"), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Nothing was backed up, restored or logged.
+    assert_eq!(desk.audit_head().unwrap(), before);
+    assert!(desk_backups(dir.path()).is_empty());
+}

@@ -102,6 +102,7 @@ impl Error {
                 StoreError::KeyRequired { .. } => "key_required",
                 StoreError::WrongKey { .. } => "wrong_key",
                 StoreError::NotEncrypted { .. } => "not_encrypted",
+                StoreError::LiveFile { .. } => "live_file",
                 StoreError::KeyringMissing { .. } => "keyring_missing",
                 StoreError::Unaudited { .. } => "unaudited",
                 StoreError::Cancelled => "cancelled",

@@ -84,6 +84,11 @@ pub enum StoreError {
     NotEncrypted { path: PathBuf },
 
     #[error(
+        "Tệp {path} chính là cơ sở dữ liệu đang dùng, không phải bản sao lưu. Không có gì thay đổi. Hãy chọn một tệp trong thư mục sao lưu (backups) hoặc trên ổ USB."
+    )]
+    LiveFile { path: PathBuf },
+
+    #[error(
         "Lỗi cơ sở dữ liệu: {0}. Nếu lỗi lặp lại, hãy chạy \"tiepdan check\" và báo cho cán bộ tin học."
     )]
     Sqlite(#[from] rusqlite::Error),

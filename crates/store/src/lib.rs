@@ -260,6 +260,17 @@ impl Store {
         now: NaiveDateTime,
         on_pages: OnPages,
     ) -> Result<BackupInfo, StoreError> {
+        // The live file itself is refused before anything reads it: opening it outside
+        // SQLite here would drop this connection's locks (see `quick_inspect`).
+        let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        if same(file, &self.path) {
+            return Err(StoreError::LiveFile {
+                path: file.to_owned(),
+            });
+        }
         let health = inspect(file, key_for_file(file, self.key.as_ref()))?;
         health.ensure_restorable(file)?;
         let safety = self.backup_to_watched(backup_dir, now, "truoc-khoi-phuc", &mut *on_pages)?;
