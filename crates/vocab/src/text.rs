@@ -36,6 +36,17 @@ pub fn clean(s: &str) -> String {
     normalised.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The names typed one per line, in one field or several: each line cleaned, the empty
+/// ones dropped (the participants of a work session, the members at a reception day).
+pub fn clean_lines<S: AsRef<str>>(fields: &[S]) -> Vec<String> {
+    fields
+        .iter()
+        .flat_map(|f| f.as_ref().lines())
+        .map(clean)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 /// The stored form of a multi-line text (a rule file typed or pasted in the window): NFC,
 /// line breaks kept as `\n`, tabs kept, other control characters dropped.
 ///
@@ -101,6 +112,16 @@ impl Collation {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn clean_lines_takes_one_name_per_line_from_every_field() {
+        let typed = ["  Lê Văn A \r\n\n Trần Thị B", "", "Phạm\tVăn  C"];
+        assert_eq!(
+            clean_lines(&typed),
+            ["Lê Văn A", "Trần Thị B", "Phạm Văn C"]
+        );
+        assert!(clean_lines::<&str>(&[]).is_empty());
+    }
 
     #[test]
     fn fold_removes_tones_and_maps_d_bar() {

@@ -327,13 +327,7 @@ impl Desk {
         if place.is_empty() {
             errors.push(FieldError::new("place", "Ghi địa điểm làm việc."));
         }
-        let participants: Vec<String> = input
-            .participants
-            .iter()
-            .flat_map(|p| p.lines())
-            .map(clean)
-            .filter(|p| !p.is_empty())
-            .collect();
+        let participants = crate::text::clean_lines(&input.participants);
         if participants.is_empty() {
             errors.push(FieldError::new(
                 "participants",

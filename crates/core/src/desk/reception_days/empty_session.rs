@@ -12,7 +12,6 @@ use crate::desk::documents::{IssuedDocument, Owner};
 use crate::desk::schedule::SessionKey;
 use crate::domain::forms;
 use crate::error::{Error, FieldError, Result};
-use crate::text::clean;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct EmptySessionInput {
@@ -63,13 +62,7 @@ impl Desk {
                 ),
             ));
         }
-        let members: Vec<String> = input
-            .members
-            .iter()
-            .flat_map(|m| m.lines())
-            .map(clean)
-            .filter(|m| !m.is_empty())
-            .collect();
+        let members = crate::text::clean_lines(&input.members);
         if members.len() > 20 {
             errors.push(FieldError::new(
                 "members",
