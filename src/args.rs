@@ -104,7 +104,7 @@ pub(crate) enum Command {
     },
     /// Lập biểu báo cáo thống kê (Thông tư 01/2024/TT-TTCP) cho một kỳ
     Report {
-        /// Mã biểu: 01/TCD, 01/XLD, 02/XLD, 03/XLD, 04/XLD, 01/KQGQ hoặc 02/KQGQ
+        /// Mã biểu: 01/TCD, 01/XLD, 02/XLD, 03/XLD, 04/XLD, 01/KQGQ, 02/KQGQ hoặc 03/KQGQ
         /// (không cần với --format docx: báo cáo bằng văn bản)
         #[arg(long, value_name = "BIỂU", required_unless_present_any = ["format"])]
         template: Option<String>,

@@ -7,13 +7,15 @@
 //!   debug build locally; with `CI=true`, on the installed .deb after `package check`
 //!   (so CI builds the window once per target and runs the window tests once).
 //! - `cargo xtask deps`: only the installation step.
-//! - `cargo xtask package windows|deb|check`: installers (see `package.rs`); `check` is CI's
+//! - `cargo xtask package windows|deb|wine|check`: installers (see `package.rs`); `wine` runs the
+//!   Windows command line under Wine against the Linux one (`wine.rs`); `check` is CI's
 //!   packaging test (both packages, .deb installed, end-to-end on it, upgrade keeps data).
 //! - `cargo xtask licenses [--check]`: the shipped crates' licences (see `licenses.rs`).
 //! - `cargo xtask bench`: launch time and memory of the window (see `docs/benchmarks.md`).
 
 mod licenses;
 mod package;
+mod wine;
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -56,7 +58,7 @@ fn main() -> ExitCode {
         Some("licenses") => licenses::licenses(args.iter().any(|a| a == "--check")),
         Some("bench") => bench(),
         _ => Err(
-            "usage: cargo xtask start [-- ARGS] | test | deps | e2e | package windows|deb|check | licenses [--check] | bench"
+            "usage: cargo xtask start [-- ARGS] | test | deps | e2e | package windows|deb|wine|check | licenses [--check] | bench"
                 .into(),
         ),
     };

@@ -61,7 +61,9 @@ pub fn package(args: &[String]) -> Result {
     match args.first().map(String::as_str) {
         Some("windows") => windows(&version).map(|_| ()),
         Some("deb") => deb(&version, true).map(|_| ()),
-        _ => Err("usage: cargo xtask package windows|deb [--version VERSION]".into()),
+        // The Windows command line under Wine against the Linux one, on the builds in target/.
+        Some("wine") => crate::wine::check(&windows_cli(), &root().join("target/release/tiepdan")),
+        _ => Err("usage: cargo xtask package windows|deb|wine [--version VERSION]".into()),
     }
 }
 
@@ -158,6 +160,14 @@ pub fn windows(version: &str) -> Result<PathBuf> {
     let size = std::fs::metadata(&setup).map(|m| m.len()).unwrap_or(0);
     eprintln!("{} ({:.1} MB)", setup.display(), size as f64 / 1_048_576.0);
     Ok(setup)
+}
+
+/// The Windows command line the last `windows` build made.
+fn windows_cli() -> PathBuf {
+    root()
+        .join("target")
+        .join(WINDOWS_TARGET)
+        .join("release/tiepdan.exe")
 }
 
 /// NSIS needs a purely numeric X.Y.Z version.
@@ -301,6 +311,7 @@ pub fn check_packages() -> Result {
     windows(&crate_version())?;
     let version = crate_version();
     let first = deb(&version, true)?;
+    crate::wine::check(&windows_cli(), &root().join("target/release/tiepdan"))?;
     install_deb(&first)?;
     // An office's data, made by the installed command line.
     let data = root().join("target/dist/upgrade-data");

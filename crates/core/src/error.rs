@@ -97,6 +97,7 @@ impl Error {
                 StoreError::Missing { .. } => "missing",
                 StoreError::NotInitialised { .. } => "not_initialised",
                 StoreError::Io { .. } => "io",
+                StoreError::FileInUse { .. } => "file_in_use",
                 StoreError::BackupUnverified { .. } => "backup_unverified",
                 StoreError::Migration { .. } => "migration",
                 StoreError::KeyRequired { .. } => "key_required",

@@ -45,6 +45,11 @@ pub enum StoreError {
     },
 
     #[error(
+        "Tệp {path} đang mở trong một chương trình khác (trình xem PDF, Excel hoặc Word) nên không ghi đè được; tệp cũ vẫn nguyên. Hãy đóng tệp đó rồi làm lại, hoặc ghi ra tên khác."
+    )]
+    FileInUse { path: PathBuf },
+
+    #[error(
         "Bản sao lưu {path} không đạt kiểm tra sau khi tạo ({details}); đã xoá bản hỏng. Dữ liệu hiện tại không bị thay đổi. Hãy kiểm tra ổ đĩa đích và thử lại."
     )]
     BackupUnverified { path: PathBuf, details: String },

@@ -346,7 +346,7 @@ impl Desk {
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
             .collect();
         let path = crate::desk::files::export_path(&self.dir, &safe, now, &ext.to_lowercase())?;
-        crate::desk::files::write_copy(&path, &bytes)?;
+        let path = crate::desk::files::write_copy(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),
             rows: 1,

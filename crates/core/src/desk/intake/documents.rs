@@ -464,7 +464,7 @@ fn write_pdf(
         })
         .collect();
     let path: PathBuf = crate::desk::files::view_path(dir, &format!("{year}-{id:06}-{safe}.pdf"))?;
-    crate::desk::files::write_copy(&path, pdf)?;
+    let path = crate::desk::files::write_copy(&path, pdf)?;
     Ok(path.display().to_string())
 }
 

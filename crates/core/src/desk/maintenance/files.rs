@@ -16,11 +16,39 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Writes a copy to read or print into the viewing folder: whole or not at all (temporary
 /// name, then rename), but not synced to disk — the original is in the database, and the
-/// copy goes when the window closes.
-pub fn write_copy(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_streamed(path, Durable::Unsynced, |out| {
-        out.write_all(bytes).map_err(|source| io(source, path))
-    })
+/// copy goes when the window closes. Returns where it was written: when the earlier copy
+/// cannot be replaced (on Windows, a viewer still has it open), beside it as
+/// `<name> (2).<ext>`, `(3)`, … — printing again never fails because of the viewer.
+pub fn write_copy(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    let mut target = path.to_owned();
+    for n in 2..=MAX_COPIES {
+        match write_streamed(&target, Durable::Unsynced, |out| {
+            out.write_all(bytes).map_err(|source| io(source, &target))
+        }) {
+            Err(Error::Store(StoreError::FileInUse { .. } | StoreError::Io { .. }))
+                if target.exists() =>
+            {
+                target = numbered(path, n);
+            }
+            written => return written.map(|()| target),
+        }
+    }
+    Err(Error::Store(StoreError::FileInUse {
+        path: path.to_owned(),
+    }))
+}
+
+/// How many copies of one document the viewing folder holds before printing again fails.
+const MAX_COPIES: u32 = 50;
+
+/// `<stem> (n).<ext>` beside `path`.
+fn numbered(path: &Path, n: u32) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem} ({n}).{}", ext.to_string_lossy()),
+        None => format!("{stem} ({n})"),
+    };
+    path.with_file_name(name)
 }
 
 /// Whether a file written by [`write_streamed`] is synced to disk before it is renamed.
@@ -55,13 +83,34 @@ pub fn write_streamed<T>(
             file.sync_all().map_err(|e| io(e, &tmp))?;
         }
         drop(file);
-        std::fs::rename(&tmp, path).map_err(|e| io(e, path))?;
+        std::fs::rename(&tmp, path).map_err(|e| replace_error(e, path))?;
         Ok(value)
     })();
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     written
+}
+
+/// Why `path` could not be replaced: on Windows, a file another program holds open (a PDF
+/// viewer, Excel) refuses it with "access denied" or a sharing violation — said as such.
+fn replace_error(source: std::io::Error, path: &Path) -> Error {
+    const SHARING_VIOLATION: i32 = 32;
+    const LOCK_VIOLATION: i32 = 33;
+    let held = cfg!(windows)
+        && path.exists()
+        && (source.kind() == std::io::ErrorKind::PermissionDenied
+            || matches!(
+                source.raw_os_error(),
+                Some(SHARING_VIOLATION | LOCK_VIOLATION)
+            ));
+    if held {
+        Error::Store(StoreError::FileInUse {
+            path: path.to_owned(),
+        })
+    } else {
+        io(source, path)
+    }
 }
 
 fn io(source: std::io::Error, path: &Path) -> Error {
@@ -118,5 +167,45 @@ impl crate::desk::Desk {
             path: path.display().to_string(),
             rows: u32::try_from(rows).unwrap_or(u32::MAX),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_copy_that_cannot_be_replaced_is_printed_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2026-000007-bien-nhan.pdf");
+        assert_eq!(write_copy(&path, b"first").unwrap(), path);
+        // What cannot be replaced: a viewer holding it on Windows; here a folder in its
+        // place, which no rename may overwrite either.
+        std::fs::remove_file(&path).unwrap();
+        std::fs::create_dir(&path).unwrap();
+        std::fs::write(path.join("held"), b"x").unwrap();
+        let second = write_copy(&path, b"second").unwrap();
+        assert_eq!(second, dir.path().join("2026-000007-bien-nhan (2).pdf"));
+        assert_eq!(std::fs::read(&second).unwrap(), b"second");
+        let third = write_copy(&path, b"third").unwrap();
+        assert_eq!(third, dir.path().join("2026-000007-bien-nhan (2).pdf"));
+        assert_eq!(std::fs::read(&third).unwrap(), b"third");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names.len(), 2, "no temporary file is left: {names:?}");
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_replaced_stays_whole_and_the_error_names_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bao-cao.pdf");
+        std::fs::create_dir(&path).unwrap();
+        std::fs::write(path.join("held"), b"x").unwrap();
+        let err = write_atomically(&path, b"new").unwrap_err();
+        assert!(err.to_string().contains("bao-cao.pdf"), "{err}");
+        assert_eq!(std::fs::read(path.join("held")).unwrap(), b"x");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -209,7 +209,7 @@ impl Desk {
             now,
             "pdf",
         )?;
-        crate::desk::files::write_copy(&path, &bytes)?;
+        let path = crate::desk::files::write_copy(&path, &bytes)?;
         Ok(crate::desk::RegisterFile {
             path: path.display().to_string(),
             rows: 1,

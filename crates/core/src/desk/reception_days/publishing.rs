@@ -93,7 +93,7 @@ impl Desk {
             to.format("%Y%m%d")
         );
         let path = crate::desk::files::export_path(&self.dir, &stem, now, "ics")?;
-        crate::desk::files::write_copy(&path, text.as_bytes())?;
+        let path = crate::desk::files::write_copy(&path, text.as_bytes())?;
         Ok(crate::desk::RegisterFile {
             path: path.display().to_string(),
             rows: text.matches("BEGIN:VEVENT").count() as u32,
@@ -224,7 +224,7 @@ impl Desk {
             to.format("%Y%m%d")
         );
         let path = crate::desk::files::export_path(&self.dir, &stem, now, "pdf")?;
-        crate::desk::files::write_copy(&path, &bytes)?;
+        let path = crate::desk::files::write_copy(&path, &bytes)?;
         Ok(crate::desk::RegisterFile {
             path: path.display().to_string(),
             rows: 1,

@@ -247,7 +247,7 @@ impl Desk {
             rows: &rows,
         });
         let path = crate::desk::files::export_path(&self.dir, register.file_stem(), now, "pdf")?;
-        crate::desk::files::write_copy(&path, &bytes)?;
+        let path = crate::desk::files::write_copy(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),
             rows: rows.len() as u32,
@@ -278,7 +278,7 @@ impl Desk {
             )])
         })?;
         let path = crate::desk::files::export_path(&self.dir, register.file_stem(), now, "xlsx")?;
-        crate::desk::files::write_copy(&path, &bytes)?;
+        let path = crate::desk::files::write_copy(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),
             rows: rows.len() as u32,

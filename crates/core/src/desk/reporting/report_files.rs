@@ -201,7 +201,7 @@ impl Desk {
             now,
             "xlsx",
         )?;
-        crate::desk::files::write_copy(&path, &bytes)?;
+        let path = crate::desk::files::write_copy(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),
             rows: 1,
@@ -264,7 +264,7 @@ impl Desk {
         let bytes = self.report_pdf(template, period, now.date())?;
         let path =
             crate::desk::files::export_path(&self.dir, &report_stem(template, period), now, "pdf")?;
-        crate::desk::files::write_copy(&path, &bytes)?;
+        let path = crate::desk::files::write_copy(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),
             rows: 1,
@@ -318,7 +318,7 @@ impl Desk {
             period.to.format("%Y%m%d")
         );
         let path = crate::desk::files::export_path(&self.dir, &stem, now, "docx")?;
-        crate::desk::files::write_copy(&path, &bytes)?;
+        let path = crate::desk::files::write_copy(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),
             rows: 1,
@@ -363,7 +363,7 @@ impl Desk {
         let bytes = self.report_draft(period, today, Some(&rule.title))?;
         let stem = format!("bao-cao-ke-hoach-{}", rule.due.format("%Y%m%d"));
         let path = crate::desk::files::export_path(&self.dir, &stem, ctx.now, "docx")?;
-        crate::desk::files::write_copy(&path, &bytes)?;
+        let path = crate::desk::files::write_copy(&path, &bytes)?;
         Ok(RegisterFile {
             path: path.display().to_string(),
             rows: 1,
