@@ -1,10 +1,14 @@
 ; TiếpDân — Windows installer (NSIS 3, Unicode). Built by `cargo xtask package windows`,
 ; which passes VERSION, STAGE (the folder with the files to install) and OUTFILE.
-; Per-user install: no administrator rights are needed.
+; Per-user install: no administrator rights are needed. A 64-bit installer, as the app is:
+; on 32-bit Windows it does not start, rather than install a program that cannot run (and
+; CI runs it under Debian's 64-bit Wine, xtask/src/wine.rs).
 
 Unicode true
+Target amd64-unicode
 ManifestDPIAware true
 SetCompressor /SOLID lzma
+SetCompressorDictSize 64
 RequestExecutionLevel user
 
 !include "MUI2.nsh"
@@ -44,8 +48,8 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "MIT OR Apache-2.0"
 !define MUI_ICON "${STAGE}\TiepDan.ico"
 !define MUI_UNICON "${STAGE}\TiepDan.ico"
 !define MUI_ABORTWARNING
-!define MUI_WELCOMEPAGE_TEXT "Chương trình sẽ cài ${APPNAME} ${VERSION} cho người dùng này (không cần quyền quản trị).$\r$\n$\r$\nNếu máy đã có phiên bản cũ, dữ liệu được giữ nguyên; lần mở đầu tiên ứng dụng tự sao lưu rồi nâng cấp dữ liệu.$\r$\n$\r$\nBấm Tiếp để tiếp tục."
-!define MUI_FINISHPAGE_RUN "$INSTDIR\TiepDan.exe"
+!define MUI_WELCOMEPAGE_TEXT "Chương trình sẽ cài ${APPNAME} ${VERSION} cho người dùng này (không cần quyền quản trị).$\r$\n$\r$\nNếu máy đã có phiên bản cũ, dữ liệu được giữ nguyên; lần mở đầu tiên ứng dụng tự sao lưu rồi nâng cấp dữ liệu.$\r$\n$\r$\nBấm Tiến để tiếp tục."
+!define MUI_FINISHPAGE_RUN "$INSTDIR\tiepdan-desktop.exe"
 !define MUI_FINISHPAGE_RUN_TEXT "Mở ${APPNAME} ngay"
 
 !insertmacro MUI_PAGE_WELCOME
@@ -78,15 +82,41 @@ Function .onInit
   !insertmacro WebView2Present $0
   ${If} $0 == ""
   ${OrIf} $0 == "0.0.0.0"
-    MessageBox MB_YESNO|MB_ICONEXCLAMATION "Máy này chưa có Microsoft Edge WebView2 Runtime, thành phần Windows mà ${APPNAME} cần để hiển thị cửa sổ.$\r$\n$\r$\nWindows 11 và Windows 10 đã cập nhật đều có sẵn. Nếu chưa có: trên một máy có Internet, tải bộ cài 'WebView2 Runtime — Evergreen Standalone Installer (x64)' từ trang Microsoft, chép vào USB, chạy trên máy này, rồi cài lại ${APPNAME}.$\r$\n$\r$\nVẫn tiếp tục cài đặt?" IDYES +2
+    MessageBox MB_YESNO|MB_ICONEXCLAMATION "Máy này chưa có Microsoft Edge WebView2 Runtime, thành phần Windows mà ${APPNAME} cần để hiển thị cửa sổ.$\r$\n$\r$\nWindows 11 và Windows 10 đã cập nhật đều có sẵn. Nếu chưa có: trên một máy có Internet, tải bộ cài 'WebView2 Runtime — Evergreen Standalone Installer (x64)' từ trang Microsoft, chép vào USB, chạy trên máy này, rồi cài lại ${APPNAME}.$\r$\n$\r$\nVẫn tiếp tục cài đặt?" /SD IDYES IDYES +2
     Abort
   ${EndIf}
 FunctionEnd
 
+; Windows keeps a running program's files locked, so an upgrade over a copy that is still
+; open would stop half-way: the setup asks to close it first (what was typed is already
+; saved), and changes nothing if the user cancels. $R0: the installed file to check.
+Function EnsureClosed
+  ${IfNot} ${FileExists} "$R0"
+    Return
+  ${EndIf}
+  retry:
+    ClearErrors
+    FileOpen $R1 "$R0" a
+    ${IfNot} ${Errors}
+      FileClose $R1
+      Return
+    ${EndIf}
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${APPNAME} đang mở trên máy này nên chưa thay được tệp $R0.$\r$\n$\r$\nHãy đóng cửa sổ ${APPNAME} (những gì đã nhập đều đã được lưu) và cửa sổ dòng lệnh đang chạy tiepdan, rồi bấm Thử lại." /SD IDCANCEL IDRETRY retry
+    Abort "Chưa cài đặt: ${APPNAME} đang mở. Không có tệp nào bị thay đổi."
+FunctionEnd
+
 Section "${APPNAME}" SecApp
   SectionIn RO
+  ; Windows file names ignore case: the window must not be called TiepDan.exe beside the
+  ; command line tiepdan.exe (earlier setups did, and the second overwrote the first).
+  StrCpy $R0 "$INSTDIR\tiepdan-desktop.exe"
+  Call EnsureClosed
+  StrCpy $R0 "$INSTDIR\tiepdan.exe"
+  Call EnsureClosed
+  StrCpy $R0 "$INSTDIR\WebView2Loader.dll"
+  Call EnsureClosed
   SetOutPath "$INSTDIR"
-  File "${STAGE}\TiepDan.exe"
+  File "${STAGE}\tiepdan-desktop.exe"
   File "${STAGE}\tiepdan.exe"
   File "${STAGE}\WebView2Loader.dll"
   File "${STAGE}\TiepDan.ico"
@@ -94,8 +124,8 @@ Section "${APPNAME}" SecApp
   File /r "${STAGE}\licenses\*.*"
 
   WriteUninstaller "$INSTDIR\Uninstall.exe"
-  CreateShortcut "$SMPROGRAMS\${APPNAME}.lnk" "$INSTDIR\TiepDan.exe" "" "$INSTDIR\TiepDan.ico"
-  CreateShortcut "$DESKTOP\${APPNAME}.lnk" "$INSTDIR\TiepDan.exe" "" "$INSTDIR\TiepDan.ico"
+  CreateShortcut "$SMPROGRAMS\${APPNAME}.lnk" "$INSTDIR\tiepdan-desktop.exe" "" "$INSTDIR\TiepDan.ico"
+  CreateShortcut "$DESKTOP\${APPNAME}.lnk" "$INSTDIR\tiepdan-desktop.exe" "" "$INSTDIR\TiepDan.ico"
 
   WriteRegStr HKCU "Software\${APPKEY}" "InstallDir" "$INSTDIR"
   WriteRegStr HKCU "${UNINSTKEY}" "DisplayName" "${APPNAME}"
@@ -112,7 +142,9 @@ Section "un.${APPNAME}" UnApp
   SectionIn RO
   Delete "$SMPROGRAMS\${APPNAME}.lnk"
   Delete "$DESKTOP\${APPNAME}.lnk"
-  Delete "$INSTDIR\TiepDan.exe"
+  Delete "$INSTDIR\tiepdan-desktop.exe"
+  ; The command line (and, being the same name to Windows, the TiepDan.exe that earlier
+  ; setups installed).
   Delete "$INSTDIR\tiepdan.exe"
   Delete "$INSTDIR\WebView2Loader.dll"
   Delete "$INSTDIR\TiepDan.ico"

@@ -62,7 +62,11 @@ pub fn package(args: &[String]) -> Result {
         Some("windows") => windows(&version).map(|_| ()),
         Some("deb") => deb(&version, true).map(|_| ()),
         // The Windows command line under Wine against the Linux one, on the builds in target/.
-        Some("wine") => crate::wine::check(&windows_cli(), &root().join("target/release/tiepdan")),
+        Some("wine") => {
+            crate::wine::check(&windows_cli(), &root().join("target/release/tiepdan"))?;
+            let setup = dist()?.join(format!("TiepDan-{version}-setup.exe"));
+            crate::wine::check_installer(&setup, &windows_stage())
+        }
         _ => Err("usage: cargo xtask package windows|deb|wine [--version VERSION]".into()),
     }
 }
@@ -132,9 +136,13 @@ pub fn windows(version: &str) -> Result<PathBuf> {
     }
     build_release(Some(WINDOWS_TARGET))?;
     let out = root().join("target").join(WINDOWS_TARGET).join("release");
-    let stage = root().join("target/dist/windows-stage");
+    let stage = windows_stage();
     fresh_dir(&stage)?;
-    copy(&out.join("tiepdan-desktop.exe"), &stage.join("TiepDan.exe"))?;
+    // Not TiepDan.exe: Windows file names ignore case, and tiepdan.exe is the command line.
+    copy(
+        &out.join("tiepdan-desktop.exe"),
+        &stage.join("tiepdan-desktop.exe"),
+    )?;
     copy(&out.join("tiepdan.exe"), &stage.join("tiepdan.exe"))?;
     copy(
         &find_webview2_loader(&out)?,
@@ -145,7 +153,8 @@ pub fn windows(version: &str) -> Result<PathBuf> {
         &stage.join("TiepDan.ico"),
     )?;
     stage_licenses(&stage.join("licenses"))?;
-    for exe in ["TiepDan.exe", "tiepdan.exe"] {
+    unique_ignoring_case(&stage)?;
+    for exe in ["tiepdan-desktop.exe", "tiepdan.exe"] {
         check_imports(&stage.join(exe))?;
     }
     let setup = dist()?.join(format!("TiepDan-{version}-setup.exe"));
@@ -160,6 +169,29 @@ pub fn windows(version: &str) -> Result<PathBuf> {
     let size = std::fs::metadata(&setup).map(|m| m.len()).unwrap_or(0);
     eprintln!("{} ({:.1} MB)", setup.display(), size as f64 / 1_048_576.0);
     Ok(setup)
+}
+
+/// Where the files the setup installs are gathered.
+fn windows_stage() -> PathBuf {
+    root().join("target/dist/windows-stage")
+}
+
+/// Fails when two staged files' names differ only by case: Windows would install one over
+/// the other (as TiepDan.exe and tiepdan.exe once did).
+fn unique_ignoring_case(stage: &Path) -> Result {
+    let mut seen = std::collections::BTreeMap::new();
+    for e in std::fs::read_dir(stage)
+        .map_err(|e| e.to_string())?
+        .flatten()
+    {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if let Some(other) = seen.insert(name.to_lowercase(), name.clone()) {
+            return Err(format!(
+                "{name} and {other} are one file on Windows: rename one of them"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The Windows command line the last `windows` build made.
@@ -308,10 +340,11 @@ fn dir_size(dir: &Path) -> u64 {
 /// test from the installed binaries, and an upgrade keeps a database with records in it.
 pub fn check_packages() -> Result {
     crate::deps(true)?;
-    windows(&crate_version())?;
+    let setup = windows(&crate_version())?;
     let version = crate_version();
     let first = deb(&version, true)?;
     crate::wine::check(&windows_cli(), &root().join("target/release/tiepdan"))?;
+    crate::wine::check_installer(&setup, &windows_stage())?;
     install_deb(&first)?;
     // An office's data, made by the installed command line.
     let data = root().join("target/dist/upgrade-data");

@@ -74,9 +74,14 @@ impl Platform {
         c.args(args)
             .env("TIEPDAN_PASSPHRASE", PASSPHRASE)
             .env_remove("TIEPDAN_DATA");
+        let started = std::time::Instant::now();
         let out = c
             .output()
             .map_err(|e| format!("{}: cannot run {args:?}: {e}", self.name))?;
+        let took = started.elapsed().as_secs_f64();
+        if took > 2.0 {
+            eprintln!("  {took:.1} s: tiepdan {}", args.join(" "));
+        }
         if out.status.success() {
             Ok(out)
         } else {
@@ -96,8 +101,8 @@ impl Platform {
 pub fn check(windows_cli: &Path, linux_cli: &Path) -> Result {
     apt_install(&["wine64", "python3"])?;
     let prefix = root().join("target/wine-prefix");
-    let _server = WineServer(prefix.clone());
     let windows = windows_platform(&prefix, windows_cli)?;
+    let _server = WineServer::start(&prefix)?;
     let linux = linux_platform(linux_cli);
     let templates = report_templates()?;
     let mut files = Vec::new();
@@ -216,12 +221,6 @@ fn scenario(p: &Platform, templates: &[String]) -> Result<Vec<(String, Kind)>> {
 /// behind; once the viewer closes, the same command succeeds.
 fn print_over_an_open_file(p: &Platform, prefix: &Path) -> Result {
     eprintln!("== printing again over a report open in a viewer");
-    let holder = prefix.join("drive_c/tiepdan-ci/holdopen.exe");
-    std::fs::create_dir_all(holder.parent().expect("a folder")).map_err(|e| e.to_string())?;
-    run(Command::new("x86_64-w64-mingw32-gcc")
-        .args(["-municode", "-O2", "-s", "-o"])
-        .arg(&holder)
-        .arg(root().join("packaging/windows/wine/holdopen.c")))?;
     let rel = "Báo cáo/Biểu 01-TCD.pdf";
     let (shown, host) = p.path(rel);
     let before = std::fs::read(&host).map_err(|e| format!("{}: {e}", host.display()))?;
@@ -238,26 +237,7 @@ fn print_over_an_open_file(p: &Platform, prefix: &Path) -> Result {
         "--out",
         &shown,
     ];
-    let mut viewer = Command::new(p.program.get_program())
-        .envs(p.program.get_envs().filter_map(|(k, v)| v.map(|v| (k, v))))
-        .arg(&holder)
-        .arg(&shown)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("holdopen: {e}"))?;
-    let mut said = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(viewer.stdout.take().expect("piped")),
-        &mut said,
-    )
-    .map_err(|e| e.to_string())?;
-    let refused = p.office(&print);
-    drop(viewer.stdin.take());
-    viewer.wait().map_err(|e| e.to_string())?;
-    if said.trim() != "held" {
-        return Err(format!("the viewer did not open {shown}: {said}"));
-    }
+    let refused = while_held(prefix, &shown, || p.office(&print))?;
     match refused {
         Ok(_) => return Err(format!("{shown} was replaced while a viewer had it open")),
         Err(e) if !e.contains("đang mở trong một chương trình khác") => {
@@ -284,24 +264,146 @@ fn print_over_an_open_file(p: &Platform, prefix: &Path) -> Result {
     Ok(())
 }
 
-/// The Windows command line under Wine, as the user "Nguyễn Văn Ánh", installed where the
-/// setup puts it, on the default data folder under that user's profile.
-fn windows_platform(prefix: &Path, cli: &Path) -> Result<Platform> {
+/// Runs `work` while another Windows program holds `file` open as a viewer does (others
+/// may read it, not replace it).
+fn while_held<T>(prefix: &Path, file: &str, work: impl FnOnce() -> T) -> Result<T> {
+    let holder = prefix.join("drive_c/tiepdan-ci/holdopen.exe");
+    if !holder.exists() {
+        std::fs::create_dir_all(holder.parent().expect("a folder")).map_err(|e| e.to_string())?;
+        run(Command::new("x86_64-w64-mingw32-gcc")
+            .args(["-municode", "-O2", "-s", "-o"])
+            .arg(&holder)
+            .arg(root().join("packaging/windows/wine/holdopen.c")))?;
+    }
+    let mut viewer = wine(prefix)
+        .arg(&holder)
+        .arg(file)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("holdopen: {e}"))?;
+    let mut said = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(viewer.stdout.take().expect("piped")),
+        &mut said,
+    )
+    .map_err(|e| e.to_string())?;
+    let result = (said.trim() == "held").then(work);
+    drop(viewer.stdin.take());
+    viewer.wait().map_err(|e| e.to_string())?;
+    result.ok_or_else(|| format!("the stand-in viewer could not open {file}: {said}"))
+}
+
+/// The setup, run silently as a commune's IT helper would, over the copy of the command line
+/// the scenario used and the office's data it left: refused (changing nothing) while the
+/// program is open; then installed, every file as staged, the data kept; then uninstalled,
+/// the data still kept.
+pub fn check_installer(setup: &Path, stage: &Path) -> Result {
+    let prefix = root().join("target/wine-prefix");
+    let _server = WineServer::start(&prefix)?;
     let profile = prefix.join("drive_c/users").join(USER);
-    let mut wine = Command::new(WINE);
-    wine.env("WINEPREFIX", prefix)
+    let programs = profile.join("AppData/Local/Programs/TiepDan");
+    let shown_programs = format!(r"C:\Users\{USER}\AppData\Local\Programs\TiepDan");
+    let data = profile.join("AppData/Roaming/TiepDan/tiepdan/data/tiepdan.sqlite3");
+    if !data.exists() || !programs.join("tiepdan.exe").exists() {
+        return Err("run the Wine scenario first: there is no office to upgrade".into());
+    }
+    let setup_status = || {
+        wine(&prefix)
+            .arg(setup)
+            .arg("/S")
+            .status()
+            .map_err(|e| format!("{}: {e}", setup.display()))
+    };
+    eprintln!("== the setup over a copy that is still running");
+    let held = format!(r"{shown_programs}\tiepdan.exe");
+    let refused = while_held(&prefix, &held, setup_status)??;
+    if refused.success() || programs.join("tiepdan-desktop.exe").exists() {
+        return Err(format!(
+            "the setup installed over a running copy ({refused}) instead of asking to close it"
+        ));
+    }
+    eprintln!("== the setup as an upgrade");
+    let status = setup_status()?;
+    if !status.success() {
+        return Err(format!("the setup failed: {status}"));
+    }
+    for file in ["tiepdan-desktop.exe", "tiepdan.exe", "WebView2Loader.dll"] {
+        let staged = std::fs::read(stage.join(file)).map_err(|e| e.to_string())?;
+        let installed = std::fs::read(programs.join(file))
+            .map_err(|e| format!("{file} was not installed: {e}"))?;
+        if staged != installed {
+            return Err(format!("the installed {file} is not the staged one"));
+        }
+    }
+    let installed_cli = |args: &[&str]| -> Result<String> {
+        let out = wine(&prefix)
+            .arg(programs.join("tiepdan.exe"))
+            .args(args)
+            .env("TIEPDAN_PASSPHRASE", PASSPHRASE)
+            .env_remove("TIEPDAN_DATA")
+            .output()
+            .map_err(|e| e.to_string())?;
+        if !out.status.success() {
+            return Err(format!(
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    installed_cli(&["check"])?;
+    if !installed_cli(&["init"])?.contains(OFFICE) {
+        return Err("the office's data was lost in the upgrade".into());
+    }
+    eprintln!("== the uninstaller");
+    // The uninstaller copies itself to the temporary folder and runs from there (so it can
+    // remove its own file): wait for the program to go.
+    let status = wine(&prefix)
+        .arg(programs.join("Uninstall.exe"))
+        .arg("/S")
+        .status()
+        .map_err(|e| e.to_string())?;
+    for _ in 0..120 {
+        if !programs.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    if !status.success() || programs.join("tiepdan-desktop.exe").exists() {
+        return Err(format!(
+            "the uninstaller did not remove the program ({status})"
+        ));
+    }
+    if !data.exists() {
+        return Err("the uninstaller removed the office's data without being asked".into());
+    }
+    eprintln!("the setup refused a running copy, upgraded with the data kept, and uninstalled");
+    Ok(())
+}
+
+/// Wine on the private prefix, as the Windows user "Nguyễn Văn Ánh".
+fn wine(prefix: &Path) -> Command {
+    let mut c = Command::new(WINE);
+    c.env("WINEPREFIX", prefix)
         .env("WINEDEBUG", "-all")
         .env("WINEDLLOVERRIDES", "bcryptprimitives=n,b;mscoree,mshtml=")
         .env("USER", USER)
         // Wine turns the arguments into UTF-16 by the host's locale.
         .env("LC_ALL", "C.UTF-8");
+    c
+}
+
+/// The Windows command line under Wine, as the user "Nguyễn Văn Ánh", installed where the
+/// setup puts it, on the default data folder under that user's profile.
+fn windows_platform(prefix: &Path, cli: &Path) -> Result<Platform> {
+    let profile = prefix.join("drive_c/users").join(USER);
     if !profile.exists() {
         if prefix.exists() {
             std::fs::remove_dir_all(prefix).map_err(|e| format!("{}: {e}", prefix.display()))?;
         }
         eprintln!("creating the Wine prefix {}", prefix.display());
-        let status = Command::new(wine.get_program())
-            .envs(wine.get_envs().filter_map(|(k, v)| v.map(|v| (k, v))))
+        let status = wine(prefix)
             .args(["cmd", "/c", "exit"])
             .status()
             .map_err(|e| format!("{WINE}: {e}"))?;
@@ -317,9 +419,15 @@ fn windows_platform(prefix: &Path, cli: &Path) -> Result<Platform> {
         .arg(prefix.join("drive_c/windows/system32/bcryptprimitives.dll"))
         .arg(root().join("packaging/windows/wine/bcryptprimitives.c"))
         .arg("-ladvapi32"))?;
-    let installed = profile.join("AppData/Local/Programs/TiepDan/tiepdan.exe");
-    std::fs::create_dir_all(installed.parent().expect("a folder")).map_err(|e| e.to_string())?;
+    // Where the setup installs, holding only the command line, as an earlier version left it.
+    let programs = profile.join("AppData/Local/Programs/TiepDan");
+    if programs.exists() {
+        std::fs::remove_dir_all(&programs).map_err(|e| format!("{}: {e}", programs.display()))?;
+    }
+    let installed = programs.join("tiepdan.exe");
+    std::fs::create_dir_all(&programs).map_err(|e| e.to_string())?;
     std::fs::copy(cli, &installed).map_err(|e| format!("{}: {e}", cli.display()))?;
+    let mut wine = wine(prefix);
     wine.arg(&installed);
     Ok(Platform {
         name: "Windows (Wine)",
@@ -348,8 +456,22 @@ fn linux_platform(cli: &Path) -> Platform {
     }
 }
 
-/// Stops the prefix's Wine server when the check ends, however it ends.
+/// The prefix's Wine server and services, started once and stopped when the check ends,
+/// however it ends. Started by a first program with no output: a service started by a
+/// command whose output is read would hold that output open until it stops (2.5 s a command).
 struct WineServer(PathBuf);
+
+impl WineServer {
+    fn start(prefix: &Path) -> Result<WineServer> {
+        let server = WineServer(prefix.to_owned());
+        run(Command::new(WINESERVER).arg("-p").env("WINEPREFIX", prefix))?;
+        run(wine(prefix)
+            .args(["cmd", "/c", "exit"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null()))?;
+        Ok(server)
+    }
+}
 
 impl Drop for WineServer {
     fn drop(&mut self) {
