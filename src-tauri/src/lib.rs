@@ -3,6 +3,7 @@
 //! This crate holds no rule and no SQL.
 
 mod commands;
+mod startup;
 mod viewer;
 
 use std::path::PathBuf;
@@ -45,7 +46,8 @@ pub fn run() {
     // when it closes.
     let view = datadir::DataDir::new(&state.data_dir);
     view.clear_stale_views();
-    tauri::Builder::default()
+    startup::require_webview();
+    let app = tauri::Builder::default()
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::access_state,
@@ -190,11 +192,13 @@ pub fn run() {
             commands::submit_report,
             commands::report_changes,
         ])
-        .build(tauri::generate_context!())
-        .expect("the Tauri runtime starts")
-        .run(move |_, event| {
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(move |_, event| {
             if let tauri::RunEvent::Exit = event {
                 view.clear_view();
             }
-        });
+        }),
+        Err(e) => startup::failed(&e.to_string()),
+    }
 }

@@ -65,7 +65,9 @@ pub fn package(args: &[String]) -> Result {
         Some("wine") => {
             crate::wine::check(&windows_cli(), &root().join("target/release/tiepdan"))?;
             let setup = dist()?.join(format!("TiepDan-{version}-setup.exe"));
-            crate::wine::check_installer(&setup, &windows_stage())
+            crate::wine::check_installer(&setup, &windows_stage())?;
+            crate::wine::check_usb_stick_pulled(&windows_cli())?;
+            crate::wine::check_window_without_webview2(&windows_stage())
         }
         _ => Err("usage: cargo xtask package windows|deb|wine [--version VERSION]".into()),
     }
@@ -345,6 +347,8 @@ pub fn check_packages() -> Result {
     let first = deb(&version, true)?;
     crate::wine::check(&windows_cli(), &root().join("target/release/tiepdan"))?;
     crate::wine::check_installer(&setup, &windows_stage())?;
+    crate::wine::check_usb_stick_pulled(&windows_cli())?;
+    crate::wine::check_window_without_webview2(&windows_stage())?;
     install_deb(&first)?;
     // An office's data, made by the installed command line.
     let data = root().join("target/dist/upgrade-data");

@@ -382,6 +382,139 @@ pub fn check_installer(setup: &Path, stage: &Path) -> Result {
     Ok(())
 }
 
+/// Portable mode on a USB stick (drive E:, the program and its `data` folder on it), the
+/// stick pulled out in the middle of an import — to the program, the same as being killed
+/// mid-write: the store must open and pass its check afterwards, holding all of the import
+/// or none of it, and the same import then succeeds.
+pub fn check_usb_stick_pulled(cli: &Path) -> Result {
+    eprintln!("== portable mode on a USB stick pulled out mid-import");
+    const CITIZENS: usize = 40_000;
+    let prefix = root().join("target/wine-prefix");
+    let _server = WineServer::start(&prefix)?;
+    let stick = root().join("target/wine-usb-stick");
+    if stick.exists() {
+        std::fs::remove_dir_all(&stick).map_err(|e| format!("{}: {e}", stick.display()))?;
+    }
+    let folder = stick.join("TiepDan");
+    std::fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
+    let drive = prefix.join("dosdevices/e:");
+    let _ = std::fs::remove_file(&drive);
+    std::os::unix::fs::symlink(&stick, &drive).map_err(|e| format!("{}: {e}", drive.display()))?;
+    std::fs::copy(cli, folder.join("tiepdan.exe")).map_err(|e| e.to_string())?;
+    std::fs::write(folder.join("tiepdan-portable.txt"), b"").map_err(|e| e.to_string())?;
+    let mut records = String::from(
+        "{\"type\":\"office\",\"name\":\"Ủy ban nhân dân xã Ba Tơ\",\"parent\":\"Ủy ban nhân dân tỉnh Quảng Ngãi\",\"place\":\"Ba Tơ\",\"province\":\"Quảng Ngãi\",\"chair\":\"Phạm Văn Hùng\"}\n",
+    );
+    for i in 0..CITIZENS {
+        records.push_str(&format!(
+            "{{\"type\":\"citizen\",\"ref\":\"u{i}\",\"full_name\":\"Nguyễn Văn Ánh {i}\",\"id_kind\":\"none\",\"address\":\"Thôn {i}, xã Ba Tơ\"}}\n"
+        ));
+    }
+    std::fs::write(folder.join("nhập.jsonl"), records).map_err(|e| e.to_string())?;
+    let tiepdan = |args: &[&str]| {
+        let mut c = wine(&prefix);
+        c.arg(r"E:\TiepDan\tiepdan.exe")
+            .args(args)
+            .env("TIEPDAN_PASSPHRASE", PASSPHRASE)
+            .env_remove("TIEPDAN_DATA");
+        c
+    };
+    run(tiepdan(&["init"]).stdout(std::process::Stdio::null()))?;
+    if !folder.join("data/tiepdan.sqlite3").exists() {
+        return Err("portable mode did not put the data on the stick".into());
+    }
+    let import = [r"import", r"E:\TiepDan\nhập.jsonl"];
+    let mut importing = tiepdan(&import)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    // Pulled out once the import is writing (its write-ahead log has grown).
+    let wal = folder.join("data/tiepdan.sqlite3-wal");
+    let started = std::time::Instant::now();
+    while std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0) < 1 << 20
+        && started.elapsed() < std::time::Duration::from_secs(60)
+        && importing.try_wait().map_err(|e| e.to_string())?.is_none()
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    if importing.try_wait().map_err(|e| e.to_string())?.is_some() {
+        return Err("the import ended before it could be interrupted: make it longer".into());
+    }
+    // Every Windows process of the prefix dies at once, as when the stick goes.
+    run(Command::new(WINESERVER)
+        .arg("-k")
+        .env("WINEPREFIX", &prefix))?;
+    let _ = importing.wait();
+    let _server = WineServer::start(&prefix)?;
+    run(tiepdan(&["check"]).stdout(std::process::Stdio::null()))?;
+    let count = |what: &str| -> Result<usize> {
+        run(
+            tiepdan(&["export", "--redact", "--out", r"E:\TiepDan\xuất.jsonl"])
+                .stdout(std::process::Stdio::null()),
+        )?;
+        let text = std::fs::read_to_string(folder.join("xuất.jsonl")).map_err(|e| e.to_string())?;
+        let n = text.matches("\"type\":\"citizen\"").count();
+        eprintln!("  {what}: {n} citizens");
+        Ok(n)
+    };
+    let after_pull = count("after the stick was pulled")?;
+    if after_pull != 0 && after_pull != CITIZENS {
+        return Err(format!(
+            "half an import survived: {after_pull} of {CITIZENS} citizens"
+        ));
+    }
+    run(tiepdan(&import).stdout(std::process::Stdio::null()))?;
+    if count("after importing again")? != CITIZENS {
+        return Err("the import did not complete after the stick came back".into());
+    }
+    Ok(())
+}
+
+/// The window on a PC without the WebView2 runtime (Wine has none): it must say so in
+/// Vietnamese, in a box on screen, and end — not vanish, nor answer in English. The box is
+/// read back from the screen (`packaging/windows/wine/readbox.c`) and closed.
+pub fn check_window_without_webview2(stage: &Path) -> Result {
+    eprintln!("== the window on a PC without WebView2");
+    let prefix = root().join("target/wine-prefix");
+    let reader = prefix.join("drive_c/tiepdan-ci/readbox.exe");
+    std::fs::create_dir_all(reader.parent().expect("a folder")).map_err(|e| e.to_string())?;
+    run(Command::new("x86_64-w64-mingw32-gcc")
+        .args(["-municode", "-O2", "-s", "-o"])
+        .arg(&reader)
+        .arg(root().join("packaging/windows/wine/readbox.c"))
+        .arg("-luser32"))?;
+    // Wine's desktop binds to the display of the first program: this one starts on the
+    // virtual screen, after any server started without one has ended.
+    run(Command::new(WINESERVER)
+        .arg("-w")
+        .env("WINEPREFIX", &prefix))?;
+    let _server = WineServer(prefix.clone());
+    let wine = wine(&prefix);
+    let window = stage.join("tiepdan-desktop.exe");
+    let out = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1024x768x24"])
+        .arg(wine.get_program())
+        .arg(&reader)
+        .arg("TiếpDân")
+        .arg(format!(
+            "Z:{}",
+            window.display().to_string().replace('/', "\\")
+        ))
+        .envs(wine.get_envs().filter_map(|(k, v)| v.map(|v| (k, v))))
+        .output()
+        .map_err(|e| format!("xvfb-run: {e}"))?;
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    if said.contains("chưa có Microsoft Edge WebView2 Runtime") && said.contains("exit code 1") {
+        eprintln!("without WebView2 the window said so in Vietnamese, and ended");
+        Ok(())
+    } else {
+        Err(format!(
+            "without WebView2 the window did not say so in Vietnamese:\n{said}"
+        ))
+    }
+}
+
 /// Wine on the private prefix, as the Windows user "Nguyễn Văn Ánh".
 fn wine(prefix: &Path) -> Command {
     let mut c = Command::new(WINE);
@@ -464,6 +597,9 @@ struct WineServer(PathBuf);
 impl WineServer {
     fn start(prefix: &Path) -> Result<WineServer> {
         let server = WineServer(prefix.to_owned());
+        // A server still running (the prefix was just created) ends first, saving its
+        // registry; `-p` refuses to start beside it.
+        run(Command::new(WINESERVER).arg("-w").env("WINEPREFIX", prefix))?;
         run(Command::new(WINESERVER).arg("-p").env("WINEPREFIX", prefix))?;
         run(wine(prefix)
             .args(["cmd", "/c", "exit"])
