@@ -20,16 +20,21 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 /// cannot be replaced (on Windows, a viewer still has it open), beside it as
 /// `<name> (2).<ext>`, `(3)`, … — printing again never fails because of the viewer.
 pub fn write_copy(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    copy_beside_if_held(path, |target| {
+        write_streamed(target, Durable::Unsynced, |out| {
+            out.write_all(bytes).map_err(|source| io(source, target))
+        })
+    })
+}
+
+/// Writes with `write` to `path`, or, while `path` is held open ([`StoreError::FileInUse`]),
+/// to the first of `<name> (2)`, `(3)`, … that is not. Any other failure (a full disk) is
+/// returned as it is.
+fn copy_beside_if_held(path: &Path, write: impl Fn(&Path) -> Result<()>) -> Result<PathBuf> {
     let mut target = path.to_owned();
     for n in 2..=MAX_COPIES {
-        match write_streamed(&target, Durable::Unsynced, |out| {
-            out.write_all(bytes).map_err(|source| io(source, &target))
-        }) {
-            Err(Error::Store(StoreError::FileInUse { .. } | StoreError::Io { .. }))
-                if target.exists() =>
-            {
-                target = numbered(path, n);
-            }
+        match write(&target) {
+            Err(Error::Store(StoreError::FileInUse { .. })) => target = numbered(path, n),
             written => return written.map(|()| target),
         }
     }
@@ -175,26 +180,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_copy_that_cannot_be_replaced_is_printed_beside_it() {
+    fn a_copy_held_open_is_printed_beside_it_and_other_failures_are_not_hidden() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("2026-000007-bien-nhan.pdf");
         assert_eq!(write_copy(&path, b"first").unwrap(), path);
-        // What cannot be replaced: a viewer holding it on Windows; here a folder in its
-        // place, which no rename may overwrite either.
-        std::fs::remove_file(&path).unwrap();
-        std::fs::create_dir(&path).unwrap();
-        std::fs::write(path.join("held"), b"x").unwrap();
-        let second = write_copy(&path, b"second").unwrap();
-        assert_eq!(second, dir.path().join("2026-000007-bien-nhan (2).pdf"));
-        assert_eq!(std::fs::read(&second).unwrap(), b"second");
-        let third = write_copy(&path, b"third").unwrap();
-        assert_eq!(third, dir.path().join("2026-000007-bien-nhan (2).pdf"));
-        assert_eq!(std::fs::read(&third).unwrap(), b"third");
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
-        assert_eq!(names.len(), 2, "no temporary file is left: {names:?}");
+        // A viewer holds the first copy, then also the second (Windows says FileInUse).
+        let held = [
+            path.clone(),
+            dir.path().join("2026-000007-bien-nhan (2).pdf"),
+        ];
+        let written = copy_beside_if_held(&path, |target| {
+            if held.iter().any(|h| h == target) {
+                return Err(Error::Store(StoreError::FileInUse {
+                    path: target.to_owned(),
+                }));
+            }
+            write_atomically(target, b"again")
+        })
+        .unwrap();
+        assert_eq!(written, dir.path().join("2026-000007-bien-nhan (3).pdf"));
+        assert_eq!(std::fs::read(&written).unwrap(), b"again");
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        // A full disk is not a viewer: said as it is, nothing else tried.
+        let tries = std::cell::Cell::new(0);
+        let err = copy_beside_if_held(&path, |target| {
+            tries.set(tries.get() + 1);
+            Err(io(std::io::Error::other("disk full"), target))
+        })
+        .unwrap_err();
+        assert!(matches!(err, Error::Store(StoreError::Io { .. })), "{err}");
+        assert_eq!(tries.get(), 1);
+        // Held for ever: printing again fails, saying why.
+        let err = copy_beside_if_held(&path, |target| {
+            Err(Error::Store(StoreError::FileInUse {
+                path: target.to_owned(),
+            }))
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("đang mở"), "{err}");
     }
 
     #[test]
