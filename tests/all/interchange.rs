@@ -665,3 +665,66 @@ fn an_export_with_a_day_carries_the_computed_routing_deadlines_and_status() {
     // Without a day, no computed fields.
     assert!(!export(&desk, false).contains("\"routing\""));
 }
+
+/// The search index's rows, as FTS5 holds them.
+fn search_rows(desk: &Desk) -> Vec<(i64, String)> {
+    let conn = desk.store().conn();
+    let mut stmt = conn
+        .prepare("SELECT rowid, body FROM search ORDER BY rowid")
+        .unwrap();
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    rows.collect::<rusqlite::Result<_>>().unwrap()
+}
+
+/// The search triggers' text.
+fn search_triggers(desk: &Desk) -> Vec<String> {
+    let conn = desk.store().conn();
+    let mut stmt = conn
+        .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        .unwrap();
+    let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+    rows.collect::<rusqlite::Result<_>>().unwrap()
+}
+
+#[test]
+fn an_import_indexes_for_search_exactly_what_the_triggers_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = open(dir.path());
+    let triggers = search_triggers(&desk);
+    record_at_the_desk(&mut desk);
+    import(&mut desk, SCENARIO);
+    // Changed records too: their old entries must go.
+    let changed = SCENARIO.replace(
+        "Kiến nghị sửa đường liên thôn",
+        "Kiến nghị làm lối đi liên thôn",
+    );
+    assert_ne!(changed, SCENARIO, "the scenario has the text changed here");
+    import(&mut desk, &changed);
+    assert_eq!(
+        search_triggers(&desk),
+        triggers,
+        "the triggers are back, as they were"
+    );
+    let imported = search_rows(&desk);
+    assert!(imported.len() > 10, "{imported:?}");
+    assert!(
+        imported.iter().any(|(_, b)| b.contains("lam loi di")),
+        "{imported:?}"
+    );
+    assert!(
+        !imported
+            .iter()
+            .any(|(_, b)| b.contains("sua duong lien thon")),
+        "the old text left the index: {imported:?}"
+    );
+    // Every row indexed again by the triggers themselves.
+    desk.store()
+        .conn()
+        .execute_batch(
+            "UPDATE citizens SET name_fold = name_fold;
+             UPDATE petitions SET summary_fold = summary_fold;
+             UPDATE visits SET summary_fold = summary_fold;",
+        )
+        .unwrap();
+    assert_eq!(search_rows(&desk), imported);
+}

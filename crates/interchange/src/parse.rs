@@ -37,7 +37,12 @@ pub fn parse(
         if trimmed.is_empty() || trimmed.starts_with("//") {
             continue;
         }
-        let nfc: String = trimmed.nfc().collect();
+        // Most files are NFC already: checked cheaply, normalised only when not.
+        let nfc: std::borrow::Cow<str> = match unicode_normalization::is_nfc_quick(trimmed.chars())
+        {
+            unicode_normalization::IsNormalized::Yes => trimmed.into(),
+            _ => trimmed.nfc().collect::<String>().into(),
+        };
         let obj = match serde_json::from_str::<Value>(&nfc) {
             Ok(Value::Object(obj)) => obj,
             Ok(_) => {

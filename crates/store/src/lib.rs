@@ -351,9 +351,15 @@ impl Store {
 /// are read: a commune's database of a few dozen MB never comes near it.
 const PAGE_CACHE_KIB: i64 = 256 * 1024;
 
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 128;
+
 /// WAL with synchronous=FULL: a committed transaction survives a power cut.
 fn set_pragmas(conn: &Connection) -> Result<(), StoreError> {
     conn.busy_timeout(Duration::from_secs(5))?;
+    // Room for every statement of an import's loop: with rusqlite's default of 16 they
+    // pushed each other out and were parsed again for every record.
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     conn.pragma_update(None, "cache_size", -PAGE_CACHE_KIB)?;
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     debug_assert_eq!(mode.to_lowercase(), "wal");

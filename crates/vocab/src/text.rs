@@ -19,9 +19,12 @@ use icu_locale_core::locale;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// NFC-normalises `s`.
+/// NFC-normalises `s` (a cheap check first: most text is NFC already).
 pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s.to_owned(),
+        _ => s.nfc().collect(),
+    }
 }
 
 /// The form in which user text is stored: NFC, trimmed, inner whitespace runs collapsed to

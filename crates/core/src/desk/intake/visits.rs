@@ -230,11 +230,17 @@ pub(in crate::desk) fn insert_paper(
     certified: bool,
     pages: Option<u32>,
 ) -> rusqlite::Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO petition_papers (petition_id, title, original, pages, certified)
          VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![petition_id, title, original, pages, certified && !original],
-    )?;
+    )?
+    .execute(params![
+        petition_id,
+        title,
+        original,
+        pages,
+        certified && !original
+    ])?;
     Ok(())
 }
 

@@ -9,6 +9,7 @@
 
 mod export;
 mod read;
+mod search;
 
 pub use export::ExportOptions;
 
@@ -164,6 +165,7 @@ impl Desk {
                 ids: HashMap::new(),
                 summary: ImportSummary::default(),
                 errors: Vec::new(),
+                search: search::Deferred::default(),
             };
             import.ticker.start()?;
             import.run(&records, &denouncers)?;
@@ -223,6 +225,8 @@ struct Importer<'a> {
     summary: ImportSummary,
     /// Problems only the database can reveal (an identity number already registered).
     errors: Vec<LineError>,
+    /// The search index, brought up to date once at the end.
+    search: search::Deferred,
 }
 
 /// How stored records are named when import compares them with the file's: by id.
@@ -314,8 +318,16 @@ impl Importer<'_> {
                 self.plan(p)?;
             }
         }
+        std::mem::take(&mut self.search).finish(self.tx)?;
         self.mark_denouncers(records)?;
         Ok(())
+    }
+
+    /// Runs one write through the connection's statement cache: an import runs the same
+    /// few statements for every record, and parsing them again each time cost more than
+    /// the writes.
+    fn exec(&self, sql: &str, values: impl rusqlite::Params) -> rusqlite::Result<usize> {
+        self.tx.prepare_cached(sql)?.execute(values)
     }
 
     /// The stored id of `ref_` in `t`, if any: a record imported with that ref, or one
@@ -323,11 +335,8 @@ impl Importer<'_> {
     fn lookup(&self, t: Table, ref_: &str) -> rusqlite::Result<Option<i64>> {
         let stored = self
             .tx
-            .query_row(
-                &format!("SELECT id FROM {} WHERE ref = ?1", t.sql()),
-                [ref_],
-                |r| r.get(0),
-            )
+            .prepare_cached(&format!("SELECT id FROM {} WHERE ref = ?1", t.sql()))?
+            .query_row([ref_], |r| r.get(0))
             .optional()?;
         match stored {
             Some(id) => Ok(Some(id)),
@@ -367,7 +376,7 @@ impl Importer<'_> {
             Some(_) => Found::Changed,
         };
         if !matches!(found, Found::Same) {
-            self.tx.execute(
+            self.exec(
                 "INSERT INTO calendar_days (date, kind, note) VALUES (?1, ?2, ?3)
                  ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, note = excluded.note",
                 params![d.date, crate::store::value::Named(d.kind), d.note],
@@ -387,7 +396,7 @@ impl Importer<'_> {
         let id = match (id, &found) {
             (Some(id), Found::Same) => id,
             (Some(id), _) => {
-                self.tx.execute(
+                self.exec(
                     "UPDATE agencies SET name = ?2, name_fold = ?3, role = ?4, address = ?5
                      WHERE id = ?1",
                     params![id, a.name, fold(&a.name), a.role.as_str(), a.address],
@@ -395,7 +404,7 @@ impl Importer<'_> {
                 id
             }
             (None, _) => {
-                self.tx.execute(
+                self.exec(
                     "INSERT INTO agencies (ref, name, name_fold, role, address, created_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                     params![
@@ -425,12 +434,13 @@ impl Importer<'_> {
         if let Some(number) = &c.id_number {
             let other: Option<(Option<String>, String, String)> = self
                 .tx
-                .query_row(
+                .prepare_cached(
                     "SELECT ref, full_name, address FROM citizens
                      WHERE id_number = ?1 AND id IS NOT ?2 LIMIT 1",
-                    params![number, id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
+                )?
+                .query_row(params![number, id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
                 .optional()?;
             if let Some((other_ref, full_name, address)) = other {
                 let whose = match other_ref {
@@ -474,7 +484,7 @@ impl Importer<'_> {
             (Some(id), _) => {
                 let mut all = values.to_vec();
                 all.push(&id);
-                self.tx.execute(
+                self.exec(
                     "UPDATE citizens SET full_name = ?1, name_fold = ?2, id_kind = ?3,
                          id_number = ?4, id_issued_on = ?5, id_issued_by = ?6, birth_year = ?7,
                          gender = ?8, address = ?9, address_fold = ?10, phone = ?11
@@ -492,7 +502,7 @@ impl Importer<'_> {
                 ]);
                 // Inserted with its final denouncer_only flag: a denouncer's name never
                 // enters the search index, not even for a moment.
-                self.tx.execute(
+                self.exec(
                     "INSERT INTO citizens (full_name, name_fold, id_kind, id_number, id_issued_on,
                          id_issued_by, birth_year, gender, address, address_fold, phone, ref,
                          denouncer_only, created_at)
@@ -503,6 +513,9 @@ impl Importer<'_> {
             }
         };
         tally(&mut self.summary.citizens, &found);
+        if !matches!(found, Found::Same) {
+            self.search.written(self.tx, "citizens", id)?;
+        }
         self.ids.insert((Table::Citizen, c.ref_.clone()), id);
         Ok(())
     }
@@ -517,7 +530,7 @@ impl Importer<'_> {
         let id = match (id, &found) {
             (Some(id), Found::Same) => id,
             (Some(id), _) => {
-                self.tx.execute(
+                self.exec(
                     "UPDATE cases SET title = ?2, opened_on = ?3 WHERE id = ?1",
                     params![id, c.title, c.opened_on],
                 )?;
@@ -538,7 +551,7 @@ impl Importer<'_> {
         opened_on: chrono::NaiveDate,
     ) -> Result<i64, Error> {
         let title: String = title.chars().take(200).collect();
-        self.tx.execute(
+        self.exec(
             "INSERT INTO cases (ref, title, opened_on, created_at) VALUES (?1, ?2, ?3, ?4)",
             params![ref_, title, opened_on, self.stamp],
         )?;
@@ -586,7 +599,7 @@ impl Importer<'_> {
         let (id, found) = match id {
             None => {
                 let case_id = self.case_for(&p.case, &p.summary, p.received_on)?;
-                self.tx.execute(
+                self.exec(
                     "INSERT INTO petitions (ref, case_id, received_on, channel, kind, field,
                          summary, summary_fold, created_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -625,6 +638,9 @@ impl Importer<'_> {
             self.write_petition(id, p)?;
         }
         tally(&mut self.summary.petitions, &found);
+        if !matches!(found, Found::Same) {
+            self.search.written(self.tx, "petitions", id)?;
+        }
         self.ids.insert((Table::Petition, p.ref_.clone()), id);
         Ok(())
     }
@@ -633,13 +649,12 @@ impl Importer<'_> {
     /// A petition's events are part of its record: the file's list replaces the stored one.
     fn write_petition(&mut self, id: i64, p: &PetitionRecord) -> Result<(), Error> {
         for links in ["petition_citizens", "petition_papers", "events"] {
-            self.tx
-                .execute(&format!("DELETE FROM {links} WHERE petition_id = ?1"), [id])?;
+            self.exec(&format!("DELETE FROM {links} WHERE petition_id = ?1"), [id])?;
         }
         crate::desk::denouncer::unlink_petition(self.tx, id)?;
         let case_id = p.case.as_ref().map(|c| self.id(Table::Case, c));
         let respondent = p.respondent.as_ref();
-        self.tx.execute(
+        self.exec(
             "UPDATE petitions SET case_id = coalesce(?2, case_id), received_on = ?3, channel = ?4,
                  forwarded_by = ?5, forwarded_doc = ?6, kind = ?7, field = ?8, anonymous = ?9,
                  signatories = ?10, respondent_role = ?11, respondent_name = ?12, instance = ?13,
@@ -685,7 +700,7 @@ impl Importer<'_> {
             crate::desk::denouncer::link(self.tx, id, &people)?;
         } else {
             for (pos, c) in people.iter().enumerate() {
-                self.tx.execute(
+                self.exec(
                     "INSERT INTO petition_citizens (petition_id, citizen_id, position)
                      VALUES (?1, ?2, ?3)",
                     params![id, c, pos],
@@ -707,7 +722,7 @@ impl Importer<'_> {
                 .results
                 .as_ref()
                 .map(|r| serde_json::to_string(r).expect("numbers serialise"));
-            self.tx.execute(
+            self.exec(
                 "INSERT INTO events (petition_id, on_date, kind, action, to_agency, days,
                      decision, result, reason, partial, results, note, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -737,7 +752,7 @@ impl Importer<'_> {
         let (id, found) = match id {
             None => {
                 let case_id = self.case_for(&v.case, &v.summary, v.at.date())?;
-                self.tx.execute(
+                self.exec(
                     "INSERT INTO visits (ref, case_id, at, reception, received_by, people, repeat,
                          summary, summary_fold, outcome, created_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -781,7 +796,7 @@ impl Importer<'_> {
                     (id, Found::Same)
                 } else {
                     let case_id = v.case.as_ref().map(|c| self.id(Table::Case, c));
-                    self.tx.execute(
+                    self.exec(
                         "UPDATE visits SET case_id = coalesce(?2, case_id), at = ?3, reception = ?4,
                              received_by = ?5, people = ?6, repeat = ?7, summary = ?8,
                              summary_fold = ?9, outcome = ?10
@@ -799,9 +814,8 @@ impl Importer<'_> {
                             v.outcome
                         ],
                     )?;
-                    self.tx
-                        .execute("DELETE FROM visit_citizens WHERE visit_id = ?1", [id])?;
-                    self.tx.execute(
+                    self.exec("DELETE FROM visit_citizens WHERE visit_id = ?1", [id])?;
+                    self.exec(
                         "UPDATE petitions SET visit_id = NULL WHERE visit_id = ?1",
                         [id],
                     )?;
@@ -811,7 +825,7 @@ impl Importer<'_> {
         };
         if !matches!(found, Found::Same) {
             for (pos, c) in v.citizens.iter().enumerate() {
-                self.tx.execute(
+                self.exec(
                     "INSERT INTO visit_citizens (visit_id, citizen_id, position, representative)
                      VALUES (?1, ?2, ?3, ?4)",
                     params![
@@ -823,13 +837,16 @@ impl Importer<'_> {
                 )?;
             }
             for p in &v.petitions {
-                self.tx.execute(
+                self.exec(
                     "UPDATE petitions SET visit_id = ?1 WHERE id = ?2",
                     params![id, self.id(Table::Petition, p)],
                 )?;
             }
         }
         tally(&mut self.summary.visits, &found);
+        if !matches!(found, Found::Same) {
+            self.search.written(self.tx, "visits", id)?;
+        }
         self.ids.insert((Table::Visit, v.ref_.clone()), id);
         Ok(())
     }
@@ -859,7 +876,7 @@ impl Importer<'_> {
             (Some(id), _) => {
                 let mut all = values[..9].to_vec();
                 all.push(&id);
-                self.tx.execute(
+                self.exec(
                     "UPDATE reception_plans SET ref = ?1, host = ?2, host_name = ?3, rule = ?4,
                          from_date = ?5, to_date = ?6, place = ?7, start_time = ?8, end_time = ?9
                      WHERE id = ?10",
@@ -867,7 +884,7 @@ impl Importer<'_> {
                 )?;
             }
             (None, _) => {
-                self.tx.execute(
+                self.exec(
                     "INSERT INTO reception_plans (ref, host, host_name, rule, from_date, to_date,
                          place, start_time, end_time, created_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -883,11 +900,12 @@ impl Importer<'_> {
     /// all of them are to denunciations (as denouncer, or at a visit where only
     /// denunciations were handed in), 0 otherwise. Rows already right are not touched.
     fn mark_denouncers(&mut self, records: &[(usize, Record)]) -> Result<(), Error> {
+        let only = crate::desk::denouncer::only_denouncers(self.tx)?;
         for (_, r) in records {
             let Record::Citizen(c) = r else { continue };
             let id = self.id(Table::Citizen, &c.ref_);
-            let flag = crate::desk::denouncer::only_a_denouncer(self.tx, id)?;
-            self.tx.execute(
+            let flag = only.contains(&id);
+            self.exec(
                 "UPDATE citizens SET denouncer_only = ?2 WHERE id = ?1 AND denouncer_only != ?2",
                 params![id, flag],
             )?;

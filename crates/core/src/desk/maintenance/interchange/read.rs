@@ -64,11 +64,8 @@ pub(crate) type Namer<'a> = &'a dyn Fn(Table, i64) -> String;
 /// by migration 4), the start of the refs export makes up.
 fn interchange_id(conn: &Connection) -> rusqlite::Result<String> {
     let id: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = 'interchange_id'",
-            [],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT value FROM settings WHERE key = 'interchange_id'")?
+        .query_row([], |r| r.get(0))
         .optional()?;
     Ok(id.unwrap_or_default())
 }
@@ -94,11 +91,11 @@ pub(crate) fn made_up_here(
         .filter(|n| !here.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
         .and_then(|n| n.parse::<i64>().ok());
     let Some(id) = id else { return Ok(None) };
-    conn.query_row(
-        &format!("SELECT id FROM {} WHERE id = ?1 AND ref IS NULL", t.sql()),
-        [id],
-        |r| r.get(0),
-    )
+    conn.prepare_cached(&format!(
+        "SELECT id FROM {} WHERE id = ?1 AND ref IS NULL",
+        t.sql()
+    ))?
+    .query_row([id], |r| r.get(0))
     .optional()
 }
 

@@ -62,10 +62,8 @@ pub(in crate::desk) fn link(
 
 /// Removes the links of petition `petition_id` (an import rewriting the petition).
 pub(in crate::desk) fn unlink_petition(tx: &Connection, petition_id: i64) -> rusqlite::Result<()> {
-    tx.execute(
-        "DELETE FROM denouncers WHERE petition_id = ?1",
-        [petition_id],
-    )?;
+    tx.prepare_cached("DELETE FROM denouncers WHERE petition_id = ?1")?
+        .execute([petition_id])?;
     Ok(())
 }
 
@@ -277,25 +275,25 @@ pub(in crate::desk) fn move_links(tx: &Connection, kept: i64, merged: i64) -> ru
     Ok(())
 }
 
-/// Whether every link `citizen_id` has is to a denunciation (as denouncer, or present at a
-/// visit where only denunciations were handed in): known to the office only as a denouncer.
-pub(in crate::desk) fn only_a_denouncer(
-    conn: &Connection,
-    citizen_id: i64,
-) -> rusqlite::Result<bool> {
-    conn.query_row(
-        "WITH only_denunciations (visit_id) AS (
+/// The citizens every link of whom is to a denunciation (as denouncer, or present at a
+/// visit where only denunciations were handed in): known to the office only as denouncers.
+/// One pass over the links, whatever the number of citizens (an import asks it once).
+pub(in crate::desk) fn only_denouncers(conn: &Connection) -> rusqlite::Result<HashSet<i64>> {
+    let mut stmt = conn.prepare(
+        "WITH only_denunciations (visit_id) AS MATERIALIZED (
              SELECT visit_id FROM petitions WHERE visit_id IS NOT NULL
-             GROUP BY visit_id HAVING min(kind = 'denunciation') = 1)
-         SELECT (EXISTS (SELECT 1 FROM denouncers WHERE citizen_id = ?1)
-                 OR EXISTS (SELECT 1 FROM visit_citizens WHERE citizen_id = ?1
-                            AND visit_id IN only_denunciations))
-             AND NOT EXISTS (SELECT 1 FROM petition_citizens WHERE citizen_id = ?1)
-             AND NOT EXISTS (SELECT 1 FROM visit_citizens WHERE citizen_id = ?1
-                             AND visit_id NOT IN only_denunciations)",
-        [citizen_id],
-        |r| r.get(0),
-    )
+             GROUP BY visit_id HAVING min(kind = 'denunciation') = 1),
+         linked (citizen_id) AS (
+             SELECT citizen_id FROM denouncers
+             UNION SELECT citizen_id FROM visit_citizens
+                   WHERE visit_id IN only_denunciations)
+         SELECT citizen_id FROM linked l
+          WHERE NOT EXISTS (SELECT 1 FROM petition_citizens WHERE citizen_id = l.citizen_id)
+            AND NOT EXISTS (SELECT 1 FROM visit_citizens WHERE citizen_id = l.citizen_id
+                            AND visit_id NOT IN only_denunciations)",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    rows.collect()
 }
 
 /// The citizens linked to a denunciation: as its denouncers, or present at a visit where
