@@ -218,25 +218,17 @@ pub fn import(data: Option<PathBuf>, file: &std::path::Path) -> ExitCode {
         eprintln!("Lỗi: {message}");
         ExitCode::FAILURE
     };
-    let text = match std::fs::read(file) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(_) => {
-                return fail(format!(
-                    "tệp {} không phải văn bản UTF-8; hãy lưu lại tệp với bảng mã UTF-8.",
-                    file.display()
-                ));
-            }
-        },
-        Err(e) => return fail(format!("không đọc được tệp {}: {e}.", file.display())),
-    };
+    if let Err(e) = std::fs::metadata(file) {
+        return fail(format!("không đọc được tệp {}: {e}.", file.display()));
+    }
     let root = datadir::resolve(data, None, datadir::program_dir().as_deref());
     let mut desk = match open_desk(&root) {
         Ok(d) => d,
         Err(e) => return fail(e.to_string()),
     };
     let bar = Bar::new();
-    let imported = desk.import_watched(&ctx(&desk), &text, &bar);
+    // Read twice (checked, then written), never whole: any size fits in memory.
+    let imported = desk.import_file(&ctx(&desk), file, &bar);
     bar.0.finish_and_clear();
     match imported {
         Ok(summary) => {

@@ -97,8 +97,16 @@ pub fn now() -> chrono::NaiveDateTime {
 }
 
 pub fn generate(dir: &Path, petitions: usize) {
+    generate_keyed(dir, petitions, None)
+}
+
+/// [`generate`], into a database encrypted with `key` when one is given.
+pub fn generate_keyed(dir: &Path, petitions: usize, key: Option<&tiepdan_core::store::DbKey>) {
     let _ = std::fs::remove_dir_all(dir);
-    let mut desk = Desk::open(dir, now()).unwrap();
+    let mut desk = Desk::open_keyed(dir, key, now()).unwrap();
+    if key.is_some() {
+        desk.act_as(tiepdan_core::domain::access::Roles::ALL);
+    }
     desk.save_office(
         &ctx(now()),
         &tiepdan_core::domain::office::OfficeInput {
@@ -115,6 +123,9 @@ pub fn generate(dir: &Path, petitions: usize) {
     .unwrap();
     drop(desk);
     let conn = Connection::open(dir.join("tiepdan.sqlite3")).unwrap();
+    if let Some(key) = key {
+        key.apply(&conn).unwrap();
+    }
     conn.pragma_update(None, "synchronous", "OFF").unwrap();
     conn.execute_batch("BEGIN").unwrap();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);

@@ -728,3 +728,132 @@ fn an_import_indexes_for_search_exactly_what_the_triggers_would() {
         .unwrap();
     assert_eq!(search_rows(&desk), imported);
 }
+
+/// Long work stopped at its `n`-th report.
+struct StopAt(std::cell::Cell<usize>, Vec<&'static str>);
+
+impl tiepdan_core::progress::Progress for StopAt {
+    fn step(&self, stage: &str, _done: u64, _total: u64) -> bool {
+        if !self.1.contains(&stage) {
+            return true;
+        }
+        let left = self.0.get();
+        self.0.set(left.saturating_sub(1));
+        left > 1
+    }
+}
+
+#[test]
+fn a_file_is_imported_from_disk_as_its_text_is_in_any_order() {
+    let dir = tempfile::tempdir().unwrap();
+    // The scenario backwards: every ref points to a record further down, and the case
+    // left without title or date comes after the petitions that give them.
+    let mut lines: Vec<&str> = SCENARIO.lines().collect();
+    lines.reverse();
+    let file = write(dir.path(), "nguoc.jsonl", &(lines.join("\n") + "\n"));
+    let mut from_text = open(&dir.path().join("text"));
+    let expected = import(&mut from_text, SCENARIO);
+    let mut from_file = open(&dir.path().join("file"));
+    let summary = from_file
+        .import_file(
+            &ctx("2026-11-23 09:00"),
+            Path::new(&file),
+            &tiepdan_core::progress::Unwatched,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(summary, expected);
+    // Stored in another order, the records have other ids: compared as sets, the refs
+    // made up for the cases of their own named alike.
+    let lines = |desk: &Desk| {
+        let made_up = interchange_id(desk) + "-case-";
+        let mut all: Vec<String> = export(desk, false)
+            .lines()
+            .filter(|l| !l.starts_with("//"))
+            .map(|l| {
+                let mut l = l.replace(&made_up, "case-");
+                // "case-3\"" → "case-N\"": the number is the case's id.
+                while let Some(i) = l.find("\"case-").map(|i| i + 6) {
+                    let digits = l[i..].chars().take_while(char::is_ascii_digit).count();
+                    l.replace_range(i - 6..i + digits, "\"own-case N");
+                }
+                l
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    assert_eq!(lines(&from_file), lines(&from_text));
+    let bodies = |desk: &Desk| {
+        let mut all: Vec<String> = search_rows(desk).into_iter().map(|(_, b)| b).collect();
+        all.sort();
+        all
+    };
+    assert_eq!(bodies(&from_file), bodies(&from_text));
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_named_and_nothing_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = SCENARIO.as_bytes().to_vec();
+    // A name saved in the old Windows code page (TCVN3/cp1258-like bytes).
+    bytes.extend_from_slice(
+        b"{\"type\": \"citizen\", \"ref\": \"cu\", \"full_name\": \"Nguy\xea\xd2n\", \"id_kind\": \"none\", \"address\": \"x\"}\n",
+    );
+    let path = dir.path().join("cu.jsonl");
+    std::fs::write(&path, &bytes).unwrap();
+    let line = SCENARIO.lines().count() + 1;
+    let mut desk = open(&dir.path().join("data"));
+    let counts = row_counts(&desk);
+    let Err(ImportError::Invalid(errors)) = desk.import_file(
+        &ctx("2026-11-23 09:00"),
+        &path,
+        &tiepdan_core::progress::Unwatched,
+    ) else {
+        panic!("a line that is not UTF-8 is refused")
+    };
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].line, line);
+    assert!(errors[0].message_vi.contains("UTF-8"), "{}", errors[0]);
+    assert_eq!(row_counts(&desk), counts);
+}
+
+#[test]
+fn an_import_stopped_while_checking_or_writing_keeps_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "kichban.jsonl", SCENARIO);
+    let mut desk = open(&dir.path().join("data"));
+    let counts = row_counts(&desk);
+    for stage in ["Kiểm tra tệp", "Ghi dữ liệu", "Tính lại thời hạn"] {
+        let stop = StopAt(std::cell::Cell::new(2), vec![stage]);
+        let e = desk
+            .import_file(&ctx("2026-11-23 09:00"), Path::new(&file), &stop)
+            .unwrap_err();
+        assert!(
+            matches!(&e, ImportError::Failed(e) if e.code() == "cancelled"),
+            "{stage}: {e}"
+        );
+        // The office's denouncer key is made once, when an import first reaches its
+        // writing: it belongs to the office, not to the file.
+        let kept = |c: Vec<(String, i64)>| -> Vec<(String, i64)> {
+            c.into_iter()
+                .filter(|(t, _)| t != "denouncer_key")
+                .collect()
+        };
+        assert_eq!(
+            kept(row_counts(&desk)),
+            kept(counts.clone()),
+            "{stage}: nothing kept"
+        );
+        assert_eq!(
+            search_triggers(&desk),
+            search_triggers(&open(&dir.path().join("fresh")))
+        );
+    }
+    // Not stopped, it goes through.
+    desk.import_file(
+        &ctx("2026-11-23 09:00"),
+        Path::new(&file),
+        &tiepdan_core::progress::Unwatched,
+    )
+    .unwrap();
+}

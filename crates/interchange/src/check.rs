@@ -6,7 +6,6 @@ use std::collections::{HashMap, HashSet};
 
 use super::LineError;
 use super::record::*;
-use tiepdan_domain::visit::PetitionKind;
 
 /// The refs each line declared, even on lines refused for other reasons, so that a
 /// record with a problem is reported once and not again as a dangling ref.
@@ -51,24 +50,20 @@ fn label(kind: &str) -> &'static str {
 struct Checker<'a> {
     declared: &'a Declared,
     errors: &'a mut Vec<LineError>,
+    pending: &'a mut Vec<(usize, String, &'static str, String)>,
 }
 
 impl Checker<'_> {
-    /// Reports `ref_` at `field` of `line` unless a record of `kind` declares it.
-    fn points_to(&mut self, line: usize, field: &str, kind: &str, ref_: &str) {
+    /// Reports `ref_` at `field` of `line` unless a record of `kind` declares it; one not
+    /// declared yet is checked again at the end.
+    fn points_to(&mut self, line: usize, field: &str, kind: &'static str, ref_: &str) {
         if !self.declared.has(kind, ref_) {
-            self.errors.push(LineError::new(
-                line,
-                field,
-                format!(
-                    "không có {} nào mang ref \"{ref_}\" trong tệp; hãy thêm bản ghi đó hoặc sửa ref.",
-                    label(kind)
-                ),
-            ));
+            self.pending
+                .push((line, field.to_owned(), kind, ref_.to_owned()));
         }
     }
 
-    fn list(&mut self, line: usize, field: &str, kind: &str, refs: &[String]) {
+    fn list(&mut self, line: usize, field: &str, kind: &'static str, refs: &[String]) {
         let mut seen = HashSet::new();
         for (i, r) in refs.iter().enumerate() {
             let path = format!("{field}[{i}]");
@@ -84,30 +79,37 @@ impl Checker<'_> {
     }
 }
 
-pub(super) fn check_across(
-    records: &mut [(usize, Record)],
-    declared: &Declared,
-    errors: &mut Vec<LineError>,
-) {
-    errors.extend(declared.duplicates.iter().cloned());
-    let mut c = Checker { declared, errors };
-    let mut office_line = None;
-    let mut dates = HashMap::new();
-    let mut id_numbers = HashMap::new();
-    let mut in_visit: HashMap<&str, usize> = HashMap::new();
-    for (line, record) in records.iter() {
-        let line = *line;
+#[derive(Default)]
+pub(super) struct Across {
+    office_line: Option<usize>,
+    dates: HashMap<chrono::NaiveDate, usize>,
+    id_numbers: HashMap<String, usize>,
+    in_visit: HashMap<String, usize>,
+    /// Refs pointed to before any record declared them: (line, field, kind, ref).
+    pending: Vec<(usize, String, &'static str, String)>,
+    errors: Vec<LineError>,
+    cases: CaseFacts,
+}
+
+impl Across {
+    /// Checks `record` of `line` against the records before it.
+    pub fn record(&mut self, declared: &Declared, line: usize, record: &Record) {
+        let mut c = Checker {
+            declared,
+            errors: &mut self.errors,
+            pending: &mut self.pending,
+        };
         match record {
-            Record::Office(_) => match office_line {
+            Record::Office(_) => match self.office_line {
                 Some(first) => c.errors.push(LineError::new(
                     line,
                     "",
                     format!("tệp chỉ được có một bản ghi office; đã có ở dòng {first}."),
                 )),
-                None => office_line = Some(line),
+                None => self.office_line = Some(line),
             },
             Record::Calendar(d) => {
-                if let Some(first) = dates.insert(d.date, line) {
+                if let Some(first) = self.dates.insert(d.date, line) {
                     c.errors.push(LineError::new(
                         line,
                         "date",
@@ -120,7 +122,7 @@ pub(super) fn check_across(
             }
             Record::Citizen(p) => {
                 if let Some(n) = &p.id_number
-                    && let Some(first) = id_numbers.insert(n.clone(), line)
+                    && let Some(first) = self.id_numbers.insert(n.clone(), line)
                 {
                     c.errors.push(LineError::new(
                         line,
@@ -136,7 +138,7 @@ pub(super) fn check_across(
                     c.points_to(line, "case", "case", case);
                 }
                 for (i, p) in v.petitions.iter().enumerate() {
-                    if let Some(first) = in_visit.insert(p, line) {
+                    if let Some(first) = self.in_visit.insert(p.clone(), line) {
                         c.errors.push(LineError::new(
                             line,
                             &format!("petitions[{i}]"),
@@ -146,10 +148,36 @@ pub(super) fn check_across(
                 }
             }
             Record::Petition(p) => check_petition(&mut c, line, p),
-            Record::Agency(_) | Record::Case(_) | Record::ReceptionPlan(_) => {}
+            Record::Agency(_) | Record::ReceptionPlan(_) => {}
+            Record::Case(_) => {}
         }
+        self.cases.record(line, record);
     }
-    fill_cases(records, errors);
+
+    /// The problems found, the refs still pending checked against every record of the
+    /// file; and what the case records left out.
+    pub fn finish(mut self, declared: &Declared) -> (Vec<LineError>, CaseFills) {
+        let mut errors = declared.duplicates.clone();
+        errors.append(&mut self.errors);
+        for (line, field, kind, r) in self.pending {
+            if !declared.has(kind, &r) {
+                errors.push(dangling(line, &field, kind, &r));
+            }
+        }
+        let fills = self.cases.finish(&mut errors);
+        (errors, fills)
+    }
+}
+
+fn dangling(line: usize, field: &str, kind: &str, ref_: &str) -> LineError {
+    LineError::new(
+        line,
+        field,
+        format!(
+            "không có {} nào mang ref \"{ref_}\" trong tệp; hãy thêm bản ghi đó hoặc sửa ref.",
+            label(kind)
+        ),
+    )
 }
 
 fn check_petition(c: &mut Checker<'_>, line: usize, p: &PetitionRecord) {
@@ -181,84 +209,93 @@ fn check_petition(c: &mut Checker<'_>, line: usize, p: &PetitionRecord) {
     }
 }
 
-/// Fills the title and opening date a case record left out from its visits and
-/// petitions: the first one's summary, the earliest date.
-fn fill_cases(records: &mut [(usize, Record)], errors: &mut Vec<LineError>) {
-    let mut first_summary: HashMap<String, (u8, String)> = HashMap::new();
-    let mut earliest: HashMap<String, chrono::NaiveDate> = HashMap::new();
-    for (_, r) in records.iter() {
-        let (case, date, summary, rank) = match r {
-            Record::Petition(p) => (&p.case, p.received_on, &p.summary, 0),
-            Record::Visit(v) => (&v.case, v.at.date(), &v.summary, 1),
-            _ => continue,
-        };
-        let Some(case) = case else { continue };
-        let e = earliest.entry(case.clone()).or_insert(date);
-        *e = (*e).min(date);
-        let s = first_summary
-            .entry(case.clone())
-            .or_insert((rank, summary.clone()));
-        if rank < s.0 {
-            *s = (rank, summary.clone());
+/// What a case record may leave out, taken from its visits and petitions: the first one's
+/// summary (a petition's before a visit's) and the earliest date. Gathered only for cases
+/// not already known whole, so a file that gives every case its title and date costs one
+/// set of refs.
+#[derive(Default)]
+struct CaseFacts {
+    /// Cases whose record gave both title and opening date.
+    whole: HashSet<String>,
+    /// Case records that left something out: their line.
+    partial: HashMap<String, usize>,
+    first_summary: HashMap<String, (u8, String)>,
+    earliest: HashMap<String, chrono::NaiveDate>,
+}
+
+/// The title and opening date of the case records that left them out, by ref.
+#[derive(Debug, Default)]
+pub struct CaseFills {
+    titles: HashMap<String, String>,
+    opened: HashMap<String, chrono::NaiveDate>,
+}
+
+impl CaseFills {
+    /// Fills what `case` left out.
+    pub fn fill(&self, case: &mut CaseRecord) {
+        if case.title.is_empty()
+            && let Some(t) = self.titles.get(&case.ref_)
+        {
+            case.title = t.clone();
+        }
+        if case.opened_on == chrono::NaiveDate::MIN
+            && let Some(d) = self.opened.get(&case.ref_)
+        {
+            case.opened_on = *d;
         }
     }
-    for (line, r) in records.iter_mut() {
-        let Record::Case(case) = r else { continue };
-        if case.title.is_empty()
-            && let Some((_, s)) = first_summary.get(&case.ref_)
-        {
-            case.title = s.chars().take(200).collect();
+}
+
+impl CaseFacts {
+    fn record(&mut self, line: usize, r: &Record) {
+        let (case, date, summary, rank) = match r {
+            Record::Case(c) => {
+                if !c.title.is_empty() && c.opened_on != chrono::NaiveDate::MIN {
+                    self.first_summary.remove(&c.ref_);
+                    self.earliest.remove(&c.ref_);
+                    self.whole.insert(c.ref_.clone());
+                } else {
+                    self.partial.insert(c.ref_.clone(), line);
+                }
+                return;
+            }
+            Record::Petition(p) => (&p.case, p.received_on, &p.summary, 0),
+            Record::Visit(v) => (&v.case, v.at.date(), &v.summary, 1),
+            _ => return,
+        };
+        let Some(case) = case else { return };
+        if self.whole.contains(case) {
+            return;
         }
-        if case.opened_on == chrono::NaiveDate::MIN {
-            match earliest.get(&case.ref_) {
-                Some(d) => case.opened_on = *d,
+        let e = self.earliest.entry(case.clone()).or_insert(date);
+        *e = (*e).min(date);
+        let title: String = summary.chars().take(200).collect();
+        let s = self
+            .first_summary
+            .entry(case.clone())
+            .or_insert((rank, title.clone()));
+        if rank < s.0 {
+            *s = (rank, title);
+        }
+    }
+
+    fn finish(self, errors: &mut Vec<LineError>) -> CaseFills {
+        let mut fills = CaseFills::default();
+        for (case, line) in self.partial {
+            if let Some((_, s)) = self.first_summary.get(&case) {
+                fills.titles.insert(case.clone(), s.clone());
+            }
+            match self.earliest.get(&case) {
+                Some(d) => {
+                    fills.opened.insert(case, *d);
+                }
                 None => errors.push(LineError::new(
-                    *line,
+                    line,
                     "opened_on",
                     "vụ việc không có lượt tiếp hay đơn nào trong tệp; hãy ghi ngày mở vụ việc (YYYY-MM-DD).",
                 )),
             }
         }
+        fills
     }
-}
-
-/// The refs of the file's citizens known only as denouncers: every link of theirs in the
-/// file is to a denunciation (as its petitioner) or to a visit at which only
-/// denunciations were handed in.
-pub fn denouncer_only(records: &[(usize, Record)]) -> HashSet<String> {
-    let denunciations: HashSet<&str> = records
-        .iter()
-        .filter_map(|(_, r)| match r {
-            Record::Petition(p) if p.kind == PetitionKind::Denunciation => Some(p.ref_.as_str()),
-            _ => None,
-        })
-        .collect();
-    let mut denouncing = HashSet::new();
-    let mut otherwise = HashSet::new();
-    for (_, r) in records {
-        match r {
-            Record::Petition(p) => {
-                let set = if denunciations.contains(p.ref_.as_str()) {
-                    &mut denouncing
-                } else {
-                    &mut otherwise
-                };
-                set.extend(p.petitioners.iter().cloned());
-            }
-            Record::Visit(v) => {
-                let only = !v.petitions.is_empty()
-                    && v.petitions
-                        .iter()
-                        .all(|p| denunciations.contains(p.as_str()));
-                let set = if only {
-                    &mut denouncing
-                } else {
-                    &mut otherwise
-                };
-                set.extend(v.citizens.iter().cloned());
-            }
-            _ => {}
-        }
-    }
-    denouncing.difference(&otherwise).cloned().collect()
 }

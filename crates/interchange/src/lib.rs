@@ -1,6 +1,8 @@
 //! The interchange format (`INTERCHANGE.md`, version 1): JSON Lines records in the spec's
 //! shape, and the parser that turns a file into checked records or the list of every
-//! problem, line by line, in Vietnamese.
+//! problem, line by line, in Vietnamese. [`check`] reads a file of any size without
+//! holding its records, and [`Checked::read`] reads each one again when it is written;
+//! [`parse`] does both for a text in memory.
 //!
 //! Pure: text in, records out. Storing them is `desk::interchange`'s job.
 //!
@@ -20,8 +22,7 @@ pub mod legacy;
 mod parse;
 mod record;
 
-pub use check::denouncer_only;
-pub use parse::parse;
+pub use parse::{CheckError, Checked, Kind, Placed, Source, check, parse};
 pub use record::*;
 
 use serde::Serialize;

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 use unicode_normalization::UnicodeNormalization;
 
 use super::LineError;
-use super::check::{Declared, check_across};
+use super::check::{Across, CaseFills, Declared};
 use super::fields::{Fields, allowed};
 use super::record::*;
 use tiepdan_domain::agency::AgencyInput;
@@ -18,69 +18,290 @@ use tiepdan_rules::identity::IdentityRules;
 /// What a record's `type` may be.
 const TYPES: &str = "office, calendar, agency, citizen, case, visit, petition, reception_plan";
 
-/// Parses and checks a whole file. Blank lines and lines starting with `//` are skipped;
+/// Where a good record of a file is: its first byte, its line (from 1) and its type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed {
+    pub offset: u64,
+    pub line: usize,
+    pub kind: Kind,
+}
+
+/// A record's type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Office,
+    Calendar,
+    Agency,
+    Citizen,
+    Case,
+    Petition,
+    Visit,
+    ReceptionPlan,
+}
+
+impl Kind {
+    fn of(r: &Record) -> Kind {
+        match r {
+            Record::Office(_) => Kind::Office,
+            Record::Calendar(_) => Kind::Calendar,
+            Record::Agency(_) => Kind::Agency,
+            Record::Citizen(_) => Kind::Citizen,
+            Record::Case(_) => Kind::Case,
+            Record::Petition(_) => Kind::Petition,
+            Record::Visit(_) => Kind::Visit,
+            Record::ReceptionPlan(_) => Kind::ReceptionPlan,
+        }
+    }
+}
+
+/// A file checked whole without holding its records: where each one is, to be read
+/// again one at a time ([`Checked::read`]), and what its case records left out.
+#[derive(Debug)]
+pub struct Checked {
+    /// Every record, in file order.
+    pub records: Vec<Placed>,
+    fills: CaseFills,
+    rules: IdentityRules,
+    this_year: i32,
+}
+
+/// Why a file was not checked through.
+#[derive(Debug)]
+pub enum CheckError {
+    /// Every problem found, in line order.
+    Invalid(Vec<LineError>),
+    /// The file could not be read.
+    Read(std::io::Error),
+    /// The caller asked to stop.
+    Stopped,
+}
+
+/// Checks a file line by line, holding the refs and what the checks across records need,
+/// never the records themselves. Blank lines and lines starting with `//` are skipped;
 /// text is NFC-normalised and cleaned as the app stores it. `rules` and `this_year` are
-/// those of the identity checks (`CitizenInput::validate`). On success every record comes
-/// with its line number (from 1); otherwise every problem found, in line order.
+/// those of the identity checks (`CitizenInput::validate`). `on_line` is told the bytes
+/// read so far after each line and may stop the check (`false`).
+pub fn check(
+    src: &mut impl std::io::BufRead,
+    rules: &IdentityRules,
+    this_year: i32,
+    on_line: &mut dyn FnMut(u64) -> bool,
+) -> Result<Checked, CheckError> {
+    let mut errors = Vec::new();
+    let mut records = Vec::new();
+    let mut declared = Declared::default();
+    let mut across = Across::default();
+    let mut lines = Lines::default();
+    while let Some((offset, line, raw)) = lines.next(src).map_err(CheckError::Read)? {
+        let mut line_errors = Vec::new();
+        let Some(raw) = raw else {
+            errors.push(LineError::new(
+                line,
+                "",
+                "dòng không phải văn bản UTF-8; hãy lưu lại tệp với bảng mã UTF-8.",
+            ));
+            continue;
+        };
+        if let Some(r) = read_line(
+            &raw,
+            line,
+            &mut declared,
+            rules,
+            this_year,
+            &mut line_errors,
+        ) {
+            across.record(&declared, line, &r);
+            records.push(Placed {
+                offset,
+                line,
+                kind: Kind::of(&r),
+            });
+        }
+        errors.append(&mut line_errors);
+        if !on_line(lines.offset) {
+            return Err(CheckError::Stopped);
+        }
+    }
+    let (mut across_errors, fills) = across.finish(&declared);
+    errors.append(&mut across_errors);
+    if errors.is_empty() {
+        Ok(Checked {
+            records,
+            fills,
+            rules: rules.clone(),
+            this_year,
+        })
+    } else {
+        errors.sort_by_key(|e| e.line);
+        Err(CheckError::Invalid(errors))
+    }
+}
+
+impl Checked {
+    /// Reads the record at `at` again, with what its case record left out filled in.
+    /// Records read in file order are read straight on, without seeking.
+    pub fn read<R: std::io::BufRead + std::io::Seek>(
+        &self,
+        src: &mut Source<R>,
+        at: Placed,
+    ) -> std::io::Result<Record> {
+        if src.lines.offset != at.offset {
+            src.inner.seek(std::io::SeekFrom::Start(at.offset))?;
+            src.lines.offset = at.offset;
+        }
+        src.lines.line = at.line - 1;
+        let Some((_, line, Some(raw))) = src.lines.next(&mut src.inner)? else {
+            return Err(changed());
+        };
+        let mut errors = Vec::new();
+        let record = read_line(
+            &raw,
+            line,
+            &mut Declared::default(),
+            &self.rules,
+            self.this_year,
+            &mut errors,
+        );
+        match record {
+            Some(Record::Case(mut c)) if errors.is_empty() && at.kind == Kind::Case => {
+                self.fills.fill(&mut c);
+                Ok(Record::Case(c))
+            }
+            Some(r) if errors.is_empty() && Kind::of(&r) == at.kind => Ok(r),
+            _ => Err(changed()),
+        }
+    }
+}
+
+/// A file being read again for [`Checked::read`], which knows where it stands.
+pub struct Source<R> {
+    inner: R,
+    lines: Lines,
+}
+
+impl<R: std::io::BufRead + std::io::Seek> Source<R> {
+    /// `inner` at its start.
+    pub fn new(mut inner: R) -> std::io::Result<Source<R>> {
+        inner.rewind()?;
+        Ok(Source {
+            inner,
+            lines: Lines::default(),
+        })
+    }
+}
+
+/// The file changed between the check and the reading.
+fn changed() -> std::io::Error {
+    std::io::Error::other("tệp đã thay đổi trong khi nhập; hãy nhập lại.")
+}
+
+/// Reads a file's lines with their first byte and number, and their text when it is
+/// UTF-8 (a byte-order mark at the start left out).
+#[derive(Default)]
+struct Lines {
+    offset: u64,
+    line: usize,
+    buf: Vec<u8>,
+}
+
+impl Lines {
+    fn next(
+        &mut self,
+        src: &mut impl std::io::BufRead,
+    ) -> std::io::Result<Option<(u64, usize, Option<String>)>> {
+        self.buf.clear();
+        let n = src.read_until(b'\n', &mut self.buf)?;
+        if n == 0 {
+            return Ok(None);
+        }
+        let start = self.offset;
+        self.offset += n as u64;
+        self.line += 1;
+        let text = std::str::from_utf8(&self.buf).ok().map(|t| {
+            if start == 0 {
+                t.strip_prefix('\u{feff}').unwrap_or(t).to_owned()
+            } else {
+                t.to_owned()
+            }
+        });
+        Ok(Some((start, self.line, text)))
+    }
+}
+
+/// Parses and checks a whole text ([`check`], then every record read back). On success
+/// every record comes with its line number (from 1); otherwise every problem found, in
+/// line order.
 pub fn parse(
     text: &str,
     rules: &IdentityRules,
     this_year: i32,
 ) -> Result<Vec<(usize, Record)>, Vec<LineError>> {
-    let mut errors = Vec::new();
-    let mut records = Vec::new();
-    let mut declared = Declared::default();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    for (i, raw) in text.lines().enumerate() {
-        let line = i + 1;
-        let trimmed = raw.trim();
-        if trimmed.is_empty() || trimmed.starts_with("//") {
-            continue;
-        }
-        // Most files are NFC already: checked cheaply, normalised only when not.
-        let nfc: std::borrow::Cow<str> = match unicode_normalization::is_nfc_quick(trimmed.chars())
-        {
-            unicode_normalization::IsNormalized::Yes => trimmed.into(),
-            _ => trimmed.nfc().collect::<String>().into(),
-        };
-        let obj = match serde_json::from_str::<Value>(&nfc) {
-            Ok(Value::Object(obj)) => obj,
-            Ok(_) => {
-                errors.push(LineError::new(
-                    line,
-                    "",
-                    "mỗi dòng phải là một đối tượng JSON {…} có trường \"type\".",
-                ));
-                continue;
-            }
-            Err(e) => {
-                errors.push(LineError::new(
-                    line,
-                    "",
-                    format!(
-                        "không đọc được JSON (cột {}: {}); hãy kiểm tra dấu nháy, dấu phẩy và ngoặc.",
-                        e.column(),
-                        json_problem(&e)
-                    ),
-                ));
-                continue;
-            }
-        };
-        let mut f = Fields::new(line, &obj, &mut errors);
-        let before = f.errors.len();
-        let record = read_record(&mut f, &mut declared, rules, this_year);
-        let clean_line = f.errors.len() == before;
-        if let (Some(r), true) = (record, clean_line) {
-            records.push((line, r));
-        }
+    let checked = match check(&mut text.as_bytes(), rules, this_year, &mut |_| true) {
+        Ok(c) => c,
+        Err(CheckError::Invalid(errors)) => return Err(errors),
+        Err(e) => unreachable!("a text in memory is read whole: {e:?}"),
+    };
+    let mut src = Source::new(std::io::Cursor::new(text.as_bytes()))
+        .expect("a text in memory can be rewound");
+    Ok(checked
+        .records
+        .iter()
+        .map(|at| {
+            let r = checked
+                .read(&mut src, *at)
+                .expect("a text in memory does not change");
+            (at.line, r)
+        })
+        .collect())
+}
+
+/// One line: skipped when blank or a `//` comment, else its record when it has no
+/// problem (its problems added to `errors`).
+fn read_line(
+    raw: &str,
+    line: usize,
+    declared: &mut Declared,
+    rules: &IdentityRules,
+    this_year: i32,
+    errors: &mut Vec<LineError>,
+) -> Option<Record> {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() || trimmed.starts_with("//") {
+        return None;
     }
-    check_across(&mut records, &declared, &mut errors);
-    if errors.is_empty() {
-        Ok(records)
-    } else {
-        errors.sort_by_key(|e| e.line);
-        Err(errors)
-    }
+    // Most files are NFC already: checked cheaply, normalised only when not.
+    let nfc: std::borrow::Cow<str> = match unicode_normalization::is_nfc_quick(trimmed.chars()) {
+        unicode_normalization::IsNormalized::Yes => trimmed.into(),
+        _ => trimmed.nfc().collect::<String>().into(),
+    };
+    let obj = match serde_json::from_str::<Value>(&nfc) {
+        Ok(Value::Object(obj)) => obj,
+        Ok(_) => {
+            errors.push(LineError::new(
+                line,
+                "",
+                "mỗi dòng phải là một đối tượng JSON {…} có trường \"type\".",
+            ));
+            return None;
+        }
+        Err(e) => {
+            errors.push(LineError::new(
+                line,
+                "",
+                format!(
+                    "không đọc được JSON (cột {}: {}); hãy kiểm tra dấu nháy, dấu phẩy và ngoặc.",
+                    e.column(),
+                    json_problem(&e)
+                ),
+            ));
+            return None;
+        }
+    };
+    let mut f = Fields::new(line, &obj, errors);
+    let before = f.errors.len();
+    let record = read_record(&mut f, declared, rules, this_year);
+    let clean_line = f.errors.len() == before;
+    record.filter(|_| clean_line)
 }
 
 /// serde_json's problem in Vietnamese, as far as it can be said.

@@ -13,7 +13,7 @@ mod search;
 
 pub use export::ExportOptions;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::Datelike;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -145,21 +145,85 @@ impl Desk {
         text: &str,
         progress: &dyn crate::progress::Progress,
     ) -> Result<ImportSummary, ImportError> {
+        let len = text.len() as u64;
+        self.import_from(ctx, std::io::Cursor::new(text.as_bytes()), len, progress)
+    }
+
+    /// Imports the file at `path` as [`Desk::import_watched`] does, reading it twice (to
+    /// check it, then to write it) and never holding it whole: memory stays bounded by
+    /// its refs, whatever its size.
+    pub fn import_file(
+        &mut self,
+        ctx: &Ctx,
+        path: &std::path::Path,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<ImportSummary, ImportError> {
+        let unreadable = |e: std::io::Error| {
+            ImportError::Failed(Error::invalid(
+                "file",
+                format!("Không đọc được tệp {}: {e}.", path.display()),
+            ))
+        };
+        let file = std::fs::File::open(path).map_err(unreadable)?;
+        let len = file.metadata().map_err(unreadable)?.len();
+        let src = std::io::BufReader::with_capacity(1 << 20, file);
+        self.import_from(ctx, src, len, progress)
+    }
+
+    fn import_from<R: std::io::BufRead + std::io::Seek>(
+        &mut self,
+        ctx: &Ctx,
+        mut src: R,
+        len: u64,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<ImportSummary, ImportError> {
         ctx.require(crate::domain::access::Permission::ImportData)?;
-        let lines = text.lines().count() as u64;
-        crate::progress::Ticker::new(progress, CHECKING, lines).start()?;
-        let records = crate::interchange::parse(text, &self.rules.identity, ctx.now.year())
-            .map_err(ImportError::Invalid)?;
-        let denouncers = crate::interchange::denouncer_only(&records);
-        // Citizens known only as denouncers are sealed as they are written.
+        let unreadable = |e: std::io::Error| {
+            ImportError::Failed(Error::invalid("file", format!("Không đọc được tệp: {e}.")))
+        };
+        // The check reports the bytes read, two hundred times over the file at most.
+        let every = (len / 200).max(1);
+        let mut next = 0;
+        let mut on_line = |done: u64| {
+            if done < next {
+                return true;
+            }
+            next = done + every;
+            progress.step(CHECKING, done.min(len), len)
+        };
+        if !progress.step(CHECKING, 0, len) {
+            return Err(Error::Cancelled.into());
+        }
+        let checked =
+            crate::interchange::check(&mut src, &self.rules.identity, ctx.now.year(), &mut on_line)
+                .map_err(|e| match e {
+                    CheckError::Invalid(lines) => ImportError::Invalid(lines),
+                    CheckError::Stopped => Error::Cancelled.into(),
+                    CheckError::Read(e) => unreadable(e),
+                })?;
+        let mut src = Source::new(src).map_err(unreadable)?;
+        // Citizens known only as denouncers are sealed before the transaction ends.
         let public = self.denouncer_public(ctx)?;
         let opener = self.denouncer_secret(ctx)?;
         let rules = &self.rules;
-        self.store.write(|tx| {
+        // A smaller page cache for the import's length: a large file would fill the
+        // store's whole cache with pages written once.
+        let cache: i64 = self
+            .store
+            .conn()
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.store
+            .conn()
+            .pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
+        let imported = self.store.write(|tx| {
             let mut import = Importer {
                 tx,
                 ctx,
-                ticker: crate::progress::Ticker::new(progress, WRITING, records.len() as u64),
+                ticker: crate::progress::Ticker::new(
+                    progress,
+                    WRITING,
+                    checked.records.len() as u64,
+                ),
                 opener: opener.as_ref(),
                 stamp: ctx.stamp(),
                 ids: HashMap::new(),
@@ -168,8 +232,10 @@ impl Desk {
                 search: search::Deferred::default(),
             };
             import.ticker.start()?;
-            import.run(&records, &denouncers)?;
+            import.run(&checked, &mut src)?;
             import.ticker.finish()?;
+            // The refs are no longer needed: their memory goes back before the recompute.
+            import.ids = HashMap::new();
             if !import.errors.is_empty() {
                 // Returning an error drops the transaction: nothing is kept.
                 return Err(ImportError::Invalid(import.errors));
@@ -201,9 +267,14 @@ impl Desk {
                 recompute.finish()?;
             }
             Ok(summary)
-        })
+        });
+        self.store.conn().pragma_update(None, "cache_size", cache)?;
+        imported
     }
 }
+
+/// The page cache an import works with, in KiB.
+const IMPORT_CACHE_KIB: i64 = 64 * 1024;
 
 /// The stages an import reports, as the window and the command line show them.
 const CHECKING: &str = "Kiểm tra tệp";
@@ -261,65 +332,46 @@ fn tally(counts: &mut Counts, found: &Found) {
 }
 
 impl Importer<'_> {
-    fn run(
+    /// Writes the checked file's records, read again one at a time: the office and the
+    /// calendar, then each type after those it points to.
+    fn run<R: std::io::BufRead + std::io::Seek>(
         &mut self,
-        records: &[(usize, Record)],
-        denouncers: &HashSet<String>,
-    ) -> Result<(), Error> {
-        for (_, r) in records {
-            match r {
-                Record::Office(o) => {
-                    self.ticker.tick()?;
-                    self.office(o)?
+        checked: &Checked,
+        src: &mut Source<R>,
+    ) -> Result<(), ImportError> {
+        let passes: [&[Kind]; 7] = [
+            &[Kind::Office, Kind::Calendar],
+            &[Kind::Agency],
+            &[Kind::Citizen],
+            &[Kind::Case],
+            &[Kind::Petition],
+            &[Kind::Visit],
+            &[Kind::ReceptionPlan],
+        ];
+        for kinds in passes {
+            if kinds == [Kind::Case] && !self.errors.is_empty() {
+                return Ok(());
+            }
+            for at in checked.records.iter().filter(|at| kinds.contains(&at.kind)) {
+                let record = checked
+                    .read(src, *at)
+                    .map_err(|e| ImportError::Failed(Error::invalid("file", e.to_string())))?;
+                self.ticker.tick()?;
+                match &record {
+                    Record::Office(o) => self.office(o)?,
+                    Record::Calendar(d) => self.calendar(d)?,
+                    Record::Agency(a) => self.agency(a)?,
+                    Record::Citizen(c) => self.citizen(at.line, c)?,
+                    Record::Case(c) => self.case(c)?,
+                    Record::Petition(p) => self.petition(p)?,
+                    Record::Visit(v) => self.visit(v)?,
+                    Record::ReceptionPlan(p) => self.plan(p)?,
                 }
-                Record::Calendar(d) => {
-                    self.ticker.tick()?;
-                    self.calendar(d)?
-                }
-                _ => {}
             }
         }
-        for (_, r) in records {
-            if let Record::Agency(a) = r {
-                self.ticker.tick()?;
-                self.agency(a)?;
-            }
-        }
-        for (line, r) in records {
-            if let Record::Citizen(c) = r {
-                self.ticker.tick()?;
-                self.citizen(*line, c, denouncers.contains(&c.ref_))?;
-            }
-        }
-        if !self.errors.is_empty() {
-            return Ok(());
-        }
-        for (_, r) in records {
-            if let Record::Case(c) = r {
-                self.ticker.tick()?;
-                self.case(c)?;
-            }
-        }
-        for (_, r) in records {
-            if let Record::Petition(p) = r {
-                self.ticker.tick()?;
-                self.petition(p)?;
-            }
-        }
-        for (_, r) in records {
-            if let Record::Visit(v) = r {
-                self.ticker.tick()?;
-                self.visit(v)?;
-            }
-        }
-        for (_, r) in records {
-            if let Record::ReceptionPlan(p) = r {
-                self.ticker.tick()?;
-                self.plan(p)?;
-            }
-        }
+        // The denouncer flags first: the search index is then written with them final.
+        self.mark_denouncers()?;
         std::mem::take(&mut self.search).finish(self.tx)?;
-        self.mark_denouncers(records)?;
         Ok(())
     }
 
@@ -424,12 +476,7 @@ impl Importer<'_> {
         Ok(())
     }
 
-    fn citizen(
-        &mut self,
-        line: usize,
-        c: &CitizenRecord,
-        denouncer_only: bool,
-    ) -> Result<(), Error> {
+    fn citizen(&mut self, line: usize, c: &CitizenRecord) -> Result<(), Error> {
         let id = self.lookup(Table::Citizen, &c.ref_)?;
         if let Some(number) = &c.id_number {
             let other: Option<(Option<String>, String, String)> = self
@@ -495,18 +542,15 @@ impl Importer<'_> {
             }
             (None, _) => {
                 let mut all = values.to_vec();
-                all.extend([
-                    &c.ref_ as &dyn rusqlite::ToSql,
-                    &denouncer_only,
-                    &self.stamp,
-                ]);
-                // Inserted with its final denouncer_only flag: a denouncer's name never
-                // enters the search index, not even for a moment.
+                all.extend([&c.ref_ as &dyn rusqlite::ToSql, &self.stamp]);
+                // Inserted as known only as a denouncer, which keeps the name out of the
+                // search index, not even for a moment; `mark_denouncers` sets the flag
+                // from the links once every record is written, before the index is.
                 self.exec(
                     "INSERT INTO citizens (full_name, name_fold, id_kind, id_number, id_issued_on,
                          id_issued_by, birth_year, gender, address, address_fold, phone, ref,
                          denouncer_only, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13)",
                     all.as_slice(),
                 )?;
                 self.tx.last_insert_rowid()
@@ -847,7 +891,7 @@ impl Importer<'_> {
         if !matches!(found, Found::Same) {
             self.search.written(self.tx, "visits", id)?;
         }
-        self.ids.insert((Table::Visit, v.ref_.clone()), id);
+        // No record points to a visit: its id is not kept (memory at a million records).
         Ok(())
     }
 
@@ -899,16 +943,23 @@ impl Importer<'_> {
     /// Sets `denouncer_only` of the file's citizens from every link they now have: 1 when
     /// all of them are to denunciations (as denouncer, or at a visit where only
     /// denunciations were handed in), 0 otherwise. Rows already right are not touched.
-    fn mark_denouncers(&mut self, records: &[(usize, Record)]) -> Result<(), Error> {
+    fn mark_denouncers(&mut self) -> Result<(), Error> {
         let only = crate::desk::denouncer::only_denouncers(self.tx)?;
-        for (_, r) in records {
-            let Record::Citizen(c) = r else { continue };
-            let id = self.id(Table::Citizen, &c.ref_);
+        let citizens: Vec<i64> = self
+            .ids
+            .iter()
+            .filter(|((t, _), _)| *t == Table::Citizen)
+            .map(|(_, id)| *id)
+            .collect();
+        for id in citizens {
             let flag = only.contains(&id);
-            self.exec(
+            let changed = self.exec(
                 "UPDATE citizens SET denouncer_only = ?2 WHERE id = ?1 AND denouncer_only != ?2",
                 params![id, flag],
             )?;
+            if changed > 0 {
+                self.search.written(self.tx, "citizens", id)?;
+            }
         }
         Ok(())
     }

@@ -12,9 +12,10 @@
 
 use rusqlite::{Connection, params};
 
-/// Each indexed table, its kind in the rowid, and its entries' rowids and text: what its insert trigger
-/// (`migrations/0003_search_denouncers_calendar.sql`) writes, as one `SELECT` over the
-/// table `t` (a test checks the two agree). Rowids are negative (newest first), so rows
+/// Each indexed table, its kind in the rowid, and its entries' rowids and text: what its
+/// insert trigger (`migrations/0003_search_denouncers_calendar.sql`) writes, as one
+/// `SELECT` over the records of table `t` the import wrote, listed in `w` (a test checks
+/// the two agree). Rowids are negative (newest first), so rows
 /// are written in descending id order: FTS5 writes its pending terms out whenever a rowid
 /// is not above the previous one.
 const INDEXED: [(&str, i64, &str); 3] = [
@@ -23,19 +24,23 @@ const INDEXED: [(&str, i64, &str); 3] = [
         0,
         "SELECT -(t.id * 4), t.name_fold || ' ' || t.address_fold || ' '
                 || coalesce(t.id_number, '') || ' ' || coalesce(t.phone, '')
-           FROM citizens t WHERE t.denouncer_only = 0",
+           FROM temp.import_written w JOIN citizens t ON t.id = w.id
+          WHERE w.tbl = ?1 AND t.denouncer_only = 0",
     ),
     (
         "petitions",
         1,
         "SELECT -(t.id * 4 + 1), t.summary_fold || ' ' || coalesce(t.forwarded_doc, '') || ' '
                 || coalesce(t.ref, '')
-           FROM petitions t WHERE 1",
+           FROM temp.import_written w JOIN petitions t ON t.id = w.id
+          WHERE w.tbl = ?1",
     ),
     (
         "visits",
         2,
-        "SELECT -(t.id * 4 + 2), t.summary_fold FROM visits t WHERE 1",
+        "SELECT -(t.id * 4 + 2), t.summary_fold
+           FROM temp.import_written w JOIN visits t ON t.id = w.id
+          WHERE w.tbl = ?1",
     ),
 ];
 
@@ -103,9 +108,8 @@ fn resume(tx: &Connection, triggers: &[String]) -> rusqlite::Result<()> {
         )?;
         tx.execute(
             &format!(
-                "INSERT INTO search (rowid, body) {select}
-                   AND t.id IN (SELECT id FROM temp.import_written WHERE tbl = ?1)
-                 ORDER BY t.id DESC"
+                // Read backwards along the list's key: no sort, and rowids rising.
+                "INSERT INTO search (rowid, body) {select} ORDER BY w.id DESC"
             ),
             [table],
         )?;
