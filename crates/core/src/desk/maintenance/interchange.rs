@@ -1,8 +1,9 @@
 //! Importing an interchange file (all or nothing, idempotent by ref) and exporting the
 //! data in the same format (`INTERCHANGE.md`).
 //!
-//! Import: the file is parsed and checked first (`crate::interchange::parse`); then ONE
-//! transaction stores every record in dependency order, each found by its `ref`: created
+//! Import: the file is checked first, line by line, without holding its records
+//! (`crate::interchange::check`); then ONE transaction reads each record again and stores
+//! them in dependency order, each found by its `ref`: created
 //! when new, updated when it differs, left alone when equal. A file imported twice changes
 //! nothing the second time, and then writes nothing at all, not even an audit row: the
 //! audit trail records changes, and the summary says there were none.
