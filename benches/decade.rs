@@ -24,6 +24,22 @@ use generate::*;
 const VISITS_PER_YEAR: usize = 20_000;
 const YEARS: usize = 10;
 const ATTACHMENTS: usize = 5_000;
+
+/// The ward's size: the visits of the ten years and the attachments. `BENCH_PETITIONS=N`
+/// (as the tests run every bench, with 2,000) makes a small ward of N petitions, half as
+/// many visits and one attachment per 40 visits.
+fn size() -> (usize, usize) {
+    match std::env::var("BENCH_PETITIONS")
+        .ok()
+        .and_then(|s| s.parse::<usize>().ok())
+    {
+        Some(petitions) => {
+            let visits = (petitions / 2).max(YEARS);
+            (visits, (visits / 40).max(1))
+        }
+        None => (VISITS_PER_YEAR * YEARS, ATTACHMENTS),
+    }
+}
 const ATTACHMENT_BYTES: usize = 300 * 1024;
 
 fn mb(bytes: u64) -> f64 {
@@ -39,7 +55,8 @@ fn main() {
         return;
     }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    let cached = root.join("decade-v1");
+    let (visits, _) = size();
+    let cached = root.join(format!("decade-v1-{visits}"));
     if !cached.join("ready").exists() {
         build(&cached);
     }
@@ -133,7 +150,8 @@ fn build(dir: &Path) {
     let started = Instant::now();
     // Generated encrypted: ten years are too large to encrypt as a copy on a small disk.
     let key = tiepdan_core::store::DbKey::generate();
-    generate_keyed(dir, VISITS_PER_YEAR * YEARS * 2, Some(&key));
+    let (visit_count, attachments) = size();
+    generate_keyed(dir, visit_count * 2, Some(&key));
     let mut desk = Desk::open_keyed(dir, Some(&key), now()).unwrap();
     desk.act_as(tiepdan_core::domain::access::Roles::ALL);
     let c = ctx(now());
@@ -143,7 +161,7 @@ fn build(dir: &Path) {
         let rows = stmt.query_map([], |r| r.get(0)).unwrap();
         rows.collect::<rusqlite::Result<_>>().unwrap()
     };
-    assert_eq!(visits.len(), VISITS_PER_YEAR * YEARS);
+    assert_eq!(visits.len(), visit_count);
 
     // Twenty receipts through the app; their median size is printed.
     let mut sizes = Vec::new();
@@ -188,7 +206,7 @@ fn build(dir: &Path) {
 
     // Scans: JPEG-like bytes that do not compress, each one different.
     let mut rng = Rng(0x5EED_0F5C_A5A5);
-    for i in 0..ATTACHMENTS {
+    for i in 0..attachments {
         let mut bytes = vec![0u8; ATTACHMENT_BYTES];
         for chunk in bytes.chunks_mut(8) {
             let v = rng.next().to_le_bytes();
@@ -199,7 +217,7 @@ fn build(dir: &Path) {
             &c,
             &AttachInput {
                 owner: AttachmentOwner::Visit,
-                owner_id: visits[i * visits.len() / ATTACHMENTS],
+                owner_id: visits[i * visits.len() / attachments],
                 file_name: format!("Bản chụp đơn {i}.jpg"),
                 content_base64: base64::engine::general_purpose::STANDARD.encode(&bytes),
             },
