@@ -5,6 +5,7 @@
 mod commands;
 mod startup;
 mod viewer;
+mod webview;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -24,6 +25,7 @@ pub struct AppState {
 }
 
 pub fn run() {
+    webview::before_start();
     let args: Vec<String> = std::env::args().collect();
     let env = std::env::var_os(datadir::ENV_VAR).map(PathBuf::from);
     let data_dir = datadir::resolve(

@@ -140,6 +140,28 @@ def sign_in(driver, login: str, password: str, timeout: float = 30) -> None:
     WebDriverWait(driver, timeout).until(lambda d: not d.find_elements(By.ID, screen))
 
 
+def process_tree(app: str) -> dict[int, str]:
+    """The running app's processes and their WebKit children: pid → program path."""
+    procs = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode()
+            procs[int(pid)] = (ppid, cmd)
+        except (OSError, IndexError, ValueError):
+            continue
+    tree = {p for p, (_, cmd) in procs.items() if cmd == app}
+    changed = True
+    while changed:
+        changed = False
+        for p, (pp, _) in procs.items():
+            if pp in tree and p not in tree:
+                tree.add(p)
+                changed = True
+    return {p: procs[p][1] for p in tree}
+
+
 def stop(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:

@@ -19,7 +19,7 @@ def wait(driver, seconds=30):
     return WebDriverWait(driver, seconds)
 
 
-def test_first_run_form_leads_to_the_dashboard_with_the_office_name(tmp_path, open_window, cli_binary):
+def test_first_run_form_leads_to_the_dashboard_with_the_office_name(tmp_path, open_window, cli_binary, app_binary):
     data = tmp_path / "data"
     driver = open_window(data, login=None)
 
@@ -108,11 +108,20 @@ def test_first_run_form_leads_to_the_dashboard_with_the_office_name(tmp_path, op
         driver.find_element(By.ID, f"nav-{area}").click()
         wait(driver).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == title)
     driver.find_element(By.ID, "nav-about").click()
+    # The crates' list is drawn only when opened.
+    wait(driver).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#about-crates-list summary"))).click()
     crates = wait(driver).until(EC.visibility_of_element_located((By.ID, "about-crates")))
     assert "rusqlite" in crates.text and "tauri" in crates.text
     assert driver.find_element(By.ID, "about-version").text.count(".") == 2
     libraries = driver.find_element(By.ID, "about-libraries").text
     assert "SQLCipher" in libraries and "OpenSSL" in libraries
+    # The page runs without JavaScriptCore's JIT, which costs memory and buys it nothing
+    # (src-tauri/src/webview.rs, docs/benchmarks.md).
+    web = [p for p, cmd in harness.process_tree(app_binary).items() if cmd.endswith("WebKitWebProcess")]
+    assert web, "no WebKit web process under the window"
+    for pid in web:
+        environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+        assert b"JSC_useJIT=0" in environ
     driver.find_element(By.ID, "nav-settings").click()
     driver.find_element(By.ID, "backup-now").click()
     wait(driver).until(EC.text_to_be_present_in_element((By.ID, "settings"), "Đã sao lưu và kiểm tra"))
