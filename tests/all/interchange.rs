@@ -857,3 +857,58 @@ fn an_import_stopped_while_checking_or_writing_keeps_nothing() {
     )
     .unwrap();
 }
+
+/// Appends a line to `file` the first time the import starts writing, as a copy still
+/// running onto the disk would.
+struct GrowsWhileWriting(std::path::PathBuf, std::cell::Cell<bool>);
+
+impl tiepdan_core::progress::Progress for GrowsWhileWriting {
+    fn step(&self, stage: &str, _: u64, _: u64) -> bool {
+        if stage == "Ghi dữ liệu" && !self.1.replace(true) {
+            use std::io::Write;
+            let mut f = std::fs::OpenOptions::new()
+                .append(true)
+                .open(&self.0)
+                .unwrap();
+            writeln!(
+                f,
+                r#"{{"type": "agency", "ref": "ag-x", "name": "Sở X", "role": "province_department"}}"#
+            )
+            .unwrap();
+        }
+        true
+    }
+}
+
+#[test]
+fn a_file_changed_between_its_check_and_its_writing_is_refused_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "kichban.jsonl", SCENARIO);
+    let mut desk = open(&dir.path().join("data"));
+    let counts = row_counts(&desk);
+    let grows = GrowsWhileWriting(file.clone().into(), std::cell::Cell::new(false));
+    let e = desk
+        .import_file(&ctx("2026-11-23 09:00"), Path::new(&file), &grows)
+        .unwrap_err();
+    assert!(grows.1.get(), "the file was changed during the writing");
+    let message = e.to_string();
+    assert!(
+        message.contains("Tệp đã thay đổi trong khi đang nhập"),
+        "{message}"
+    );
+    let kept = |c: Vec<(String, i64)>| -> Vec<(String, i64)> {
+        c.into_iter()
+            .filter(|(t, _)| t != "denouncer_key")
+            .collect()
+    };
+    assert_eq!(kept(row_counts(&desk)), kept(counts), "nothing kept");
+    // The same file, now still, goes through (its new line included).
+    let summary = desk
+        .import_file(
+            &ctx("2026-11-23 09:05"),
+            Path::new(&file),
+            &tiepdan_core::progress::Unwatched,
+        )
+        .unwrap();
+    assert!(summary.petitions.created > 0, "{summary:?}");
+}

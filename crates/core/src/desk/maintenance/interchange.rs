@@ -147,12 +147,21 @@ impl Desk {
         progress: &dyn crate::progress::Progress,
     ) -> Result<ImportSummary, ImportError> {
         let len = text.len() as u64;
-        self.import_from(ctx, std::io::Cursor::new(text.as_bytes()), len, progress)
+        let text_cannot_change = || true;
+        self.import_from(
+            ctx,
+            std::io::Cursor::new(text.as_bytes()),
+            len,
+            progress,
+            &text_cannot_change,
+        )
     }
 
     /// Imports the file at `path` as [`Desk::import_watched`] does, reading it twice (to
     /// check it, then to write it) and never holding it whole: memory stays bounded by
-    /// its refs, whatever its size.
+    /// its refs, whatever its size. A file changed between the two readings (a copy from a
+    /// USB stick still running, an editor saving) is refused whole: what would be written
+    /// is not what was checked.
     pub fn import_file(
         &mut self,
         ctx: &Ctx,
@@ -166,9 +175,17 @@ impl Desk {
             ))
         };
         let file = std::fs::File::open(path).map_err(unreadable)?;
-        let len = file.metadata().map_err(unreadable)?.len();
+        // The same open file, asked again after writing: its length and time of change.
+        let watch = file.try_clone().map_err(unreadable)?;
+        let state = move || {
+            let m = watch.metadata().ok()?;
+            Some((m.len(), m.modified().ok()?))
+        };
+        let before = state();
+        let len = before.map_or(0, |(len, _)| len);
+        let unchanged = || before.is_some() && state() == before;
         let src = std::io::BufReader::with_capacity(1 << 20, file);
-        self.import_from(ctx, src, len, progress)
+        self.import_from(ctx, src, len, progress, &unchanged)
     }
 
     fn import_from<R: std::io::BufRead + std::io::Seek>(
@@ -177,6 +194,7 @@ impl Desk {
         mut src: R,
         len: u64,
         progress: &dyn crate::progress::Progress,
+        unchanged: &dyn Fn() -> bool,
     ) -> Result<ImportSummary, ImportError> {
         ctx.require(crate::domain::access::Permission::ImportData)?;
         let unreadable = |e: std::io::Error| {
@@ -235,6 +253,14 @@ impl Desk {
             import.ticker.start()?;
             import.run(&checked, &mut src)?;
             import.ticker.finish()?;
+            if !unchanged() {
+                return Err(ImportError::Failed(Error::invalid(
+                    "file",
+                    "Tệp đã thay đổi trong khi đang nhập (có thể việc chép tệp chưa xong). \
+                     Chưa có gì được ghi; hãy chờ tệp chép xong rồi nhập lại."
+                        .to_owned(),
+                )));
+            }
             // The refs are no longer needed: their memory goes back before the recompute.
             import.ids = HashMap::new();
             if !import.errors.is_empty() {
@@ -273,6 +299,57 @@ impl Desk {
         imported
     }
 }
+
+/// The columns of a petition [`Importer::petition_values`] gives, in its order.
+const PETITION_COLUMNS: [&str; 21] = [
+    "received_on",
+    "channel",
+    "forwarded_by",
+    "forwarded_doc",
+    "kind",
+    "field",
+    "anonymous",
+    "signatories",
+    "respondent_role",
+    "respondent_name",
+    "instance",
+    "contested_on",
+    "complex",
+    "specific",
+    "court_accepted",
+    "second_instance_on",
+    "summary",
+    "summary_fold",
+    "decision_kind",
+    "oral",
+    "subfield",
+];
+
+/// A new petition in one statement: its ref, case and creation time, then every column.
+static INSERT_PETITION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let placeholders: Vec<String> = (4..4 + PETITION_COLUMNS.len())
+        .map(|n| format!("?{n}"))
+        .collect();
+    format!(
+        "INSERT INTO petitions (ref, case_id, created_at, {}) VALUES (?1, ?2, ?3, {})",
+        PETITION_COLUMNS.join(", "),
+        placeholders.join(", ")
+    )
+});
+
+/// Every column of stored petition ?1 replaced; it stays in its case when the file names
+/// none (?2 null).
+static UPDATE_PETITION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let sets: Vec<String> = PETITION_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 3))
+        .collect();
+    format!(
+        "UPDATE petitions SET case_id = coalesce(?2, case_id), {} WHERE id = ?1",
+        sets.join(", ")
+    )
+});
 
 /// The page cache an import works with, in KiB.
 const IMPORT_CACHE_KIB: i64 = 64 * 1024;
@@ -642,26 +719,7 @@ impl Importer<'_> {
     fn petition(&mut self, p: &PetitionRecord) -> Result<(), Error> {
         let id = self.lookup(Table::Petition, &p.ref_)?;
         let (id, found) = match id {
-            None => {
-                let case_id = self.case_for(&p.case, &p.summary, p.received_on)?;
-                self.exec(
-                    "INSERT INTO petitions (ref, case_id, received_on, channel, kind, field,
-                         summary, summary_fold, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![
-                        p.ref_,
-                        case_id,
-                        p.received_on,
-                        crate::store::value::Named(p.channel),
-                        crate::store::value::Named(p.kind),
-                        crate::store::value::Named(p.field),
-                        p.summary,
-                        fold(&p.summary),
-                        self.stamp
-                    ],
-                )?;
-                (self.tx.last_insert_rowid(), Found::New)
-            }
+            None => (self.insert_petition(p)?, Found::New),
             Some(id) => {
                 let stored = read::petitions(self.tx, &by_id, Some(id))?
                     .pop()
@@ -679,62 +737,85 @@ impl Importer<'_> {
                 (id, found)
             }
         };
-        if !matches!(found, Found::Same) {
-            self.write_petition(id, p)?;
+        if matches!(found, Found::Changed) {
+            self.update_petition(id, p)?;
         }
-        tally(&mut self.summary.petitions, &found);
         if !matches!(found, Found::Same) {
+            self.write_petition_links(id, p)?;
             self.search.written(self.tx, "petitions", id)?;
         }
+        tally(&mut self.summary.petitions, &found);
         self.ids.insert((Table::Petition, p.ref_.clone()), id);
         Ok(())
     }
 
-    /// Writes every column and link of petition `id` from `p`, replacing what was there.
-    /// A petition's events are part of its record: the file's list replaces the stored one.
-    fn write_petition(&mut self, id: i64, p: &PetitionRecord) -> Result<(), Error> {
+    /// The columns of a petition the file gives (all but its ref, case and links), with
+    /// their values from `p`, in [`PETITION_COLUMNS`]'s order.
+    fn petition_values(&self, p: &PetitionRecord) -> [Box<dyn rusqlite::ToSql>; 21] {
+        let respondent = p.respondent.as_ref();
+        [
+            Box::new(p.received_on),
+            Box::new(crate::store::value::Named(p.channel)),
+            Box::new(p.forwarded_by.as_ref().map(|a| self.id(Table::Agency, a))),
+            Box::new(p.forwarded_doc.clone()),
+            Box::new(crate::store::value::Named(p.kind)),
+            Box::new(crate::store::value::Named(p.field)),
+            Box::new(p.anonymous),
+            Box::new(p.signatories),
+            Box::new(respondent.and_then(|r| r.role).map(|r| r.as_str())),
+            Box::new(respondent.and_then(|r| r.name.clone())),
+            Box::new(p.instance),
+            Box::new(p.contested_on),
+            Box::new(p.complex),
+            Box::new(p.specific),
+            Box::new(p.court_accepted),
+            Box::new(p.second_instance_on),
+            Box::new(p.summary.clone()),
+            Box::new(fold(&p.summary)),
+            Box::new(
+                p.decision_kind
+                    .filter(|k| *k != DecisionKind::Administrative)
+                    .map(name),
+            ),
+            Box::new(p.oral),
+            Box::new(p.subfield.clone()),
+        ]
+    }
+
+    /// A new petition: one insert with every column (its links follow).
+    fn insert_petition(&mut self, p: &PetitionRecord) -> Result<i64, Error> {
+        let case_id = self.case_for(&p.case, &p.summary, p.received_on)?;
+        let head: [Box<dyn rusqlite::ToSql>; 3] = [
+            Box::new(p.ref_.clone()),
+            Box::new(case_id),
+            Box::new(self.stamp.clone()),
+        ];
+        let values = head.into_iter().chain(self.petition_values(p));
+        self.tx
+            .prepare_cached(&INSERT_PETITION)?
+            .execute(rusqlite::params_from_iter(values))?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// A stored petition that differs from the file's: every column replaced, and its
+    /// links removed (the file's are written next). A petition's events are part of its
+    /// record: the file's list replaces the stored one.
+    fn update_petition(&mut self, id: i64, p: &PetitionRecord) -> Result<(), Error> {
         for links in ["petition_citizens", "petition_papers", "events"] {
             self.exec(&format!("DELETE FROM {links} WHERE petition_id = ?1"), [id])?;
         }
         crate::desk::denouncer::unlink_petition(self.tx, id)?;
         let case_id = p.case.as_ref().map(|c| self.id(Table::Case, c));
-        let respondent = p.respondent.as_ref();
-        self.exec(
-            "UPDATE petitions SET case_id = coalesce(?2, case_id), received_on = ?3, channel = ?4,
-                 forwarded_by = ?5, forwarded_doc = ?6, kind = ?7, field = ?8, anonymous = ?9,
-                 signatories = ?10, respondent_role = ?11, respondent_name = ?12, instance = ?13,
-                 contested_on = ?14, complex = ?15, specific = ?16, court_accepted = ?17,
-                 second_instance_on = ?18, summary = ?19, summary_fold = ?20,
-                 decision_kind = ?21, oral = ?22, subfield = ?23
-             WHERE id = ?1",
-            params![
-                id,
-                case_id,
-                p.received_on,
-                crate::store::value::Named(p.channel),
-                p.forwarded_by.as_ref().map(|a| self.id(Table::Agency, a)),
-                p.forwarded_doc,
-                crate::store::value::Named(p.kind),
-                crate::store::value::Named(p.field),
-                p.anonymous,
-                p.signatories,
-                respondent.and_then(|r| r.role).map(|r| r.as_str()),
-                respondent.and_then(|r| r.name.clone()),
-                p.instance,
-                p.contested_on,
-                p.complex,
-                p.specific,
-                p.court_accepted,
-                p.second_instance_on,
-                p.summary,
-                fold(&p.summary),
-                p.decision_kind
-                    .filter(|k| *k != DecisionKind::Administrative)
-                    .map(name),
-                p.oral,
-                p.subfield,
-            ],
-        )?;
+        let head: [Box<dyn rusqlite::ToSql>; 2] = [Box::new(id), Box::new(case_id)];
+        let values = head.into_iter().chain(self.petition_values(p));
+        self.tx
+            .prepare_cached(&UPDATE_PETITION)?
+            .execute(rusqlite::params_from_iter(values))?;
+        Ok(())
+    }
+
+    /// Writes the petitioners, papers and events of petition `id` from `p` (it has none).
+    fn write_petition_links(&mut self, id: i64, p: &PetitionRecord) -> Result<(), Error> {
         // A denouncer's identity is stored apart from the petition.
         let people: Vec<i64> = p
             .petitioners
