@@ -60,9 +60,10 @@ fn main() {
     let dir = fresh(&work);
     let key = DbKey::generate();
     let mut desk = Desk::open_keyed(&dir, Some(&key), now()).unwrap();
+    let stages = Stages::default();
     let t = Instant::now();
     let summary = desk
-        .import_file(&ctx(now()), &file, &Unwatched)
+        .import_file(&ctx(now()), &file, &stages)
         .unwrap_or_else(|e| panic!("{e}"));
     let seconds = t.elapsed().as_secs_f64();
     assert_eq!(summary.petitions.created as usize, petitions, "{summary:?}");
@@ -72,8 +73,28 @@ fn main() {
         lines,
         petitions,
     );
+    let seen = stages.0.into_inner();
+    for (i, (stage, started)) in seen.iter().enumerate() {
+        let end = seen.get(i + 1).map_or_else(Instant::now, |(_, next)| *next);
+        println!("  {stage}: {:.1} s", (end - *started).as_secs_f64());
+    }
     drop(desk);
     let _ = std::fs::remove_dir_all(&work);
+}
+
+/// When each stage of the import began (the stage named "Ghi dữ liệu" ends when the
+/// deadlines' begins: it includes the denouncer flags, the search index and the sealing).
+#[derive(Default)]
+struct Stages(std::cell::RefCell<Vec<(String, Instant)>>);
+
+impl tiepdan_core::progress::Progress for Stages {
+    fn step(&self, stage: &str, _: u64, _: u64) -> bool {
+        let mut seen = self.0.borrow_mut();
+        if seen.last().is_none_or(|(s, _)| s != stage) {
+            seen.push((stage.to_owned(), Instant::now()));
+        }
+        true
+    }
 }
 
 /// The whole office written to `file` as the command line's full export writes it.
