@@ -95,19 +95,8 @@ fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
     }
-    let petitions: usize = std::env::var("BENCH_PETITIONS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1_000_000);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    // v5: transfers name their body and acceptances are recorded (data the use cases
-    // accept: `tests/all/bench_data.rs` exports and imports it). v6: no ANALYZE statistics,
-    // as in an office's database.
-    let cached = root.join(format!("desk-v6-{petitions}"));
-    if !cached.join("ready").exists() {
-        generate(&cached, petitions);
-        std::fs::write(cached.join("ready"), "").unwrap();
-    }
+    let (petitions, cached) = cached_office(&root);
     // Bring the cached data to this build's schema once (migration and deadline cache),
     // so each run's copy opens at once.
     drop(Desk::open(&cached, now()).unwrap());

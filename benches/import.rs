@@ -30,16 +30,8 @@ fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
     }
-    let petitions: usize = std::env::var("BENCH_PETITIONS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1_000_000);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    let source = root.join(format!("desk-v6-{petitions}"));
-    if !source.join("ready").exists() {
-        generate(&source, petitions);
-        std::fs::write(source.join("ready"), "").unwrap();
-    }
+    let (petitions, source) = cached_office(&root);
     let file = root.join(format!("import-v1-{petitions}.jsonl"));
     if !file.exists() {
         export(&source, &file);

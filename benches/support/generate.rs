@@ -96,6 +96,24 @@ pub fn now() -> chrono::NaiveDateTime {
         .unwrap()
 }
 
+/// The benchmark office's size (`BENCH_PETITIONS`, 1,000,000 unless set; the tests run
+/// every bench with 2,000) and its folder under `root`, generated on first use. v5:
+/// transfers name their body and acceptances are recorded (data the use cases accept:
+/// `tests/all/bench_data.rs` exports and imports it). v6: no ANALYZE statistics, as in an
+/// office's database.
+pub fn cached_office(root: &Path) -> (usize, std::path::PathBuf) {
+    let petitions: usize = std::env::var("BENCH_PETITIONS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
+    let cached = root.join(format!("desk-v6-{petitions}"));
+    if !cached.join("ready").exists() {
+        generate(&cached, petitions);
+        std::fs::write(cached.join("ready"), "").unwrap();
+    }
+    (petitions, cached)
+}
+
 pub fn generate(dir: &Path, petitions: usize) {
     generate_keyed(dir, petitions, None)
 }

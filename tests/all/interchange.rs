@@ -832,16 +832,9 @@ fn an_import_stopped_while_checking_or_writing_keeps_nothing() {
             matches!(&e, ImportError::Failed(e) if e.code() == "cancelled"),
             "{stage}: {e}"
         );
-        // The office's denouncer key is made once, when an import first reaches its
-        // writing: it belongs to the office, not to the file.
-        let kept = |c: Vec<(String, i64)>| -> Vec<(String, i64)> {
-            c.into_iter()
-                .filter(|(t, _)| t != "denouncer_key")
-                .collect()
-        };
         assert_eq!(
-            kept(row_counts(&desk)),
-            kept(counts.clone()),
+            without_denouncer_key(row_counts(&desk)),
+            without_denouncer_key(counts.clone()),
             "{stage}: nothing kept"
         );
         assert_eq!(
@@ -856,6 +849,15 @@ fn an_import_stopped_while_checking_or_writing_keeps_nothing() {
         &tiepdan_core::progress::Unwatched,
     )
     .unwrap();
+}
+
+/// Row counts but the office's denouncer key, which is made once, when an import first
+/// reaches its writing: it belongs to the office, not to the file.
+fn without_denouncer_key(counts: Vec<(String, i64)>) -> Vec<(String, i64)> {
+    counts
+        .into_iter()
+        .filter(|(t, _)| t != "denouncer_key")
+        .collect()
 }
 
 /// Appends a line to `file` the first time the import starts writing, as a copy still
@@ -896,12 +898,11 @@ fn a_file_changed_between_its_check_and_its_writing_is_refused_whole() {
         message.contains("Tệp đã thay đổi trong khi đang nhập"),
         "{message}"
     );
-    let kept = |c: Vec<(String, i64)>| -> Vec<(String, i64)> {
-        c.into_iter()
-            .filter(|(t, _)| t != "denouncer_key")
-            .collect()
-    };
-    assert_eq!(kept(row_counts(&desk)), kept(counts), "nothing kept");
+    assert_eq!(
+        without_denouncer_key(row_counts(&desk)),
+        without_denouncer_key(counts),
+        "nothing kept"
+    );
     // The same file, now still, goes through (its new line included).
     let summary = desk
         .import_file(
